@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@rl/config';
+import { IdentityModule } from '@rl/identity';
+import { OperationsModule } from '@rl/observability';
+import { BaseModule } from '@rl/runtime';
+import { TenancyModule } from '@rl/tenancy';
+import { WebModule } from '@rl/web';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [BaseModule.forRoot(config), WebModule, OperationsModule, TenancyModule, IdentityModule],
+    };
+  }
+}

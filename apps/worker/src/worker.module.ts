@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '@rl/config';
+import { IdentityModule } from '@rl/identity';
+import { JobDispatcher } from '@rl/queue';
+import { BaseModule } from '@rl/runtime';
+import { TenancyModule } from '@rl/tenancy';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { Schedules } from './schedules';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [BaseModule.forRoot(config), DiscoveryModule, TenancyModule, IdentityModule],
+      providers: [JobDispatcher, MaintenanceProcessor, Schedules],
+    };
+  }
+}

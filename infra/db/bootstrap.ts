@@ -1,0 +1,103 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@rl/config';
+import { databaseName, databaseUrl, dataSourceOptions } from '@rl/persistence';
+import { ALL_ENTITIES } from './schema';
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// Roles are cluster-wide. The owner runs migrations and owns the tables; the application role owns
+// nothing, cannot bypass row-level security and gets data privileges only.
+async function ensureRoles(admin: Client, config: AppConfig): Promise<void> {
+  const { ownerRole, ownerPassword, appRole, appPassword } = config.database;
+  for (const [role, password, extra] of [
+    [ownerRole, ownerPassword, 'NOSUPERUSER NOCREATEROLE'],
+    [appRole, appPassword, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS'],
+  ] as const) {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    const verb = rowCount === 0 ? 'CREATE' : 'ALTER';
+    try {
+      await admin.query(`${verb} ROLE ${ident(role)} LOGIN ${extra} PASSWORD ${literal(password)}`);
+    } catch (error) {
+      // Two bootstraps racing: the other one created the role first.
+      if ((error as { code?: string }).code !== '42710') throw error;
+    }
+  }
+}
+
+async function ensureDatabase(
+  admin: Client,
+  name: string,
+  owner: string,
+  template?: string,
+): Promise<boolean> {
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (rowCount !== 0) return false;
+  await admin.query(
+    `CREATE DATABASE ${ident(name)} OWNER ${ident(owner)}${template ? ` TEMPLATE ${ident(template)}` : ''}`,
+  );
+  return true;
+}
+
+// Tables created by the owner (that is, by every migration) are readable and writable by the app role.
+async function grantAppPrivileges(adminOnDb: Client, config: AppConfig, name: string): Promise<void> {
+  const owner = ident(config.database.ownerRole);
+  const app = ident(config.database.appRole);
+  await adminOnDb.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(name)} TO ${app}`);
+  await adminOnDb.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+  await adminOnDb.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+  await adminOnDb.query(`ALTER SCHEMA public OWNER TO ${owner}`);
+  await adminOnDb.query(
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
+  );
+  await adminOnDb.query(
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
+  );
+}
+
+export async function runMigrations(config: AppConfig): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(config, 'owner', ALL_ENTITIES));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export interface BootstrapResult {
+  database: string;
+  created: boolean;
+  migrations: string[];
+}
+
+// Idempotent: creates what is missing (roles, database, privileges) and applies pending migrations.
+// `template` copies an already migrated database (test workers).
+export async function bootstrapDatabase(config: AppConfig, template?: string): Promise<BootstrapResult> {
+  const name = databaseName(config);
+  const created = await withClient(databaseUrl(config, 'admin', 'postgres'), async (admin) => {
+    await ensureRoles(admin, config);
+    return ensureDatabase(admin, name, config.database.ownerRole, template);
+  });
+  await withClient(databaseUrl(config, 'admin'), (adminOnDb) => grantAppPrivileges(adminOnDb, config, name));
+  const migrations = await runMigrations(config);
+  return { database: name, created, migrations };
+}
+
+export async function dropDatabase(config: AppConfig, name: string): Promise<void> {
+  await withClient(databaseUrl(config, 'admin', 'postgres'), (admin) =>
+    admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
+  );
+}

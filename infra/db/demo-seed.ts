@@ -1,0 +1,62 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
+import { asCityId, asUserId, CityRole } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
+import { CreateCityCommand } from '@rl/tenancy';
+
+export interface DemoCredential {
+  city: string;
+  role: CityRole;
+  email: string;
+  password: string;
+}
+
+const DEMO_CITIES = [
+  { slug: 'ghent', name: 'Ghent', countryCode: 'BE', defaultLocale: 'nl', timezone: 'Europe/Brussels' },
+  { slug: 'padua', name: 'Padua', countryCode: 'IT', defaultLocale: 'it', timezone: 'Europe/Rome' },
+];
+const DEMO_ROLES: CityRole[] = ['coordinator', 'official', 'collector', 'auditor'];
+
+// Demo accounts are for a local quick start only: their passwords are printed and not secret.
+export const demoCredential = (city: string, role: CityRole): DemoCredential => ({
+  city,
+  role,
+  email: `${role}@${city}.demo`,
+  password: `demo-${city}-${role}`,
+});
+
+// Idempotent: cities, accounts and memberships that exist are left as they are.
+export async function seedDemo(
+  commands: CommandBus,
+  db: TenantDb,
+  operatorId: string,
+): Promise<DemoCredential[]> {
+  const credentials: DemoCredential[] = [];
+  for (const city of DEMO_CITIES) {
+    const existing = await db.platform((em) =>
+      em.query<{ id: string }[]>('SELECT id FROM cities WHERE slug = $1', [city.slug]),
+    );
+    const cityId = existing[0]?.id ?? (await commands.execute(new CreateCityCommand(city))).id;
+    for (const role of DEMO_ROLES) {
+      const credential = demoCredential(city.slug, role);
+      const name = `${city.name} demo ${role}`;
+      const { userId } = await commands.execute(new EnsureAccountCommand({ ...credential, name }));
+      const isMember = await db.inCity(
+        asCityId(cityId),
+        async (em) =>
+          (await em.query<unknown[]>('SELECT 1 FROM memberships WHERE user_id = $1', [userId])).length > 0,
+      );
+      if (!isMember) {
+        await commands.execute(
+          new AddMemberCommand(asCityId(cityId), asUserId(operatorId), {
+            email: credential.email,
+            name,
+            role,
+          }),
+        );
+      }
+      credentials.push(credential);
+    }
+  }
+  return credentials;
+}

@@ -1,0 +1,5 @@
+import { IDENTITY_ENTITIES } from '@rl/identity';
+import { TENANCY_ENTITIES } from '@rl/tenancy';
+
+// Every entity of the system, for tools that work outside Nest (migrations, drift check).
+export const ALL_ENTITIES = [...TENANCY_ENTITIES, ...IDENTITY_ENTITIES];

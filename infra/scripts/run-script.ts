@@ -1,0 +1,22 @@
+import { AppConfig, ConfigError, loadConfig } from '@rl/config';
+import { unreachableDependencies } from './dependencies';
+
+// Runs a command-line entry point: loads configuration, checks that PostgreSQL and Redis answer, and
+// turns expected failures into a short message and exit code 1 instead of a stack trace.
+export function runScript(main: (config: AppConfig) => Promise<void>): void {
+  const run = async () => {
+    const config = loadConfig(process.env);
+    const problems = await unreachableDependencies(config);
+    if (problems.length > 0) {
+      process.stderr.write(`\n${problems.join('\n\n')}\n\n`);
+      process.exit(1);
+    }
+    await main(config);
+  };
+  run().catch((error: unknown) => {
+    process.stderr.write(
+      `\n${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
+    process.exit(1);
+  });
+}

@@ -1,0 +1,37 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { createApi } from '@rl/api';
+import { EnsureAccountCommand } from '@rl/identity';
+import { TenantDb } from '@rl/persistence';
+import { createWorker } from '@rl/worker';
+import { bootstrapDatabase } from '../db/bootstrap';
+import { seedDemo } from '../db/demo-seed';
+import { runScript } from './run-script';
+
+// npm start: the whole system in one process for a quick start — database set up, operator and demo
+// data ensured, API and worker running.
+runScript(async (config) => {
+  await bootstrapDatabase(config);
+  const worker = await createWorker(config);
+  const api = await createApi(config);
+  const commands = api.get(CommandBus);
+  const operator = await commands.execute(new EnsureAccountCommand({ ...config.operator, isOperator: true }));
+  const lines = [
+    `Operator: ${config.operator.email}${operator.created ? ` / ${config.operator.password}` : ' (existing account, password unchanged)'}`,
+  ];
+  if (config.demoSeed) {
+    const demo = await seedDemo(commands, api.get(TenantDb), operator.userId);
+    lines.push('Demo accounts (illustrative data; do not use in production):');
+    lines.push(
+      ...demo.map((d) => `  ${d.city.padEnd(6)} ${d.role.padEnd(12)} ${d.email.padEnd(26)} ${d.password}`),
+    );
+  }
+  await api.listen(config.port);
+  const url = config.publicUrl;
+  process.stdout.write(
+    `\nRights Ledger is running: ${url}\n  API docs: ${url}/docs\n  Ready:    ${url}/health/ready\n\n${lines.join('\n')}\n\n` +
+      `Log in: curl -s ${url}/v1/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@ghent.demo","password":"demo-ghent-coordinator"}'\n\n`,
+  );
+  const stop = () => void Promise.all([api.close(), worker.close()]).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+});

@@ -1,0 +1,39 @@
+export type RuntimeEnv = 'development' | 'test' | 'production';
+
+// The one typed configuration object; built once from the environment by loadConfig().
+export abstract class AppConfig {
+  abstract readonly env: RuntimeEnv;
+  abstract readonly port: number;
+  abstract readonly logLevel: string;
+  abstract readonly publicUrl: string;
+  abstract readonly database: {
+    // Server, database name and the administrative account used to bootstrap roles and the database.
+    readonly url: string;
+    readonly ownerRole: string;
+    readonly ownerPassword: string;
+    readonly appRole: string;
+    readonly appPassword: string;
+    readonly poolSize: number;
+    readonly statementTimeoutMs: number;
+    readonly idleInTransactionTimeoutMs: number;
+  };
+  abstract readonly redis: {
+    readonly url: string;
+    // Key prefix of every BullMQ queue: lets several deployments or test workers share one Redis.
+    readonly queuePrefix: string;
+  };
+  abstract readonly auth: {
+    readonly accessTokenSecret: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    readonly invitationTtlHours: number;
+    readonly rateLimitPerMinute: number;
+  };
+  abstract readonly operator: {
+    readonly email: string;
+    readonly password: string;
+    readonly name: string;
+  };
+  abstract readonly smtpUrl: string;
+  abstract readonly demoSeed: boolean;
+}

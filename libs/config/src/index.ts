@@ -1,0 +1,3 @@
+export { AppConfig, RuntimeEnv } from './app-config';
+export { ConfigError, loadConfig } from './load-config';
+export { ConfigModule } from './config.module';

@@ -1,0 +1,121 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { AppConfig, RuntimeEnv } from './app-config';
+
+const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-change-me';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+// Mirrors .env.example; every property is the variable's exact name so errors can name it.
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV: RuntimeEnv = 'development';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rights_ledger';
+  @IsOptional() @IsString() @MinLength(1) DB_OWNER_ROLE = 'rights_ledger_owner';
+  @IsOptional() @IsString() DB_OWNER_PASSWORD = 'rights_ledger_owner';
+  @IsOptional() @IsString() @MinLength(1) DB_APP_ROLE = 'rights_ledger_app';
+  @IsOptional() @IsString() DB_APP_PASSWORD = 'rights_ledger_app';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_STATEMENT_TIMEOUT_MS = 30_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+  @IsOptional() @IsString() @MinLength(1) QUEUE_PREFIX = 'rl';
+
+  @IsOptional() @IsString() @MinLength(32) JWT_ACCESS_SECRET?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(30) @Max(86_400) JWT_ACCESS_TTL_SECONDS = 900;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) INVITATION_TTL_HOURS = 168;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
+  @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
+  @IsOptional() @IsString() @MinLength(1) OPERATOR_NAME = 'Platform operator';
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] }) SMTP_URL =
+    'smtp://127.0.0.1:1025';
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super('Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const required = (vars: EnvironmentVariables, names: (keyof EnvironmentVariables)[]) =>
+  names
+    .filter((n) => vars[n] === undefined)
+    .map((variable) => ({ variable, message: 'is required in production' }));
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, defined);
+  const problems = validateSync(vars, { skipMissingProperties: false }).map((e) => ({
+    variable: e.property,
+    message: Object.values(e.constraints ?? {}).join('; '),
+  }));
+  const production = vars.NODE_ENV === 'production';
+  if (production) {
+    problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD', 'PUBLIC_URL']));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    logLevel: vars.LOG_LEVEL,
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    database: {
+      url: vars.DATABASE_URL,
+      ownerRole: vars.DB_OWNER_ROLE,
+      ownerPassword: vars.DB_OWNER_PASSWORD,
+      appRole: vars.DB_APP_ROLE,
+      appPassword: vars.DB_APP_PASSWORD,
+      poolSize: vars.DB_POOL_SIZE,
+      statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
+    auth: {
+      accessTokenSecret: vars.JWT_ACCESS_SECRET ?? DEV_ACCESS_TOKEN_SECRET,
+      accessTokenTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+      refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+      invitationTtlHours: vars.INVITATION_TTL_HOURS,
+      rateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    operator: {
+      email: vars.OPERATOR_EMAIL.toLowerCase(),
+      password: vars.OPERATOR_PASSWORD ?? 'operator-demo-password',
+      name: vars.OPERATOR_NAME,
+    },
+    smtpUrl: vars.SMTP_URL,
+    // The demo seed is on by default outside production so that the quick start shows a populated system.
+    demoSeed: vars.DEMO_SEED ?? !production,
+  };
+}

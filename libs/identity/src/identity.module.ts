@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@rl/config';
+import { AccessGuard } from './auth/access.guard';
+import { PasswordHasher } from './auth/credentials';
+import { Memberships } from './auth/memberships';
+import { SessionIssuer } from './auth/session-issuer';
+import { SessionOpener } from './auth/session-opener';
+import { AuthController } from './auth.controller';
+import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
+import { AddMemberHandler } from './commands/add-member/add-member.handler';
+import { EnsureAccountHandler } from './commands/ensure-account/ensure-account.handler';
+import { LoginHandler } from './commands/login/login.handler';
+import { LogoutHandler } from './commands/logout/logout.handler';
+import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
+import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
+import { MeController } from './me.controller';
+import { MembersController } from './members.controller';
+import { IDENTITY_ENTITIES } from './persistence/entities';
+import { ListMembersHandler } from './queries/list-members/list-members.handler';
+import { MeHandler } from './queries/me/me.handler';
+import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials.handler';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.accessTokenSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
+    }),
+  ],
+  controllers: [AuthController, MeController, MembersController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    PasswordHasher,
+    Memberships,
+    SessionIssuer,
+    SessionOpener,
+    LoginHandler,
+    RefreshSessionHandler,
+    LogoutHandler,
+    AcceptInvitationHandler,
+    AddMemberHandler,
+    UpdateMemberHandler,
+    EnsureAccountHandler,
+    ListMembersHandler,
+    MeHandler,
+    PurgeExpiredCredentialsHandler,
+  ],
+})
+export class IdentityModule {}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@rl/kernel';
+import { Actor, CityAccess, CityContext, CurrentActor, CurrentCity } from '@rl/web';
+import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
+import { AddMemberDto } from './commands/add-member/add-member.dto';
+import { UpdateMemberCommand } from './commands/update-member/update-member.command';
+import { UpdateMemberDto } from './commands/update-member/update-member.dto';
+import { MemberView } from './member.view';
+import { ListMembersQuery } from './queries/list-members/list-members.query';
+
+const userIdParam = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new DomainError('bad_request', 'REQUEST.INVALID', 'userId must be a UUID', [
+      { field: 'userId', message: 'must be a UUID' },
+    ]),
+});
+
+@ApiTags('members')
+@Controller('v1/cities/:city/members')
+export class MembersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator'], { operator: true })
+  @ApiCreatedResponse({ type: AddedMemberView })
+  @ApiConflictResponse({ description: 'MEMBER.ALREADY_EXISTS, MEMBER.ACCOUNT_EXISTS' })
+  add(
+    @CurrentCity() city: CityContext,
+    @CurrentActor() actor: Actor,
+    @Body() body: AddMemberDto,
+  ): Promise<AddedMemberView> {
+    return this.commands.execute(new AddMemberCommand(city.id, actor.userId, body));
+  }
+
+  @Get()
+  @CityAccess(['coordinator'], { operator: true })
+  @ApiOkResponse({ type: [MemberView] })
+  list(@CurrentCity() city: CityContext): Promise<MemberView[]> {
+    return this.queries.execute(new ListMembersQuery(city.id));
+  }
+
+  @Patch(':userId')
+  @CityAccess(['coordinator'], { operator: true })
+  @ApiOkResponse({ type: MemberView })
+  @ApiConflictResponse({ description: 'MEMBER.LAST_COORDINATOR' })
+  update(
+    @CurrentCity() city: CityContext,
+    @CurrentActor() actor: Actor,
+    @Param('userId', userIdParam) userId: string,
+    @Body() body: UpdateMemberDto,
+  ): Promise<MemberView> {
+    return this.commands.execute(new UpdateMemberCommand(city.id, actor.userId, userId, body));
+  }
+}

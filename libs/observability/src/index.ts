@@ -1,0 +1,3 @@
+export { LoggingModule } from './logging.module';
+export { Metrics } from './metrics';
+export { OperationsModule } from './operations.module';

@@ -1,0 +1,14 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { HttpMetricsMiddleware, Metrics } from './metrics';
+import { OperationsController } from './operations.controller';
+
+@Module({
+  controllers: [OperationsController],
+  providers: [Metrics],
+  exports: [Metrics],
+})
+export class OperationsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

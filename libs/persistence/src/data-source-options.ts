@@ -1,0 +1,28 @@
+import { AppConfig } from '@rl/config';
+import { DataSourceOptions } from 'typeorm';
+import { databaseUrl, DatabaseLogin } from './database-urls';
+import { MIGRATIONS } from './migrations';
+
+export function dataSourceOptions(
+  config: AppConfig,
+  login: Exclude<DatabaseLogin, 'admin'>,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
+  const { statementTimeoutMs, idleInTransactionTimeoutMs, poolSize } = config.database;
+  return {
+    type: 'postgres',
+    url: databaseUrl(config, login),
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: poolSize,
+      // An abandoned transaction must not hold a city's rows or head for long.
+      options: `-c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`,
+      application_name: `rights-ledger-${login}`,
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export { databaseName, databaseUrl, DatabaseLogin } from './database-urls';
+export { dataSourceOptions } from './data-source-options';
+export { isUniqueViolation } from './pg-errors';
+export { PersistenceModule } from './persistence.module';
+export { enableTenantIsolation } from './rls';
+export { TenantDb } from './tenant-db';

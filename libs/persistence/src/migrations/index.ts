@@ -1,0 +1,4 @@
+import { Foundation1795703457413 } from './1795703457413-foundation';
+
+// In order of application; listed explicitly so that built and test runs load the same set.
+export const MIGRATIONS = [Foundation1795703457413];

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CityId, UserId } from '@rl/kernel';
+
+// Every tenant-scoped read or write runs in a transaction that names its city, so row-level security
+// (policies on app.tenant_id) decides what the statement can see; forgetting a WHERE cannot leak data.
+@Injectable()
+export class TenantDb {
+  constructor(private readonly dataSource: DataSource) {}
+
+  inCity<T>(cityId: CityId, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`select set_config('app.tenant_id', $1, true)`, [cityId]);
+      return work(em);
+    });
+  }
+
+  // For a user's own rows across cities (their memberships), which policies grant on app.user_id.
+  asUser<T>(userId: UserId, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`select set_config('app.user_id', $1, true)`, [userId]);
+      return work(em);
+    });
+  }
+
+  // Platform tables (cities, users, tokens) carry no tenant and need no city setting.
+  platform<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,5 @@
+export { HandlesJob, JobHandlerOf } from './job-handler';
+export { JobDispatcher } from './job-dispatcher';
+export { QueueModule } from './queue.module';
+export { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queues';
+export { bullConnection, createCommandClient, InjectRedis, REDIS } from './redis';

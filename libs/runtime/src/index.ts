@@ -1,0 +1,1 @@
+export { BaseModule } from './base.module';

@@ -1,0 +1,3 @@
+import { CityRecord } from './city.entity';
+
+export const TENANCY_ENTITIES = [CityRecord];
