@@ -1,0 +1,86 @@
+import { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { createApi } from '@rl/api';
+import { AppConfig } from '@rl/config';
+import { EnsureAccountCommand } from '@rl/identity';
+import { CityRole } from '@rl/kernel';
+import { testConfig } from './test-config';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; name: string };
+}
+
+export interface TestCity {
+  id: string;
+  slug: string;
+}
+
+export const uniqueSuffix = () => randomUUID().slice(0, 8);
+export const PASSWORD = 'correct-horse-battery-staple';
+
+// One booted API on this worker's database, with factories for the people and cities a test needs.
+export class ApiHarness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly config: AppConfig,
+  ) {}
+
+  static async start(overrides: Record<string, string> = {}): Promise<ApiHarness> {
+    const config = testConfig(overrides);
+    return new ApiHarness(await createApi(config), config);
+  }
+
+  get http(): TestAgent {
+    return request(this.app.getHttpServer());
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  async login(email: string, password = PASSWORD): Promise<Session> {
+    const res = await this.http.post('/v1/auth/login').send({ email, password }).expect(200);
+    return res.body as Session;
+  }
+
+  async operator(): Promise<Session> {
+    const email = `operator-${uniqueSuffix()}@test.local`;
+    await this.app.get(CommandBus).execute(new EnsureAccountCommand({ email, name: 'Test operator', password: PASSWORD, isOperator: true }));
+    return this.login(email);
+  }
+
+  async city(operator: Session, name = 'Testville'): Promise<TestCity> {
+    const slug = `${name.toLowerCase().replace(/[^a-z]/g, '')}-${uniqueSuffix()}`;
+    const res = await this.http
+      .post('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send({ slug, name, countryCode: 'BE', defaultLocale: 'nl', timezone: 'Europe/Brussels' })
+      .expect(201);
+    return { id: res.body.id as string, slug };
+  }
+
+  // Adds a member with a password (as the operator) and logs them in.
+  async member(operator: Session, city: TestCity, role: CityRole, extra: Record<string, unknown> = {}): Promise<Session> {
+    const email = `${role}-${uniqueSuffix()}@${city.slug}.test`;
+    await this.http
+      .post(`/v1/cities/${city.slug}/members`)
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send({ email, name: `${role} of ${city.slug}`, role, password: PASSWORD, ...extra })
+      .expect(201);
+    return this.login(email);
+  }
+}
+
+// Asserts the problem+json shape every error shares, and returns the body for further checks.
+export function expectProblem(res: request.Response, status: number, code?: string): { code: string; errors: { field: string; message: string }[]; detail: string } {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toEqual(expect.objectContaining({ status, code: expect.any(String), detail: expect.any(String), errors: expect.any(Array) }));
+  if (code !== undefined) expect(res.body.code).toBe(code);
+  return res.body;
+}

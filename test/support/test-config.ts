@@ -1,0 +1,29 @@
+import { AppConfig, loadConfig } from '@rl/config';
+
+// Tests reach the machine's PostgreSQL and Redis; TEST_DATABASE_URL / TEST_REDIS_URL point elsewhere.
+const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const TEMPLATE_DATABASE = 'rl_test_template';
+export const workerDatabase = (workerId: string | number) => `rl_test_w${workerId}`;
+
+const withDatabase = (database: string) => {
+  const url = new URL(SERVER);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+// Configuration of one jest worker: its own database (a clone of the migrated template) and its own
+// BullMQ key prefix, so that parallel test files never see each other's data or jobs.
+export function testConfig(overrides: Record<string, string> = {}, database?: string): AppConfig {
+  const worker = process.env.JEST_WORKER_ID ?? '1';
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: withDatabase(database ?? workerDatabase(worker)),
+    REDIS_URL: REDIS,
+    QUEUE_PREFIX: `rl-test-${worker}`,
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    ...overrides,
+  });
+}
