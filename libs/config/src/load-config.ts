@@ -18,7 +18,8 @@ const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-change-me'
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
-const toBool = ({ value }: { value: unknown }) =>
+// Environment values are strings (loadConfig takes Record<string, string | undefined>).
+const toBool = ({ value }: { value: string | undefined }) =>
   value === undefined || value === ''
     ? undefined
     : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());

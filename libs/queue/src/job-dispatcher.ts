@@ -18,10 +18,7 @@ export class JobDispatcher implements OnModuleInit {
     const problems: string[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) continue;
-      const name = this.reflector.get<JobName | undefined>(
-        JOB_HANDLER,
-        wrapper.metatype as object as Function,
-      );
+      const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype);
       if (name === undefined) continue;
       if (this.handlers.has(name)) problems.push(`job ${name} has two handlers`);
       this.handlers.set(name, wrapper.instance as JobHandlerOf<JobName>);

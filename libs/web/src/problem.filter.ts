@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Response } from 'express';
+import type { Response } from 'express';
 import { DomainError, DomainErrorKind, FieldError } from '@rl/kernel';
 
 export interface ProblemDocument {

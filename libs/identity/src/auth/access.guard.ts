@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Request } from 'express';
+import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { asCityId, asUserId, CityRole, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';

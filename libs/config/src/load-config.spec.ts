@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './load-config';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable).sort();
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('works on a developer machine with no variables set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/rights_ledger');
+    expect(config.demoSeed).toBe(true);
+  });
+
+  it('reads and converts the variables it is given', () => {
+    const config = loadConfig({ PORT: '8080', DEMO_SEED: 'false', OPERATOR_EMAIL: 'Ops@City.example', DB_POOL_SIZE: '4' });
+    expect(config).toEqual(
+      expect.objectContaining({ port: 8080, demoSeed: false, operator: expect.objectContaining({ email: 'ops@city.example' }) }),
+    );
+    expect(config.database.poolSize).toBe(4);
+  });
+
+  it('names every invalid variable', () => {
+    expect(problemsOf({ PORT: 'eighty', REDIS_URL: 'http://nope', JWT_ACCESS_SECRET: 'short', NODE_ENV: 'staging' })).toEqual([
+      'JWT_ACCESS_SECRET',
+      'NODE_ENV',
+      'PORT',
+      'REDIS_URL',
+    ]);
+  });
+
+  it('requires real secrets in production and turns the demo seed off there', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD', 'PUBLIC_URL']);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'x'.repeat(40),
+      OPERATOR_PASSWORD: 'a-long-operator-password',
+      PUBLIC_URL: 'https://rights.example.org',
+    });
+    expect(config.demoSeed).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import { Injectable, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { Job } from 'bullmq';
+import { HandlesJob, JobHandlerOf } from './job-handler';
+import { JobDispatcher } from './job-dispatcher';
+import { QueueName } from './queues';
+
+const handled: string[] = [];
+
+@Injectable()
+@HandlesJob('maintenance.purge-expired-credentials')
+class PurgeHandler implements JobHandlerOf<'maintenance.purge-expired-credentials'> {
+  handle(): Promise<void> {
+    handled.push('purge');
+    return Promise.resolve();
+  }
+}
+
+@Injectable()
+@HandlesJob('maintenance.purge-expired-credentials')
+class SecondPurgeHandler extends PurgeHandler {}
+
+const boot = async (handlers: (new () => unknown)[]) => {
+  @Module({ imports: [DiscoveryModule], providers: [JobDispatcher, ...handlers] })
+  class TestModule {}
+  const moduleRef = await Test.createTestingModule({ imports: [TestModule] }).compile();
+  return moduleRef.init();
+};
+
+describe('JobDispatcher', () => {
+  it('routes a job to its handler', async () => {
+    const app = await boot([PurgeHandler]);
+    await app.get(JobDispatcher).dispatch(QueueName.Maintenance, { name: 'maintenance.purge-expired-credentials', data: {} } as Job);
+    expect(handled).toEqual(['purge']);
+    await app.close();
+  });
+
+  it('refuses a job that arrives on a queue that does not carry it', async () => {
+    const app = await boot([PurgeHandler]);
+    await expect(
+      app.get(JobDispatcher).dispatch(QueueName.Exports, { name: 'maintenance.purge-expired-credentials', data: {} } as Job),
+    ).rejects.toThrow('No handler');
+    await app.close();
+  });
+
+  it('fails at start-up when a job has no handler', async () => {
+    await expect(boot([])).rejects.toThrow('maintenance.purge-expired-credentials has no handler');
+  });
+
+  it('fails at start-up when a job has two handlers', async () => {
+    await expect(boot([PurgeHandler, SecondPurgeHandler])).rejects.toThrow('has two handlers');
+  });
+});

@@ -1,0 +1,199 @@
+import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+
+describe('Members, invitations and sessions', () => {
+  let api: ApiHarness;
+  let operator: Session;
+  let city: TestCity;
+  let coordinator: Session;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    operator = await api.operator();
+    city = await api.city(operator, 'Ghent');
+    coordinator = await api.member(operator, city, 'coordinator');
+  });
+  afterAll(() => api.close());
+
+  const members = (session: Session) =>
+    api.http.get(`/v1/cities/${city.slug}/members`).auth(session.accessToken, { type: 'bearer' });
+
+  describe('invitation', () => {
+    it('lets a coordinator invite a member who accepts, logs in and sees the membership', async () => {
+      const email = `Invitee-${uniqueSuffix()}@Example.org`;
+      const invited = await api.http
+        .post(`/v1/cities/${city.slug}/members`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ email, name: 'Invited Researcher', role: 'researcher', locale: 'nl' })
+        .expect(201);
+      expect(invited.body).toEqual({
+        userId: expect.any(String),
+        role: 'researcher',
+        existingAccount: false,
+        invitationToken: expect.stringMatching(new RegExp(`^${city.id}\\.`)),
+        invitationExpiresAt: expect.any(String),
+      });
+
+      // Before accepting, the account cannot log in.
+      expectProblem(await api.http.post('/v1/auth/login').send({ email, password: PASSWORD }), 401, 'AUTH.INVALID_CREDENTIALS');
+
+      const accepted = await api.http
+        .post('/v1/auth/accept-invite')
+        .send({ token: invited.body.invitationToken, password: PASSWORD })
+        .expect(200);
+      expect(accepted.body.user).toEqual({ id: invited.body.userId, email: email.toLowerCase(), name: 'Invited Researcher' });
+      expect(accepted.body.memberships).toEqual([{ city: city.slug, cityName: 'Ghent', role: 'researcher', organisationId: null }]);
+
+      const session = await api.login(email.toUpperCase());
+      const me = await api.http.get('/v1/me').auth(session.accessToken, { type: 'bearer' }).expect(200);
+      expect(me.body).toEqual(
+        expect.objectContaining({ id: invited.body.userId, locale: 'nl', memberships: accepted.body.memberships }),
+      );
+
+      // The token is single-use.
+      const again = await api.http.post('/v1/auth/accept-invite').send({ token: invited.body.invitationToken, password: PASSWORD });
+      expect(expectProblem(again, 422, 'INVITATION.INVALID').errors[0].field).toBe('token');
+    });
+
+    it('rejects a forged token naming the field, and a short password', async () => {
+      const forged = await api.http
+        .post('/v1/auth/accept-invite')
+        .send({ token: `${city.id}.${'A'.repeat(43)}`, password: PASSWORD });
+      expectProblem(forged, 422, 'INVITATION.INVALID');
+      const weak = await api.http.post('/v1/auth/accept-invite').send({ token: 'nonsense', password: 'short' });
+      expect(expectProblem(weak, 400).errors.map((e) => e.field).sort()).toEqual(['password', 'token']);
+    });
+
+    it('adds an existing account without touching its password and refuses to set one', async () => {
+      const other = await api.city(operator, 'Padua');
+      const person = await api.member(operator, other, 'official');
+      const added = await api.http
+        .post(`/v1/cities/${city.slug}/members`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ email: person.user.email, name: 'ignored', role: 'auditor' })
+        .expect(201);
+      expect(added.body).toEqual({ userId: person.user.id, role: 'auditor', existingAccount: true });
+
+      const session = await api.login(person.user.email);
+      expect(session).toEqual(expect.objectContaining({ memberships: expect.arrayContaining([expect.objectContaining({ city: city.slug, role: 'auditor' })]) }));
+
+      const takeover = await api.http
+        .post(`/v1/cities/${other.slug}/members`)
+        .auth(operator.accessToken, { type: 'bearer' })
+        .send({ email: coordinator.user.email, name: 'x', role: 'observer', password: 'a-new-password-123' });
+      expectProblem(takeover, 409, 'MEMBER.ACCOUNT_EXISTS');
+      await api.login(coordinator.user.email); // old password still works
+    });
+
+    it('refuses to add the same person twice (409) and leaves one membership', async () => {
+      const res = await api.http
+        .post(`/v1/cities/${city.slug}/members`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ email: coordinator.user.email, name: 'again', role: 'observer' });
+      expectProblem(res, 409, 'MEMBER.ALREADY_EXISTS');
+      const list = await members(coordinator).expect(200);
+      expect(list.body.filter((m: { userId: string }) => m.userId === coordinator.user.id)).toEqual([
+        expect.objectContaining({ role: 'coordinator', active: true }),
+      ]);
+    });
+
+    it('names each invalid field when adding a member', async () => {
+      const res = await api.http
+        .post(`/v1/cities/${city.slug}/members`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ email: 'not-an-email', name: '', role: 'mayor', organisationId: '42' });
+      const fields = expectProblem(res, 400, 'REQUEST.INVALID').errors.map((e) => e.field);
+      expect(new Set(fields)).toEqual(new Set(['email', 'name', 'role', 'organisationId']));
+    });
+  });
+
+  describe('member changes', () => {
+    it('changes a role and organisation, and lists the member with them', async () => {
+      const official = await api.member(operator, city, 'official');
+      const organisationId = '0b9d8c52-7c0a-4b8e-9a4e-2f1f1f5c7a10';
+      const res = await api.http
+        .patch(`/v1/cities/${city.slug}/members/${official.user.id}`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ role: 'collector', organisationId })
+        .expect(200);
+      expect(res.body).toEqual(expect.objectContaining({ userId: official.user.id, role: 'collector', organisationId, active: true }));
+      const list = await members(coordinator).expect(200);
+      expect(list.body).toContainEqual(res.body);
+    });
+
+    it('keeps the last active coordinator', async () => {
+      const lone = await api.city(operator, 'Utrecht');
+      const only = await api.member(operator, lone, 'coordinator');
+      const demote = await api.http
+        .patch(`/v1/cities/${lone.slug}/members/${only.user.id}`)
+        .auth(only.accessToken, { type: 'bearer' })
+        .send({ role: 'observer' });
+      expect(expectProblem(demote, 409, 'MEMBER.LAST_COORDINATOR').errors).toEqual([
+        { field: 'role', message: 'would remove the last active coordinator' },
+      ]);
+      const remove = await api.http
+        .patch(`/v1/cities/${lone.slug}/members/${only.user.id}`)
+        .auth(operator.accessToken, { type: 'bearer' })
+        .send({ active: false });
+      expectProblem(remove, 409, 'MEMBER.LAST_COORDINATOR');
+    });
+
+    it('rejects an empty change, an unknown member and a malformed id', async () => {
+      const url = `/v1/cities/${city.slug}/members`;
+      expectProblem(
+        await api.http.patch(`${url}/${coordinator.user.id}`).auth(coordinator.accessToken, { type: 'bearer' }).send({}),
+        400,
+        'MEMBER.NOTHING_TO_CHANGE',
+      );
+      expectProblem(
+        await api.http
+          .patch(`${url}/6f1c2b8e-1111-4c4c-8d8d-000000000000`)
+          .auth(coordinator.accessToken, { type: 'bearer' })
+          .send({ role: 'observer' }),
+        404,
+        'MEMBER.NOT_FOUND',
+      );
+      const malformed = await api.http.patch(`${url}/not-a-uuid`).auth(coordinator.accessToken, { type: 'bearer' }).send({ role: 'observer' });
+      expect(expectProblem(malformed, 400).errors[0].field).toBe('userId');
+    });
+  });
+
+  describe('sessions', () => {
+    it('rotates refresh tokens, and a reused token revokes the whole session', async () => {
+      const first = await api.login(coordinator.user.email);
+      const second = await api.http.post('/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+      expect(second.body.refreshToken).not.toBe(first.refreshToken);
+      await api.http.get('/v1/me').auth(second.body.accessToken, { type: 'bearer' }).expect(200);
+
+      const replay = await api.http.post('/v1/auth/refresh').send({ refreshToken: first.refreshToken });
+      expectProblem(replay, 401, 'AUTH.REFRESH_TOKEN_REUSED');
+
+      // The legitimate successor and its access token are dead too.
+      expectProblem(await api.http.post('/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }), 401, 'AUTH.INVALID_REFRESH_TOKEN');
+      expectProblem(await api.http.get('/v1/me').auth(second.body.accessToken, { type: 'bearer' }), 401);
+
+      // Other sessions of the same user are untouched.
+      await api.http.get('/v1/me').auth(coordinator.accessToken, { type: 'bearer' }).expect(200);
+    });
+
+    it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+      const session = await api.login(coordinator.user.email);
+      const results = await Promise.all(
+        [1, 2].map(() => api.http.post('/v1/auth/refresh').send({ refreshToken: session.refreshToken })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    });
+
+    it('logs out: the refresh token and the access token stop working', async () => {
+      const session = await api.login(coordinator.user.email);
+      await api.http.post('/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+      expectProblem(await api.http.get('/v1/me').auth(session.accessToken, { type: 'bearer' }), 401);
+      expectProblem(await api.http.post('/v1/auth/refresh').send({ refreshToken: session.refreshToken }), 401);
+    });
+
+    it('refuses a wrong password and an unknown account alike', async () => {
+      const wrong = await api.http.post('/v1/auth/login').send({ email: coordinator.user.email, password: 'wrong-password-1' });
+      const unknown = await api.http.post('/v1/auth/login').send({ email: `nobody-${uniqueSuffix()}@x.org`, password: 'wrong-password-1' });
+      expect(expectProblem(wrong, 401).code).toBe(expectProblem(unknown, 401).code);
+    });
+  });
+});
