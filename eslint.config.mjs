@@ -3,7 +3,13 @@ import eslint from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', '**/testing/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  'test/**/*.ts',
+  '**/testing/**/*.ts',
+];
 
 // Focused or skipped tests must not reach main; plain rules instead of eslint-plugin-jest.
 const FOCUS_OR_SKIP = 'Focused or skipped tests are not allowed on main.';

@@ -8,9 +8,14 @@ describe('unreachableDependencies', () => {
 
   it('says which dependency is down, where, and how to start it', async () => {
     // Port 9 (discard) is closed on loopback: connections are refused at once.
-    const config = testConfig({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:9/rl', REDIS_URL: 'redis://127.0.0.1:9' });
+    const config = testConfig({
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:9/rl',
+      REDIS_URL: 'redis://127.0.0.1:9',
+    });
     const [postgres, redis] = await unreachableDependencies(config);
-    expect(postgres).toMatch(/^PostgreSQL is not reachable at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:9\/rl/);
+    expect(postgres).toMatch(
+      /^PostgreSQL is not reachable at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:9\/rl/,
+    );
     expect(postgres).toContain('pg_ctlcluster');
     expect(postgres).toContain('docker compose up -d postgres redis');
     expect(postgres).not.toContain('secret');

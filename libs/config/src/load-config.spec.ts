@@ -19,24 +19,39 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts the variables it is given', () => {
-    const config = loadConfig({ PORT: '8080', DEMO_SEED: 'false', OPERATOR_EMAIL: 'Ops@City.example', DB_POOL_SIZE: '4' });
+    const config = loadConfig({
+      PORT: '8080',
+      DEMO_SEED: 'false',
+      OPERATOR_EMAIL: 'Ops@City.example',
+      DB_POOL_SIZE: '4',
+    });
     expect(config).toEqual(
-      expect.objectContaining({ port: 8080, demoSeed: false, operator: expect.objectContaining({ email: 'ops@city.example' }) }),
+      expect.objectContaining({
+        port: 8080,
+        demoSeed: false,
+        operator: expect.objectContaining({ email: 'ops@city.example' }),
+      }),
     );
     expect(config.database.poolSize).toBe(4);
   });
 
   it('names every invalid variable', () => {
-    expect(problemsOf({ PORT: 'eighty', REDIS_URL: 'http://nope', JWT_ACCESS_SECRET: 'short', NODE_ENV: 'staging' })).toEqual([
-      'JWT_ACCESS_SECRET',
-      'NODE_ENV',
-      'PORT',
-      'REDIS_URL',
-    ]);
+    expect(
+      problemsOf({
+        PORT: 'eighty',
+        REDIS_URL: 'http://nope',
+        JWT_ACCESS_SECRET: 'short',
+        NODE_ENV: 'staging',
+      }),
+    ).toEqual(['JWT_ACCESS_SECRET', 'NODE_ENV', 'PORT', 'REDIS_URL']);
   });
 
   it('requires real secrets in production and turns the demo seed off there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD', 'PUBLIC_URL']);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_ACCESS_SECRET',
+      'OPERATOR_PASSWORD',
+      'PUBLIC_URL',
+    ]);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(40),

@@ -31,7 +31,9 @@ const boot = async (handlers: (new () => unknown)[]) => {
 describe('JobDispatcher', () => {
   it('routes a job to its handler', async () => {
     const app = await boot([PurgeHandler]);
-    await app.get(JobDispatcher).dispatch(QueueName.Maintenance, { name: 'maintenance.purge-expired-credentials', data: {} } as Job);
+    await app
+      .get(JobDispatcher)
+      .dispatch(QueueName.Maintenance, { name: 'maintenance.purge-expired-credentials', data: {} } as Job);
     expect(handled).toEqual(['purge']);
     await app.close();
   });
@@ -39,7 +41,9 @@ describe('JobDispatcher', () => {
   it('refuses a job that arrives on a queue that does not carry it', async () => {
     const app = await boot([PurgeHandler]);
     await expect(
-      app.get(JobDispatcher).dispatch(QueueName.Exports, { name: 'maintenance.purge-expired-credentials', data: {} } as Job),
+      app
+        .get(JobDispatcher)
+        .dispatch(QueueName.Exports, { name: 'maintenance.purge-expired-credentials', data: {} } as Job),
     ).rejects.toThrow('No handler');
     await app.close();
   });

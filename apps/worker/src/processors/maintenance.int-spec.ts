@@ -36,18 +36,19 @@ describe('maintenance worker', () => {
   it('purges expired refresh tokens and invitations, and keeps live ones', async () => {
     const user = randomUUID();
     const city = randomUUID();
-    await db.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Purge test')`, [user, `purge-${user}@test.local`]);
-    await db.query(`INSERT INTO cities (id, slug, name, country_code, default_locale, timezone) VALUES ($1, $2, 'P', 'IT', 'it', 'Europe/Rome')`, [
-      city,
-      `purge-${city.slice(0, 8)}`,
+    await db.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Purge test')`, [
+      user,
+      `purge-${user}@test.local`,
     ]);
+    await db.query(
+      `INSERT INTO cities (id, slug, name, country_code, default_locale, timezone) VALUES ($1, $2, 'P', 'IT', 'it', 'Europe/Rome')`,
+      [city, `purge-${city.slice(0, 8)}`],
+    );
     const token = (expiresAt: string) =>
-      db.query(`INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, expires_at) VALUES ($1, $1, $2, $3, $4)`, [
-        randomUUID(),
-        user,
-        randomUUID().replace(/-/g, '').padEnd(64, '0'),
-        expiresAt,
-      ]);
+      db.query(
+        `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, expires_at) VALUES ($1, $1, $2, $3, $4)`,
+        [randomUUID(), user, randomUUID().replace(/-/g, '').padEnd(64, '0'), expiresAt],
+      );
     const invitation = (expiresAt: string) =>
       db.query(
         `INSERT INTO invitations (tenant_id, id, user_id, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $3, $5)`,
