@@ -11,6 +11,7 @@ const base = {
 module.exports = {
   // Creates a migrated template database and one clone per worker before any test runs.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.spec.ts'] },
     {

@@ -1,5 +1,5 @@
 import { bootstrapDatabase } from '../db/bootstrap';
-import { runScript } from './run-script';
+import { runScript } from '@rl/runtime';
 
 // npm run db:setup: roles, database, privileges and migrations; safe to run on every deploy.
 runScript(async (config) => {

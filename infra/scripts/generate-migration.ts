@@ -1,16 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@rl/config';
+import { runScript } from '@rl/runtime';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { pendingSchemaChanges } from '../db/schema-drift';
 
 // npm run migration:generate -- <Name>: writes a migration with the SQL that brings the database
 // in line with the entities. Row-level security and grants are added by hand afterwards.
-async function main(): Promise<void> {
+runScript(async (config) => {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
     throw new Error('Usage: npm run migration:generate -- PascalCaseName');
-  const config = loadConfig(process.env);
   await bootstrapDatabase(config);
   const { up, down } = await pendingSchemaChanges(config);
   if (up.length === 0) {
@@ -32,9 +31,4 @@ async function main(): Promise<void> {
       `  async down(queryRunner: QueryRunner): Promise<void> {\n${body(down)}\n  }\n}\n`,
   );
   process.stdout.write(`Wrote ${file}; add it to libs/persistence/src/migrations/index.ts\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
 });

@@ -5,7 +5,7 @@ import { TenantDb } from '@rl/persistence';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { seedDemo } from '../db/demo-seed';
-import { runScript } from './run-script';
+import { runScript } from '@rl/runtime';
 
 // npm start: the whole system in one process for a quick start — database set up, operator and demo
 // data ensured, API and worker running.

@@ -34,23 +34,39 @@ describe('Members, invitations and sessions', () => {
       });
 
       // Before accepting, the account cannot log in.
-      expectProblem(await api.http.post('/v1/auth/login').send({ email, password: PASSWORD }), 401, 'AUTH.INVALID_CREDENTIALS');
+      expectProblem(
+        await api.http.post('/v1/auth/login').send({ email, password: PASSWORD }),
+        401,
+        'AUTH.INVALID_CREDENTIALS',
+      );
 
       const accepted = await api.http
         .post('/v1/auth/accept-invite')
         .send({ token: invited.body.invitationToken, password: PASSWORD })
         .expect(200);
-      expect(accepted.body.user).toEqual({ id: invited.body.userId, email: email.toLowerCase(), name: 'Invited Researcher' });
-      expect(accepted.body.memberships).toEqual([{ city: city.slug, cityName: 'Ghent', role: 'researcher', organisationId: null }]);
+      expect(accepted.body.user).toEqual({
+        id: invited.body.userId,
+        email: email.toLowerCase(),
+        name: 'Invited Researcher',
+      });
+      expect(accepted.body.memberships).toEqual([
+        { city: city.slug, cityName: 'Ghent', role: 'researcher', organisationId: null },
+      ]);
 
       const session = await api.login(email.toUpperCase());
       const me = await api.http.get('/v1/me').auth(session.accessToken, { type: 'bearer' }).expect(200);
       expect(me.body).toEqual(
-        expect.objectContaining({ id: invited.body.userId, locale: 'nl', memberships: accepted.body.memberships }),
+        expect.objectContaining({
+          id: invited.body.userId,
+          locale: 'nl',
+          memberships: accepted.body.memberships,
+        }),
       );
 
       // The token is single-use.
-      const again = await api.http.post('/v1/auth/accept-invite').send({ token: invited.body.invitationToken, password: PASSWORD });
+      const again = await api.http
+        .post('/v1/auth/accept-invite')
+        .send({ token: invited.body.invitationToken, password: PASSWORD });
       expect(expectProblem(again, 422, 'INVITATION.INVALID').errors[0].field).toBe('token');
     });
 
@@ -59,8 +75,14 @@ describe('Members, invitations and sessions', () => {
         .post('/v1/auth/accept-invite')
         .send({ token: `${city.id}.${'A'.repeat(43)}`, password: PASSWORD });
       expectProblem(forged, 422, 'INVITATION.INVALID');
-      const weak = await api.http.post('/v1/auth/accept-invite').send({ token: 'nonsense', password: 'short' });
-      expect(expectProblem(weak, 400).errors.map((e) => e.field).sort()).toEqual(['password', 'token']);
+      const weak = await api.http
+        .post('/v1/auth/accept-invite')
+        .send({ token: 'nonsense', password: 'short' });
+      expect(
+        expectProblem(weak, 400)
+          .errors.map((e) => e.field)
+          .sort(),
+      ).toEqual(['password', 'token']);
     });
 
     it('adds an existing account without touching its password and refuses to set one', async () => {
@@ -74,7 +96,13 @@ describe('Members, invitations and sessions', () => {
       expect(added.body).toEqual({ userId: person.user.id, role: 'auditor', existingAccount: true });
 
       const session = await api.login(person.user.email);
-      expect(session).toEqual(expect.objectContaining({ memberships: expect.arrayContaining([expect.objectContaining({ city: city.slug, role: 'auditor' })]) }));
+      expect(session).toEqual(
+        expect.objectContaining({
+          memberships: expect.arrayContaining([
+            expect.objectContaining({ city: city.slug, role: 'auditor' }),
+          ]),
+        }),
+      );
 
       const takeover = await api.http
         .post(`/v1/cities/${other.slug}/members`)
@@ -115,7 +143,14 @@ describe('Members, invitations and sessions', () => {
         .auth(coordinator.accessToken, { type: 'bearer' })
         .send({ role: 'collector', organisationId })
         .expect(200);
-      expect(res.body).toEqual(expect.objectContaining({ userId: official.user.id, role: 'collector', organisationId, active: true }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          userId: official.user.id,
+          role: 'collector',
+          organisationId,
+          active: true,
+        }),
+      );
       const list = await members(coordinator).expect(200);
       expect(list.body).toContainEqual(res.body);
     });
@@ -140,7 +175,10 @@ describe('Members, invitations and sessions', () => {
     it('rejects an empty change, an unknown member and a malformed id', async () => {
       const url = `/v1/cities/${city.slug}/members`;
       expectProblem(
-        await api.http.patch(`${url}/${coordinator.user.id}`).auth(coordinator.accessToken, { type: 'bearer' }).send({}),
+        await api.http
+          .patch(`${url}/${coordinator.user.id}`)
+          .auth(coordinator.accessToken, { type: 'bearer' })
+          .send({}),
         400,
         'MEMBER.NOTHING_TO_CHANGE',
       );
@@ -152,7 +190,10 @@ describe('Members, invitations and sessions', () => {
         404,
         'MEMBER.NOT_FOUND',
       );
-      const malformed = await api.http.patch(`${url}/not-a-uuid`).auth(coordinator.accessToken, { type: 'bearer' }).send({ role: 'observer' });
+      const malformed = await api.http
+        .patch(`${url}/not-a-uuid`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ role: 'observer' });
       expect(expectProblem(malformed, 400).errors[0].field).toBe('userId');
     });
   });
@@ -160,7 +201,10 @@ describe('Members, invitations and sessions', () => {
   describe('sessions', () => {
     it('rotates refresh tokens, and a reused token revokes the whole session', async () => {
       const first = await api.login(coordinator.user.email);
-      const second = await api.http.post('/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+      const second = await api.http
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200);
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
       await api.http.get('/v1/me').auth(second.body.accessToken, { type: 'bearer' }).expect(200);
 
@@ -168,7 +212,11 @@ describe('Members, invitations and sessions', () => {
       expectProblem(replay, 401, 'AUTH.REFRESH_TOKEN_REUSED');
 
       // The legitimate successor and its access token are dead too.
-      expectProblem(await api.http.post('/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }), 401, 'AUTH.INVALID_REFRESH_TOKEN');
+      expectProblem(
+        await api.http.post('/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }),
+        401,
+        'AUTH.INVALID_REFRESH_TOKEN',
+      );
       expectProblem(await api.http.get('/v1/me').auth(second.body.accessToken, { type: 'bearer' }), 401);
 
       // Other sessions of the same user are untouched.
@@ -187,12 +235,19 @@ describe('Members, invitations and sessions', () => {
       const session = await api.login(coordinator.user.email);
       await api.http.post('/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
       expectProblem(await api.http.get('/v1/me').auth(session.accessToken, { type: 'bearer' }), 401);
-      expectProblem(await api.http.post('/v1/auth/refresh').send({ refreshToken: session.refreshToken }), 401);
+      expectProblem(
+        await api.http.post('/v1/auth/refresh').send({ refreshToken: session.refreshToken }),
+        401,
+      );
     });
 
     it('refuses a wrong password and an unknown account alike', async () => {
-      const wrong = await api.http.post('/v1/auth/login').send({ email: coordinator.user.email, password: 'wrong-password-1' });
-      const unknown = await api.http.post('/v1/auth/login').send({ email: `nobody-${uniqueSuffix()}@x.org`, password: 'wrong-password-1' });
+      const wrong = await api.http
+        .post('/v1/auth/login')
+        .send({ email: coordinator.user.email, password: 'wrong-password-1' });
+      const unknown = await api.http
+        .post('/v1/auth/login')
+        .send({ email: `nobody-${uniqueSuffix()}@x.org`, password: 'wrong-password-1' });
       expect(expectProblem(wrong, 401).code).toBe(expectProblem(unknown, 401).code);
     });
   });

@@ -20,26 +20,58 @@ describe('Platform: cities (operator)', () => {
 
   it('creates a city and lists it', async () => {
     const body = valid();
-    const created = await api.http.post('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).send(body).expect(201);
-    expect(created.body).toEqual({ ...body, id: expect.stringMatching(/^[0-9a-f-]{36}$/), createdAt: expect.any(String) });
+    const created = await api.http
+      .post('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send(body)
+      .expect(201);
+    expect(created.body).toEqual({
+      ...body,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      createdAt: expect.any(String),
+    });
 
-    const list = await api.http.get('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).expect(200);
+    const list = await api.http
+      .get('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .expect(200);
     expect(list.body).toContainEqual(created.body);
   });
 
   it('refuses a second city with the same slug (409, naming slug)', async () => {
     const body = valid();
-    await api.http.post('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).send(body).expect(201);
-    const res = await api.http.post('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).send(body);
-    expect(expectProblem(res, 409, 'CITY.SLUG_TAKEN').errors).toEqual([{ field: 'slug', message: 'is already taken' }]);
+    await api.http
+      .post('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send(body)
+      .expect(201);
+    const res = await api.http
+      .post('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send(body);
+    expect(expectProblem(res, 409, 'CITY.SLUG_TAKEN').errors).toEqual([
+      { field: 'slug', message: 'is already taken' },
+    ]);
   });
 
   it('names every invalid field of a bad body (400) and creates nothing', async () => {
-    const body = { ...valid(), countryCode: 'XYZ', timezone: 'Mars/Olympus_Mons', slug: 'Not A Slug', extra: 1 };
-    const res = await api.http.post('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).send(body);
+    const body = {
+      ...valid(),
+      countryCode: 'XYZ',
+      timezone: 'Mars/Olympus_Mons',
+      slug: 'Not A Slug',
+      extra: 1,
+    };
+    const res = await api.http
+      .post('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .send(body);
     const fields = expectProblem(res, 400, 'REQUEST.INVALID').errors.map((e) => e.field);
     expect(new Set(fields)).toEqual(new Set(['countryCode', 'timezone', 'slug', 'extra']));
-    const list = await api.http.get('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).expect(200);
+    const list = await api.http
+      .get('/v1/platform/cities')
+      .auth(operator.accessToken, { type: 'bearer' })
+      .expect(200);
     expect(list.body.map((c: { name: string }) => c.name)).not.toContain('Not A Slug');
   });
 
@@ -49,14 +81,19 @@ describe('Platform: cities (operator)', () => {
       .auth(operator.accessToken, { type: 'bearer' })
       .send({ slug: 42, name: ['x'] });
     const fields = expectProblem(res, 400).errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['slug', 'name', 'countryCode', 'defaultLocale', 'timezone']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['slug', 'name', 'countryCode', 'defaultLocale', 'timezone']),
+    );
   });
 
   it('is closed to anonymous callers (401) and to city members (403)', async () => {
     expectProblem(await api.http.get('/v1/platform/cities'), 401, 'AUTH.UNAUTHENTICATED');
     const city = await api.city(operator);
     const coordinator = await api.member(operator, city, 'coordinator');
-    const res = await api.http.post('/v1/platform/cities').auth(coordinator.accessToken, { type: 'bearer' }).send(valid());
+    const res = await api.http
+      .post('/v1/platform/cities')
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .send(valid());
     expectProblem(res, 403, 'AUTH.OPERATOR_ONLY');
   });
 });

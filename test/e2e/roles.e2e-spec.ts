@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Test } from 'supertest';
 import { CityRole } from '@rl/kernel';
 import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } from '../support/api-harness';
@@ -42,19 +43,23 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
     timezone: 'Europe/Brussels',
   });
 
-  const listAs = (session: Session) => api.http.get(membersPath()).auth(session.accessToken, { type: 'bearer' });
+  const listAs = (session: Session) =>
+    api.http.get(membersPath()).auth(session.accessToken, { type: 'bearer' });
   const addAs = (session: Session, body: Record<string, unknown>) =>
     api.http.post(membersPath()).auth(session.accessToken, { type: 'bearer' }).send(body);
   const patchAs = (session: Session, userId: string, body: Record<string, unknown>) =>
     api.http.patch(`${membersPath()}/${userId}`).auth(session.accessToken, { type: 'bearer' }).send(body);
-  const membersSeenByCoordinator = async (): Promise<MemberRow[]> => (await listAs(coordinator).expect(200)).body;
+  const membersSeenByCoordinator = async (): Promise<MemberRow[]> =>
+    (await listAs(coordinator).expect(200)).body;
 
   describe('member routes', () => {
     it('lets a coordinator list, add and change members', async () => {
       const target = await api.member(operator, city, 'official');
 
       const list = await listAs(coordinator).expect(200);
-      expect(list.body).toContainEqual(expect.objectContaining({ userId: coordinator.user.id, role: 'coordinator' }));
+      expect(list.body).toContainEqual(
+        expect.objectContaining({ userId: coordinator.user.id, role: 'coordinator' }),
+      );
 
       const body = newMember('collector');
       const added = await addAs(coordinator, body).expect(201);
@@ -64,23 +69,38 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
       expect(patched.body).toEqual(expect.objectContaining({ userId: target.user.id, role: 'researcher' }));
     });
 
-    it.each(NON_COORDINATOR_ROLES)('refuses a %s with 403 AUTH.ROLE_NOT_ALLOWED on every member route', async (role) => {
-      const caller = await api.member(operator, city, role);
-      const target = await api.member(operator, city, 'observer');
+    it.each(NON_COORDINATOR_ROLES)(
+      'refuses a %s with 403 AUTH.ROLE_NOT_ALLOWED on every member route',
+      async (role) => {
+        const caller = await api.member(operator, city, role);
+        const target = await api.member(operator, city, 'observer');
 
-      expectProblem(await listAs(caller), 403, 'AUTH.ROLE_NOT_ALLOWED');
+        expectProblem(await listAs(caller), 403, 'AUTH.ROLE_NOT_ALLOWED');
 
-      const body = newMember('coordinator');
-      expectProblem(await addAs(caller, body), 403, 'AUTH.ROLE_NOT_ALLOWED');
+        const body = newMember('coordinator');
+        expectProblem(await addAs(caller, body), 403, 'AUTH.ROLE_NOT_ALLOWED');
 
-      expectProblem(await patchAs(caller, target.user.id, { role: 'coordinator' }), 403, 'AUTH.ROLE_NOT_ALLOWED');
-      expectProblem(await patchAs(caller, caller.user.id, { role: 'coordinator' }), 403, 'AUTH.ROLE_NOT_ALLOWED');
+        expectProblem(
+          await patchAs(caller, target.user.id, { role: 'coordinator' }),
+          403,
+          'AUTH.ROLE_NOT_ALLOWED',
+        );
+        expectProblem(
+          await patchAs(caller, caller.user.id, { role: 'coordinator' }),
+          403,
+          'AUTH.ROLE_NOT_ALLOWED',
+        );
 
-      const members = await membersSeenByCoordinator();
-      expect(members.map((m) => m.email)).not.toContain(body.email);
-      expect(members).toContainEqual(expect.objectContaining({ userId: target.user.id, role: 'observer', active: true }));
-      expect(members).toContainEqual(expect.objectContaining({ userId: caller.user.id, role, active: true }));
-    });
+        const members = await membersSeenByCoordinator();
+        expect(members.map((m) => m.email)).not.toContain(body.email);
+        expect(members).toContainEqual(
+          expect.objectContaining({ userId: target.user.id, role: 'observer', active: true }),
+        );
+        expect(members).toContainEqual(
+          expect.objectContaining({ userId: caller.user.id, role, active: true }),
+        );
+      },
+    );
 
     it('lets an operator who is not a member list, add and change members', async () => {
       const me = await api.http.get('/v1/me').auth(operator.accessToken, { type: 'bearer' }).expect(200);
@@ -102,8 +122,15 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
   describe('platform routes', () => {
     it('are open to an operator', async () => {
       const body = newCity();
-      await api.http.post('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).send(body).expect(201);
-      const list = await api.http.get('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).expect(200);
+      await api.http
+        .post('/v1/platform/cities')
+        .auth(operator.accessToken, { type: 'bearer' })
+        .send(body)
+        .expect(201);
+      const list = await api.http
+        .get('/v1/platform/cities')
+        .auth(operator.accessToken, { type: 'bearer' })
+        .expect(200);
       expect(list.body.map((c: { slug: string }) => c.slug)).toContain(body.slug);
     });
 
@@ -111,14 +138,21 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
       const caller = await api.member(operator, city, role);
       const body = newCity();
 
-      expectProblem(await api.http.get('/v1/platform/cities').auth(caller.accessToken, { type: 'bearer' }), 403, 'AUTH.OPERATOR_ONLY');
+      expectProblem(
+        await api.http.get('/v1/platform/cities').auth(caller.accessToken, { type: 'bearer' }),
+        403,
+        'AUTH.OPERATOR_ONLY',
+      );
       expectProblem(
         await api.http.post('/v1/platform/cities').auth(caller.accessToken, { type: 'bearer' }).send(body),
         403,
         'AUTH.OPERATOR_ONLY',
       );
 
-      const list = await api.http.get('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).expect(200);
+      const list = await api.http
+        .get('/v1/platform/cities')
+        .auth(operator.accessToken, { type: 'bearer' })
+        .expect(200);
       expect(list.body.map((c: { slug: string }) => c.slug)).not.toContain(body.slug);
     });
   });
@@ -149,8 +183,13 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
 
       const members = await membersSeenByCoordinator();
       expect(members.map((m) => m.email)).not.toContain(member.email);
-      expect(members).toContainEqual(expect.objectContaining({ userId: target.user.id, role: 'observer', active: true }));
-      const cities = await api.http.get('/v1/platform/cities').auth(operator.accessToken, { type: 'bearer' }).expect(200);
+      expect(members).toContainEqual(
+        expect.objectContaining({ userId: target.user.id, role: 'observer', active: true }),
+      );
+      const cities = await api.http
+        .get('/v1/platform/cities')
+        .auth(operator.accessToken, { type: 'bearer' })
+        .expect(200);
       expect(cities.body.map((c: { slug: string }) => c.slug)).not.toContain(cityBody.slug);
       return res;
     };
@@ -160,8 +199,28 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
     });
 
     it.each(ROUTES)('%s with a garbage token is 401 AUTH.UNAUTHENTICATED', async (route) => {
-      const res = await callAndCheckNothingChanged(route, (r) => r.auth('not.a-real.token', { type: 'bearer' }));
+      const res = await callAndCheckNothingChanged(route, (r) =>
+        r.auth('not.a-real.token', { type: 'bearer' }),
+      );
       expectProblem(res, 401, 'AUTH.UNAUTHENTICATED');
+    });
+    it('refuses a well-formed token for a real session that the API did not sign (401)', async () => {
+      const [header, payload] = coordinator.accessToken.split('.');
+      const forgedSignature = createHmac('sha256', `not-the-api-secret-${uniqueSuffix()}`)
+        .update(`${header}.${payload}`)
+        .digest('base64url');
+      const forged = `${header}.${payload}.${forgedSignature}`;
+
+      expectProblem(
+        await api.http.get('/v1/me').auth(forged, { type: 'bearer' }),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
+      expectProblem(
+        await api.http.get(membersPath()).auth(forged, { type: 'bearer' }),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
     });
   });
 
@@ -170,9 +229,9 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
       const session = await api.member(operator, city, role);
       const me = await api.http.get('/v1/me').auth(session.accessToken, { type: 'bearer' }).expect(200);
       expect(me.body).toEqual(expect.objectContaining({ id: session.user.id, email: session.user.email }));
-      expect(me.body.memberships.map((m: { city: string; role: string }) => ({ city: m.city, role: m.role }))).toEqual([
-        { city: city.slug, role },
-      ]);
+      expect(
+        me.body.memberships.map((m: { city: string; role: string }) => ({ city: m.city, role: m.role })),
+      ).toEqual([{ city: city.slug, role }]);
     });
   });
 
@@ -205,7 +264,9 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
       await patchAs(coordinator, official.user.id, { role: 'coordinator' }).expect(200);
 
       const list = await listAs(official).expect(200);
-      expect(list.body).toContainEqual(expect.objectContaining({ userId: official.user.id, role: 'coordinator' }));
+      expect(list.body).toContainEqual(
+        expect.objectContaining({ userId: official.user.id, role: 'coordinator' }),
+      );
     });
 
     it('a coordinator demoted to observer is refused at once', async () => {

@@ -17,12 +17,28 @@ describe('Row-level security (as the application role)', () => {
     await owner.connect();
     await app.connect();
     // Seeded as the superuser with the city setting, the way the application would write them.
-    for (const [city, slug] of [[ghent, `ghent-${ghent.slice(0, 8)}`], [padua, `padua-${padua.slice(0, 8)}`]]) {
-      await owner.query(`INSERT INTO cities (id, slug, name, country_code, default_locale, timezone) VALUES ($1, $2, $2, 'BE', 'nl', 'Europe/Brussels')`, [city, slug]);
+    for (const [city, slug] of [
+      [ghent, `ghent-${ghent.slice(0, 8)}`],
+      [padua, `padua-${padua.slice(0, 8)}`],
+    ]) {
+      await owner.query(
+        `INSERT INTO cities (id, slug, name, country_code, default_locale, timezone) VALUES ($1, $2, $2, 'BE', 'nl', 'Europe/Brussels')`,
+        [city, slug],
+      );
     }
-    await owner.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Both cities')`, [user, `rls-${user}@test.local`]);
-    for (const [city, role] of [[ghent, 'official'], [padua, 'auditor']]) {
-      await owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [city, user, role]);
+    await owner.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Both cities')`, [
+      user,
+      `rls-${user}@test.local`,
+    ]);
+    for (const [city, role] of [
+      [ghent, 'official'],
+      [padua, 'auditor'],
+    ]) {
+      await owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [
+        city,
+        user,
+        role,
+      ]);
     }
   });
 
@@ -34,7 +50,8 @@ describe('Row-level security (as the application role)', () => {
   const inTransaction = async <T>(settings: Record<string, string>, work: () => Promise<T>): Promise<T> => {
     await app.query('BEGIN');
     try {
-      for (const [name, value] of Object.entries(settings)) await app.query('SELECT set_config($1, $2, true)', [name, value]);
+      for (const [name, value] of Object.entries(settings))
+        await app.query('SELECT set_config($1, $2, true)', [name, value]);
       return await work();
     } finally {
       await app.query('ROLLBACK');
@@ -67,25 +84,40 @@ describe('Row-level security (as the application role)', () => {
          FROM pg_class c WHERE c.relname = ANY($1) ORDER BY 1`,
       [tables],
     );
-    expect(rows).toEqual(tables.map((table) => ({ table, enabled: true, forced: true, policy: true, first_key_column: 'tenant_id' })));
+    expect(rows).toEqual(
+      tables.map((table) => ({
+        table,
+        enabled: true,
+        forced: true,
+        policy: true,
+        first_key_column: 'tenant_id',
+      })),
+    );
   });
 
   it('returns no tenant rows when no city is set, or when it is set to an empty string', async () => {
     for (const table of await tenantTables()) {
       expect((await inTransaction({}, () => app.query(`SELECT * FROM ${table}`))).rowCount).toBe(0);
-      expect((await inTransaction({ 'app.tenant_id': '' }, () => app.query(`SELECT * FROM ${table}`))).rowCount).toBe(0);
+      expect(
+        (await inTransaction({ 'app.tenant_id': '' }, () => app.query(`SELECT * FROM ${table}`))).rowCount,
+      ).toBe(0);
     }
   });
 
   it("with Padua set, never returns Ghent's rows, even without a WHERE clause", async () => {
-    const { rows } = await inTransaction({ 'app.tenant_id': padua }, () => app.query('SELECT tenant_id, role FROM memberships'));
+    const { rows } = await inTransaction({ 'app.tenant_id': padua }, () =>
+      app.query('SELECT tenant_id, role FROM memberships'),
+    );
     expect(rows).toEqual([{ tenant_id: padua, role: 'auditor' }]);
   });
 
   it("refuses to write a row into another city, and cannot change Ghent's rows from Padua", async () => {
     await expect(
       inTransaction({ 'app.tenant_id': padua }, () =>
-        app.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'observer')`, [ghent, randomUUID()]),
+        app.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'observer')`, [
+          ghent,
+          randomUUID(),
+        ]),
       ),
     ).rejects.toThrow(/row-level security/);
     const updated = await inTransaction({ 'app.tenant_id': padua }, () =>
@@ -95,9 +127,13 @@ describe('Row-level security (as the application role)', () => {
   });
 
   it("shows a user their own memberships across cities, and nobody else's", async () => {
-    const own = await inTransaction({ 'app.user_id': user }, () => app.query('SELECT tenant_id FROM memberships ORDER BY role'));
+    const own = await inTransaction({ 'app.user_id': user }, () =>
+      app.query('SELECT tenant_id FROM memberships ORDER BY role'),
+    );
     expect(own.rows.map((r) => r.tenant_id).sort()).toEqual([ghent, padua].sort());
-    const other = await inTransaction({ 'app.user_id': randomUUID() }, () => app.query('SELECT * FROM memberships'));
+    const other = await inTransaction({ 'app.user_id': randomUUID() }, () =>
+      app.query('SELECT * FROM memberships'),
+    );
     expect(other.rowCount).toBe(0);
   });
 });

@@ -50,7 +50,11 @@ export class ApiHarness {
 
   async operator(): Promise<Session> {
     const email = `operator-${uniqueSuffix()}@test.local`;
-    await this.app.get(CommandBus).execute(new EnsureAccountCommand({ email, name: 'Test operator', password: PASSWORD, isOperator: true }));
+    await this.app
+      .get(CommandBus)
+      .execute(
+        new EnsureAccountCommand({ email, name: 'Test operator', password: PASSWORD, isOperator: true }),
+      );
     return this.login(email);
   }
 
@@ -65,7 +69,12 @@ export class ApiHarness {
   }
 
   // Adds a member with a password (as the operator) and logs them in.
-  async member(operator: Session, city: TestCity, role: CityRole, extra: Record<string, unknown> = {}): Promise<Session> {
+  async member(
+    operator: Session,
+    city: TestCity,
+    role: CityRole,
+    extra: Record<string, unknown> = {},
+  ): Promise<Session> {
     const email = `${role}-${uniqueSuffix()}@${city.slug}.test`;
     await this.http
       .post(`/v1/cities/${city.slug}/members`)
@@ -77,10 +86,21 @@ export class ApiHarness {
 }
 
 // Asserts the problem+json shape every error shares, and returns the body for further checks.
-export function expectProblem(res: request.Response, status: number, code?: string): { code: string; errors: { field: string; message: string }[]; detail: string } {
+export function expectProblem(
+  res: request.Response,
+  status: number,
+  code?: string,
+): { code: string; errors: { field: string; message: string }[]; detail: string } {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toEqual(expect.objectContaining({ status, code: expect.any(String), detail: expect.any(String), errors: expect.any(Array) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({
+      status,
+      code: expect.any(String),
+      detail: expect.any(String),
+      errors: expect.any(Array),
+    }),
+  );
   if (code !== undefined) expect(res.body.code).toBe(code);
   return res.body;
 }

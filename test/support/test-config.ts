@@ -1,11 +1,16 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { AppConfig, loadConfig } from '@rl/config';
 
 // Tests reach the machine's PostgreSQL and Redis; TEST_DATABASE_URL / TEST_REDIS_URL point elsewhere.
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export const TEMPLATE_DATABASE = 'rl_test_template';
-export const workerDatabase = (workerId: string | number) => `rl_test_w${workerId}`;
+// Databases are named after the checkout, so that test runs of two clones on one server never collide.
+const CHECKOUT = createHash('sha1').update(resolve(__dirname, '../..')).digest('hex').slice(0, 8);
+export const TEST_DATABASE_PREFIX = `rl_test_${CHECKOUT}_`;
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
+export const workerDatabase = (workerId: string | number) => `${TEST_DATABASE_PREFIX}w${workerId}`;
 
 const withDatabase = (database: string) => {
   const url = new URL(SERVER);

@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@rl/config';
+import { OperatorGate } from '@rl/identity';
+import { mountQueueDashboard } from '@rl/queue';
 import { setupOpenApi } from '@rl/web';
 import { ApiModule } from './api.module';
 
@@ -17,9 +19,11 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only a proxy on this host may set X-Forwarded-For; otherwise clients could dodge the auth rate limit.
+  app.set('trust proxy', 'loopback');
   // The Swagger UI needs inline scripts and styles; everything else gets helmet's defaults.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   setupOpenApi(app);
+  mountQueueDashboard(app, app.get(OperatorGate).middleware());
   return app.init();
 }

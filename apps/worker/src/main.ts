@@ -1,9 +1,7 @@
-import { loadConfig } from '@rl/config';
+import { runScript } from '@rl/runtime';
 import { createWorker } from './create-worker';
 
-async function main(): Promise<void> {
-  const worker = await createWorker(loadConfig(process.env));
+runScript(async (config) => {
+  const worker = await createWorker(config);
   worker.enableShutdownHooks();
-}
-
-void main();
+});

@@ -47,16 +47,11 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production and turns the demo seed off there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'JWT_ACCESS_SECRET',
-      'OPERATOR_PASSWORD',
-      'PUBLIC_URL',
-    ]);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(40),
       OPERATOR_PASSWORD: 'a-long-operator-password',
-      PUBLIC_URL: 'https://rights.example.org',
     });
     expect(config.demoSeed).toBe(false);
   });

@@ -83,7 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }));
   const production = vars.NODE_ENV === 'production';
   if (production) {
-    problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD', 'PUBLIC_URL']));
+    problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']));
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -5,6 +5,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@rl/config';
 import { AccessGuard } from './auth/access.guard';
+import { CallerLookup } from './auth/caller-lookup';
+import { OperatorGate } from './auth/operator-gate';
 import { PasswordHasher } from './auth/credentials';
 import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
@@ -42,6 +44,8 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
   controllers: [AuthController, MeController, MembersController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    CallerLookup,
+    OperatorGate,
     PasswordHasher,
     Memberships,
     SessionIssuer,
@@ -57,5 +61,6 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     MeHandler,
     PurgeExpiredCredentialsHandler,
   ],
+  exports: [OperatorGate],
 })
 export class IdentityModule {}

@@ -1,34 +1,20 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
-import { asCityId, asUserId, CityRole, DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { asCityId, asUserId, DomainError } from '@rl/kernel';
 import { ACCESS_RULE, AccessRule, Actor, RequestWithActor } from '@rl/web';
-import { AccessTokenClaims } from './session-issuer';
+import { CallerLookup } from './caller-lookup';
 
-interface CallerRow {
-  isOperator: boolean;
-  cityId: string | null;
-  timezone: string | null;
-  role: CityRole | null;
-  organisationId: string | null;
-}
-
-const unauthenticated = (detail: string) =>
-  new DomainError('unauthenticated', 'AUTH.UNAUTHENTICATED', detail);
 // Members of other cities learn nothing about this one: unknown city and non-member look the same.
 const cityNotFound = () => new DomainError('not_found', 'CITY.NOT_FOUND', 'No such city');
 
-// Enforces the access rule every route declares. Role and activity are read from the database on each
-// request, so a removed member or demoted operator loses access at once, not when the token expires.
+// Enforces the access rule every route declares.
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly db: TenantDb,
+    private readonly callers: CallerLookup,
     private readonly cls: ClsService,
   ) {}
 
@@ -42,10 +28,9 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
-    const claims = await this.verifiedClaims(request);
     const slug = rule.kind === 'city' ? String(request.params.city) : null;
-    const caller = await this.loadCaller(claims, slug);
-    const actor: Actor = { userId: asUserId(claims.sub), isOperator: caller.isOperator };
+    const caller = await this.callers.fromAuthorization(request.headers.authorization, slug);
+    const actor: Actor = { userId: asUserId(caller.userId), isOperator: caller.isOperator };
     this.cls.set('userId', actor.userId);
 
     switch (rule.kind) {
@@ -76,34 +61,5 @@ export class AccessGuard implements CanActivate {
     }
     request.actor = actor;
     return true;
-  }
-
-  private async verifiedClaims(request: Request): Promise<AccessTokenClaims> {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw unauthenticated('Send an access token as "Authorization: Bearer <token>"');
-    try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw unauthenticated('The access token is invalid or expired');
-    }
-  }
-
-  // One round trip: the user (active, operator), their login session (not logged out) and, on city
-  // routes, the city and their membership there (visible through the own-memberships policy).
-  private async loadCaller(claims: AccessTokenClaims, slug: string | null): Promise<CallerRow> {
-    const rows = await this.db.asUser(asUserId(claims.sub), (em) =>
-      em.query<CallerRow[]>(
-        `SELECT u.is_operator AS "isOperator", c.id AS "cityId", c.timezone, m.role, m.organisation_id AS "organisationId"
-           FROM users u
-           LEFT JOIN cities c ON c.slug = $3
-           LEFT JOIN memberships m ON m.tenant_id = c.id AND m.user_id = u.id AND m.active
-          WHERE u.id = $1 AND u.active
-            AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NULL)`,
-        [claims.sub, claims.sid, slug],
-      ),
-    );
-    if (rows.length === 0) throw unauthenticated('The session has ended; log in again');
-    return rows[0];
   }
 }

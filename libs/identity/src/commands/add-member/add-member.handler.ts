@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@rl/config';
@@ -11,6 +12,8 @@ import { AddedMemberView, AddMemberCommand } from './add-member.command';
 
 @CommandHandler(AddMemberCommand)
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand, AddedMemberView> {
+  private readonly logger = new Logger('Members');
+
   constructor(
     private readonly db: TenantDb,
     private readonly passwords: PasswordHasher,
@@ -58,6 +61,8 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
         role: input.role,
         organisationId: input.organisationId ?? null,
       });
+      // Until membership changes become events in the city's log, the structured log is their audit trail.
+      this.logger.log({ cityId, actorId, memberId: user.id, role: input.role }, 'Member added');
       const view: AddedMemberView = { userId: user.id, role: input.role, existingAccount: existing !== null };
       if (user.passwordHash !== null) return view;
 

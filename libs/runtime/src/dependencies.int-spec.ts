@@ -1,4 +1,4 @@
-import { testConfig } from '../../test/support/test-config';
+import { testConfig } from '../../../test/support/test-config';
 import { unreachableDependencies } from './dependencies';
 
 describe('unreachableDependencies', () => {

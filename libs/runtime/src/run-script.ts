@@ -1,7 +1,7 @@
 import { AppConfig, ConfigError, loadConfig } from '@rl/config';
 import { unreachableDependencies } from './dependencies';
 
-// Runs a command-line entry point: loads configuration, checks that PostgreSQL and Redis answer, and
+// Runs a process entry point (API, worker, scripts): loads configuration, checks that PostgreSQL and Redis answer, and
 // turns expected failures into a short message and exit code 1 instead of a stack trace.
 export function runScript(main: (config: AppConfig) => Promise<void>): void {
   const run = async () => {
