@@ -14,6 +14,7 @@ cleanup() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null || true
+  redis-cli --scan --pattern "$QUEUE_PREFIX:*" | xargs -r redis-cli del >/dev/null || true
   rm -f "$log"
 }
 trap cleanup EXIT
