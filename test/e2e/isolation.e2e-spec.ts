@@ -20,8 +20,7 @@ describe('Tenant isolation between cities', () => {
   const paduan: Partial<Record<'coordinator' | 'official', Session>> = {};
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
-    operator = await api.operator();
+    ({ api, operator } = await ApiHarness.startWithOperator());
     ghent = await api.city(operator, 'Ghent');
     padua = await api.city(operator, 'Padua');
     ghentCoordinator = await api.member(operator, ghent, 'coordinator');

@@ -7,10 +7,7 @@ describe('Members, invitations and sessions', () => {
   let coordinator: Session;
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
-    operator = await api.operator();
-    city = await api.city(operator, 'Ghent');
-    coordinator = await api.member(operator, city, 'coordinator');
+    ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
   });
   afterAll(() => api.close());
 

@@ -36,8 +36,7 @@ describe('Operations: health, metrics, docs and HTTP hygiene', () => {
   let operator: Session;
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
-    operator = await api.operator();
+    ({ api, operator } = await ApiHarness.startWithOperator());
   });
   afterAll(() => api.close());
 

@@ -5,8 +5,7 @@ describe('Platform: cities (operator)', () => {
   let operator: Session;
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
-    operator = await api.operator();
+    ({ api, operator } = await ApiHarness.startWithOperator());
   });
   afterAll(() => api.close());
 

@@ -21,10 +21,7 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
   let coordinator: Session;
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
-    operator = await api.operator();
-    city = await api.city(operator);
-    coordinator = await api.member(operator, city, 'coordinator');
+    ({ api, operator, city, coordinator } = await ApiHarness.startWithCity());
   });
   afterAll(() => api.close());
 

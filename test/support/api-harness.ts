@@ -35,6 +35,23 @@ export class ApiHarness {
     return new ApiHarness(await createApi(config), config);
   }
 
+  // A fresh API with a platform operator: the starting point of most suites.
+  static async startWithOperator(
+    overrides: Record<string, string> = {},
+  ): Promise<{ api: ApiHarness; operator: Session }> {
+    const api = await ApiHarness.start(overrides);
+    return { api, operator: await api.operator() };
+  }
+
+  // …plus a city with its coordinator.
+  static async startWithCity(
+    name?: string,
+  ): Promise<{ api: ApiHarness; operator: Session; city: TestCity; coordinator: Session }> {
+    const { api, operator } = await ApiHarness.startWithOperator();
+    const city = await api.city(operator, name);
+    return { api, operator, city, coordinator: await api.member(operator, city, 'coordinator') };
+  }
+
   get http(): TestAgent {
     return request(this.app.getHttpServer());
   }

@@ -8,6 +8,7 @@ import { AccessGuard } from './auth/access.guard';
 import { CallerLookup } from './auth/caller-lookup';
 import { OperatorGate } from './auth/operator-gate';
 import { PasswordHasher } from './auth/credentials';
+import { PasswordLogin } from './auth/password-login';
 import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
 import { SessionOpener } from './auth/session-opener';
@@ -47,6 +48,7 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     CallerLookup,
     OperatorGate,
     PasswordHasher,
+    PasswordLogin,
     Memberships,
     SessionIssuer,
     SessionOpener,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { toProblem } from '@rl/web';
-import { UserRecord } from '../persistence/user.entity';
 import { CallerLookup } from './caller-lookup';
-import { PasswordHasher, sha256Hex } from './credentials';
+import { sha256Hex } from './credentials';
+import { PasswordLogin } from './password-login';
 
 // A browser dashboard polls every few seconds; re-verifying an argon2 hash each time would burn CPU.
 const BASIC_AUTH_CACHE_MS = 60_000;
@@ -19,8 +18,7 @@ export class OperatorGate {
 
   constructor(
     private readonly callers: CallerLookup,
-    private readonly db: TenantDb,
-    private readonly passwords: PasswordHasher,
+    private readonly logins: PasswordLogin,
   ) {}
 
   middleware(): RequestHandler {
@@ -50,17 +48,10 @@ export class OperatorGate {
     if ((this.verifiedBasic.get(key) ?? 0) > Date.now()) return true;
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
-    const email = decoded.slice(0, separator).toLowerCase();
-    const user = await this.db.platform((em) => em.findOneBy(UserRecord, { email }));
-    const valid =
-      separator > 0 &&
-      (await this.passwords.verify(user?.active ? user.passwordHash : null, decoded.slice(separator + 1)));
-    if (!valid || !user)
-      throw new DomainError(
-        'unauthenticated',
-        'AUTH.INVALID_CREDENTIALS',
-        'E-mail address or password is wrong',
-      );
+    const user = await this.logins.verify(
+      decoded.slice(0, Math.max(separator, 0)),
+      decoded.slice(separator + 1),
+    );
     if (user.isOperator) this.verifiedBasic.set(key, Date.now() + BASIC_AUTH_CACHE_MS);
     return user.isOperator;
   }
