@@ -1,20 +1,47 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { AppConfig } from '@rl/config';
+import { ProjectionSweep } from '@rl/projections';
 import { QueueName } from '@rl/queue';
 
 const HOUR_MS = 3_600_000;
+const PURGE_SCHEDULER = 'purge-expired-credentials';
 
-// Repeatable jobs. Upserting on every start re-creates them if Redis lost its data.
+// The worker's clock. Every sweep interval it re-creates repeatable jobs that Redis lost (a job
+// scheduler lives in Redis, which keeps nothing) and wakes the projections that are behind.
 @Injectable()
-export class Schedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue) {}
+export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Schedules');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    private readonly sweep: ProjectionSweep,
+    private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(
-      'purge-expired-credentials',
-      { every: HOUR_MS },
-      { name: 'maintenance.purge-expired-credentials', data: {} },
-    );
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), this.config.projections.sweepSeconds * 1_000);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      if (!(await this.maintenance.getJobScheduler(PURGE_SCHEDULER))) {
+        await this.maintenance.upsertJobScheduler(
+          PURGE_SCHEDULER,
+          { every: HOUR_MS },
+          { name: 'maintenance.purge-expired-credentials', data: {} },
+        );
+      }
+      await this.sweep.sweep();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Scheduled sweep failed; retrying at the next interval');
+    }
   }
 }

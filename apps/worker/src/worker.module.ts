@@ -6,6 +6,7 @@ import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { TenancyModule } from '@rl/tenancy';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ProjectionsProcessor } from './processors/projections.processor';
 import { Schedules } from './schedules';
 
 @Module({})
@@ -14,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [BaseModule.forRoot(config), DiscoveryModule, TenancyModule, IdentityModule],
-      providers: [JobDispatcher, MaintenanceProcessor, Schedules],
+      providers: [JobDispatcher, MaintenanceProcessor, ProjectionsProcessor, Schedules],
     };
   }
 }

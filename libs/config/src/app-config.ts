@@ -34,6 +34,11 @@ export abstract class AppConfig {
     readonly password: string;
     readonly name: string;
   };
+  abstract readonly projections: {
+    // How often the sweep re-wakes projections behind their city's head (after a Redis data loss).
+    readonly sweepSeconds: number;
+    readonly workerConcurrency: number;
+  };
   abstract readonly smtpUrl: string;
   abstract readonly demoSeed: boolean;
 }

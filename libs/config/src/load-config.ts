@@ -57,6 +57,9 @@ class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
   @IsOptional() @IsString() @MinLength(1) OPERATOR_NAME = 'Platform operator';
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) PROJECTION_SWEEP_SECONDS = 5;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) PROJECTION_CONCURRENCY = 4;
+
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] }) SMTP_URL =
     'smtp://127.0.0.1:1025';
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       password: vars.OPERATOR_PASSWORD ?? 'operator-demo-password',
       name: vars.OPERATOR_NAME,
     },
+    projections: { sweepSeconds: vars.PROJECTION_SWEEP_SECONDS, workerConcurrency: vars.PROJECTION_CONCURRENCY },
     smtpUrl: vars.SMTP_URL,
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,

@@ -12,6 +12,8 @@ export enum QueueName {
 // the only copy of work (Redis may lose everything).
 export interface JobPayloads {
   'maintenance.purge-expired-credentials': Record<string, never>;
+  // "This city's log has events the projection has not applied yet."
+  'projections.catch-up': { cityId: string; projection: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -19,6 +21,7 @@ export type JobName = keyof JobPayloads;
 // Which queue carries which job.
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'maintenance.purge-expired-credentials': QueueName.Maintenance,
+  'projections.catch-up': QueueName.Projections,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -1,4 +1,5 @@
 import { Foundation1795703457413 } from './1795703457413-foundation';
+import { EventStore1795704000000 } from './1795704000000-event-store';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
-export const MIGRATIONS = [Foundation1795703457413];
+export const MIGRATIONS = [Foundation1795703457413, EventStore1795704000000];

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+
+type Upcaster = (data: unknown) => unknown;
+
+interface EventSchema {
+  version: number;
+  // upcasters[v] turns data of schema version v into version v + 1.
+  upcasters: Record<number, Upcaster>;
+}
+
+// The current schema version of each event type and how to read older ones. Old events are upcast when
+// read, never rewritten (their hashes cover what was recorded).
+@Injectable()
+export class EventSchemas {
+  private readonly schemas = new Map<string, EventSchema>();
+
+  register(type: string, version: number, upcasters: Record<number, Upcaster> = {}): void {
+    for (let v = 1; v < version; v++) {
+      if (!upcasters[v]) throw new Error(`Event ${type} v${version} lacks an upcaster from v${v}`);
+    }
+    this.schemas.set(type, { version, upcasters });
+  }
+
+  currentVersion(type: string): number {
+    return this.schemas.get(type)?.version ?? 1;
+  }
+
+  upcast(type: string, schemaVersion: number, data: unknown): unknown {
+    const schema = this.schemas.get(type);
+    let current = data;
+    for (let v = schemaVersion; schema && v < schema.version; v++) current = schema.upcasters[v](current);
+    return current;
+  }
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { QueryFailedError, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CityId } from '@rl/kernel';
+import { isUniqueViolation, TenantDb } from '@rl/persistence';
+import { EventSchemas } from './event-schemas';
+import { EventsAppended } from './events-appended';
+import { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
+import { streamConflict } from './stream-conflict';
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+const EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
+
+// Appends within one city transaction. `append` should be the transaction's last write: it takes the
+// city's head lock, which is then held only until COMMIT.
+export class EventTransaction {
+  readonly appended: { types: string[]; position: number }[] = [];
+
+  constructor(
+    readonly em: EntityManager,
+    readonly cityId: CityId,
+    private readonly schemas: EventSchemas,
+  ) {}
+
+  async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
+    const payload = events.map((event) => ({
+      eventId: uuidv7(),
+      type: event.type,
+      schemaVersion: this.schemas.currentVersion(event.type),
+      data: event.data,
+      metadata,
+    }));
+    try {
+      const [row] = await this.em.query<{ last_position: string; last_version: number }[]>(
+        `SELECT last_position, last_version FROM append_events($1, $2, $3, $4, $5)`,
+        [this.cityId, streamId, expected === 'any' ? null : expected, JSON.stringify(payload), metadata.idempotencyKey ?? null],
+      );
+      const result = { streamId, position: Number(row.last_position), version: row.last_version };
+      this.appended.push({ types: events.map((e) => e.type), position: result.position });
+      return result;
+    } catch (error) {
+      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : {};
+      if (driverError.code === 'RL409' && expected !== 'any') {
+        throw streamConflict(streamId, Number(driverError.detail), expected);
+      }
+      throw error;
+    }
+  }
+}
+
+@Injectable()
+export class EventStore {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly schemas: EventSchemas,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  // Runs `work` in one city transaction; after it commits, projections are woken for what it appended.
+  async transact<T>(cityId: CityId, work: (tx: EventTransaction) => Promise<T>): Promise<T> {
+    let tx: EventTransaction | undefined;
+    const result = await this.db.inCity(cityId, (em) => {
+      tx = new EventTransaction(em, cityId, this.schemas);
+      return work(tx);
+    });
+    const appended = tx?.appended ?? [];
+    if (appended.length > 0) {
+      const types = [...new Set(appended.flatMap((a) => a.types))];
+      this.eventBus.publish(new EventsAppended(cityId, types, Math.max(...appended.map((a) => a.position))));
+    }
+    return result;
+  }
+
+  append(
+    cityId: CityId,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    return this.idempotent(cityId, metadata.idempotencyKey, () =>
+      this.transact(cityId, (tx) => tx.append(streamId, expected, events, metadata)),
+    );
+  }
+
+  // A command retried with the same idempotency key returns its first result and appends nothing. Two
+  // concurrent first attempts race on the key's unique index; the loser returns the winner's result.
+  async idempotent(cityId: CityId, key: string | undefined, run: () => Promise<AppendResult>): Promise<AppendResult> {
+    if (key === undefined) return run();
+    const earlier = await this.findByIdempotencyKey(cityId, key);
+    if (earlier) return earlier;
+    try {
+      return await run();
+    } catch (error) {
+      const winner = isUniqueViolation(error, 'uq_events_idempotency_key') ? await this.findByIdempotencyKey(cityId, key) : null;
+      if (winner) return winner;
+      throw error;
+    }
+  }
+
+  async findByIdempotencyKey(cityId: CityId, key: string): Promise<AppendResult | null> {
+    const rows = await this.db.inCity(cityId, (em) =>
+      em.query<{ stream_id: string; position: string; stream_version: number }[]>(
+        `SELECT stream_id, position, stream_version FROM events WHERE tenant_id = $1 AND idempotency_key = $2`,
+        [cityId, key],
+      ),
+    );
+    return rows[0] ? { streamId: rows[0].stream_id, position: Number(rows[0].position), version: rows[0].stream_version } : null;
+  }
+
+  // A stream in order, optionally only up to a version or as it was at an instant.
+  readStream(cityId: CityId, streamId: string, until: { version?: number; asOf?: Date } = {}): Promise<RecordedEvent[]> {
+    return this.db.inCity(cityId, async (em) => {
+      const rows = await em.query<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+          WHERE tenant_id = $1 AND stream_id = $2 AND ($3::int IS NULL OR stream_version <= $3) AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+          ORDER BY stream_version`,
+        [cityId, streamId, until.version ?? null, until.asOf ?? null],
+      );
+      return rows.map((row) => this.toEvent(cityId, row));
+    });
+  }
+
+  // The city's log after `afterPosition`, in order; inside the caller's transaction when given one.
+  async readLog(cityId: CityId, afterPosition: number, limit: number, em?: EntityManager): Promise<RecordedEvent[]> {
+    const read = async (m: EntityManager) => {
+      const rows = await m.query<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+        [cityId, afterPosition, limit],
+      );
+      return rows.map((row) => this.toEvent(cityId, row));
+    };
+    return em ? read(em) : this.db.inCity(cityId, read);
+  }
+
+  async headPosition(cityId: CityId, em?: EntityManager): Promise<number> {
+    const read = async (m: EntityManager) => {
+      const rows = await m.query<{ last_position: string }[]>(`SELECT last_position FROM tenant_heads WHERE tenant_id = $1`, [cityId]);
+      return Number(rows[0]?.last_position ?? 0);
+    };
+    return em ? read(em) : this.db.inCity(cityId, read);
+  }
+
+  private toEvent(cityId: CityId, row: EventRow): RecordedEvent {
+    return {
+      cityId,
+      position: Number(row.position),
+      streamId: row.stream_id,
+      version: row.stream_version,
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: this.schemas.upcast(row.type, row.schema_version, row.data),
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    };
+  }
+}

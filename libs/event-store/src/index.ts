@@ -1,0 +1,5 @@
+export { EventSchemas } from './event-schemas';
+export { EventStore, EventTransaction } from './event-store';
+export { EventStoreModule } from './event-store.module';
+export { EventsAppended } from './events-appended';
+export { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { asCityId } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
+import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
+import { ProjectionRegistry } from './projection-registry';
+import { ProjectionRunner } from './projection-runner';
+import { ProjectionWakeups } from './projection-wakeups';
+
+@Injectable()
+@HandlesJob('projections.catch-up')
+export class CatchUpHandler implements JobHandlerOf<'projections.catch-up'> {
+  constructor(
+    private readonly registry: ProjectionRegistry,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async handle({ cityId, projection }: JobPayloads['projections.catch-up']): Promise<void> {
+    await this.runner.catchUp(asCityId(cityId), this.registry.get(projection));
+  }
+}
+
+// Postgres is the truth, Redis a wake-up channel that may lose everything: the sweep compares every
+// city's head with each projection's checkpoint and wakes those behind. It runs on a timer in the
+// worker, not as a BullMQ repeatable job, because a job scheduler is itself Redis state.
+@Injectable()
+export class ProjectionSweep {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly registry: ProjectionRegistry,
+    private readonly wakeups: ProjectionWakeups,
+  ) {}
+
+  async sweep(): Promise<void> {
+    const cities = await this.db.platform((em) => em.query<{ id: string }[]>(`SELECT id FROM cities`));
+    const names = this.registry.all().map((p) => p.name);
+    for (const { id } of cities) {
+      const cityId = asCityId(id);
+      const behind = await this.db.inCity(cityId, (em) =>
+        em.query<{ projection: string }[]>(
+          `SELECT p.name AS projection
+             FROM unnest($2::text[]) AS p(name)
+             JOIN tenant_heads h ON h.tenant_id = $1
+             LEFT JOIN projection_checkpoints c ON c.tenant_id = $1 AND c.projection = p.name
+            WHERE coalesce(c.position, 0) < h.last_position`,
+          [cityId, names],
+        ),
+      );
+      for (const { projection } of behind) await this.wakeups.wake(cityId, projection);
+    }
+  }
+}
