@@ -3,6 +3,7 @@ import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
+import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { WebModule } from '@rl/web';
 
@@ -11,7 +12,14 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [BaseModule.forRoot(config), WebModule, OperationsModule, TenancyModule, IdentityModule],
+      imports: [
+        BaseModule.forRoot(config),
+        WebModule,
+        OperationsModule,
+        TenancyModule,
+        IdentityModule,
+        StakeholdersModule,
+      ],
     };
   }
 }

@@ -23,7 +23,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick(), this.config.projections.sweepSeconds * 1_000);
+    this.timer = setInterval(() => void this.tick(), this.config.projections.sweepSeconds * 1_000).unref();
   }
 
   onApplicationShutdown(): void {

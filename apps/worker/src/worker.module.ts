@@ -4,6 +4,7 @@ import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
+import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProjectionsProcessor } from './processors/projections.processor';
@@ -14,7 +15,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [BaseModule.forRoot(config), DiscoveryModule, TenancyModule, IdentityModule],
+      imports: [
+        BaseModule.forRoot(config),
+        DiscoveryModule,
+        TenancyModule,
+        IdentityModule,
+        StakeholdersModule,
+      ],
       providers: [JobDispatcher, MaintenanceProcessor, ProjectionsProcessor, Schedules],
     };
   }

@@ -118,7 +118,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       password: vars.OPERATOR_PASSWORD ?? 'operator-demo-password',
       name: vars.OPERATOR_NAME,
     },
-    projections: { sweepSeconds: vars.PROJECTION_SWEEP_SECONDS, workerConcurrency: vars.PROJECTION_CONCURRENCY },
+    projections: {
+      sweepSeconds: vars.PROJECTION_SWEEP_SECONDS,
+      workerConcurrency: vars.PROJECTION_CONCURRENCY,
+    },
     smtpUrl: vars.SMTP_URL,
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,

@@ -13,13 +13,18 @@ describe('EventSchemas', () => {
   });
 
   it('leaves current and unregistered events as they are', () => {
-    expect(schemas.upcast('NameChanged', 3, { name: 'New', locale: 'nl' })).toEqual({ name: 'New', locale: 'nl' });
+    expect(schemas.upcast('NameChanged', 3, { name: 'New', locale: 'nl' })).toEqual({
+      name: 'New',
+      locale: 'nl',
+    });
     expect(schemas.upcast('Unknown', 1, { x: 1 })).toEqual({ x: 1 });
     expect(schemas.currentVersion('Unknown')).toBe(1);
     expect(schemas.currentVersion('NameChanged')).toBe(3);
   });
 
   it('refuses a schema whose upcaster chain has a hole', () => {
-    expect(() => new EventSchemas().register('Broken', 3, { 1: (d) => d })).toThrow('lacks an upcaster from v2');
+    expect(() => new EventSchemas().register('Broken', 3, { 1: (d) => d })).toThrow(
+      'lacks an upcaster from v2',
+    );
   });
 });

@@ -36,7 +36,12 @@ export class EventTransaction {
     private readonly schemas: EventSchemas,
   ) {}
 
-  async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
     const payload = events.map((event) => ({
       eventId: uuidv7(),
@@ -48,13 +53,20 @@ export class EventTransaction {
     try {
       const [row] = await this.em.query<{ last_position: string; last_version: number }[]>(
         `SELECT last_position, last_version FROM append_events($1, $2, $3, $4, $5)`,
-        [this.cityId, streamId, expected === 'any' ? null : expected, JSON.stringify(payload), metadata.idempotencyKey ?? null],
+        [
+          this.cityId,
+          streamId,
+          expected === 'any' ? null : expected,
+          JSON.stringify(payload),
+          metadata.idempotencyKey ?? null,
+        ],
       );
       const result = { streamId, position: Number(row.last_position), version: row.last_version };
       this.appended.push({ types: events.map((e) => e.type), position: result.position });
       return result;
     } catch (error) {
-      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : {};
+      const driverError =
+        error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : {};
       if (driverError.code === 'RL409' && expected !== 'any') {
         throw streamConflict(streamId, Number(driverError.detail), expected);
       }
@@ -100,14 +112,20 @@ export class EventStore {
 
   // A command retried with the same idempotency key returns its first result and appends nothing. Two
   // concurrent first attempts race on the key's unique index; the loser returns the winner's result.
-  async idempotent(cityId: CityId, key: string | undefined, run: () => Promise<AppendResult>): Promise<AppendResult> {
+  async idempotent(
+    cityId: CityId,
+    key: string | undefined,
+    run: () => Promise<AppendResult>,
+  ): Promise<AppendResult> {
     if (key === undefined) return run();
     const earlier = await this.findByIdempotencyKey(cityId, key);
     if (earlier) return earlier;
     try {
       return await run();
     } catch (error) {
-      const winner = isUniqueViolation(error, 'uq_events_idempotency_key') ? await this.findByIdempotencyKey(cityId, key) : null;
+      const winner = isUniqueViolation(error, 'uq_events_idempotency_key')
+        ? await this.findByIdempotencyKey(cityId, key)
+        : null;
       if (winner) return winner;
       throw error;
     }
@@ -120,11 +138,17 @@ export class EventStore {
         [cityId, key],
       ),
     );
-    return rows[0] ? { streamId: rows[0].stream_id, position: Number(rows[0].position), version: rows[0].stream_version } : null;
+    return rows[0]
+      ? { streamId: rows[0].stream_id, position: Number(rows[0].position), version: rows[0].stream_version }
+      : null;
   }
 
   // A stream in order, optionally only up to a version or as it was at an instant.
-  readStream(cityId: CityId, streamId: string, until: { version?: number; asOf?: Date } = {}): Promise<RecordedEvent[]> {
+  readStream(
+    cityId: CityId,
+    streamId: string,
+    until: { version?: number; asOf?: Date } = {},
+  ): Promise<RecordedEvent[]> {
     return this.db.inCity(cityId, async (em) => {
       const rows = await em.query<EventRow[]>(
         `SELECT ${EVENT_COLUMNS} FROM events
@@ -137,7 +161,12 @@ export class EventStore {
   }
 
   // The city's log after `afterPosition`, in order; inside the caller's transaction when given one.
-  async readLog(cityId: CityId, afterPosition: number, limit: number, em?: EntityManager): Promise<RecordedEvent[]> {
+  async readLog(
+    cityId: CityId,
+    afterPosition: number,
+    limit: number,
+    em?: EntityManager,
+  ): Promise<RecordedEvent[]> {
     const read = async (m: EntityManager) => {
       const rows = await m.query<EventRow[]>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
@@ -150,7 +179,10 @@ export class EventStore {
 
   async headPosition(cityId: CityId, em?: EntityManager): Promise<number> {
     const read = async (m: EntityManager) => {
-      const rows = await m.query<{ last_position: string }[]>(`SELECT last_position FROM tenant_heads WHERE tenant_id = $1`, [cityId]);
+      const rows = await m.query<{ last_position: string }[]>(
+        `SELECT last_position FROM tenant_heads WHERE tenant_id = $1`,
+        [cityId],
+      );
       return Number(rows[0]?.last_position ?? 0);
     };
     return em ? read(em) : this.db.inCity(cityId, read);

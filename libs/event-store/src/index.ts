@@ -3,3 +3,4 @@ export { EventStore, EventTransaction } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { EventsAppended } from './events-appended';
 export { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
+export { streamConflict } from './stream-conflict';

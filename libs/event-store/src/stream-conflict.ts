@@ -2,7 +2,10 @@ import { DomainError } from '@rl/kernel';
 
 // `organisation-<uuid>` → ORGANISATION.VERSION_CONFLICT: the code names the aggregate, as clients expect.
 export function streamConflict(streamId: string, currentVersion: number, expected: number): DomainError {
-  const aggregate = streamId.replace(/-[0-9a-f-]{36}$/, '').replace(/-/g, '_').toUpperCase();
+  const aggregate = streamId
+    .replace(/-[0-9a-f-]{36}$/, '')
+    .replace(/-/g, '_')
+    .toUpperCase();
   return new DomainError(
     'conflict',
     `${aggregate}.VERSION_CONFLICT`,

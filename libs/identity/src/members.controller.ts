@@ -1,21 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@rl/kernel';
-import { Actor, CityAccess, CityContext, CurrentActor, CurrentCity } from '@rl/web';
+import { Actor, CityAccess, CityContext, CurrentActor, CurrentCity, uuidParam } from '@rl/web';
 import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
 import { AddMemberDto } from './commands/add-member/add-member.dto';
 import { UpdateMemberCommand } from './commands/update-member/update-member.command';
 import { UpdateMemberDto } from './commands/update-member/update-member.dto';
 import { MemberView } from './member.view';
 import { ListMembersQuery } from './queries/list-members/list-members.query';
-
-const userIdParam = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new DomainError('bad_request', 'REQUEST.INVALID', 'userId must be a UUID', [
-      { field: 'userId', message: 'must be a UUID' },
-    ]),
-});
 
 @ApiTags('members')
 @Controller('v1/cities/:city/members')
@@ -51,7 +43,7 @@ export class MembersController {
   update(
     @CurrentCity() city: CityContext,
     @CurrentActor() actor: Actor,
-    @Param('userId', userIdParam) userId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
     @Body() body: UpdateMemberDto,
   ): Promise<MemberView> {
     return this.commands.execute(new UpdateMemberCommand(city.id, actor.userId, userId, body));

@@ -28,7 +28,14 @@ export class Checkpoints {
   }
 
   // Compare-and-set: moves only from the position this worker read, so a stale worker cannot move it.
-  async advance(em: EntityManager, cityId: CityId, projection: string, from: number, to: number, owner: string): Promise<void> {
+  async advance(
+    em: EntityManager,
+    cityId: CityId,
+    projection: string,
+    from: number,
+    to: number,
+    owner: string,
+  ): Promise<void> {
     const [, affected] = await em.query<[unknown, number]>(
       `UPDATE projection_checkpoints SET position = $4, owner = $5, updated_at = now()
         WHERE tenant_id = $1 AND projection = $2 AND position = $3`,

@@ -28,11 +28,19 @@ export class ProjectionRebuilder {
     private readonly wakeups: ProjectionWakeups,
   ) {}
 
-  async rebuild(cityId: CityId, projection: Projection, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
+  async rebuild(
+    cityId: CityId,
+    projection: Projection,
+    onProgress: (progress: RebuildProgress) => void = () => undefined,
+  ): Promise<number> {
     const position = await this.db.inCity(cityId, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [projection.name, cityId]);
-      for (const table of projection.tables) await em.query(`DELETE FROM "${table}" WHERE tenant_id = $1`, [cityId]);
-      await em.query(`DELETE FROM projection_dead_letters WHERE tenant_id = $1 AND projection = $2`, [cityId, projection.name]);
+      for (const table of projection.tables)
+        await em.query(`DELETE FROM "${table}" WHERE tenant_id = $1`, [cityId]);
+      await em.query(`DELETE FROM projection_dead_letters WHERE tenant_id = $1 AND projection = $2`, [
+        cityId,
+        projection.name,
+      ]);
       const previous = await this.checkpoints.read(em, cityId, projection.name);
       await this.checkpoints.advance(em, cityId, projection.name, previous, 0, 'rebuild');
       const head = await this.events.headPosition(cityId, em);

@@ -13,9 +13,15 @@ export class ProjectionRegistry implements OnModuleInit {
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance || !this.reflector.get<boolean>(PROJECTION, wrapper.metatype)) continue;
+      if (
+        !wrapper.metatype ||
+        !wrapper.instance ||
+        !this.reflector.get<boolean>(PROJECTION, wrapper.metatype)
+      )
+        continue;
       const projection = wrapper.instance as Projection;
-      if (this.projections.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      if (this.projections.has(projection.name))
+        throw new Error(`Two projections are named ${projection.name}`);
       this.projections.set(projection.name, projection);
     }
   }
@@ -26,7 +32,8 @@ export class ProjectionRegistry implements OnModuleInit {
 
   get(name: string): Projection {
     const projection = this.projections.get(name);
-    if (!projection) throw new Error(`No projection named ${name}; known: ${[...this.projections.keys()].join(', ')}`);
+    if (!projection)
+      throw new Error(`No projection named ${name}; known: ${[...this.projections.keys()].join(', ')}`);
     return projection;
   }
 

@@ -10,7 +10,10 @@ import { Projection } from './projection';
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 const DEFAULT_BATCH = 1_000;
 
-type Step = { kind: 'busy' } | { kind: 'idle'; position: number } | { kind: 'applied'; count: number; position: number };
+type Step =
+  | { kind: 'busy' }
+  | { kind: 'idle'; position: number }
+  | { kind: 'applied'; count: number; position: number };
 
 // Brings one projection of one city up to the head of the city's log, batch by batch. Each batch runs in
 // one transaction that holds the (projection, city) advisory lock — one active owner at a time; others
@@ -32,7 +35,10 @@ export class ProjectionRunner {
       try {
         step = await this.step(cityId, projection, batchSize);
       } catch (error) {
-        this.logger.warn({ cityId, projection: projection.name, err: error }, 'Batch failed; applying its events one by one');
+        this.logger.warn(
+          { cityId, projection: projection.name, err: error },
+          'Batch failed; applying its events one by one',
+        );
         step = await this.isolatePoison(cityId, projection, batchSize);
       }
       if (step.kind === 'busy') return null;
@@ -41,7 +47,13 @@ export class ProjectionRunner {
   }
 
   // Applies `events` (already read under the lock) and moves the checkpoint past the last of them.
-  async applyBatch(em: EntityManager, cityId: CityId, projection: Projection, from: number, events: RecordedEvent[]): Promise<number> {
+  async applyBatch(
+    em: EntityManager,
+    cityId: CityId,
+    projection: Projection,
+    from: number,
+    events: RecordedEvent[],
+  ): Promise<number> {
     const relevant = events.filter((event) => projection.handles.includes(event.type));
     if (relevant.length > 0) await projection.apply(em, cityId, relevant);
     const to = events[events.length - 1].position;
@@ -83,12 +95,19 @@ export class ProjectionRunner {
         [cityId, projection.name, poison.position, poison.eventId, poison.type, message.slice(0, 4_000)],
       );
       await this.checkpoints.advance(em, cityId, projection.name, from, poison.position, WORKER_ID);
-      this.logger.error({ cityId, projection: projection.name, position: poison.position, error: message }, 'Event dead-lettered');
+      this.logger.error(
+        { cityId, projection: projection.name, position: poison.position, error: message },
+        'Event dead-lettered',
+      );
       return { kind: 'applied', count: 1, position: poison.position };
     });
   }
 
-  private locked(cityId: CityId, projection: Projection, work: (em: EntityManager, from: number) => Promise<Step>): Promise<Step> {
+  private locked(
+    cityId: CityId,
+    projection: Projection,
+    work: (em: EntityManager, from: number) => Promise<Step>,
+  ): Promise<Step> {
     return this.db.inCity(cityId, async (em) => {
       const [{ locked }] = await em.query<{ locked: boolean }[]>(
         `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked`,

@@ -11,7 +11,12 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 3_000;
 export class ProjectionWaiter {
   constructor(private readonly checkpoints: Checkpoints) {}
 
-  async waitFor(cityId: CityId, projection: string, minPosition: number | undefined, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
+  async waitFor(
+    cityId: CityId,
+    projection: string,
+    minPosition: number | undefined,
+    timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS,
+  ): Promise<void> {
     if (minPosition === undefined) return;
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -22,6 +22,14 @@ import { ProjectionWakeups, WakeProjectionsOnAppend } from './projection-wakeups
     CatchUpHandler,
     ProjectionSweep,
   ],
-  exports: [ProjectionSweep, Checkpoints, ProjectionRegistry, ProjectionRunner, ProjectionRebuilder, ProjectionWaiter, ProjectionWakeups],
+  exports: [
+    ProjectionSweep,
+    Checkpoints,
+    ProjectionRegistry,
+    ProjectionRunner,
+    ProjectionRebuilder,
+    ProjectionWaiter,
+    ProjectionWakeups,
+  ],
 })
 export class ProjectionsModule {}

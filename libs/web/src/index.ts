@@ -5,3 +5,5 @@ export { setupOpenApi } from './openapi';
 export { RouteAccessAuditor } from './route-access.auditor';
 export { fieldErrors } from './validation';
 export { WebModule } from './web.module';
+export { CommandContext, CommandMetadata, IfMatchVersion } from './command-headers';
+export { uuidParam } from './uuid-param';

@@ -38,7 +38,9 @@ export class EventStore1795704000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX uq_events_idempotency_key ON events (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
     );
     await queryRunner.query(`CREATE INDEX ix_events_type ON events (tenant_id, type, position)`);
-    await queryRunner.query(`CREATE INDEX ix_events_actor ON events (tenant_id, (metadata->>'actorId'), position)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_events_actor ON events (tenant_id, (metadata->>'actorId'), position)`,
+    );
     await queryRunner.query(`CREATE INDEX ix_events_recorded_at ON events (tenant_id, recorded_at)`);
 
     // Events are never changed or removed, by anyone: corrections are new events.

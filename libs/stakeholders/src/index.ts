@@ -1,0 +1,8 @@
+import { OrganisationRecord } from './projections/organisation.entity';
+
+export { ORGANISATION_KINDS, OrganisationEvent, organisationStream } from './domain/organisation.events';
+export { ORGANISATIONS_PROJECTION, OrganisationsProjection } from './projections/organisations.projection';
+export { StakeholdersModule } from './stakeholders.module';
+export { OrganisationRecord };
+
+export const STAKEHOLDERS_ENTITIES = [OrganisationRecord];

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CITY_ROLES } from '@rl/kernel';
+import {
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+} from '@rl/web';
+import { RegisterOrganisationCommand } from './commands/register-organisation/register-organisation.command';
+import { RegisterOrganisationDto } from './commands/register-organisation/register-organisation.dto';
+import { UpdateOrganisationCommand } from './commands/update-organisation/update-organisation.command';
+import { UpdateOrganisationDto } from './commands/update-organisation/update-organisation.dto';
+import { CreatedOrganisationView, OrganisationView, WriteResultView } from './organisation.view';
+import { GetOrganisationQuery } from './queries/get-organisation/get-organisation.query';
+import { ListOrganisationsQuery } from './queries/list-organisations/list-organisations.query';
+import { MinPositionDto, OrganisationReadDto } from './read-options.dto';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first result and records nothing new',
+};
+
+@ApiTags('stakeholders')
+@Controller('v1/cities/:city/organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedOrganisationView })
+  register(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: RegisterOrganisationDto,
+  ): Promise<CreatedOrganisationView> {
+    return this.commands.execute(new RegisterOrganisationCommand(city.id, body, metadata));
+  }
+
+  @Patch(':id')
+  @CityAccess(['coordinator'])
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiConflictResponse({ description: 'ORGANISATION.VERSION_CONFLICT, with currentVersion' })
+  update(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new UpdateOrganisationCommand(city.id, id, expectedVersion, body, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [OrganisationView] })
+  @ApiServiceUnavailableResponse({
+    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
+  })
+  list(@CurrentCity() city: CityContext, @Query() query: MinPositionDto): Promise<OrganisationView[]> {
+    return this.queries.execute(new ListOrganisationsQuery(city.id, query.minPosition));
+  }
+
+  @Get(':id')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: OrganisationView, description: 'ETag carries the version' })
+  @ApiServiceUnavailableResponse({
+    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
+  })
+  async get(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: OrganisationReadDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrganisationView> {
+    const view = await this.queries.execute(new GetOrganisationQuery(city.id, id, query));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}

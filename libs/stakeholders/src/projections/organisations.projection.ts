@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { RecordedEvent } from '@rl/event-store';
+import { CityId } from '@rl/kernel';
+import { Projection, ProjectionDefinition } from '@rl/projections';
+import {
+  evolveOrganisation,
+  initialOrganisationState,
+  OrganisationState,
+} from '../domain/organisation.decider';
+import { ORGANISATION_EVENT_TYPES, OrganisationEvent } from '../domain/organisation.events';
+import { OrganisationRecord } from './organisation.entity';
+
+type Row = Omit<OrganisationRecord, 'tenantId'>;
+
+export const ORGANISATIONS_PROJECTION = 'organisations';
+
+// Folds a batch per organisation in memory and writes each touched row once, so a rebuild costs one
+// read and one upsert per batch rather than per event.
+@Injectable()
+@ProjectionDefinition()
+export class OrganisationsProjection implements Projection {
+  readonly name = ORGANISATIONS_PROJECTION;
+  readonly handles = ORGANISATION_EVENT_TYPES;
+  readonly tables = ['organisations'];
+
+  async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => (e.data as OrganisationEvent['data']).organisationId))];
+    const existing = await em.find(OrganisationRecord, { where: { tenantId: cityId, id: In(ids) } });
+    const rows = new Map<string, Row>(existing.map(({ tenantId: _, ...row }) => [row.id, row]));
+    for (const event of events) {
+      const id = (event.data as OrganisationEvent['data']).organisationId;
+      const row = rows.get(id);
+      // Idempotent: an event this row already reflects (a replay) changes nothing.
+      if (row && event.version <= row.version) continue;
+      const before: OrganisationState = row
+        ? { exists: true, organisationId: id, name: row.name, kind: row.kind }
+        : initialOrganisationState;
+      const after = evolveOrganisation(before, event as unknown as OrganisationEvent);
+      if (!after.exists) continue;
+      rows.set(id, {
+        id,
+        name: after.name,
+        kind: after.kind,
+        version: event.version,
+        createdAt: row?.createdAt ?? event.recordedAt,
+        updatedAt: event.recordedAt,
+      });
+    }
+    const changed = [...rows.values()].filter(
+      (row) => !existing.some((e) => e.id === row.id && e.version === row.version),
+    );
+    if (changed.length === 0) return;
+    await em.query(
+      `INSERT INTO organisations (tenant_id, id, name, kind, version, created_at, updated_at)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::organisation_kind[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+       ON CONFLICT (tenant_id, id) DO UPDATE
+         SET name = EXCLUDED.name, kind = EXCLUDED.kind, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+         WHERE organisations.version < EXCLUDED.version`,
+      [
+        cityId,
+        changed.map((r) => r.id),
+        changed.map((r) => r.name),
+        changed.map((r) => r.kind),
+        changed.map((r) => r.version),
+        changed.map((r) => r.createdAt),
+        changed.map((r) => r.updatedAt),
+      ],
+    );
+  }
+}
