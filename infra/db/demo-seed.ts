@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
-import { asCityId, asUserId, CityRole } from '@rl/kernel';
+import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { CreateCityCommand } from '@rl/tenancy';
 
@@ -48,11 +48,15 @@ export async function seedDemo(
       );
       if (!isMember) {
         await commands.execute(
-          new AddMemberCommand(asCityId(cityId), asUserId(operatorId), {
-            email: credential.email,
-            name,
-            role,
-          }),
+          new AddMemberCommand(
+            asCityId(cityId),
+            { actorId: operatorId, actorRole: 'operator' },
+            {
+              email: credential.email,
+              name,
+              role,
+            },
+          ),
         );
       }
       credentials.push(credential);

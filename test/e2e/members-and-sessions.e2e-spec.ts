@@ -1,3 +1,5 @@
+import { EventStore } from '@rl/event-store';
+import { asCityId } from '@rl/kernel';
 import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } from '../support/api-harness';
 
 describe('Members, invitations and sessions', () => {
@@ -134,7 +136,12 @@ describe('Members, invitations and sessions', () => {
   describe('member changes', () => {
     it('changes a role and organisation, and lists the member with them', async () => {
       const official = await api.member(operator, city, 'official');
-      const organisationId = '0b9d8c52-7c0a-4b8e-9a4e-2f1f1f5c7a10';
+      const organisation = await api.http
+        .post(`/v1/cities/${city.slug}/organisations`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ name: 'Samenlevingsopbouw Gent', kind: 'cso' })
+        .expect(201);
+      const organisationId = organisation.body.id as string;
       const res = await api.http
         .patch(`/v1/cities/${city.slug}/members/${official.user.id}`)
         .auth(coordinator.accessToken, { type: 'bearer' })
@@ -150,6 +157,27 @@ describe('Members, invitations and sessions', () => {
       );
       const list = await members(coordinator).expect(200);
       expect(list.body).toContainEqual(res.body);
+
+      // Each change is an event in the city's log, with who made it and no personal data.
+      const history = await api.app
+        .get(EventStore)
+        .readStream(asCityId(city.id), `member-${official.user.id}`);
+      expect(history.map((e) => [e.type, e.metadata.actorId])).toEqual([
+        ['MemberAdded', operator.user.id],
+        ['MemberRoleChanged', coordinator.user.id],
+        ['MemberOrganisationChanged', coordinator.user.id],
+      ]);
+      expect(history[1].data).toEqual({ userId: official.user.id, from: 'official', to: 'collector' });
+      expect(JSON.stringify(history)).not.toContain(official.user.email);
+    });
+
+    it('refuses an organisation that is not one of the city', async () => {
+      const official = await api.member(operator, city, 'official');
+      const res = await api.http
+        .patch(`/v1/cities/${city.slug}/members/${official.user.id}`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ organisationId: '0b9d8c52-7c0a-4b8e-9a4e-2f1f1f5c7a10' });
+      expect(expectProblem(res, 422, 'MEMBER.UNKNOWN_ORGANISATION').errors[0].field).toBe('organisationId');
     });
 
     it('keeps the last active coordinator', async () => {

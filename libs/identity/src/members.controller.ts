@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CityAccess, CityContext, CurrentActor, CurrentCity, uuidParam } from '@rl/web';
+import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
 import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
 import { AddMemberDto } from './commands/add-member/add-member.dto';
 import { UpdateMemberCommand } from './commands/update-member/update-member.command';
@@ -23,10 +23,10 @@ export class MembersController {
   @ApiConflictResponse({ description: 'MEMBER.ALREADY_EXISTS, MEMBER.ACCOUNT_EXISTS' })
   add(
     @CurrentCity() city: CityContext,
-    @CurrentActor() actor: Actor,
+    @CommandContext() metadata: CommandMetadata,
     @Body() body: AddMemberDto,
   ): Promise<AddedMemberView> {
-    return this.commands.execute(new AddMemberCommand(city.id, actor.userId, body));
+    return this.commands.execute(new AddMemberCommand(city.id, metadata, body));
   }
 
   @Get()
@@ -42,10 +42,10 @@ export class MembersController {
   @ApiConflictResponse({ description: 'MEMBER.LAST_COORDINATOR' })
   update(
     @CurrentCity() city: CityContext,
-    @CurrentActor() actor: Actor,
+    @CommandContext() metadata: CommandMetadata,
     @Param('userId', uuidParam('userId')) userId: string,
     @Body() body: UpdateMemberDto,
   ): Promise<MemberView> {
-    return this.commands.execute(new UpdateMemberCommand(city.id, actor.userId, userId, body));
+    return this.commands.execute(new UpdateMemberCommand(city.id, metadata, userId, body));
   }
 }

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CITY_ROLES, CityId, CityRole, UserId } from '@rl/kernel';
+import { CITY_ROLES, CityId, CityRole } from '@rl/kernel';
+import { CommandMetadata } from '@rl/web';
 import { AddMemberDto } from './add-member.dto';
 
 export class AddedMemberView {
@@ -18,7 +19,7 @@ export class AddedMemberView {
 export class AddMemberCommand extends Command<AddedMemberView> {
   constructor(
     readonly cityId: CityId,
-    readonly actorId: UserId,
+    readonly metadata: CommandMetadata,
     readonly input: AddMemberDto,
   ) {
     super();

@@ -1,10 +1,11 @@
-import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@rl/config';
 import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { EventStore } from '@rl/event-store';
 import { newSecret, PasswordHasher, sha256Hex } from '../../auth/credentials';
+import { memberStream } from '../../domain/membership.events';
+import { assertOrganisationInCity } from '../../organisation-check';
 import { InvitationRecord } from '../../persistence/invitation.entity';
 import { MembershipRecord } from '../../persistence/membership.entity';
 import { UserRecord } from '../../persistence/user.entity';
@@ -12,18 +13,17 @@ import { AddedMemberView, AddMemberCommand } from './add-member.command';
 
 @CommandHandler(AddMemberCommand)
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand, AddedMemberView> {
-  private readonly logger = new Logger('Members');
-
   constructor(
-    private readonly db: TenantDb,
+    private readonly events: EventStore,
     private readonly passwords: PasswordHasher,
     private readonly config: AppConfig,
   ) {}
 
-  async execute({ cityId, actorId, input }: AddMemberCommand): Promise<AddedMemberView> {
+  async execute({ cityId, metadata, input }: AddMemberCommand): Promise<AddedMemberView> {
     const email = input.email.toLowerCase();
     const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
-    return this.db.inCity(cityId, async (em) => {
+    return this.events.transact(cityId, async (tx) => {
+      const { em } = tx;
       // Serialises concurrent invitations of one address so that exactly one account is created.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`user-email:${email}`]);
       const existing = await em.findOneBy(UserRecord, { email });
@@ -55,33 +55,36 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
           [{ field: 'email', message: 'is already a member; change the role with PATCH' }],
         );
       }
+      const organisationId = input.organisationId ?? null;
+      await assertOrganisationInCity(em, organisationId);
       await em.insert(MembershipRecord, {
         tenantId: cityId,
         userId: user.id,
         role: input.role,
-        organisationId: input.organisationId ?? null,
+        organisationId,
       });
-      // Until membership changes become events in the city's log, the structured log is their audit trail.
-      this.logger.log({ cityId, actorId, memberId: user.id, role: input.role }, 'Member added');
-      const view: AddedMemberView = { userId: user.id, role: input.role, existingAccount: existing !== null };
-      if (user.passwordHash !== null) return view;
-
-      const secret = newSecret();
-      const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000);
-      await em.insert(InvitationRecord, {
-        tenantId: cityId,
-        id: randomUUID(),
-        userId: user.id,
-        tokenHash: sha256Hex(secret),
-        invitedBy: actorId,
-        expiresAt,
-      });
-      // The city id travels in the token so that accepting it can address the city's rows under RLS.
-      return {
-        ...view,
-        invitationToken: `${cityId}.${secret}`,
-        invitationExpiresAt: expiresAt.toISOString(),
-      };
+      let view: AddedMemberView = { userId: user.id, role: input.role, existingAccount: existing !== null };
+      if (user.passwordHash === null) {
+        const secret = newSecret();
+        const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000);
+        await em.insert(InvitationRecord, {
+          tenantId: cityId,
+          id: randomUUID(),
+          userId: user.id,
+          tokenHash: sha256Hex(secret),
+          invitedBy: metadata.actorId,
+          expiresAt,
+        });
+        // The city id travels in the token so that accepting it can address the city's rows under RLS.
+        view = {
+          ...view,
+          invitationToken: `${cityId}.${secret}`,
+          invitationExpiresAt: expiresAt.toISOString(),
+        };
+      }
+      const added = { type: 'MemberAdded', data: { userId: user.id, role: input.role, organisationId } };
+      await tx.append(memberStream(user.id), 'any', [added], metadata);
+      return view;
     });
   }
 }

@@ -1,19 +1,18 @@
-import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@rl/event-store';
 import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { assertCityKeepsACoordinator } from '../../domain/membership-rules';
+import { membershipChanges, memberStream } from '../../domain/membership.events';
 import { MEMBER_COLUMNS, MemberView } from '../../member.view';
+import { assertOrganisationInCity } from '../../organisation-check';
 import { MembershipRecord } from '../../persistence/membership.entity';
 import { UpdateMemberCommand } from './update-member.command';
 
 @CommandHandler(UpdateMemberCommand)
 export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand, MemberView> {
-  private readonly logger = new Logger('Members');
+  constructor(private readonly events: EventStore) {}
 
-  constructor(private readonly db: TenantDb) {}
-
-  async execute({ cityId, actorId, memberId, changes }: UpdateMemberCommand): Promise<MemberView> {
+  async execute({ cityId, metadata, memberId, changes }: UpdateMemberCommand): Promise<MemberView> {
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new DomainError(
         'bad_request',
@@ -21,7 +20,8 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand,
         'Give at least one of role, organisationId, active',
       );
     }
-    return this.db.inCity(cityId, async (em) => {
+    return this.events.transact(cityId, async (tx) => {
+      const { em } = tx;
       // Locking the city's coordinators makes the "last coordinator" check safe against concurrent changes.
       const coordinators = await em.find(MembershipRecord, {
         where: { role: 'coordinator', active: true },
@@ -33,16 +33,14 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand,
         coordinators.map((c) => c.userId),
         { userId: memberId, role: changes.role, active: changes.active },
       );
+      await assertOrganisationInCity(em, changes.organisationId);
       await em.update(MembershipRecord, { tenantId: cityId, userId: memberId }, changes);
-      // Until role changes become events in the city's log, the structured log is their audit trail.
-      this.logger.log(
-        { cityId, actorId, memberId, before: { role: member.role, active: member.active }, changes },
-        'Membership changed',
-      );
       const [view] = await em.query<MemberView[]>(
         `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1`,
         [memberId],
       );
+      const events = membershipChanges(member, view);
+      if (events.length > 0) await tx.append(memberStream(memberId), 'any', events, metadata);
       return view;
     });
   }

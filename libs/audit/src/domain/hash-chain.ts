@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+
+// The prev_hash of a city's first event.
+export const GENESIS_HASH = '0'.repeat(64);
+
+// One stored event with the exact text forms that append_events hashed (tenant_id::text, data::text,
+// metadata::text, recorded_at as 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"' in UTC, …).
+export interface ChainRow {
+  tenantId: string;
+  position: number;
+  streamId: string;
+  version: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  dataText: string;
+  metadataText: string;
+  recordedAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+// The city's head row (tenant_heads); a city that never appended has position 0 and the genesis hash.
+export interface ChainHead {
+  lastPosition: number;
+  lastHash: string;
+}
+
+export const BREAK_REASONS = [
+  'position_gap', // an event (or a whole stream) was deleted
+  'prev_hash_mismatch', // an event was inserted or events were reordered
+  'hash_mismatch', // an event's content was edited
+  'stream_version_gap',
+  'stream_version_duplicate',
+  'head_mismatch', // the head disagrees with the last event (e.g. the last events were deleted)
+] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
+
+// The first link that does not hold. streamId and version are those of the event at `position`, or of
+// the first event after a gap; null when no such event exists (trailing events deleted).
+export interface BrokenLink {
+  position: number;
+  streamId: string | null;
+  version: number | null;
+  reason: BreakReason;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  streams: number;
+  events: number;
+  headPosition: number;
+  headHash: string;
+  firstBroken?: BrokenLink;
+}
+
+// The same string the database hashed: concat_ws('|', prev_hash, tenant_id, position, stream_id,
+// stream_version, event_id, type, schema_version, data, metadata, recorded_at).
+export function canonicalEvent(row: ChainRow): string {
+  return [
+    row.prevHash,
+    row.tenantId,
+    String(row.position),
+    row.streamId,
+    String(row.version),
+    row.eventId,
+    row.type,
+    String(row.schemaVersion),
+    row.dataText,
+    row.metadataText,
+    row.recordedAt,
+  ].join('|');
+}
+
+export function eventHash(row: ChainRow): string {
+  return createHash('sha256').update(canonicalEvent(row), 'utf8').digest('hex');
+}
+
+// Checks a city's hash chain incrementally, so rows can be fed chunk by chunk in position order and never
+// all sit in memory; only the last version of each stream is kept. After the first broken link it only
+// counts. Pure: no clock, no I/O.
+export class HashChainCheck {
+  private readonly versions = new Map<string, number>();
+  private events = 0;
+  private last: { position: number; hash: string; streamId: string; version: number } | null = null;
+  private broken: BrokenLink | undefined;
+
+  constructor(private readonly head: ChainHead) {}
+
+  add(row: ChainRow): void {
+    const lastPosition = this.last?.position ?? 0;
+    if (row.position <= lastPosition) {
+      throw new Error(
+        `Chain rows must come in ascending position order: ${row.position} after ${lastPosition}`,
+      );
+    }
+    const streamVersion = this.versions.get(row.streamId) ?? 0;
+    this.versions.set(row.streamId, Math.max(streamVersion, row.version));
+    this.events++;
+    this.broken ??= this.check(row, streamVersion);
+    this.last = { position: row.position, hash: row.hash, streamId: row.streamId, version: row.version };
+  }
+
+  addAll(rows: Iterable<ChainRow>): this {
+    for (const row of rows) this.add(row);
+    return this;
+  }
+
+  finish(): ChainReport {
+    const firstBroken = this.broken ?? this.checkHead();
+    return {
+      ok: firstBroken === undefined,
+      streams: this.versions.size,
+      events: this.events,
+      headPosition: this.head.lastPosition,
+      headHash: this.head.lastHash,
+      ...(firstBroken && { firstBroken }),
+    };
+  }
+
+  private check(row: ChainRow, streamVersion: number): BrokenLink | undefined {
+    const at = (reason: BreakReason, position = row.position): BrokenLink => ({
+      position,
+      streamId: row.streamId,
+      version: row.version,
+      reason,
+    });
+    const expectedPosition = (this.last?.position ?? 0) + 1;
+    if (row.position !== expectedPosition) return at('position_gap', expectedPosition);
+    // An event the head does not cover was added behind the append function's back.
+    if (row.position > this.head.lastPosition) return at('head_mismatch');
+    if (row.prevHash !== (this.last?.hash ?? GENESIS_HASH)) return at('prev_hash_mismatch');
+    if (eventHash(row) !== row.hash) return at('hash_mismatch');
+    if (row.version <= streamVersion) return at('stream_version_duplicate');
+    if (row.version !== streamVersion + 1) return at('stream_version_gap');
+    return undefined;
+  }
+
+  private checkHead(): BrokenLink | undefined {
+    const last = this.last;
+    const lastPosition = last?.position ?? 0;
+    if (this.head.lastPosition === lastPosition && this.head.lastHash === (last?.hash ?? GENESIS_HASH)) {
+      return undefined;
+    }
+    // The head is ahead of the log: the events after the last one were deleted.
+    if (this.head.lastPosition > lastPosition) {
+      return { position: lastPosition + 1, streamId: null, version: null, reason: 'head_mismatch' };
+    }
+    return {
+      position: lastPosition,
+      streamId: last?.streamId ?? null,
+      version: last?.version ?? null,
+      reason: 'head_mismatch',
+    };
+  }
+}
+
+// Verifies a whole chain given in position order.
+export function verifyHashChain(rows: Iterable<ChainRow>, head: ChainHead): ChainReport {
+  return new HashChainCheck(head).addAll(rows).finish();
+}

@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export const AUDIT_PAGE = { default: 100, max: 1000 } as const;
+
+// A date and time with an explicit offset, in a form PostgreSQL reads as the same instant.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const INSTANT_MESSAGE = (field: string) =>
+  `${field} must be an ISO 8601 instant with an offset, such as 2025-03-01T10:00:00Z`;
+
+export class ListAuditEventsDto {
+  @ApiPropertyOptional({ description: 'Only this stream', example: 'organisation-0196c1d2-…' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  stream?: string;
+
+  @ApiPropertyOptional({ description: 'Only this event type', example: 'OrganisationRegistered' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Only events caused by this actor (metadata.actorId)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'Recorded at or after this instant', example: '2025-03-01T00:00:00Z' })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE('from') })
+  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE('from') })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Recorded before this instant', example: '2025-04-01T00:00:00Z' })
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE('to') })
+  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE('to') })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Position cursor: the `next` of the previous page', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE.max, default: AUDIT_PAGE.default })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_PAGE.max)
+  limit?: number;
+}
