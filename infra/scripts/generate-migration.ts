@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runScript } from '@rl/runtime';
+import { runScript, UsageError } from '@rl/runtime';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { pendingSchemaChanges } from '../db/schema-drift';
 
@@ -9,7 +9,7 @@ import { pendingSchemaChanges } from '../db/schema-drift';
 runScript(async (config) => {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
-    throw new Error('Usage: npm run migration:generate -- PascalCaseName');
+    throw new UsageError('Usage: npm run migration:generate -- PascalCaseName');
   await bootstrapDatabase(config);
   const { up, down } = await pendingSchemaChanges(config);
   if (up.length === 0) {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@rl/audit';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { OperationsModule } from '@rl/observability';
@@ -19,6 +20,7 @@ export class ApiModule {
         TenancyModule,
         IdentityModule,
         StakeholdersModule,
+        AuditModule,
       ],
     };
   }

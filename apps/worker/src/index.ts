@@ -1,1 +1,2 @@
 export { createWorker } from './create-worker';
+export { ProjectionToolsModule } from './worker.module';

@@ -10,19 +10,25 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProjectionsProcessor } from './processors/projections.processor';
 import { Schedules } from './schedules';
 
+// The bounded contexts whose job handlers and projections the worker runs.
+const CONTEXTS = [TenancyModule, IdentityModule, StakeholdersModule];
+
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        BaseModule.forRoot(config),
-        DiscoveryModule,
-        TenancyModule,
-        IdentityModule,
-        StakeholdersModule,
-      ],
+      imports: [BaseModule.forRoot(config), DiscoveryModule, ...CONTEXTS],
       providers: [JobDispatcher, MaintenanceProcessor, ProjectionsProcessor, Schedules],
     };
+  }
+}
+
+// The same projections without processors or timers: for tools such as the rebuild command, which must
+// not start consuming jobs.
+@Module({})
+export class ProjectionToolsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ProjectionToolsModule, imports: [BaseModule.forRoot(config), ...CONTEXTS] };
   }
 }

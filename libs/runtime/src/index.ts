@@ -1,3 +1,3 @@
 export { BaseModule } from './base.module';
 export { unreachableDependencies } from './dependencies';
-export { runScript } from './run-script';
+export { runScript, UsageError } from './run-script';

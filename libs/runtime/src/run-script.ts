@@ -1,8 +1,13 @@
 import { AppConfig, ConfigError, loadConfig } from '@rl/config';
 import { unreachableDependencies } from './dependencies';
 
-// Runs a process entry point (API, worker, scripts): loads configuration, checks that PostgreSQL and Redis answer, and
-// turns expected failures into a short message and exit code 1 instead of a stack trace.
+// A mistake in how a command was called: reported as its message alone.
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+// Runs a process entry point (API, worker, scripts): loads configuration, checks that PostgreSQL and
+// Redis answer, and turns expected failures into a short message and exit code 1 instead of a stack trace.
 export function runScript(main: (config: AppConfig) => Promise<void>): void {
   const run = async () => {
     const config = loadConfig(process.env);
@@ -14,9 +19,8 @@ export function runScript(main: (config: AppConfig) => Promise<void>): void {
     await main(config);
   };
   run().catch((error: unknown) => {
-    process.stderr.write(
-      `\n${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-    );
+    const expected = error instanceof ConfigError || error instanceof UsageError;
+    process.stderr.write(`\n${expected ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   });
 }

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CityAccess, CityContext, CurrentCity } from '@rl/web';
+import { AUDIT_PAGE, ListAuditEventsDto } from './queries/list-audit-events/list-audit-events.dto';
+import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
+import { AuditStreamView, ReadAuditStreamQuery } from './queries/read-audit-stream/read-audit-stream.query';
+import { ChainVerificationView, VerifyChainQuery } from './queries/verify-chain/verify-chain.query';
+
+// Read-only access to a city's event log and its hash chain, for auditors and coordinators.
+@ApiTags('audit')
+@Controller('v1/cities/:city/audit')
+export class AuditController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('events')
+  @CityAccess(['auditor', 'coordinator'])
+  @ApiOkResponse({ type: AuditEventPage })
+  events(@CurrentCity() city: CityContext, @Query() query: ListAuditEventsDto): Promise<AuditEventPage> {
+    const { after = 0, limit = AUDIT_PAGE.default, ...filters } = query;
+    return this.queries.execute(new ListAuditEventsQuery(city.id, { ...filters, after, limit }));
+  }
+
+  @Get('streams/:streamId')
+  @CityAccess(['auditor', 'coordinator'])
+  @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
+  @ApiOkResponse({ type: AuditStreamView })
+  @ApiNotFoundResponse({ description: 'AUDIT.STREAM_NOT_FOUND' })
+  stream(@CurrentCity() city: CityContext, @Param('streamId') streamId: string): Promise<AuditStreamView> {
+    return this.queries.execute(new ReadAuditStreamQuery(city.id, streamId));
+  }
+
+  @Get('verify')
+  @CityAccess(['auditor', 'coordinator'])
+  @ApiOkResponse({ type: ChainVerificationView })
+  verify(@CurrentCity() city: CityContext): Promise<ChainVerificationView> {
+    return this.queries.execute(new VerifyChainQuery(city.id));
+  }
+}
