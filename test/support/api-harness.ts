@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -7,6 +7,7 @@ import { createApi } from '@rl/api';
 import { AppConfig } from '@rl/config';
 import { EnsureAccountCommand } from '@rl/identity';
 import { CityRole } from '@rl/kernel';
+import { createWorker } from '@rl/worker';
 import { testConfig } from './test-config';
 
 export interface Session {
@@ -23,16 +24,20 @@ export interface TestCity {
 export const uniqueSuffix = () => randomUUID().slice(0, 8);
 export const PASSWORD = 'correct-horse-battery-staple';
 
-// One booted API on this worker's database, with factories for the people and cities a test needs.
+// The API and a worker (projections) on this jest worker's database, as the quick start runs them, with
+// factories for the people and cities a test needs.
 export class ApiHarness {
   private constructor(
     readonly app: INestApplication,
+    readonly worker: INestApplicationContext,
     readonly config: AppConfig,
   ) {}
 
   static async start(overrides: Record<string, string> = {}): Promise<ApiHarness> {
     const config = testConfig(overrides);
-    return new ApiHarness(await createApi(config), config);
+    const worker = await createWorker(config);
+    await worker.init();
+    return new ApiHarness(await createApi(config), worker, config);
   }
 
   // A fresh API with a platform operator: the starting point of most suites.
@@ -56,8 +61,8 @@ export class ApiHarness {
     return request(this.app.getHttpServer());
   }
 
-  close(): Promise<void> {
-    return this.app.close();
+  async close(): Promise<void> {
+    await Promise.all([this.app.close(), this.worker.close()]);
   }
 
   async login(email: string, password = PASSWORD): Promise<Session> {
