@@ -4,7 +4,8 @@ import { EventSchemas } from '@rl/event-store';
 // recorded_at as the hash covers it: UTC with microseconds (a JS Date would drop the last three digits).
 export const RECORDED_AT_TEXT = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export const AUDIT_EVENT_COLUMNS = `position::text AS position, stream_id, stream_version, type, schema_version, data,
+// position comes back as a string (bigint); no cast here, or ORDER BY position would sort the text.
+export const AUDIT_EVENT_COLUMNS = `position, stream_id, stream_version, type, schema_version, data,
   metadata, ${RECORDED_AT_TEXT} AS recorded_at, hash`;
 
 export interface AuditEventRow {

@@ -111,7 +111,8 @@ export class EventStore {
   }
 
   // A command retried with the same idempotency key returns its first result and appends nothing. Two
-  // concurrent first attempts race on the key's unique index; the loser returns the winner's result.
+  // concurrent first attempts race on the key's unique index (or, on an existing stream, on its
+  // version); the loser returns the winner's result.
   async idempotent(
     cityId: CityId,
     key: string | undefined,

@@ -15,6 +15,16 @@ export class TenantDb {
     });
   }
 
+  // Like inCity, read-only, with every statement on one snapshot: for reads that span many statements
+  // and must agree with each other while the city keeps writing (the chain verifier).
+  inCitySnapshot<T>(cityId: CityId, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      await em.query(`select set_config('app.tenant_id', $1, true)`, [cityId]);
+      return work(em);
+    });
+  }
+
   // For a user's own rows across cities (their memberships), which policies grant on app.user_id.
   asUser<T>(userId: UserId, work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {

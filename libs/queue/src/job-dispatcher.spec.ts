@@ -21,6 +21,15 @@ class PurgeHandler implements JobHandlerOf<'maintenance.purge-expired-credential
 @HandlesJob('maintenance.purge-expired-credentials')
 class SecondPurgeHandler extends PurgeHandler {}
 
+@Injectable()
+@HandlesJob('projections.catch-up')
+class CatchUpHandler implements JobHandlerOf<'projections.catch-up'> {
+  handle(): Promise<void> {
+    handled.push('catch-up');
+    return Promise.resolve();
+  }
+}
+
 const boot = async (handlers: (new () => unknown)[]) => {
   @Module({ imports: [DiscoveryModule], providers: [JobDispatcher, ...handlers] })
   class TestModule {}
@@ -30,7 +39,7 @@ const boot = async (handlers: (new () => unknown)[]) => {
 
 describe('JobDispatcher', () => {
   it('routes a job to its handler', async () => {
-    const app = await boot([PurgeHandler]);
+    const app = await boot([PurgeHandler, CatchUpHandler]);
     await app
       .get(JobDispatcher)
       .dispatch(QueueName.Maintenance, { name: 'maintenance.purge-expired-credentials', data: {} } as Job);
@@ -39,7 +48,7 @@ describe('JobDispatcher', () => {
   });
 
   it('refuses a job that arrives on a queue that does not carry it', async () => {
-    const app = await boot([PurgeHandler]);
+    const app = await boot([PurgeHandler, CatchUpHandler]);
     await expect(
       app
         .get(JobDispatcher)
@@ -49,10 +58,14 @@ describe('JobDispatcher', () => {
   });
 
   it('fails at start-up when a job has no handler', async () => {
-    await expect(boot([])).rejects.toThrow('maintenance.purge-expired-credentials has no handler');
+    await expect(boot([CatchUpHandler])).rejects.toThrow(
+      'maintenance.purge-expired-credentials has no handler',
+    );
   });
 
   it('fails at start-up when a job has two handlers', async () => {
-    await expect(boot([PurgeHandler, SecondPurgeHandler])).rejects.toThrow('has two handlers');
+    await expect(boot([PurgeHandler, SecondPurgeHandler, CatchUpHandler])).rejects.toThrow(
+      'has two handlers',
+    );
   });
 });

@@ -21,6 +21,8 @@ function chain(streams: string[]): ChainRow[] {
       dataText: `{"name": "Org ${index}", "note": "é|ü"}`,
       metadataText: '{"actorId": "u-1", "actorRole": "coordinator"}',
       recordedAt: `2025-03-0${1 + (index % 9)}T10:00:00.${String(index).padStart(6, '0')}Z`,
+      txId: String(1000 + index),
+      idempotencyKey: index % 2 === 0 ? `key-${index}` : null,
       prevHash: rows.at(-1)?.hash ?? GENESIS_HASH,
       hash: '',
     };
@@ -61,6 +63,8 @@ describe('hash chain verification', () => {
       row.dataText,
       row.metadataText,
       row.recordedAt,
+      '1000',
+      'key-0',
     ].join('|');
     expect(row.hash).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
   });
@@ -107,6 +111,8 @@ describe('hash chain verification', () => {
   it.each<[string, Partial<ChainRow>]>([
     ['metadata', { metadataText: '{"actorId": "someone-else"}' }],
     ['recorded_at', { recordedAt: '2020-01-01T00:00:00.000000Z' }],
+    ['tx_id', { txId: '1' }],
+    ['idempotency_key', { idempotencyKey: 'forged-key' }],
     ['type', { type: 'OrganisationDissolved' }],
     ['schema version', { schemaVersion: 2 }],
     ['event id', { eventId: '0196c1d2-7a3b-7c4d-8e5f-999999999999' }],

@@ -16,6 +16,8 @@ export interface ChainRow {
   dataText: string;
   metadataText: string;
   recordedAt: string;
+  txId: string;
+  idempotencyKey: string | null;
   prevHash: string;
   hash: string;
 }
@@ -55,7 +57,7 @@ export interface ChainReport {
 }
 
 // The same string the database hashed: concat_ws('|', prev_hash, tenant_id, position, stream_id,
-// stream_version, event_id, type, schema_version, data, metadata, recorded_at).
+// stream_version, event_id, type, schema_version, data, metadata, recorded_at, tx_id, idempotency_key or '').
 export function canonicalEvent(row: ChainRow): string {
   return [
     row.prevHash,
@@ -69,6 +71,8 @@ export function canonicalEvent(row: ChainRow): string {
     row.dataText,
     row.metadataText,
     row.recordedAt,
+    row.txId,
+    row.idempotencyKey ?? '',
   ].join('|');
 }
 

@@ -4,7 +4,7 @@ import { enableTenantIsolation } from '../rls';
 // The canonical text of an event that its hash covers; the verifier rebuilds the same string in code.
 const CANONICAL = `concat_ws('|', v_prev, p_tenant::text, v_position::text, p_stream, v_version::text, v_event_id::text,
   v_event->>'type', (v_event->>'schemaVersion')::int::text, (v_event->'data')::text, (v_event->'metadata')::text,
-  to_char(v_now AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))`;
+  to_char(v_now AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), v_tx::text, coalesce(v_key, ''))`;
 
 export class EventStore1795704000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -28,6 +28,8 @@ export class EventStore1795704000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL,
         tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         idempotency_key text,
+        -- A plain column so that the actor index is usable under row-level security (->> is not leakproof).
+        actor_id text GENERATED ALWAYS AS (metadata->>'actorId') STORED,
         prev_hash char(64) NOT NULL,
         hash char(64) NOT NULL,
         PRIMARY KEY (tenant_id, position),
@@ -38,9 +40,7 @@ export class EventStore1795704000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX uq_events_idempotency_key ON events (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
     );
     await queryRunner.query(`CREATE INDEX ix_events_type ON events (tenant_id, type, position)`);
-    await queryRunner.query(
-      `CREATE INDEX ix_events_actor ON events (tenant_id, (metadata->>'actorId'), position)`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_events_actor ON events (tenant_id, actor_id, position)`);
     await queryRunner.query(`CREATE INDEX ix_events_recorded_at ON events (tenant_id, recorded_at)`);
 
     // Events are never changed or removed, by anyone: corrections are new events.
@@ -72,13 +72,17 @@ export class EventStore1795704000000 implements MigrationInterface {
         v_event_id uuid;
         v_index integer := 0;
         v_count integer := jsonb_array_length(p_events);
-        v_now timestamptz := clock_timestamp();
+        v_now timestamptz;
+        v_tx xid8 := pg_current_xact_id();
+        v_key text;
       BEGIN
         SELECT h.last_position, h.last_hash INTO v_position, v_hash FROM tenant_heads h WHERE h.tenant_id = p_tenant FOR UPDATE;
         IF NOT FOUND THEN
           INSERT INTO tenant_heads (tenant_id) VALUES (p_tenant) ON CONFLICT DO NOTHING;
           SELECT h.last_position, h.last_hash INTO v_position, v_hash FROM tenant_heads h WHERE h.tenant_id = p_tenant FOR UPDATE;
         END IF;
+        -- Stamped under the lock, so recorded_at follows position within a city.
+        v_now := clock_timestamp();
         SELECT coalesce(max(e.stream_version), 0) INTO v_version FROM events e WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream;
         IF p_expected IS NOT NULL AND v_version <> p_expected THEN
           RAISE EXCEPTION USING ERRCODE = 'RL409', MESSAGE = 'stream version conflict', DETAIL = v_version::text;
@@ -89,11 +93,12 @@ export class EventStore1795704000000 implements MigrationInterface {
           v_version := v_version + 1;
           v_event_id := (v_event->>'eventId')::uuid;
           v_prev := v_hash;
+          v_key := CASE WHEN v_index = v_count THEN p_idempotency_key END;
           v_hash := encode(sha256(convert_to(${CANONICAL}, 'UTF8')), 'hex');
           INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
-                              recorded_at, idempotency_key, prev_hash, hash)
+                              recorded_at, tx_id, idempotency_key, prev_hash, hash)
           VALUES (p_tenant, v_position, p_stream, v_version, v_event_id, v_event->>'type', (v_event->>'schemaVersion')::int,
-                  v_event->'data', v_event->'metadata', v_now, CASE WHEN v_index = v_count THEN p_idempotency_key END, v_prev, v_hash);
+                  v_event->'data', v_event->'metadata', v_now, v_tx, v_key, v_prev, v_hash);
         END LOOP;
         UPDATE tenant_heads SET last_position = v_position, last_hash = v_hash WHERE tenant_id = p_tenant;
         RETURN QUERY SELECT v_position, v_version;

@@ -13,7 +13,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
 
   async execute({ cityId, filter }: ListAuditEventsQuery): Promise<AuditEventPage> {
     // Only the filters given become conditions, so the planner sees exactly the shape an index serves:
-    // (tenant_id, type, position), (tenant_id, metadata->>'actorId', position), (tenant_id, recorded_at),
+    // (tenant_id, type, position), (tenant_id, actor_id, position), (tenant_id, recorded_at),
     // (tenant_id, stream_id, stream_version). The city is filtered explicitly as well as by RLS.
     const params: unknown[] = [cityId, filter.after];
     const where = ['tenant_id = $1', 'position > $2'];
@@ -24,7 +24,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     };
     condition(filter.stream, (p) => `stream_id = ${p}`);
     condition(filter.type, (p) => `type = ${p}`);
-    condition(filter.actor, (p) => `metadata->>'actorId' = ${p}`);
+    condition(filter.actor, (p) => `actor_id = ${p}`);
     condition(filter.from, (p) => `recorded_at >= ${p}::timestamptz`);
     condition(filter.to, (p) => `recorded_at < ${p}::timestamptz`);
     // One more than asked tells whether another page follows.
