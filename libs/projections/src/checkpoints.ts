@@ -15,15 +15,21 @@ export class StaleCheckpointError extends Error {
 export class Checkpoints {
   constructor(private readonly db: TenantDb) {}
 
+  // Creates the checkpoint at 0 the first time a projection meets a city.
   async read(em: EntityManager, cityId: CityId, projection: string): Promise<number> {
-    await em.query(
-      `INSERT INTO projection_checkpoints (tenant_id, projection) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [cityId, projection],
-    );
-    const [row] = await em.query<{ position: string }[]>(
-      `SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2`,
-      [cityId, projection],
-    );
+    const select = () =>
+      em.query<{ position: string }[]>(
+        `SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2`,
+        [cityId, projection],
+      );
+    let [row] = await select();
+    if (!row) {
+      await em.query(
+        `INSERT INTO projection_checkpoints (tenant_id, projection) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [cityId, projection],
+      );
+      [row] = await select();
+    }
     return Number(row.position);
   }
 

@@ -34,6 +34,8 @@ export class ProjectionRunner {
       let step: Step;
       try {
         step = await this.step(cityId, projection, batchSize);
+        // A short batch reached the head; anything appended since brings its own wake-up.
+        if (step.kind === 'applied' && step.count < batchSize) return step.position;
       } catch (error) {
         this.logger.warn(
           { cityId, projection: projection.name, err: error },
