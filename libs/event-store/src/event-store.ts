@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { QueryFailedError, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CityId } from '@rl/kernel';
 import { isUniqueViolation, TenantDb } from '@rl/persistence';
@@ -25,6 +25,50 @@ interface EventRow {
 
 const EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
 
+// One statement that sets the city (for row-level security) and appends: outside a transaction it is a
+// transaction of its own, one round trip for a whole append.
+const APPEND_SQL = `SELECT r.last_position, r.last_version
+  FROM (SELECT set_config('app.tenant_id', $1, true)::uuid AS tenant) AS city
+  CROSS JOIN LATERAL append_events(city.tenant, $2, $3, $4, $5) AS r`;
+
+type Run = (sql: string, parameters: unknown[]) => Promise<{ last_position: string; last_version: number }[]>;
+
+async function appendEvents(
+  run: Run,
+  schemas: EventSchemas,
+  cityId: CityId,
+  streamId: string,
+  expected: ExpectedVersion,
+  events: NewEvent[],
+  metadata: EventMetadata,
+): Promise<AppendResult> {
+  if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
+  const payload = events.map((event) => ({
+    eventId: uuidv7(),
+    type: event.type,
+    schemaVersion: schemas.currentVersion(event.type),
+    data: event.data,
+    metadata,
+  }));
+  try {
+    const [row] = await run(APPEND_SQL, [
+      cityId,
+      streamId,
+      expected === 'any' ? null : expected,
+      JSON.stringify(payload),
+      metadata.idempotencyKey ?? null,
+    ]);
+    return { streamId, position: Number(row.last_position), version: row.last_version };
+  } catch (error) {
+    const driverError =
+      error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : {};
+    if (driverError.code === 'RL409' && expected !== 'any') {
+      throw streamConflict(streamId, Number(driverError.detail), expected);
+    }
+    throw error;
+  }
+}
+
 // Appends within one city transaction. `append` should be the transaction's last write: it takes the
 // city's head lock, which is then held only until COMMIT.
 export class EventTransaction {
@@ -42,36 +86,10 @@ export class EventTransaction {
     events: NewEvent[],
     metadata: EventMetadata,
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
-    const payload = events.map((event) => ({
-      eventId: uuidv7(),
-      type: event.type,
-      schemaVersion: this.schemas.currentVersion(event.type),
-      data: event.data,
-      metadata,
-    }));
-    try {
-      const [row] = await this.em.query<{ last_position: string; last_version: number }[]>(
-        `SELECT last_position, last_version FROM append_events($1, $2, $3, $4, $5)`,
-        [
-          this.cityId,
-          streamId,
-          expected === 'any' ? null : expected,
-          JSON.stringify(payload),
-          metadata.idempotencyKey ?? null,
-        ],
-      );
-      const result = { streamId, position: Number(row.last_position), version: row.last_version };
-      this.appended.push({ types: events.map((e) => e.type), position: result.position });
-      return result;
-    } catch (error) {
-      const driverError =
-        error instanceof QueryFailedError ? (error.driverError as { code?: string; detail?: string }) : {};
-      if (driverError.code === 'RL409' && expected !== 'any') {
-        throw streamConflict(streamId, Number(driverError.detail), expected);
-      }
-      throw error;
-    }
+    const run: Run = (sql, parameters) => this.em.query(sql, parameters);
+    const result = await appendEvents(run, this.schemas, this.cityId, streamId, expected, events, metadata);
+    this.appended.push({ types: events.map((e) => e.type), position: result.position });
+    return result;
   }
 }
 
@@ -79,6 +97,7 @@ export class EventTransaction {
 export class EventStore {
   constructor(
     private readonly db: TenantDb,
+    private readonly dataSource: DataSource,
     private readonly schemas: EventSchemas,
     private readonly eventBus: EventBus,
   ) {}
@@ -98,6 +117,23 @@ export class EventStore {
     return result;
   }
 
+  // A lone append (the usual command): one statement, its own transaction. Without idempotency keys;
+  // `append` adds them, or wrap in `idempotent` when the events depend on state read first.
+  async appendAlone(
+    cityId: CityId,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    const run: Run = (sql, parameters) => this.dataSource.query(sql, parameters);
+    const result = await appendEvents(run, this.schemas, cityId, streamId, expected, events, metadata);
+    this.eventBus.publish(
+      new EventsAppended(cityId, [...new Set(events.map((e) => e.type))], result.position),
+    );
+    return result;
+  }
+
   append(
     cityId: CityId,
     streamId: string,
@@ -106,7 +142,7 @@ export class EventStore {
     metadata: EventMetadata,
   ): Promise<AppendResult> {
     return this.idempotent(cityId, metadata.idempotencyKey, () =>
-      this.transact(cityId, (tx) => tx.append(streamId, expected, events, metadata)),
+      this.appendAlone(cityId, streamId, expected, events, metadata),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
@@ -26,8 +26,13 @@ export class OrganisationsProjection implements Projection {
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => (e.data as OrganisationEvent['data']).organisationId))];
-    const existing = await em.find(OrganisationRecord, { where: { tenantId: cityId, id: In(ids) } });
-    const rows = new Map<string, Row>(existing.map(({ tenantId: _, ...row }) => [row.id, row]));
+    const existing = await em.query<Row[]>(
+      `SELECT id, name, kind, version, created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM organisations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [cityId, ids],
+    );
+    const rows = new Map<string, Row>(existing.map((row) => [row.id, row]));
+    const changed = new Set<string>();
     for (const event of events) {
       const id = (event.data as OrganisationEvent['data']).organisationId;
       const row = rows.get(id);
@@ -38,6 +43,7 @@ export class OrganisationsProjection implements Projection {
         : initialOrganisationState;
       const after = evolveOrganisation(before, event as unknown as OrganisationEvent);
       if (!after.exists) continue;
+      changed.add(id);
       rows.set(id, {
         id,
         name: after.name,
@@ -47,10 +53,8 @@ export class OrganisationsProjection implements Projection {
         updatedAt: event.recordedAt,
       });
     }
-    const changed = [...rows.values()].filter(
-      (row) => !existing.some((e) => e.id === row.id && e.version === row.version),
-    );
-    if (changed.length === 0) return;
+    if (changed.size === 0) return;
+    const written = [...changed].map((id) => rows.get(id) as Row);
     await em.query(
       `INSERT INTO organisations (tenant_id, id, name, kind, version, created_at, updated_at)
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::organisation_kind[], $5::int[], $6::timestamptz[], $7::timestamptz[])
@@ -59,12 +63,12 @@ export class OrganisationsProjection implements Projection {
          WHERE organisations.version < EXCLUDED.version`,
       [
         cityId,
-        changed.map((r) => r.id),
-        changed.map((r) => r.name),
-        changed.map((r) => r.kind),
-        changed.map((r) => r.version),
-        changed.map((r) => r.createdAt),
-        changed.map((r) => r.updatedAt),
+        written.map((r) => r.id),
+        written.map((r) => r.name),
+        written.map((r) => r.kind),
+        written.map((r) => r.version),
+        written.map((r) => r.createdAt),
+        written.map((r) => r.updatedAt),
       ],
     );
   }

@@ -42,7 +42,7 @@ export class UpdateOrganisationHandler implements ICommandHandler<
         if (events.length === 0)
           return { streamId: stream, version: current.version, position: current.position };
         // The store re-checks the version under the city's head lock, so a concurrent change still conflicts.
-        return this.events.transact(cityId, (tx) => tx.append(stream, expectedVersion, events, metadata));
+        return this.events.appendAlone(cityId, stream, expectedVersion, events, metadata);
       })
       .then(({ version, position }) => ({ version, position }));
   }
