@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CityId } from '@rl/kernel';
-import { isUniqueViolation, TenantDb } from '@rl/persistence';
+import { TenantDb } from '@rl/persistence';
 import { EventSchemas } from './event-schemas';
 import { EventsAppended } from './events-appended';
 import { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
@@ -160,9 +160,8 @@ export class EventStore {
     try {
       return await run();
     } catch (error) {
-      const winner = isUniqueViolation(error, 'uq_events_idempotency_key')
-        ? await this.findByIdempotencyKey(cityId, key)
-        : null;
+      // A concurrent first attempt may have won (unique key, or on an existing stream a version conflict).
+      const winner = await this.findByIdempotencyKey(cityId, key);
       if (winner) return winner;
       throw error;
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { EventStore, RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
@@ -14,6 +14,32 @@ type Step =
   | { kind: 'busy' }
   | { kind: 'idle'; position: number }
   | { kind: 'applied'; count: number; position: number };
+
+// Statement timeout, serialization failure, deadlock, lock not available, and lost connections.
+const TRANSIENT_SQLSTATES = new Set(['57014', '40001', '40P01', '55P03', '57P01']);
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof QueryFailedError) {
+    const code = (error.driverError as { code?: string }).code ?? '';
+    return TRANSIENT_SQLSTATES.has(code) || code.startsWith('08');
+  }
+  return error instanceof Error && /Connection terminated|ECONNRESET|ECONNREFUSED/.test(error.message);
+}
+
+let savepoints = 0;
+
+// Runs `work` so that its failure undoes only its own writes, not the enclosing transaction.
+async function withSavepoint(em: EntityManager, work: () => Promise<void>): Promise<void> {
+  const name = `projection_${++savepoints}`;
+  await em.query(`SAVEPOINT ${name}`);
+  try {
+    await work();
+  } catch (error) {
+    await em.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+  await em.query(`RELEASE SAVEPOINT ${name}`);
+}
 
 // Brings one projection of one city up to the head of the city's log, batch by batch. Each batch runs in
 // one transaction that holds the (projection, city) advisory lock — one active owner at a time; others
@@ -31,24 +57,19 @@ export class ProjectionRunner {
   // Returns the checkpoint reached, or null when another worker owns the projection right now.
   async catchUp(cityId: CityId, projection: Projection, batchSize = DEFAULT_BATCH): Promise<number | null> {
     for (;;) {
-      let step: Step;
-      try {
-        step = await this.step(cityId, projection, batchSize);
-        // A short batch reached the head; anything appended since brings its own wake-up.
-        if (step.kind === 'applied' && step.count < batchSize) return step.position;
-      } catch (error) {
-        this.logger.warn(
-          { cityId, projection: projection.name, err: error },
-          'Batch failed; applying its events one by one',
-        );
-        step = await this.isolatePoison(cityId, projection, batchSize);
-      }
+      const step = await this.step(cityId, projection, batchSize);
       if (step.kind === 'busy') return null;
       if (step.kind === 'idle') return step.position;
+      // A short batch reached the head; anything appended since brings its own wake-up.
+      if (step.count < batchSize) return step.position;
     }
   }
 
-  // Applies `events` (already read under the lock) and moves the checkpoint past the last of them.
+  // Applies `events` (already read under the lock, inside the caller's transaction) and moves the
+  // checkpoint past the last of them. When the batch fails, its events are applied one by one and the one
+  // that fails alone is parked in the dead-letter table with its error and skipped, so the projection
+  // (and every other city) keeps flowing. Transient database errors are not the event's fault: they
+  // abort the batch for a retry instead.
   async applyBatch(
     em: EntityManager,
     cityId: CityId,
@@ -57,7 +78,25 @@ export class ProjectionRunner {
     events: RecordedEvent[],
   ): Promise<number> {
     const relevant = events.filter((event) => projection.handles.includes(event.type));
-    if (relevant.length > 0) await projection.apply(em, cityId, relevant);
+    if (relevant.length > 0) {
+      try {
+        await withSavepoint(em, () => projection.apply(em, cityId, relevant));
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        this.logger.warn(
+          { cityId, projection: projection.name, err: error },
+          'Batch failed; applying its events one by one',
+        );
+        for (const event of relevant) {
+          await withSavepoint(em, () => projection.apply(em, cityId, [event])).catch(
+            (eventError: unknown) => {
+              if (isTransient(eventError)) throw eventError;
+              return this.deadLetter(em, cityId, projection, event, eventError);
+            },
+          );
+        }
+      }
+    }
     const to = events[events.length - 1].position;
     await this.checkpoints.advance(em, cityId, projection.name, from, to, WORKER_ID);
     return to;
@@ -72,37 +111,23 @@ export class ProjectionRunner {
     });
   }
 
-  // A batch failed: retry its events one per transaction; the one that fails alone is parked in the
-  // dead-letter table with its error and skipped, so the projection (and other cities) keep flowing.
-  private async isolatePoison(cityId: CityId, projection: Projection, batchSize: number): Promise<Step> {
-    for (let i = 0; i < batchSize; i++) {
-      try {
-        const step = await this.step(cityId, projection, 1);
-        if (step.kind !== 'applied') return step;
-      } catch (error) {
-        return this.deadLetter(cityId, projection, error);
-      }
-    }
-    return { kind: 'applied', count: 0, position: -1 };
-  }
-
-  private deadLetter(cityId: CityId, projection: Projection, error: unknown): Promise<Step> {
-    return this.locked(cityId, projection, async (em, from) => {
-      const [poison] = await this.events.readLog(cityId, from, 1, em);
-      if (!poison) return { kind: 'idle', position: from };
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      await em.query(
-        `INSERT INTO projection_dead_letters (tenant_id, projection, position, event_id, event_type, error)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [cityId, projection.name, poison.position, poison.eventId, poison.type, message.slice(0, 4_000)],
-      );
-      await this.checkpoints.advance(em, cityId, projection.name, from, poison.position, WORKER_ID);
-      this.logger.error(
-        { cityId, projection: projection.name, position: poison.position, error: message },
-        'Event dead-lettered',
-      );
-      return { kind: 'applied', count: 1, position: poison.position };
-    });
+  private async deadLetter(
+    em: EntityManager,
+    cityId: CityId,
+    projection: Projection,
+    event: RecordedEvent,
+    error: unknown,
+  ): Promise<void> {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await em.query(
+      `INSERT INTO projection_dead_letters (tenant_id, projection, position, event_id, event_type, error)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [cityId, projection.name, event.position, event.eventId, event.type, message.slice(0, 4_000)],
+    );
+    this.logger.error(
+      { cityId, projection: projection.name, position: event.position, error: message },
+      'Event dead-lettered',
+    );
   }
 
   private locked(

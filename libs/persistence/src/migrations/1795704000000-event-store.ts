@@ -83,7 +83,9 @@ export class EventStore1795704000000 implements MigrationInterface {
         END IF;
         -- Stamped under the lock, so recorded_at follows position within a city.
         v_now := clock_timestamp();
-        SELECT coalesce(max(e.stream_version), 0) INTO v_version FROM events e WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream;
+        -- ORDER BY … LIMIT 1 keeps a backward scan of the stream's index even without statistics.
+        SELECT coalesce((SELECT e.stream_version FROM events e WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream
+                          ORDER BY e.stream_version DESC LIMIT 1), 0) INTO v_version;
         IF p_expected IS NOT NULL AND v_version <> p_expected THEN
           RAISE EXCEPTION USING ERRCODE = 'RL409', MESSAGE = 'stream version conflict', DETAIL = v_version::text;
         END IF;

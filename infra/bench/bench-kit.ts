@@ -1,0 +1,53 @@
+// Small helpers for the benchmarks: waiting, percentiles and a plain-text table.
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// Milliseconds on a monotonic clock.
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const round = (value: number, digits = 1) => {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+};
+
+// Left-aligned first column, right-aligned numbers.
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+export const log = (message: string) => process.stdout.write(`${message}\n`);
+
+// Runs `work` from `writers` concurrent loops until `seconds` have passed; each call returns how many
+// events it wrote. Returns the events written and the seconds actually taken.
+export async function forDuration(
+  writers: number,
+  seconds: number,
+  work: (writer: number) => Promise<number>,
+): Promise<{ events: number; transactions: number; seconds: number }> {
+  const start = now();
+  const deadline = start + seconds * 1_000;
+  let events = 0;
+  let transactions = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      while (now() < deadline) {
+        const written = await work(writer);
+        events += written;
+        transactions++;
+      }
+    }),
+  );
+  return { events, transactions, seconds: (now() - start) / 1_000 };
+}
