@@ -1,48 +1,21 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { AppConfig } from '@rl/config';
-import { AppendResult, EventStore } from '@rl/event-store';
+import { AppendResult } from '@rl/event-store';
 import { CityId, DomainError } from '@rl/kernel';
-import { databaseUrl } from '@rl/persistence';
 import { organisationStream } from '@rl/stakeholders';
-import {
-  adminClient,
-  bootContext,
-  deleteQueueKeys,
-  head,
-  newCity,
-  reliabilityConfig,
-} from './support/reliability';
+import { head, newCity, useStoreContext } from './support/reliability';
 
 jest.setTimeout(120_000);
 
 // Appends under contention against real PostgreSQL: optimistic concurrency, gap-free numbering per
 // stream and per city, idempotent retries, and batches as one contiguous range.
 describe('Event store appends under contention', () => {
-  let config: AppConfig;
-  let context: INestApplicationContext;
-  let store: EventStore;
-  let admin: Client;
-
-  beforeAll(async () => {
-    config = reliabilityConfig({ DB_POOL_SIZE: '20' });
-    admin = await adminClient(databaseUrl(config, 'admin'));
-    context = await bootContext(config);
-    store = context.get(EventStore);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await admin?.end();
-    if (config) await deleteQueueKeys(config);
-  });
+  const env = useStoreContext({ DB_POOL_SIZE: '20' });
 
   const renamed = (organisationId: string, name: string) => [
     { type: 'OrganisationRenamed', data: { organisationId, name } },
   ];
   const register = (cityId: CityId, organisationId: string, key?: string) =>
-    store.append(
+    env.store.append(
       cityId,
       organisationStream(organisationId),
       0,
@@ -52,7 +25,7 @@ describe('Event store appends under contention', () => {
 
   const streamVersions = async (cityId: CityId, stream: string): Promise<number[]> =>
     (
-      await admin.query<{ stream_version: number }>(
+      await env.admin.query<{ stream_version: number }>(
         `SELECT stream_version FROM events WHERE tenant_id = $1 AND stream_id = $2 ORDER BY position`,
         [cityId, stream],
       )
@@ -60,15 +33,18 @@ describe('Event store appends under contention', () => {
 
   const positions = async (cityId: CityId): Promise<number[]> =>
     (
-      await admin.query<{ position: string }>(
+      await env.admin.query<{ position: string }>(
         `SELECT position FROM events WHERE tenant_id = $1 ORDER BY position`,
         [cityId],
       )
     ).rows.map((r) => Number(r.position));
 
   const eventCount = async (cityId: CityId): Promise<number> =>
-    (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE tenant_id = $1`, [cityId]))
-      .rows[0].n;
+    (
+      await env.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE tenant_id = $1`, [
+        cityId,
+      ])
+    ).rows[0].n;
 
   const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -76,18 +52,20 @@ describe('Event store appends under contention', () => {
   const expectGapFreeCity = async (cityId: CityId) => {
     const all = await positions(cityId);
     expect(all).toEqual(oneTo(all.length));
-    expect(await head(admin, cityId)).toBe(all.length);
+    expect(await head(env.admin, cityId)).toBe(all.length);
   };
 
   it('lets exactly one of 50 concurrent appends at the same expected version through', async () => {
-    const cityId = await newCity(admin, 'appends-race');
+    const cityId = await newCity(env.admin, 'appends-race');
     const organisationId = randomUUID();
     await register(cityId, organisationId);
     const stream = organisationStream(organisationId);
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        store.append(cityId, stream, 1, renamed(organisationId, `Racer ${i}`), { actorId: 'appends-test' }),
+        env.store.append(cityId, stream, 1, renamed(organisationId, `Racer ${i}`), {
+          actorId: 'appends-test',
+        }),
       ),
     );
 
@@ -108,7 +86,7 @@ describe('Event store appends under contention', () => {
   });
 
   it('numbers streams and the city without gaps or duplicates when writers retry on conflicts', async () => {
-    const cityId = await newCity(admin, 'appends-retry');
+    const cityId = await newCity(env.admin, 'appends-retry');
     const shared = randomUUID();
     await register(cityId, shared);
     const stream = organisationStream(shared);
@@ -119,10 +97,10 @@ describe('Event store appends under contention', () => {
     // Each writer reads the stream's version, appends at it, and on a conflict retries from the
     // version the error reports, as a client honouring the 409 would.
     const writer = async (w: number) => {
-      let expected = (await store.readStream(cityId, stream)).length;
+      let expected = (await env.store.readStream(cityId, stream)).length;
       for (let done = 0; done < appendsPerWriter;) {
         try {
-          const result = await store.append(cityId, stream, expected, renamed(shared, `W${w}.${done}`), {
+          const result = await env.store.append(cityId, stream, expected, renamed(shared, `W${w}.${done}`), {
             actorId: `writer-${w}`,
           });
           expected = result.version;
@@ -145,13 +123,13 @@ describe('Event store appends under contention', () => {
   });
 
   it('returns the first result to a retry with the same idempotency key, and appends nothing', async () => {
-    const cityId = await newCity(admin, 'appends-idem');
+    const cityId = await newCity(env.admin, 'appends-idem');
     const organisationId = randomUUID();
     const stream = organisationStream(organisationId);
     const key = `key-${randomUUID()}`;
     const first = await register(cityId, organisationId, key);
     const rename = (name: string, k: string) =>
-      store.append(cityId, stream, 1, renamed(organisationId, name), {
+      env.store.append(cityId, stream, 1, renamed(organisationId, name), {
         actorId: 'appends-test',
         idempotencyKey: k,
       });
@@ -170,21 +148,23 @@ describe('Event store appends under contention', () => {
   });
 
   it('appends once for 10 concurrent first attempts of a new stream with one key', async () => {
-    const cityId = await newCity(admin, 'appends-idem-new');
+    const cityId = await newCity(env.admin, 'appends-idem-new');
     const key = `key-${randomUUID()}`;
     // Like RegisterOrganisation: every attempt picks a fresh id, so the attempts race on the key only.
     const results = await Promise.all(Array.from({ length: 10 }, () => register(cityId, randomUUID(), key)));
 
     expect(await eventCount(cityId)).toBe(1);
     const [stored] = (
-      await admin.query<{ stream_id: string }>(`SELECT stream_id FROM events WHERE tenant_id = $1`, [cityId])
+      await env.admin.query<{ stream_id: string }>(`SELECT stream_id FROM events WHERE tenant_id = $1`, [
+        cityId,
+      ])
     ).rows;
     for (const result of results)
       expect(result).toEqual({ streamId: stored.stream_id, position: 1, version: 1 });
   });
 
   it('appends once for 10 concurrent first attempts on an existing stream with one key', async () => {
-    const cityId = await newCity(admin, 'appends-idem-existing');
+    const cityId = await newCity(env.admin, 'appends-idem-existing');
     const organisationId = randomUUID();
     const stream = organisationStream(organisationId);
     await register(cityId, organisationId);
@@ -194,7 +174,7 @@ describe('Event store appends under contention', () => {
     // retrying on a timeout). Every attempt must get the one result; none may see a version conflict.
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
-        store.append(cityId, stream, 1, renamed(organisationId, 'Renamed once'), {
+        env.store.append(cityId, stream, 1, renamed(organisationId, 'Renamed once'), {
           actorId: 'appends-test',
           idempotencyKey: key,
         }),
@@ -216,10 +196,10 @@ describe('Event store appends under contention', () => {
   });
 
   it('gives a batch of 10 events one contiguous range of positions, even among concurrent appends', async () => {
-    const cityId = await newCity(admin, 'appends-batch');
+    const cityId = await newCity(env.admin, 'appends-batch');
     const batches = Array.from({ length: 8 }, () => randomUUID());
     const batch = (organisationId: string) =>
-      store.append(
+      env.store.append(
         cityId,
         organisationStream(organisationId),
         0,
@@ -240,7 +220,7 @@ describe('Event store appends under contention', () => {
 
     for (const [i, organisationId] of batches.entries()) {
       const result = results[i];
-      const { rows } = await admin.query<{ position: string; stream_version: number }>(
+      const { rows } = await env.admin.query<{ position: string; stream_version: number }>(
         `SELECT position, stream_version FROM events WHERE tenant_id = $1 AND stream_id = $2 ORDER BY position`,
         [cityId, organisationStream(organisationId)],
       );

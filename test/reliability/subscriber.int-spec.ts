@@ -1,18 +1,6 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { AppConfig } from '@rl/config';
-import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
-import { databaseUrl } from '@rl/persistence';
-import {
-  adminClient,
-  bootContext,
-  deleteQueueKeys,
-  newCity,
-  reliabilityConfig,
-  sleep,
-} from './support/reliability';
+import { newCity, sleep, useStoreContext } from './support/reliability';
 
 jest.setTimeout(180_000);
 
@@ -31,28 +19,12 @@ interface Probe {
 // A `position > checkpoint` subscriber under many concurrent, slow and rolled-back writers must see every
 // committed event exactly once and nothing else — the property a plain sequence breaks (ARCHITECTURE §2).
 describe('A position > checkpoint subscriber under concurrent writers', () => {
-  let config: AppConfig;
-  let context: INestApplicationContext;
-  let store: EventStore;
-  let admin: Client;
-
-  beforeAll(async () => {
-    // Each writer holds a connection for its whole transaction; the subscriber needs one too.
-    config = reliabilityConfig({ DB_POOL_SIZE: String(WRITERS + 8) });
-    admin = await adminClient(databaseUrl(config, 'admin'));
-    context = await bootContext(config);
-    store = context.get(EventStore);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await admin?.end();
-    if (config) await deleteQueueKeys(config);
-  });
+  // Each writer holds a connection for its whole transaction; the subscriber needs one too.
+  const env = useStoreContext({ DB_POOL_SIZE: String(WRITERS + 8) });
 
   it('sees every committed event once, in gap-free position order, and no rolled-back one', async () => {
     const cities: CityId[] = [];
-    for (let c = 0; c < CITIES; c++) cities.push(await newCity(admin, `subscriber-${c}`));
+    for (let c = 0; c < CITIES; c++) cities.push(await newCity(env.admin, `subscriber-${c}`));
 
     const committed = new Map<string, { cityId: CityId; position: number }>(); // marker → where
     const rolledBack = new Set<string>();
@@ -77,7 +49,7 @@ describe('A position > checkpoint subscriber under concurrent writers', () => {
         const size = next() < 0.2 ? 1 + Math.floor(next() * 4) : 1;
         const probes: Probe[] = Array.from({ length: size }, () => ({ marker: randomUUID(), writer: w }));
         try {
-          const result = await store.transact(cityId, async (tx) => {
+          const result = await env.store.transact(cityId, async (tx) => {
             // Long work before the append (it is the last statement): the city's head is not held yet.
             if (slowBefore) await sleep(50 + Math.floor(next() * 450));
             const appended = await tx.append(
@@ -115,7 +87,7 @@ describe('A position > checkpoint subscriber under concurrent writers', () => {
       let checkpoint = 0;
       for (;;) {
         const done = !writing; // read once more after the writers finished
-        const page = await store.readLog(cityId, checkpoint, PAGE);
+        const page = await env.store.readLog(cityId, checkpoint, PAGE);
         for (const event of page) {
           if (event.position !== checkpoint + 1)
             holes.push(`${cityId}: ${event.position} after ${checkpoint}`);
@@ -141,7 +113,7 @@ describe('A position > checkpoint subscriber under concurrent writers', () => {
     expect(shapes.slowAfter).toBeGreaterThan(0);
     expect(shapes.batches).toBeGreaterThan(0);
 
-    const { rows } = await admin.query<{
+    const { rows } = await env.admin.query<{
       tenant_id: CityId;
       position: string;
       event_id: string;

@@ -1,3 +1,5 @@
+import { databaseUrl } from '@rl/persistence';
+import { EventStore } from '@rl/event-store';
 import { INestApplicationContext, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
@@ -35,6 +37,31 @@ export async function bootContext(
   // The application's logger at the configured level (silent in tests), as the real apps use it.
   moduleRef.useLogger(moduleRef.get(Logger));
   return moduleRef.init();
+}
+
+export interface StoreContext {
+  config: AppConfig;
+  context: INestApplicationContext;
+  store: EventStore;
+  admin: Client;
+}
+
+// Boots a context for the enclosing describe block (its fields are set once beforeAll ran) and cleans up
+// after it: the context, the superuser connection and the block's queue keys.
+export function useStoreContext(overrides: Record<string, string> = {}): StoreContext {
+  const env = {} as StoreContext;
+  beforeAll(async () => {
+    env.config = reliabilityConfig(overrides);
+    env.admin = await adminClient(databaseUrl(env.config, 'admin'));
+    env.context = await bootContext(env.config);
+    env.store = env.context.get(EventStore);
+  });
+  afterAll(async () => {
+    await env.context?.close();
+    await env.admin?.end();
+    if (env.config) await deleteQueueKeys(env.config);
+  });
+  return env;
 }
 
 export async function adminClient(url: string): Promise<Client> {
