@@ -1,3 +1,3 @@
 export { asCityId, asUserId, Branded, CityId, UserId } from './ids';
 export { DomainError, DomainErrorKind, FieldError } from './domain-error';
-export { CITY_ROLES, CityRole, isCityRole } from './roles';
+export { CITY_ROLES, CityRole } from './roles';

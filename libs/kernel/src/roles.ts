@@ -8,6 +8,3 @@ export const CITY_ROLES = [
   'observer',
 ] as const;
 export type CityRole = (typeof CITY_ROLES)[number];
-
-export const isCityRole = (value: unknown): value is CityRole =>
-  typeof value === 'string' && (CITY_ROLES as readonly string[]).includes(value);
