@@ -1,6 +1,14 @@
 import { IDENTITY_ENTITIES } from '@rl/identity';
+import { INDICATORS_ENTITIES } from '@rl/indicators';
+import { REPORTING_ENTITIES } from '@rl/reporting';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
 import { TENANCY_ENTITIES } from '@rl/tenancy';
 
 // Every entity of the system, for tools that work outside Nest (migrations, drift check).
-export const ALL_ENTITIES = [...TENANCY_ENTITIES, ...IDENTITY_ENTITIES, ...STAKEHOLDERS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...TENANCY_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...STAKEHOLDERS_ENTITIES,
+  ...REPORTING_ENTITIES,
+  ...INDICATORS_ENTITIES,
+];

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
+import { IndicatorsModule } from '@rl/indicators';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
+import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { WebModule } from '@rl/web';
@@ -20,6 +22,8 @@ export class ApiModule {
         TenancyModule,
         IdentityModule,
         StakeholdersModule,
+        IndicatorsModule,
+        ReportingModule,
         AuditModule,
       ],
     };

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
+import { IndicatorsModule } from '@rl/indicators';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
+import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -11,7 +13,7 @@ import { ProjectionsProcessor } from './processors/projections.processor';
 import { Schedules } from './schedules';
 
 // The bounded contexts whose job handlers and projections the worker runs.
-const CONTEXTS = [TenancyModule, IdentityModule, StakeholdersModule];
+const CONTEXTS = [TenancyModule, IdentityModule, StakeholdersModule, ReportingModule, IndicatorsModule];
 
 @Module({})
 export class WorkerModule {

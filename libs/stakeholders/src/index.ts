@@ -1,6 +1,7 @@
 import { OrganisationRecord } from './projections/organisation.entity';
 
 export { ORGANISATION_KINDS, OrganisationEvent, organisationStream } from './domain/organisation.events';
+export { assertOrganisationInCity } from './organisation-check';
 export { ORGANISATIONS_PROJECTION, OrganisationsProjection } from './projections/organisations.projection';
 export { StakeholdersModule } from './stakeholders.module';
 export { OrganisationRecord };

@@ -1,6 +1,14 @@
 import { Foundation1795703457413 } from './1795703457413-foundation';
 import { EventStore1795704000000 } from './1795704000000-event-store';
 import { Organisations1795705146856 } from './1795705146856-organisations';
+import { Indicators1795706000000 } from './1795706000000-indicators';
+import { Reporting1795706100000 } from './1795706100000-reporting';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
-export const MIGRATIONS = [Foundation1795703457413, EventStore1795704000000, Organisations1795705146856];
+export const MIGRATIONS = [
+  Foundation1795703457413,
+  EventStore1795704000000,
+  Organisations1795705146856,
+  Indicators1795706000000,
+  Reporting1795706100000,
+];

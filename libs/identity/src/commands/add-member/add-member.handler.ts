@@ -5,7 +5,7 @@ import { DomainError } from '@rl/kernel';
 import { EventStore } from '@rl/event-store';
 import { newSecret, PasswordHasher, sha256Hex } from '../../auth/credentials';
 import { memberStream } from '../../domain/membership.events';
-import { assertOrganisationInCity } from '../../organisation-check';
+import { assertOrganisationInCity } from '@rl/stakeholders';
 import { InvitationRecord } from '../../persistence/invitation.entity';
 import { MembershipRecord } from '../../persistence/membership.entity';
 import { UserRecord } from '../../persistence/user.entity';
@@ -56,7 +56,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
         );
       }
       const organisationId = input.organisationId ?? null;
-      await assertOrganisationInCity(em, organisationId);
+      await assertOrganisationInCity(em, organisationId, 'MEMBER.UNKNOWN_ORGANISATION');
       await em.insert(MembershipRecord, {
         tenantId: cityId,
         userId: user.id,

@@ -4,7 +4,7 @@ import { DomainError } from '@rl/kernel';
 import { assertCityKeepsACoordinator } from '../../domain/membership-rules';
 import { membershipChanges, memberStream } from '../../domain/membership.events';
 import { MEMBER_COLUMNS, MemberView } from '../../member.view';
-import { assertOrganisationInCity } from '../../organisation-check';
+import { assertOrganisationInCity } from '@rl/stakeholders';
 import { MembershipRecord } from '../../persistence/membership.entity';
 import { UpdateMemberCommand } from './update-member.command';
 
@@ -33,7 +33,7 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand,
         coordinators.map((c) => c.userId),
         { userId: memberId, role: changes.role, active: changes.active },
       );
-      await assertOrganisationInCity(em, changes.organisationId);
+      await assertOrganisationInCity(em, changes.organisationId, 'MEMBER.UNKNOWN_ORGANISATION');
       await em.update(MembershipRecord, { tenantId: cityId, userId: memberId }, changes);
       const [view] = await em.query<MemberView[]>(
         `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1`,

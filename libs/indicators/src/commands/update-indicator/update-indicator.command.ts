@@ -1,0 +1,17 @@
+import { Command } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { CommandMetadata } from '@rl/web';
+import { WriteResultView } from '../../indicator.view';
+import { UpdateIndicatorDto } from './update-indicator.dto';
+
+export class UpdateIndicatorCommand extends Command<WriteResultView> {
+  constructor(
+    readonly cityId: CityId,
+    readonly indicatorId: string,
+    readonly expectedVersion: number,
+    readonly changes: UpdateIndicatorDto,
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+import { IndicatorCodeRecord, IndicatorRecord } from './projections/indicator.entity';
+
+export {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_STATUSES,
+  INDICATOR_TYPES,
+  IndicatorDefinition,
+  IndicatorEvent,
+  indicatorStream,
+} from './domain/indicator.events';
+export {
+  INDICATOR_CATALOG_PROJECTION,
+  IndicatorCatalogProjection,
+} from './projections/indicator-catalog.projection';
+export { IndicatorsModule } from './indicators.module';
+export { IndicatorCodeRecord, IndicatorRecord };
+
+export const INDICATORS_ENTITIES = [IndicatorRecord, IndicatorCodeRecord];

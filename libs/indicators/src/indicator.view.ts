@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_STATUSES,
+  INDICATOR_TYPES,
+  type Benchmark,
+  type Disaggregation,
+  type FrameworkRef,
+  type IndicatorDirection,
+  type IndicatorStatus,
+  type IndicatorType,
+  type LocalisedText,
+} from './domain/indicator.events';
+
+const LOCALISED = {
+  type: 'object' as const,
+  additionalProperties: { type: 'string' },
+  example: { nl: '…', en: '…' },
+};
+
+export class IndicatorView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'ND-P1' }) code!: string;
+  @ApiProperty(LOCALISED) name!: LocalisedText;
+  @ApiPropertyOptional({ ...LOCALISED, nullable: true }) description!: LocalisedText | null;
+  @ApiProperty({ example: 'non-discrimination' }) right!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) ohchrAttribute!: string | null;
+  @ApiProperty({ enum: INDICATOR_TYPES }) type!: IndicatorType;
+  @ApiProperty({ example: 'count' }) unit!: string;
+  @ApiProperty({ enum: INDICATOR_DIRECTIONS }) direction!: IndicatorDirection;
+  @ApiProperty({ example: [{ dimension: 'sex', values: ['F', 'M'] }] }) disaggregations!: Disaggregation[];
+  @ApiProperty({ example: [{ framework: 'SDG', code: '11.1.1' }] }) frameworkRefs!: FrameworkRef[];
+  @ApiPropertyOptional({ nullable: true, type: String }) methodology!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) source!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: { value: 12, year: 2019 } }) baseline!: Benchmark | null;
+  @ApiPropertyOptional({ nullable: true, example: { value: 0, year: 2030 } }) target!: Benchmark | null;
+  @ApiProperty({ enum: INDICATOR_STATUSES }) status!: IndicatorStatus;
+  @ApiProperty({
+    description: 'Series number; a new unit or methodology on an active indicator starts the next',
+  })
+  series!: number;
+  @ApiProperty({ description: 'Definition version (stream version); send it as If-Match to change it' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class WriteResultView {
+  @ApiProperty({
+    description:
+      "The city's event position of the last event written; pass it as minPosition to read your write",
+  })
+  position!: number;
+  @ApiProperty({ description: 'The new stream version' }) version!: number;
+}
+
+export class CreatedIndicatorView extends WriteResultView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class IndicatorActorView {
+  @ApiPropertyOptional({ nullable: true, type: String }) id!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) role!: string | null;
+}
+
+export class IndicatorVersionView {
+  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'IndicatorRedefined' }) type!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: IndicatorActorView }) actor!: IndicatorActorView;
+  @ApiProperty({
+    description: 'Per changed field {before, after}; on definition every field with before null',
+    example: { unit: { before: 'count', after: 'percent' } },
+  })
+  changes!: Record<string, { before: unknown; after: unknown }>;
+  @ApiPropertyOptional() seriesBreak?: boolean;
+  @ApiPropertyOptional() series?: number;
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CITY_ROLES } from '@rl/kernel';
+import {
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+} from '@rl/web';
+import { DefineIndicatorCommand } from './commands/define-indicator/define-indicator.command';
+import { DefineIndicatorDto } from './commands/define-indicator/define-indicator.dto';
+import { UpdateIndicatorCommand } from './commands/update-indicator/update-indicator.command';
+import { UpdateIndicatorDto } from './commands/update-indicator/update-indicator.dto';
+import { CreatedIndicatorView, IndicatorVersionView, IndicatorView, WriteResultView } from './indicator.view';
+import { GetIndicatorQuery } from './queries/get-indicator/get-indicator.query';
+import { IndicatorHistoryQuery } from './queries/indicator-history/indicator-history.query';
+import { ListIndicatorsQuery } from './queries/list-indicators/list-indicators.query';
+import { IndicatorReadDto, ListIndicatorsDto } from './read-options.dto';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first result and records nothing new',
+};
+const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
+
+@ApiTags('indicators')
+@Controller('v1/cities/:city/indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator', 'official'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedIndicatorView })
+  @ApiConflictResponse({ description: 'INDICATOR.CODE_TAKEN, naming the code' })
+  define(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: DefineIndicatorDto,
+  ): Promise<CreatedIndicatorView> {
+    return this.commands.execute(new DefineIndicatorCommand(city.id, body, metadata));
+  }
+
+  @Patch(':id')
+  @CityAccess(['coordinator', 'official'])
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiConflictResponse({ description: 'INDICATOR.VERSION_CONFLICT, with currentVersion' })
+  @ApiUnprocessableEntityResponse({
+    description: 'INDICATOR.CODE_IMMUTABLE, INDICATOR.RETIRED, INDICATOR.INVALID_TRANSITION',
+  })
+  update(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: UpdateIndicatorDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new UpdateIndicatorCommand(city.id, id, expectedVersion, body, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [IndicatorView] })
+  @ApiServiceUnavailableResponse(BEHIND)
+  list(@CurrentCity() city: CityContext, @Query() query: ListIndicatorsDto): Promise<IndicatorView[]> {
+    return this.queries.execute(new ListIndicatorsQuery(city.id, query));
+  }
+
+  @Get(':id')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
+  @ApiServiceUnavailableResponse(BEHIND)
+  async get(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: IndicatorReadDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IndicatorView> {
+    const view = await this.queries.execute(new GetIndicatorQuery(city.id, id, query));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get(':id/history')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [IndicatorVersionView] })
+  history(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<IndicatorVersionView[]> {
+    return this.queries.execute(new IndicatorHistoryQuery(city.id, id));
+  }
+}

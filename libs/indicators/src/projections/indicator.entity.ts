@@ -1,0 +1,93 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type {
+  Benchmark,
+  Disaggregation,
+  FrameworkRef,
+  IndicatorDirection,
+  IndicatorStatus,
+  IndicatorType,
+  LocalisedText,
+} from '../domain/indicator.events';
+
+// Read model of the indicator-catalog projection; written only by it.
+@Entity('indicators')
+export class IndicatorRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'jsonb' })
+  name!: LocalisedText;
+
+  @Column({ type: 'jsonb', nullable: true })
+  description!: LocalisedText | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  right!: string;
+
+  @Column({ name: 'ohchr_attribute', type: 'varchar', length: 200, nullable: true })
+  ohchrAttribute!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  type!: IndicatorType;
+
+  @Column({ type: 'varchar', length: 100 })
+  unit!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  direction!: IndicatorDirection;
+
+  @Column({ type: 'jsonb' })
+  disaggregations!: Disaggregation[];
+
+  @Column({ name: 'framework_refs', type: 'jsonb' })
+  frameworkRefs!: FrameworkRef[];
+
+  @Column({ type: 'text', nullable: true })
+  methodology!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  source!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  baseline!: Benchmark | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  target!: Benchmark | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: IndicatorStatus;
+
+  @Column({ type: 'integer' })
+  series!: number;
+
+  // The stream version this row reflects; replays of older events are ignored.
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+// Write side: reserves an indicator code in the city, in the transaction that defines the indicator,
+// so that two concurrent definitions with one code cannot both succeed. Not a read model.
+@Entity('indicator_codes')
+export class IndicatorCodeRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  // Upper-cased: ND-P1 and nd-p1 are one code.
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+}

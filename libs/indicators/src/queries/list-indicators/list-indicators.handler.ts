@@ -1,0 +1,57 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TenantDb } from '@rl/persistence';
+import { ProjectionWaiter } from '@rl/projections';
+import { IndicatorView } from '../../indicator.view';
+import { IndicatorRecord } from '../../projections/indicator.entity';
+import { INDICATOR_CATALOG_PROJECTION } from '../../projections/indicator-catalog.projection';
+import { ListIndicatorsQuery } from './list-indicators.query';
+
+export const toIndicatorView = (row: IndicatorRecord): IndicatorView => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  description: row.description,
+  right: row.right,
+  ohchrAttribute: row.ohchrAttribute,
+  type: row.type,
+  unit: row.unit,
+  direction: row.direction,
+  disaggregations: row.disaggregations,
+  frameworkRefs: row.frameworkRefs,
+  methodology: row.methodology,
+  source: row.source,
+  baseline: row.baseline,
+  target: row.target,
+  status: row.status,
+  series: row.series,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+@QueryHandler(ListIndicatorsQuery)
+export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery, IndicatorView[]> {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  async execute({ cityId, filters }: ListIndicatorsQuery): Promise<IndicatorView[]> {
+    await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, filters.minPosition);
+    const rows = await this.db.inCity(cityId, (em) => {
+      const query = em.createQueryBuilder(IndicatorRecord, 'i').orderBy('i.code', 'ASC');
+      if (filters.type) query.andWhere('i.type = :type', { type: filters.type });
+      if (filters.right) query.andWhere('i.right = :right', { right: filters.right });
+      if (filters.status) query.andWhere('i.status = :status', { status: filters.status });
+      // One reference must match both framework and code when both are given.
+      const ref: Record<string, string> = {};
+      if (filters.framework) ref.framework = filters.framework;
+      if (filters.frameworkCode) ref.code = filters.frameworkCode;
+      if (Object.keys(ref).length > 0) {
+        query.andWhere('i.framework_refs @> :ref::jsonb', { ref: JSON.stringify([ref]) });
+      }
+      return query.getMany();
+    });
+    return rows.map(toIndicatorView);
+  }
+}

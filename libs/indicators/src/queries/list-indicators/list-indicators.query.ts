@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { IndicatorView } from '../../indicator.view';
+import { ListIndicatorsDto } from '../../read-options.dto';
+
+export class ListIndicatorsQuery extends Query<IndicatorView[]> {
+  constructor(
+    readonly cityId: CityId,
+    readonly filters: ListIndicatorsDto,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  FRAMEWORKS,
+  INDICATOR_STATUSES,
+  INDICATOR_TYPES,
+  type Framework,
+  type IndicatorStatus,
+  type IndicatorType,
+} from './domain/indicator.events';
+
+export class MinPositionDto {
+  @ApiPropertyOptional({
+    description:
+      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  minPosition?: number;
+}
+
+export class IndicatorReadDto extends MinPositionDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The definition as it was at this instant' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  asOf?: Date;
+}
+
+export class ListIndicatorsDto extends MinPositionDto {
+  @ApiPropertyOptional({ enum: INDICATOR_TYPES })
+  @IsOptional()
+  @IsIn(INDICATOR_TYPES)
+  type?: IndicatorType;
+
+  @ApiPropertyOptional({ example: 'non-discrimination' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  right?: string;
+
+  @ApiPropertyOptional({ enum: INDICATOR_STATUSES })
+  @IsOptional()
+  @IsIn(INDICATOR_STATUSES)
+  status?: IndicatorStatus;
+
+  @ApiPropertyOptional({ enum: FRAMEWORKS })
+  @IsOptional()
+  @IsIn(FRAMEWORKS)
+  framework?: Framework;
+
+  @ApiPropertyOptional({
+    example: '11.1.1',
+    description: 'A framework reference code (with or without framework)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  frameworkCode?: string;
+}

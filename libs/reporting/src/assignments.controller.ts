@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CITY_ROLES } from '@rl/kernel';
+import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
+import { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
+import { CreateAssignmentDto } from './commands/create-assignment/create-assignment.dto';
+import { WithdrawAssignmentCommand } from './commands/withdraw-assignment/withdraw-assignment.command';
+import { IDEMPOTENCY_HEADER } from './periods.controller';
+import { ListAssignmentsQuery } from './queries/list-assignments/list-assignments.query';
+import { ListAssignmentsDto } from './read-options.dto';
+import { AssignmentView, CreatedAssignmentView, WriteResultView } from './reporting.view';
+
+@ApiTags('reporting')
+@Controller('v1/cities/:city/assignments')
+export class AssignmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedAssignmentView })
+  @ApiConflictResponse({
+    description: 'ASSIGNMENT.ALREADY_EXISTS for this indicator, organisation and period',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown indicator, organisation or period (field named)' })
+  create(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: CreateAssignmentDto,
+  ): Promise<CreatedAssignmentView> {
+    return this.commands.execute(new CreateAssignmentCommand(city.id, body, metadata));
+  }
+
+  @Delete(':id')
+  @CityAccess(['coordinator'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: WriteResultView })
+  withdraw(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new WithdrawAssignmentCommand(city.id, id, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [AssignmentView] })
+  @ApiServiceUnavailableResponse({
+    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
+  })
+  list(@CurrentCity() city: CityContext, @Query() query: ListAssignmentsDto): Promise<AssignmentView[]> {
+    const { minPosition, periodId, organisationId, indicatorId } = query;
+    return this.queries.execute(
+      new ListAssignmentsQuery(city.id, { minPosition, periodId, organisationId, indicatorId }),
+    );
+  }
+}

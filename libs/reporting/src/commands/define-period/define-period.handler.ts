@@ -1,0 +1,64 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import { EventStore } from '@rl/event-store';
+import { DomainError } from '@rl/kernel';
+import { parseDeadline } from '../../domain/deadline';
+import { parsePeriodCode } from '../../domain/period-code';
+import { decidePeriod, initialPeriodState } from '../../domain/period.decider';
+import { PeriodEvent, periodStream } from '../../domain/period.events';
+import { PeriodHistory } from '../../reporting-history';
+import { CreatedPeriodView } from '../../reporting.view';
+import { DefinePeriodCommand } from './define-period.command';
+
+const codeTaken = (code: string) =>
+  new DomainError('conflict', 'PERIOD.CODE_TAKEN', `This city already has a period ${code}`, [
+    { field: 'code', message: `${code} is already defined in this city` },
+  ]);
+
+@CommandHandler(DefinePeriodCommand)
+export class DefinePeriodHandler implements ICommandHandler<DefinePeriodCommand, CreatedPeriodView> {
+  constructor(
+    private readonly events: EventStore,
+    private readonly history: PeriodHistory,
+  ) {}
+
+  async execute({ cityId, timezone, input, metadata }: DefinePeriodCommand): Promise<CreatedPeriodView> {
+    const period = parsePeriodCode(input.code);
+    const deadline = parseDeadline(input.deadline, timezone);
+    const periodId = uuidv7();
+    const [defined] = decidePeriod(
+      { type: 'DefinePeriod', periodId, period, deadline, timezone },
+      initialPeriodState,
+    );
+    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+      this.events.transact(cityId, async (tx) => {
+        // The code's reservation and the period's first event commit together; a concurrent define of
+        // the same code waits on the key and then finds it taken.
+        const reserved = await tx.em.query<unknown[]>(
+          `INSERT INTO period_codes (tenant_id, code, period_id) VALUES ($1, $2, $3)
+           ON CONFLICT (tenant_id, code) DO NOTHING RETURNING period_id`,
+          [cityId, period.code, periodId],
+        );
+        if (reserved.length === 0) throw codeTaken(period.code);
+        return tx.append(periodStream(periodId), 0, [defined], metadata);
+      }),
+    );
+    // A retry with the same Idempotency-Key gets the first result, whose stream names the first period.
+    const id = result.streamId.replace(/^period-/, '');
+    const state =
+      id === periodId
+        ? { ...(defined as Extract<PeriodEvent, { type: 'PeriodDefined' }>).data }
+        : (await this.history.load(cityId, id)).state;
+    if (!('code' in state)) throw new Error(`Period stream ${result.streamId} is empty`);
+    return {
+      id,
+      code: state.code,
+      granularity: state.granularity,
+      start: state.start,
+      end: state.end,
+      deadline: state.deadline,
+      version: result.version,
+      position: result.position,
+    };
+  }
+}

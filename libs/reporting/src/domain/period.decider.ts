@@ -1,0 +1,59 @@
+import { DomainError } from '@rl/kernel';
+import { PeriodCode, PeriodGranularity } from './period-code';
+import { PeriodEvent } from './period.events';
+
+export type PeriodState =
+  | { exists: false }
+  | {
+      exists: true;
+      periodId: string;
+      code: string;
+      granularity: PeriodGranularity;
+      start: string;
+      end: string;
+      deadline: string;
+      timezone: string;
+    };
+
+// Codes and deadlines arrive parsed (see period-code.ts and deadline.ts): the decider sees valid values.
+export type PeriodCommand =
+  | { type: 'DefinePeriod'; periodId: string; period: PeriodCode; deadline: Date; timezone: string }
+  | { type: 'MovePeriodDeadline'; deadline: Date; timezone: string };
+
+export const initialPeriodState: PeriodState = { exists: false };
+
+export function decidePeriod(command: PeriodCommand, state: PeriodState): PeriodEvent[] {
+  switch (command.type) {
+    case 'DefinePeriod': {
+      if (state.exists)
+        throw new DomainError('conflict', 'PERIOD.ALREADY_EXISTS', 'This period already exists');
+      const { periodId, period, deadline, timezone } = command;
+      return [
+        {
+          type: 'PeriodDefined',
+          data: { periodId, ...period, deadline: deadline.toISOString(), timezone },
+        },
+      ];
+    }
+    case 'MovePeriodDeadline': {
+      if (!state.exists) throw new DomainError('not_found', 'PERIOD.NOT_FOUND', 'No such period');
+      const to = command.deadline.toISOString();
+      if (to === state.deadline) return [];
+      return [
+        {
+          type: 'PeriodDeadlineMoved',
+          data: { periodId: state.periodId, from: state.deadline, to, timezone: command.timezone },
+        },
+      ];
+    }
+  }
+}
+
+export function evolvePeriod(state: PeriodState, event: PeriodEvent): PeriodState {
+  switch (event.type) {
+    case 'PeriodDefined':
+      return { exists: true, ...event.data };
+    case 'PeriodDeadlineMoved':
+      return state.exists ? { ...state, deadline: event.data.to, timezone: event.data.timezone } : state;
+  }
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CITY_ROLES } from '@rl/kernel';
+import {
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+} from '@rl/web';
+import { DefinePeriodCommand } from './commands/define-period/define-period.command';
+import { DefinePeriodDto } from './commands/define-period/define-period.dto';
+import { MovePeriodDeadlineCommand } from './commands/move-period-deadline/move-period-deadline.command';
+import { MovePeriodDeadlineDto } from './commands/move-period-deadline/move-period-deadline.dto';
+import { GetPeriodQuery } from './queries/get-period/get-period.query';
+import { ListPeriodsQuery } from './queries/list-periods/list-periods.query';
+import { MinPositionDto } from './read-options.dto';
+import { CreatedPeriodView, PeriodView, WriteResultView } from './reporting.view';
+
+export const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first result and records nothing new',
+};
+
+const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
+
+@ApiTags('reporting')
+@Controller('v1/cities/:city/periods')
+export class PeriodsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedPeriodView })
+  @ApiConflictResponse({ description: 'PERIOD.CODE_TAKEN: the city already has a period with this code' })
+  define(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: DefinePeriodDto,
+  ): Promise<CreatedPeriodView> {
+    return this.commands.execute(new DefinePeriodCommand(city.id, city.timezone, body, metadata));
+  }
+
+  @Patch(':id')
+  @CityAccess(['coordinator'])
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiConflictResponse({ description: 'PERIOD.VERSION_CONFLICT, with currentVersion' })
+  moveDeadline(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: MovePeriodDeadlineDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(
+      new MovePeriodDeadlineCommand(city.id, city.timezone, id, expectedVersion, body, metadata),
+    );
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [PeriodView] })
+  @ApiServiceUnavailableResponse(BEHIND)
+  list(@CurrentCity() city: CityContext, @Query() query: MinPositionDto): Promise<PeriodView[]> {
+    return this.queries.execute(new ListPeriodsQuery(city.id, query.minPosition));
+  }
+
+  @Get(':id')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: PeriodView, description: 'ETag carries the version' })
+  @ApiServiceUnavailableResponse(BEHIND)
+  async get(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: MinPositionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PeriodView> {
+    const view = await this.queries.execute(new GetPeriodQuery(city.id, id, query.minPosition));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// Write-side reservations, not read models: written in the transaction that appends, so that two
+// concurrent commands cannot both take a period code or an assignment triple.
+@Entity('period_codes')
+export class PeriodCodeReservation {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  code!: string;
+
+  @Column({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+}
+
+@Entity('assignment_keys')
+export class AssignmentKeyReservation {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @PrimaryColumn({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @Column({ name: 'assignment_id', type: 'uuid' })
+  assignmentId!: string;
+}

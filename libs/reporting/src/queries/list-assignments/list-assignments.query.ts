@@ -1,0 +1,19 @@
+import { Query } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { AssignmentView } from '../../reporting.view';
+
+export interface AssignmentFilter {
+  periodId?: string;
+  organisationId?: string;
+  indicatorId?: string;
+  minPosition?: number;
+}
+
+export class ListAssignmentsQuery extends Query<AssignmentView[]> {
+  constructor(
+    readonly cityId: CityId,
+    readonly filter: AssignmentFilter,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ASSIGNMENT_STATUSES, AssignmentStatus } from './domain/assignment.events';
+import { PERIOD_GRANULARITIES, PeriodGranularity } from './domain/period-code';
+
+export class WriteResultView {
+  @ApiProperty({
+    description:
+      "The city's event position of the last event written; pass it as minPosition to read your write",
+  })
+  position!: number;
+  @ApiProperty({ description: 'The new stream version' }) version!: number;
+}
+
+export class CreatedAssignmentView extends WriteResultView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class PeriodFields {
+  @ApiProperty({ example: '2024-Q1', description: 'Normalised (2013/2014 becomes 2013/14)' }) code!: string;
+  @ApiProperty({ enum: PERIOD_GRANULARITIES }) granularity!: PeriodGranularity;
+  @ApiProperty({ format: 'date', example: '2024-01-01', description: 'First day of the period' })
+  start!: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2024-04-01',
+    description: 'First day after the period (exclusive)',
+  })
+  end!: string;
+  @ApiProperty({ format: 'date-time', description: 'UTC instant' }) deadline!: string;
+}
+
+export class CreatedPeriodView extends PeriodFields {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() position!: number;
+}
+
+export class PeriodView extends PeriodFields {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Europe/Brussels', description: 'The zone the deadline was given in' })
+  timezone!: string;
+  @ApiProperty({ description: 'Stream version; send it as If-Match to move the deadline' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class AssignmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) indicatorId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ format: 'uuid' }) periodId!: string;
+  @ApiProperty({ example: '2024-Q1', nullable: true }) periodCode!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true }) deadline!: string | null;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
