@@ -3,6 +3,7 @@ import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
 import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { CreateCityCommand } from '@rl/tenancy';
+import { seedDemoCatalogue } from './demo-catalogue';
 
 export interface DemoCredential {
   city: string;
@@ -25,7 +26,8 @@ export const demoCredential = (city: string, role: CityRole): DemoCredential => 
   password: `demo-${city}-${role}`,
 });
 
-// Idempotent: cities, accounts and memberships that exist are left as they are.
+// Idempotent: cities, accounts and memberships that exist are left as they are, and the catalogue's
+// commands carry idempotency keys.
 export async function seedDemo(
   commands: CommandBus,
   db: TenantDb,
@@ -37,10 +39,12 @@ export async function seedDemo(
       em.query<{ id: string }[]>('SELECT id FROM cities WHERE slug = $1', [city.slug]),
     );
     const cityId = existing[0]?.id ?? (await commands.execute(new CreateCityCommand(city))).id;
+    const userIds = new Map<CityRole, string>();
     for (const role of DEMO_ROLES) {
       const credential = demoCredential(city.slug, role);
       const name = `${city.name} demo ${role}`;
       const { userId } = await commands.execute(new EnsureAccountCommand({ ...credential, name }));
+      userIds.set(role, userId);
       const isMember = await db.inCity(
         asCityId(cityId),
         async (em) =>
@@ -61,6 +65,13 @@ export async function seedDemo(
       }
       credentials.push(credential);
     }
+    await seedDemoCatalogue(commands, {
+      id: asCityId(cityId),
+      slug: city.slug,
+      timezone: city.timezone,
+      coordinatorId: userIds.get('coordinator') as string,
+      collectorId: userIds.get('collector') as string,
+    });
   }
   return credentials;
 }

@@ -3,3 +3,4 @@ export { EnsureAccountCommand, EnsureAccountInput } from './commands/ensure-acco
 export { IdentityModule } from './identity.module';
 export { IDENTITY_ENTITIES } from './persistence/entities';
 export { OperatorGate } from './auth/operator-gate';
+export { UpdateMemberCommand } from './commands/update-member/update-member.command';

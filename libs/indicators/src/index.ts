@@ -16,3 +16,4 @@ export { IndicatorsModule } from './indicators.module';
 export { IndicatorCodeRecord, IndicatorRecord };
 
 export const INDICATORS_ENTITIES = [IndicatorRecord, IndicatorCodeRecord];
+export { DefineIndicatorCommand } from './commands/define-indicator/define-indicator.command';

@@ -17,3 +17,5 @@ export const REPORTING_ENTITIES = [
   PeriodCodeReservation,
   AssignmentKeyReservation,
 ];
+export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
+export { DefinePeriodCommand } from './commands/define-period/define-period.command';

@@ -7,3 +7,4 @@ export { StakeholdersModule } from './stakeholders.module';
 export { OrganisationRecord };
 
 export const STAKEHOLDERS_ENTITIES = [OrganisationRecord];
+export { RegisterOrganisationCommand } from './commands/register-organisation/register-organisation.command';
