@@ -1,3 +1,4 @@
+import { COMMENTS_ENTITIES } from '@rl/comments';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { REPORTING_ENTITIES } from '@rl/reporting';
@@ -11,4 +12,5 @@ export const ALL_ENTITIES = [
   ...STAKEHOLDERS_ENTITIES,
   ...REPORTING_ENTITIES,
   ...INDICATORS_ENTITIES,
+  ...COMMENTS_ENTITIES,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
+import { CommentsModule } from '@rl/comments';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -25,6 +26,7 @@ export class ApiModule {
         IndicatorsModule,
         ReportingModule,
         AuditModule,
+        CommentsModule,
       ],
     };
   }

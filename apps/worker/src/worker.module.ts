@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { CommentsModule } from '@rl/comments';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -13,7 +14,14 @@ import { ProjectionsProcessor } from './processors/projections.processor';
 import { Schedules } from './schedules';
 
 // The bounded contexts whose job handlers and projections the worker runs.
-const CONTEXTS = [TenancyModule, IdentityModule, StakeholdersModule, ReportingModule, IndicatorsModule];
+const CONTEXTS = [
+  TenancyModule,
+  IdentityModule,
+  StakeholdersModule,
+  ReportingModule,
+  IndicatorsModule,
+  CommentsModule,
+];
 
 @Module({})
 export class WorkerModule {

@@ -12,6 +12,7 @@ export {
   INDICATOR_CATALOG_PROJECTION,
   IndicatorCatalogProjection,
 } from './projections/indicator-catalog.projection';
+export { IndicatorHistory, LoadedIndicator } from './indicator-history';
 export { IndicatorsModule } from './indicators.module';
 export { IndicatorCodeRecord, IndicatorRecord };
 

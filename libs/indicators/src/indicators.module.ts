@@ -24,5 +24,7 @@ import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators
     GetIndicatorHandler,
     IndicatorHistoryHandler,
   ],
+  // The reporting context checks submissions against the definition rebuilt from its stream.
+  exports: [IndicatorHistory],
 })
 export class IndicatorsModule {}

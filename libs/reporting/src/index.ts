@@ -1,6 +1,11 @@
 import { AssignmentRecord } from './projections/assignment.entity';
 import { PeriodRecord } from './projections/period.entity';
-import { AssignmentKeyReservation, PeriodCodeReservation } from './projections/reservations.entity';
+import {
+  AssignmentKeyReservation,
+  OpenSubmissionReservation,
+  PeriodCodeReservation,
+} from './projections/reservations.entity';
+import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 
 export { AssignmentEvent, assignmentStream } from './domain/assignment.events';
 export { parseDeadline } from './domain/deadline';
@@ -9,13 +14,27 @@ export { PeriodEvent, periodStream } from './domain/period.events';
 export { ASSIGNMENTS_PROJECTION, AssignmentsProjection } from './projections/assignments.projection';
 export { PERIODS_PROJECTION, PeriodsProjection } from './projections/periods.projection';
 export { ReportingModule } from './reporting.module';
-export { AssignmentKeyReservation, AssignmentRecord, PeriodCodeReservation, PeriodRecord };
+export { SubmissionEvent, submissionStream } from './domain/submission.events';
+export { SERIES_PROJECTION, SeriesProjection } from './projections/series.projection';
+export { SUBMISSIONS_PROJECTION, SubmissionsProjection } from './projections/submissions.projection';
+export {
+  AssignmentKeyReservation,
+  AssignmentRecord,
+  OpenSubmissionReservation,
+  PeriodCodeReservation,
+  PeriodRecord,
+  SeriesRecord,
+  SubmissionRecord,
+};
 
 export const REPORTING_ENTITIES = [
   PeriodRecord,
   AssignmentRecord,
   PeriodCodeReservation,
   AssignmentKeyReservation,
+  SubmissionRecord,
+  SeriesRecord,
+  OpenSubmissionReservation,
 ];
 export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 export { DefinePeriodCommand } from './commands/define-period/define-period.command';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IndicatorsModule } from '@rl/indicators';
 import { AssignmentsController } from './assignments.controller';
 import { CreateAssignmentHandler } from './commands/create-assignment/create-assignment.handler';
 import { DefinePeriodHandler } from './commands/define-period/define-period.handler';
@@ -10,7 +11,23 @@ import { AssignmentRecord } from './projections/assignment.entity';
 import { AssignmentsProjection } from './projections/assignments.projection';
 import { PeriodRecord } from './projections/period.entity';
 import { PeriodsProjection } from './projections/periods.projection';
-import { AssignmentKeyReservation, PeriodCodeReservation } from './projections/reservations.entity';
+import {
+  AssignmentKeyReservation,
+  OpenSubmissionReservation,
+  PeriodCodeReservation,
+} from './projections/reservations.entity';
+import { SeriesProjection } from './projections/series.projection';
+import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
+import { SubmissionsProjection } from './projections/submissions.projection';
+import { CorrectSubmissionHandler } from './commands/correct-submission/correct-submission.handler';
+import { ReturnSubmissionHandler } from './commands/return-submission/return-submission.handler';
+import { SubmitDataHandler } from './commands/submit-data/submit-data.handler';
+import { ValidateSubmissionHandler } from './commands/validate-submission/validate-submission.handler';
+import { GetSubmissionHandler } from './queries/get-submission/get-submission.handler';
+import { IndicatorSeriesHandler } from './queries/indicator-series/indicator-series.handler';
+import { ListSubmissionsHandler } from './queries/list-submissions/list-submissions.handler';
+import { SubmissionSupport } from './submission-support';
+import { SeriesController, SubmissionsController } from './submissions.controller';
 import { GetPeriodHandler } from './queries/get-period/get-period.handler';
 import { ListAssignmentsHandler } from './queries/list-assignments/list-assignments.handler';
 import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler';
@@ -23,9 +40,13 @@ import { AssignmentHistory, PeriodHistory } from './reporting-history';
       AssignmentRecord,
       PeriodCodeReservation,
       AssignmentKeyReservation,
+      SubmissionRecord,
+      SeriesRecord,
+      OpenSubmissionReservation,
     ]),
+    IndicatorsModule,
   ],
-  controllers: [PeriodsController, AssignmentsController],
+  controllers: [PeriodsController, AssignmentsController, SubmissionsController, SeriesController],
   providers: [
     PeriodHistory,
     AssignmentHistory,
@@ -38,6 +59,16 @@ import { AssignmentHistory, PeriodHistory } from './reporting-history';
     ListPeriodsHandler,
     GetPeriodHandler,
     ListAssignmentsHandler,
+    SubmissionSupport,
+    SubmissionsProjection,
+    SeriesProjection,
+    SubmitDataHandler,
+    ValidateSubmissionHandler,
+    ReturnSubmissionHandler,
+    CorrectSubmissionHandler,
+    ListSubmissionsHandler,
+    GetSubmissionHandler,
+    IndicatorSeriesHandler,
   ],
 })
 export class ReportingModule {}

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from './domain/assignment.events';
 import { PERIOD_GRANULARITIES, PeriodGranularity } from './domain/period-code';
 
@@ -54,4 +54,60 @@ export class AssignmentView {
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SubmissionWriteView extends WriteResultView {
+  @ApiProperty({ enum: ['submitted', 'validated', 'returned'] }) status!: string;
+}
+
+export class CreatedSubmissionView extends SubmissionWriteView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class ObservationView {
+  @ApiProperty({ example: 'sex:F', description: "Series key; '' is the total" }) key!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  disaggregation!: Record<string, string>;
+  @ApiProperty() value!: number;
+  @ApiProperty({ enum: ['normal', 'estimated', 'provisional', 'break', 'missing'] }) status!: string;
+  @ApiPropertyOptional({ description: 'Flagged as implausible against the series; accepted' })
+  outlier?: { reason: string };
+}
+
+export class SubmissionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) indicatorId!: string;
+  @ApiProperty({ format: 'uuid' }) periodId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ enum: ['submitted', 'validated', 'returned'] }) status!: string;
+  @ApiProperty() late!: boolean;
+  @ApiProperty({ type: [ObservationView] }) observations!: ObservationView[];
+  @ApiProperty({ description: 'The indicator definition version the values were submitted under' })
+  definitionVersion!: number;
+  @ApiProperty() series!: number;
+  @ApiProperty({ nullable: true }) source!: string | null;
+  @ApiProperty({ nullable: true }) note!: string | null;
+  @ApiProperty({ nullable: true }) returnReason!: string | null;
+  @ApiProperty({ description: 'Stream version; send it as If-Match to validate' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class SeriesPointView {
+  @ApiProperty({ example: '2024' }) period!: string;
+  @ApiProperty({ format: 'uuid' }) periodId!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ enum: ['submitted', 'validated', 'returned'] }) status!: string;
+  @ApiProperty({ enum: ['normal', 'estimated', 'provisional', 'break', 'missing'] })
+  observationStatus!: string;
+  @ApiProperty() late!: boolean;
+  @ApiProperty({
+    description: 'Values of different series (after a unit or methodology change) do not compare',
+  })
+  series!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  disaggregation!: Record<string, string>;
+  @ApiProperty({ format: 'uuid' }) submissionId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiPropertyOptional() outlier?: { reason: string };
 }

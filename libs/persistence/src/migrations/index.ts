@@ -3,6 +3,8 @@ import { EventStore1795704000000 } from './1795704000000-event-store';
 import { Organisations1795705146856 } from './1795705146856-organisations';
 import { Indicators1795706000000 } from './1795706000000-indicators';
 import { Reporting1795706100000 } from './1795706100000-reporting';
+import { Submissions1795706200000 } from './1795706200000-submissions';
+import { Comments1795706300000 } from './1795706300000-comments';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Organisations1795705146856,
   Indicators1795706000000,
   Reporting1795706100000,
+  Submissions1795706200000,
+  Comments1795706300000,
 ];

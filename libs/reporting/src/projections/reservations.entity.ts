@@ -31,3 +31,22 @@ export class AssignmentKeyReservation {
   @Column({ name: 'assignment_id', type: 'uuid' })
   assignmentId!: string;
 }
+
+// One open (submitted or returned) submission per indicator, period and organisation; freed on validation.
+@Entity('open_submissions')
+export class OpenSubmissionReservation {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ name: 'submission_id', type: 'uuid' })
+  submissionId!: string;
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CITY_ROLES, CityRole } from '@rl/kernel';
+import {
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+} from '@rl/web';
+import { CommentView, CreatedCommentView, WriteResultView } from './comment.view';
+import { EditCommentCommand } from './commands/edit-comment/edit-comment.command';
+import { EditCommentDto } from './commands/edit-comment/edit-comment.dto';
+import { PostCommentCommand } from './commands/post-comment/post-comment.command';
+import { PostCommentDto } from './commands/post-comment/post-comment.dto';
+import { RetractCommentCommand } from './commands/retract-comment/retract-comment.command';
+import { ListCommentThreadsQuery } from './queries/list-comment-threads/list-comment-threads.query';
+import { ListCommentsDto } from './read-options.dto';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first result and records nothing new',
+};
+
+// Every member writes comments but observers, who only read.
+const COMMENTERS: readonly CityRole[] = CITY_ROLES.filter((role) => role !== 'observer');
+
+@ApiTags('comments')
+@Controller('v1/cities/:city/comments')
+export class CommentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(COMMENTERS)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedCommentView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'COMMENT.UNKNOWN_TARGET (target.id), COMMENT.UNKNOWN_PARENT (parentId), COMMENT.OBSERVATION_NOT_ALLOWED',
+  })
+  post(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: PostCommentDto,
+  ): Promise<CreatedCommentView> {
+    return this.commands.execute(new PostCommentCommand(city.id, body, metadata));
+  }
+
+  @Patch(':id')
+  @CityAccess(COMMENTERS)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiForbiddenResponse({ description: 'COMMENT.NOT_AUTHOR: only the author edits' })
+  @ApiConflictResponse({ description: 'COMMENT.VERSION_CONFLICT, or COMMENT.RETRACTED' })
+  edit(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: EditCommentDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new EditCommentCommand(city.id, id, expectedVersion, body, metadata));
+  }
+
+  @Delete(':id')
+  @CityAccess(COMMENTERS)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({
+    type: WriteResultView,
+    description: 'Retracted: the body leaves the read model, not the log',
+  })
+  @ApiForbiddenResponse({ description: 'COMMENT.NOT_AUTHOR: only the author or a coordinator retracts' })
+  @ApiConflictResponse({ description: 'COMMENT.RETRACTED: already retracted' })
+  retract(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new RetractCommentCommand(city.id, id, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [CommentView], description: 'Top-level comments in time order, replies nested' })
+  @ApiServiceUnavailableResponse({
+    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
+  })
+  list(@CurrentCity() city: CityContext, @Query() query: ListCommentsDto): Promise<CommentView[]> {
+    const { targetKind, targetId, minPosition } = query;
+    return this.queries.execute(new ListCommentThreadsQuery(city.id, { targetKind, targetId }, minPosition));
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentHistory } from './comment-history';
+import { CommentsController } from './comments.controller';
+import { EditCommentHandler } from './commands/edit-comment/edit-comment.handler';
+import { PostCommentHandler } from './commands/post-comment/post-comment.handler';
+import { RetractCommentHandler } from './commands/retract-comment/retract-comment.handler';
+import { CommentRecord } from './projections/comment.entity';
+import { CommentThreadsProjection } from './projections/comment-threads.projection';
+import { ListCommentThreadsHandler } from './queries/list-comment-threads/list-comment-threads.handler';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CommentRecord])],
+  controllers: [CommentsController],
+  providers: [
+    CommentHistory,
+    CommentThreadsProjection,
+    PostCommentHandler,
+    EditCommentHandler,
+    RetractCommentHandler,
+    ListCommentThreadsHandler,
+  ],
+})
+export class CommentsModule {}

@@ -1,0 +1,90 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TenantDb } from '@rl/persistence';
+import { ProjectionWaiter } from '@rl/projections';
+import { CommentView } from '../../comment.view';
+import { CommentTargetKind, CommentVisibility, ObservationKey } from '../../domain/comment.events';
+import { COMMENT_THREADS_PROJECTION } from '../../projections/comment-threads.projection';
+import { ListCommentThreadsQuery } from './list-comment-threads.query';
+
+interface Row {
+  id: string;
+  targetKind: CommentTargetKind;
+  targetId: string;
+  parentId: string | null;
+  observation: ObservationKey | null;
+  body: string;
+  visibility: CommentVisibility;
+  retracted: boolean;
+  version: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  authorId: string;
+  authorName: string | null;
+  authorRole: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+const toView = (row: Row): CommentView => ({
+  id: row.id,
+  target: { kind: row.targetKind, id: row.targetId },
+  parentId: row.parentId,
+  observation: row.observation,
+  body: row.body,
+  visibility: row.visibility,
+  retracted: row.retracted,
+  version: row.version,
+  author: {
+    id: row.authorId,
+    name: row.authorName,
+    role: row.authorRole,
+    organisation: row.organisationId === null ? null : { id: row.organisationId, name: row.organisationName },
+  },
+  createdAt: row.createdAt.toISOString(),
+  editedAt: row.editedAt?.toISOString() ?? null,
+  replies: [],
+});
+
+// Threads: top-level comments in time order, each with its replies nested to any depth (also in time
+// order). A reply whose parent is outside the result (another filter) is shown at the top level.
+export function toThreads(views: CommentView[]): CommentView[] {
+  const byId = new Map(views.map((v) => [v.id, v]));
+  const roots: CommentView[] = [];
+  for (const view of views) {
+    const parent = view.parentId === null ? undefined : byId.get(view.parentId);
+    if (parent) parent.replies.push(view);
+    else roots.push(view);
+  }
+  return roots;
+}
+
+@QueryHandler(ListCommentThreadsQuery)
+export class ListCommentThreadsHandler implements IQueryHandler<ListCommentThreadsQuery, CommentView[]> {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  async execute({ cityId, filter, minPosition }: ListCommentThreadsQuery): Promise<CommentView[]> {
+    await this.waiter.waitFor(cityId, COMMENT_THREADS_PROJECTION, minPosition);
+    // Names are joined at read time (personal data is not copied into the read model or the log).
+    const rows = await this.db.inCity(cityId, (em) =>
+      em.query<Row[]>(
+        `SELECT c.id, c.target_kind AS "targetKind", c.target_id AS "targetId", c.parent_id AS "parentId",
+                c.observation, c.body, c.visibility, c.retracted, c.version, c.created_at AS "createdAt",
+                c.edited_at AS "editedAt", c.author_id AS "authorId", u.name AS "authorName",
+                c.author_role AS "authorRole", c.author_organisation_id AS "organisationId",
+                o.name AS "organisationName"
+           FROM comments c
+           LEFT JOIN users u ON u.id = c.author_id
+           LEFT JOIN organisations o ON o.tenant_id = c.tenant_id AND o.id = c.author_organisation_id
+          WHERE c.tenant_id = $1
+            AND ($2::comment_target_kind IS NULL OR c.target_kind = $2::comment_target_kind)
+            AND ($3::uuid IS NULL OR c.target_id = $3::uuid)
+          ORDER BY c.created_at, c.id`,
+        [cityId, filter.targetKind ?? null, filter.targetId ?? null],
+      ),
+    );
+    return toThreads(rows.map(toView));
+  }
+}

@@ -1,0 +1,100 @@
+import { DomainError } from '@rl/kernel';
+import { SubmissionEvent, SubmissionKey, SubmissionStatus, SubmittedData } from './submission.events';
+
+export type SubmissionState =
+  { exists: false } | ({ exists: true; status: SubmissionStatus } & SubmissionKey & SubmittedData);
+
+// Observations arrive checked (observation-checks.ts); the assignment, the indicator's status and the
+// one-open-submission rule are checked by the handler in the transaction that appends.
+export type SubmissionCommand =
+  | ({ type: 'SubmitData' } & SubmissionKey & SubmittedData & { source?: string; note?: string })
+  | { type: 'ValidateSubmission' }
+  | { type: 'ReturnSubmission'; reason: string }
+  | ({ type: 'CorrectSubmission'; reason: string } & SubmittedData);
+
+export const initialSubmissionState: SubmissionState = { exists: false };
+
+const invalidTransition = (from: SubmissionStatus, action: string) =>
+  new DomainError(
+    'conflict',
+    'SUBMISSION.INVALID_TRANSITION',
+    `A ${from} submission cannot be ${action}`,
+    [{ field: 'status', message: `is ${from}` }],
+    { status: from },
+  );
+
+const keyOf = (state: SubmissionKey): SubmissionKey => ({
+  submissionId: state.submissionId,
+  indicatorId: state.indicatorId,
+  periodId: state.periodId,
+  organisationId: state.organisationId,
+});
+
+export function decideSubmission(command: SubmissionCommand, state: SubmissionState): SubmissionEvent[] {
+  if (command.type === 'SubmitData') {
+    if (state.exists) {
+      throw new DomainError('conflict', 'SUBMISSION.ALREADY_EXISTS', 'This submission already exists');
+    }
+    const { type: _type, ...data } = command;
+    return [{ type: 'SubmissionSubmitted', data }];
+  }
+  if (!state.exists) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');
+  switch (command.type) {
+    case 'ValidateSubmission':
+      if (state.status !== 'submitted') throw invalidTransition(state.status, 'validated');
+      return [
+        {
+          type: 'SubmissionValidated',
+          data: { ...keyOf(state), observations: state.observations, late: state.late, series: state.series },
+        },
+      ];
+    case 'ReturnSubmission':
+      if (state.status !== 'submitted') throw invalidTransition(state.status, 'returned');
+      return [{ type: 'SubmissionReturned', data: { ...keyOf(state), reason: command.reason } }];
+    case 'CorrectSubmission': {
+      if (state.status === 'validated') throw invalidTransition(state.status, 'corrected');
+      const { observations, late, definitionVersion, series, reason } = command;
+      return [
+        {
+          type: 'SubmissionCorrected',
+          data: { ...keyOf(state), observations, late, definitionVersion, series, reason },
+        },
+      ];
+    }
+  }
+}
+
+export function evolveSubmission(state: SubmissionState, event: SubmissionEvent): SubmissionState {
+  switch (event.type) {
+    case 'SubmissionSubmitted': {
+      const { submissionId, indicatorId, periodId, organisationId, observations, late } = event.data;
+      const { definitionVersion, series } = event.data;
+      return {
+        exists: true,
+        status: 'submitted',
+        submissionId,
+        indicatorId,
+        periodId,
+        organisationId,
+        observations,
+        late,
+        definitionVersion,
+        series,
+      };
+    }
+    case 'SubmissionCorrected':
+      if (!state.exists) return state;
+      return {
+        ...state,
+        status: 'submitted',
+        observations: event.data.observations,
+        late: event.data.late,
+        definitionVersion: event.data.definitionVersion,
+        series: event.data.series,
+      };
+    case 'SubmissionValidated':
+      return state.exists ? { ...state, status: 'validated' } : state;
+    case 'SubmissionReturned':
+      return state.exists ? { ...state, status: 'returned' } : state;
+  }
+}

@@ -1,0 +1,80 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
+import { ProjectionWaiter } from '@rl/projections';
+import { parseSeriesKey, seriesKey } from '../../domain/observation-checks';
+import { SERIES_PROJECTION } from '../../projections/series.projection';
+import { SeriesPointView } from '../../reporting.view';
+import { IndicatorSeriesQuery } from './indicator-series.query';
+
+interface Row {
+  period: string;
+  periodId: string;
+  submittedValue: number | null;
+  submittedObservationStatus: string | null;
+  validatedValue: number | null;
+  validatedObservationStatus: string | null;
+  status: string;
+  late: boolean;
+  series: number;
+  disaggregation: Record<string, string>;
+  submissionId: string;
+  organisationId: string;
+  outlier: { reason: string } | null;
+}
+
+// One series key of an indicator over its periods, oldest first.
+@QueryHandler(IndicatorSeriesQuery)
+export class IndicatorSeriesHandler implements IQueryHandler<IndicatorSeriesQuery, SeriesPointView[]> {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  async execute({ cityId, indicatorId, options }: IndicatorSeriesQuery): Promise<SeriesPointView[]> {
+    const disaggregation = parseSeriesKey(options.disaggregation);
+    if (disaggregation === null) {
+      throw new DomainError('bad_request', 'REQUEST.INVALID', 'Invalid disaggregation filter', [
+        { field: 'disaggregation', message: 'must be dimension:value pairs separated by commas' },
+      ]);
+    }
+    await this.waiter.waitFor(cityId, SERIES_PROJECTION, options.minPosition);
+    const validatedOnly = options.status === 'validated';
+    const rows = await this.db.inCity(cityId, (em) =>
+      em.query<Row[]>(
+        `SELECT p.code AS period, s.period_id AS "periodId", s.submitted_value AS "submittedValue",
+                s.submitted_observation_status AS "submittedObservationStatus",
+                s.validated_value AS "validatedValue", s.validated_observation_status AS "validatedObservationStatus",
+                s.status, s.late, s.series, s.disaggregation, s.submission_id AS "submissionId",
+                s.organisation_id AS "organisationId", s.outlier
+           FROM series s LEFT JOIN periods p ON p.tenant_id = s.tenant_id AND p.id = s.period_id
+          WHERE s.tenant_id = $1 AND s.indicator_id = $2 AND s.disaggregation_key = $3
+            AND ($4::bool IS FALSE OR s.validated_value IS NOT NULL)
+          ORDER BY p.start NULLS LAST, p."end", s.period_id`,
+        [cityId, indicatorId, seriesKey(disaggregation), validatedOnly],
+      ),
+    );
+    return rows.flatMap((row) => {
+      const value = validatedOnly ? row.validatedValue : (row.submittedValue ?? row.validatedValue);
+      if (value === null) return [];
+      return [
+        {
+          period: row.period,
+          periodId: row.periodId,
+          value: Number(value),
+          status: validatedOnly ? 'validated' : row.status,
+          observationStatus:
+            (validatedOnly ? row.validatedObservationStatus : row.submittedObservationStatus) ??
+            row.validatedObservationStatus ??
+            'normal',
+          late: row.late,
+          series: row.series,
+          disaggregation: row.disaggregation,
+          submissionId: row.submissionId,
+          organisationId: row.organisationId,
+          ...(row.outlier && { outlier: row.outlier }),
+        },
+      ];
+    });
+  }
+}

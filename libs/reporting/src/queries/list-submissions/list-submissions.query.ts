@@ -1,0 +1,21 @@
+import { Query } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { SubmissionStatus } from '../../domain/submission.events';
+import { SubmissionView } from '../../reporting.view';
+
+export interface SubmissionFilter {
+  indicatorId?: string;
+  periodId?: string;
+  organisationId?: string;
+  status?: SubmissionStatus;
+  minPosition?: number;
+}
+
+export class ListSubmissionsQuery extends Query<SubmissionView[]> {
+  constructor(
+    readonly cityId: CityId,
+    readonly filter: SubmissionFilter,
+  ) {
+    super();
+  }
+}

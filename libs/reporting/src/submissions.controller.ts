@@ -1,0 +1,162 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CITY_ROLES } from '@rl/kernel';
+import {
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+} from '@rl/web';
+import { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
+import { CorrectSubmissionDto } from './commands/correct-submission/correct-submission.dto';
+import { ReturnSubmissionCommand } from './commands/return-submission/return-submission.command';
+import { ReturnSubmissionDto } from './commands/return-submission/return-submission.dto';
+import { SubmitDataCommand } from './commands/submit-data/submit-data.command';
+import { SubmitDataDto } from './commands/submit-data/submit-data.dto';
+import { ValidateSubmissionCommand } from './commands/validate-submission/validate-submission.command';
+import { IDEMPOTENCY_HEADER } from './periods.controller';
+import { GetSubmissionQuery } from './queries/get-submission/get-submission.query';
+import { IndicatorSeriesQuery } from './queries/indicator-series/indicator-series.query';
+import { ListSubmissionsQuery } from './queries/list-submissions/list-submissions.query';
+import { ListSubmissionsDto, MinPositionDto, SeriesReadDto } from './read-options.dto';
+import {
+  CreatedSubmissionView,
+  SeriesPointView,
+  SubmissionView,
+  SubmissionWriteView,
+} from './reporting.view';
+
+const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
+const TRANSITION = { description: 'SUBMISSION.INVALID_TRANSITION, or a stale version' };
+
+@ApiTags('reporting')
+@Controller('v1/cities/:city/submissions')
+export class SubmissionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['collector', 'official'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CreatedSubmissionView })
+  @ApiForbiddenResponse({ description: 'SUBMISSION.NOT_ASSIGNED: no active assignment of your organisation' })
+  @ApiConflictResponse({ description: 'SUBMISSION.ALREADY_OPEN, with openSubmissionId' })
+  @ApiUnprocessableEntityResponse({ description: 'Observations the indicator does not allow (field named)' })
+  submit(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: SubmitDataDto,
+  ): Promise<CreatedSubmissionView> {
+    return this.commands.execute(new SubmitDataCommand(city.id, body, metadata));
+  }
+
+  @Post(':id/validate')
+  @HttpCode(200)
+  @CityAccess(['official'])
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you reviewed' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiConflictResponse(TRANSITION)
+  validate(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+  ): Promise<SubmissionWriteView> {
+    return this.commands.execute(new ValidateSubmissionCommand(city.id, id, expectedVersion, metadata));
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @CityAccess(['official'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiConflictResponse(TRANSITION)
+  returnSubmission(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReturnSubmissionDto,
+  ): Promise<SubmissionWriteView> {
+    return this.commands.execute(new ReturnSubmissionCommand(city.id, id, body, metadata));
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(200)
+  @CityAccess(['collector', 'official'])
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiConflictResponse(TRANSITION)
+  correct(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CorrectSubmissionDto,
+  ): Promise<SubmissionWriteView> {
+    return this.commands.execute(new CorrectSubmissionCommand(city.id, id, body, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [SubmissionView] })
+  @ApiServiceUnavailableResponse(BEHIND)
+  list(@CurrentCity() city: CityContext, @Query() query: ListSubmissionsDto): Promise<SubmissionView[]> {
+    const { minPosition, indicatorId, periodId, organisationId, status } = query;
+    return this.queries.execute(
+      new ListSubmissionsQuery(city.id, { minPosition, indicatorId, periodId, organisationId, status }),
+    );
+  }
+
+  @Get(':id')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: SubmissionView, description: 'ETag carries the version' })
+  @ApiServiceUnavailableResponse(BEHIND)
+  async get(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: MinPositionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmissionView> {
+    const view = await this.queries.execute(new GetSubmissionQuery(city.id, id, query.minPosition));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}
+
+// The indicators controller has GET :id and :id/history; this adds :id/series from the series read model.
+@ApiTags('reporting')
+@Controller('v1/cities/:city/indicators')
+export class SeriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/series')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({ type: [SeriesPointView] })
+  @ApiServiceUnavailableResponse(BEHIND)
+  series(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: SeriesReadDto,
+  ): Promise<SeriesPointView[]> {
+    const { disaggregation, status, minPosition } = query;
+    return this.queries.execute(
+      new IndicatorSeriesQuery(city.id, id, { disaggregation, status, minPosition }),
+    );
+  }
+}
