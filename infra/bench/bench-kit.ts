@@ -1,3 +1,8 @@
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { AppConfig, loadConfig } from '@rl/config';
+
 // Small helpers for the benchmarks: waiting, percentiles and a plain-text table.
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -50,4 +55,40 @@ export async function forDuration(
     }),
   );
   return { events, transactions, seconds: (now() - start) / 1_000 };
+}
+
+// Configuration of a benchmark: its own scratch database (BENCH_DATABASE) and queue prefix, no demo.
+export function benchConfig(poolSize: number): AppConfig {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${process.env.BENCH_DATABASE ?? 'rl_bench'}`;
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url.toString(),
+    QUEUE_PREFIX: `rl-bench-${randomUUID().slice(0, 8)}`,
+    DB_POOL_SIZE: String(poolSize),
+    DEMO_SEED: 'false',
+  });
+}
+
+export async function connect(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+// Removes the benchmark's BullMQ keys (and nothing else) from Redis.
+export async function deleteQueueKeys(config: AppConfig): Promise<void> {
+  const redis = new Redis(config.redis.url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.queuePrefix}:*`, 'COUNT', 1_000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -1,6 +1,5 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -8,7 +7,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { AppConfig, loadConfig } from '@rl/config';
+import { AppConfig } from '@rl/config';
 import { EventStore } from '@rl/event-store';
 import { asCityId, CityId } from '@rl/kernel';
 import { databaseName, databaseUrl } from '@rl/persistence';
@@ -17,7 +16,18 @@ import { BaseModule } from '@rl/runtime';
 import { ORGANISATIONS_PROJECTION, organisationStream, StakeholdersModule } from '@rl/stakeholders';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
-import { forDuration, log, now, percentile, round, sleep, table } from './bench-kit';
+import {
+  benchConfig,
+  connect,
+  deleteQueueKeys,
+  forDuration,
+  log,
+  now,
+  percentile,
+  round,
+  sleep,
+  table,
+} from './bench-kit';
 
 // npm run bench:events — the event store's append throughput (against a plain INSERT as the ceiling),
 // the speed of a projection rebuild, and the projection lag under a sustained load. Runs on a scratch
@@ -48,26 +58,6 @@ interface ThroughputRow {
   ratio: number;
 }
 
-function benchConfig(): AppConfig {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${process.env.BENCH_DATABASE ?? 'rl_bench'}`;
-  return loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    QUEUE_PREFIX: `rl-bench-${randomUUID().slice(0, 8)}`,
-    DB_POOL_SIZE: String(WRITERS + 8),
-    DEMO_SEED: 'false',
-  });
-}
-
-async function connect(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  return client;
-}
-
 async function createCities(admin: Client, label: string, count: number): Promise<CityId[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
   await admin.query(
@@ -76,20 +66,6 @@ async function createCities(admin: Client, label: string, count: number): Promis
     [ids, label],
   );
   return ids.map(asCityId);
-}
-
-async function deleteQueueKeys(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.redis.url);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.queuePrefix}:*`, 'COUNT', 1_000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 // --- Append throughput -------------------------------------------------------------------------------
@@ -474,7 +450,7 @@ async function rebuildSpeed(
 // --- Main ----------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const config = benchConfig();
+  const config = benchConfig(WRITERS + 8);
   const database = databaseName(config);
   log(
     `Event store benchmark on scratch database ${database} (${cpus().length} CPUs, Node ${process.version})`,

@@ -40,8 +40,15 @@ const ORGANISATIONS: Record<string, { name: string; kind: 'local_authority' | 'c
     { name: 'Università di Padova — Centro Diritti Umani', kind: 'academic' },
   ],
 };
-const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+export const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const ASSIGNED_YEARS = ['2024', '2025'];
+
+// What the demo values build on.
+export interface DemoCatalogue {
+  csoId: string;
+  indicators: Map<string, { id: string; unit: string }>;
+  periods: Map<string, string>;
+}
 
 // The demo catalogue (a copy of shared/data/demo/indicators.csv): simple CSV, no quoted fields.
 function readCatalogue(): IndicatorRow[] {
@@ -59,7 +66,7 @@ const list = (cell: string) => (cell ? cell.split('|') : []);
 // The demo city's organisations, indicator catalogue, periods 2019–2025 and the assignments of 2024 and
 // 2025 to its civil-society organisation. Every command carries an idempotency key, so a second start
 // returns the first results and records nothing new.
-export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): Promise<void> {
+export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): Promise<DemoCatalogue> {
   const as = (key: string) => ({
     actorId: city.coordinatorId,
     actorRole: 'coordinator',
@@ -108,7 +115,7 @@ export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): P
         as(`indicator:${row.code}`),
       ),
     );
-    indicators.push({ id: created.id, type: row.type });
+    indicators.push({ id: created.id, type: row.type, code: row.code, unit: row.unit });
   }
 
   const periods = new Map<string, string>();
@@ -137,4 +144,9 @@ export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): P
       );
     }
   }
+  return {
+    csoId: cso.id,
+    indicators: new Map(indicators.map((i) => [i.code, { id: i.id, unit: i.unit }])),
+    periods,
+  };
 }

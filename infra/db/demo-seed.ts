@@ -4,6 +4,7 @@ import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoValues } from './demo-values';
 
 export interface DemoCredential {
   city: string;
@@ -16,7 +17,7 @@ const DEMO_CITIES = [
   { slug: 'ghent', name: 'Ghent', countryCode: 'BE', defaultLocale: 'nl', timezone: 'Europe/Brussels' },
   { slug: 'padua', name: 'Padua', countryCode: 'IT', defaultLocale: 'it', timezone: 'Europe/Rome' },
 ];
-const DEMO_ROLES: CityRole[] = ['coordinator', 'official', 'collector', 'auditor'];
+const DEMO_ROLES: CityRole[] = ['coordinator', 'official', 'collector', 'researcher', 'auditor'];
 
 // Demo accounts are for a local quick start only: their passwords are printed and not secret.
 export const demoCredential = (city: string, role: CityRole): DemoCredential => ({
@@ -65,13 +66,26 @@ export async function seedDemo(
       }
       credentials.push(credential);
     }
-    await seedDemoCatalogue(commands, {
+    const user = (role: CityRole) => userIds.get(role) as string;
+    const catalogue = await seedDemoCatalogue(commands, {
       id: asCityId(cityId),
       slug: city.slug,
       timezone: city.timezone,
-      coordinatorId: userIds.get('coordinator') as string,
-      collectorId: userIds.get('collector') as string,
+      coordinatorId: user('coordinator'),
+      collectorId: user('collector'),
     });
+    await seedDemoValues(
+      commands,
+      {
+        id: asCityId(cityId),
+        slug: city.slug,
+        coordinatorId: user('coordinator'),
+        officialId: user('official'),
+        collectorId: user('collector'),
+        researcherId: user('researcher'),
+      },
+      catalogue,
+    );
   }
   return credentials;
 }

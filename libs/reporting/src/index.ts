@@ -5,6 +5,7 @@ import {
   OpenSubmissionReservation,
   PeriodCodeReservation,
 } from './projections/reservations.entity';
+import { CompletenessRecord } from './projections/completeness.entity';
 import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 
 export { AssignmentEvent, assignmentStream } from './domain/assignment.events';
@@ -35,6 +36,11 @@ export const REPORTING_ENTITIES = [
   SubmissionRecord,
   SeriesRecord,
   OpenSubmissionReservation,
+  CompletenessRecord,
 ];
 export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 export { DefinePeriodCommand } from './commands/define-period/define-period.command';
+export { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
+export { ReturnSubmissionCommand } from './commands/return-submission/return-submission.command';
+export { SubmitDataCommand } from './commands/submit-data/submit-data.command';
+export { ValidateSubmissionCommand } from './commands/validate-submission/validate-submission.command';

@@ -25,8 +25,9 @@ import { MovePeriodDeadlineCommand } from './commands/move-period-deadline/move-
 import { MovePeriodDeadlineDto } from './commands/move-period-deadline/move-period-deadline.dto';
 import { GetPeriodQuery } from './queries/get-period/get-period.query';
 import { ListPeriodsQuery } from './queries/list-periods/list-periods.query';
+import { PeriodCompletenessQuery } from './queries/period-completeness/period-completeness.query';
 import { MinPositionDto } from './read-options.dto';
-import { CreatedPeriodView, PeriodView, WriteResultView } from './reporting.view';
+import { CompletenessView, CreatedPeriodView, PeriodView, WriteResultView } from './reporting.view';
 
 export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -96,5 +97,20 @@ export class PeriodsController {
     const view = await this.queries.execute(new GetPeriodQuery(city.id, id, query.minPosition));
     res.setHeader('ETag', `"${view.version}"`);
     return view;
+  }
+
+  @Get(':id/completeness')
+  @CityAccess(CITY_ROLES)
+  @ApiOkResponse({
+    type: CompletenessView,
+    description: 'Assigned / submitted / validated / returned / overdue',
+  })
+  @ApiServiceUnavailableResponse(BEHIND)
+  completeness(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: MinPositionDto,
+  ): Promise<CompletenessView> {
+    return this.queries.execute(new PeriodCompletenessQuery(city.id, id, query.minPosition));
   }
 }

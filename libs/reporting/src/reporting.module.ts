@@ -7,8 +7,13 @@ import { DefinePeriodHandler } from './commands/define-period/define-period.hand
 import { MovePeriodDeadlineHandler } from './commands/move-period-deadline/move-period-deadline.handler';
 import { WithdrawAssignmentHandler } from './commands/withdraw-assignment/withdraw-assignment.handler';
 import { PeriodsController } from './periods.controller';
+import { ImportsController } from './imports.controller';
+import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
 import { AssignmentRecord } from './projections/assignment.entity';
 import { AssignmentsProjection } from './projections/assignments.projection';
+import { CompletenessRecord } from './projections/completeness.entity';
+import { CompletenessProjection } from './projections/completeness.projection';
+import { PeriodCompletenessHandler } from './queries/period-completeness/period-completeness.handler';
 import { PeriodRecord } from './projections/period.entity';
 import { PeriodsProjection } from './projections/periods.projection';
 import {
@@ -43,10 +48,17 @@ import { AssignmentHistory, PeriodHistory } from './reporting-history';
       SubmissionRecord,
       SeriesRecord,
       OpenSubmissionReservation,
+      CompletenessRecord,
     ]),
     IndicatorsModule,
   ],
-  controllers: [PeriodsController, AssignmentsController, SubmissionsController, SeriesController],
+  controllers: [
+    PeriodsController,
+    AssignmentsController,
+    SubmissionsController,
+    SeriesController,
+    ImportsController,
+  ],
   providers: [
     PeriodHistory,
     AssignmentHistory,
@@ -69,6 +81,9 @@ import { AssignmentHistory, PeriodHistory } from './reporting-history';
     ListSubmissionsHandler,
     GetSubmissionHandler,
     IndicatorSeriesHandler,
+    ImportOpenSdgHandler,
+    CompletenessProjection,
+    PeriodCompletenessHandler,
   ],
 })
 export class ReportingModule {}

@@ -111,3 +111,31 @@ export class SeriesPointView {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiPropertyOptional() outlier?: { reason: string };
 }
+
+export class CompletenessCounts {
+  @ApiProperty() assigned!: number;
+  @ApiProperty({ description: 'Submitted (including validated and returned)' }) submitted!: number;
+  @ApiProperty() validated!: number;
+  @ApiProperty() returned!: number;
+  @ApiProperty({
+    description: 'Assigned, not submitted, and the deadline has passed (computed at read time)',
+  })
+  overdue!: number;
+}
+
+export class CompletenessPeriodView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2024' }) code!: string;
+  @ApiProperty({ format: 'date-time' }) deadline!: string;
+}
+
+export class OrganisationCompletenessView extends CompletenessCounts {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class CompletenessView {
+  @ApiProperty({ type: CompletenessPeriodView }) period!: CompletenessPeriodView;
+  @ApiProperty({ type: CompletenessCounts }) totals!: CompletenessCounts;
+  @ApiProperty({ type: [OrganisationCompletenessView] }) organisations!: OrganisationCompletenessView[];
+}

@@ -5,6 +5,7 @@ import { Indicators1795706000000 } from './1795706000000-indicators';
 import { Reporting1795706100000 } from './1795706100000-reporting';
 import { Submissions1795706200000 } from './1795706200000-submissions';
 import { Comments1795706300000 } from './1795706300000-comments';
+import { Completeness1795706400000 } from './1795706400000-completeness';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Reporting1795706100000,
   Submissions1795706200000,
   Comments1795706300000,
+  Completeness1795706400000,
 ];

@@ -1,0 +1,262 @@
+import { CommandBus } from '@nestjs/cqrs';
+import autocannon from 'autocannon';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApi } from '@rl/api';
+import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
+import { DefineIndicatorCommand } from '@rl/indicators';
+import { asCityId, CityId } from '@rl/kernel';
+import { databaseName, databaseUrl } from '@rl/persistence';
+import { DefinePeriodCommand, SERIES_PROJECTION, SUBMISSIONS_PROJECTION } from '@rl/reporting';
+import { RegisterOrganisationCommand } from '@rl/stakeholders';
+import { CreateCityCommand } from '@rl/tenancy';
+import { createWorker } from '@rl/worker';
+import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import {
+  benchConfig,
+  connect,
+  deleteQueueKeys,
+  log,
+  now,
+  percentile,
+  round,
+  sleep,
+  table,
+} from './bench-kit';
+
+// npm run bench:submissions: data submissions over HTTP at full speed (autocannon) with the projections'
+// lag meanwhile. API and worker run in this process, as `npm start` runs them, on a scratch database.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const INDICATORS = 40;
+const PERIODS = 250; // one open submission per (indicator, period, organisation): 10,000 free slots
+const PASSWORD = 'bench-official-password';
+
+interface Setup {
+  cityId: CityId;
+  slug: string;
+  organisationId: string;
+  indicatorIds: string[];
+  periodIds: string[];
+}
+
+async function setUp(commands: CommandBus): Promise<Setup> {
+  const operator = await commands.execute(
+    new EnsureAccountCommand({
+      email: 'bench-operator@bench.local',
+      name: 'Bench operator',
+      password: PASSWORD,
+      isOperator: true,
+    }),
+  );
+  const city = await commands.execute(
+    new CreateCityCommand({
+      slug: 'bench',
+      name: 'Bench',
+      countryCode: 'BE',
+      defaultLocale: 'nl',
+      timezone: 'Europe/Brussels',
+    }),
+  );
+  const cityId = asCityId(city.id);
+  const as = { actorId: operator.userId, actorRole: 'operator' };
+  await commands.execute(
+    new AddMemberCommand(cityId, as, {
+      email: 'official@bench.local',
+      name: 'Bench official',
+      role: 'official',
+      password: PASSWORD,
+    }),
+  );
+  const organisation = await commands.execute(
+    new RegisterOrganisationCommand(cityId, { name: 'Bench CSO', kind: 'cso' }, as),
+  );
+  const indicatorIds: string[] = [];
+  for (let i = 0; i < INDICATORS; i++) {
+    const indicator = await commands.execute(
+      new DefineIndicatorCommand(
+        cityId,
+        {
+          code: `B-${i}`,
+          name: { en: `Bench indicator ${i}` },
+          right: 'adequate housing',
+          type: 'outcome',
+          unit: 'percent',
+          direction: 'lower_is_better',
+          disaggregations: [{ dimension: 'district', values: [] }],
+          frameworkRefs: [],
+          status: 'active',
+        },
+        as,
+      ),
+    );
+    indicatorIds.push(indicator.id);
+  }
+  const periodIds: string[] = [];
+  for (let p = 0; p < PERIODS; p++) {
+    const year = 1776 + p;
+    const period = await commands.execute(
+      new DefinePeriodCommand(
+        cityId,
+        'Europe/Brussels',
+        { code: String(year), deadline: `${year + 1}-03-31` },
+        as,
+      ),
+    );
+    periodIds.push(period.id);
+  }
+  return { cityId, slug: 'bench', organisationId: organisation.id, indicatorIds, periodIds };
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig(CONNECTIONS + 16);
+  log(
+    `Submission benchmark on scratch database ${databaseName(config)} (${cpus().length} CPUs, Node ${process.version})`,
+  );
+  await bootstrapDatabase(config);
+  const worker = await createWorker(config);
+  await worker.init();
+  const api = await createApi(config);
+  await api.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const admin = await connect(databaseUrl(config, 'admin'));
+  try {
+    const setup = await setUp(api.get(CommandBus));
+    const login = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'official@bench.local', password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    const lagOf = async () => {
+      const { rows } = await admin.query<{ head: string; submissions: string; series: string }>(
+        `SELECT h.last_position AS head,
+                (SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2) AS submissions,
+                (SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $3) AS series
+           FROM tenant_heads h WHERE h.tenant_id = $1`,
+        [setup.cityId, SUBMISSIONS_PROJECTION, SERIES_PROJECTION],
+      );
+      const row = rows[0];
+      return {
+        head: Number(row.head),
+        behind: Number(row.head) - Math.min(Number(row.submissions ?? 0), Number(row.series ?? 0)),
+      };
+    };
+    const behindSamples: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        behindSamples.push((await lagOf()).behind);
+        await sleep(100);
+      }
+    })();
+
+    let slot = 0;
+    const result = await autocannon({
+      url: `${base}/v1/cities/${setup.slug}/submissions`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      requests: [
+        {
+          setupRequest: (request) => {
+            const n = slot++;
+            const indicatorId = setup.indicatorIds[n % INDICATORS];
+            const periodId = setup.periodIds[Math.floor(n / INDICATORS) % PERIODS];
+            const observations = Array.from({ length: 5 }, (_, d) => ({
+              disaggregation: d === 0 ? {} : { district: `D${d}` },
+              value: round(10 + ((n * 7 + d * 3) % 40), 1),
+            }));
+            return {
+              ...request,
+              body: JSON.stringify({
+                indicatorId,
+                periodId,
+                organisationId: setup.organisationId,
+                observations,
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const loadEnded = now();
+    sampling = false;
+    await sampler;
+    // Time for both read models to reach the head once the load stops.
+    for (;;) {
+      if ((await lagOf()).behind === 0) break;
+      await sleep(20);
+    }
+    const catchUpMs = now() - loadEnded;
+    const sorted = [...behindSamples].sort((a, b) => a - b);
+    const report = {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      observationsPerSubmission: 5,
+      requests: result.requests.total,
+      submissionsPerSecond: round(result.requests.average),
+      non2xx: result.non2xx,
+      errors: result.errors,
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      projectionBehindEvents: {
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1],
+      },
+      catchUpAfterLoadMs: round(catchUpMs),
+    };
+    log('');
+    log(
+      table(
+        [
+          'connections',
+          'submissions/s',
+          'non-2xx',
+          'latency p50 ms',
+          'p99 ms',
+          'read models behind (events) p50',
+          'p99',
+          'catch-up after load ms',
+        ],
+        [
+          [
+            CONNECTIONS,
+            report.submissionsPerSecond,
+            report.non2xx,
+            report.latencyMs.p50,
+            report.latencyMs.p99,
+            report.projectionBehindEvents.p50,
+            report.projectionBehindEvents.p99,
+            report.catchUpAfterLoadMs,
+          ],
+        ],
+      ),
+    );
+    const dir = resolve(__dirname, '../../../bench-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'submissions.json'),
+      JSON.stringify({ ranAt: new Date().toISOString(), ...report }, null, 2),
+    );
+    log(`\nWritten to ${join(dir, 'submissions.json')}`);
+  } finally {
+    await admin.end();
+    await Promise.all([api.close(), worker.close()]);
+    await deleteQueueKeys(config);
+    await dropDatabase(config, databaseName(config));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

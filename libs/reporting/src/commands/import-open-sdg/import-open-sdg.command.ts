@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { CommandMetadata } from '@rl/web';
+import { ImportOpenSdgDto, ImportReportView } from './import-open-sdg.dto';
+
+export class ImportOpenSdgCommand extends Command<ImportReportView> {
+  constructor(
+    readonly cityId: CityId,
+    readonly timezone: string,
+    readonly input: ImportOpenSdgDto,
+    readonly file: { name: string; buffer: Buffer },
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+// The text fields of the multipart form; the file itself is the `file` part.
+export class ImportOpenSdgDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() indicatorId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Officials only: the organisation imported for (defaults to their own)',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: check and report, write nothing' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    description:
+      'JSON mapping local labels to declared ones: {"columns":{"Sexe":"sex"},"values":{"sex":{"Dona":"F"}}}',
+    example: '{"columns":{"Sexe":"sex"},"values":{"sex":{"Dona":"F","Home":"M"}}}',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  mapping?: string;
+}
+
+export class ImportRejectedRowView {
+  @ApiProperty({ description: 'Line number in the file (header = 1)' }) row!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class ImportSubmissionView {
+  @ApiProperty({ example: '2013/14' }) period!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class ImportReportView {
+  @ApiProperty({ description: 'false if any row was rejected (then nothing was written)' }) ok!: boolean;
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ description: 'Data rows read (header excluded, blank lines skipped)' }) rows!: number;
+  @ApiProperty({ description: 'Observations accepted (identical duplicates counted once)' })
+  accepted!: number;
+  @ApiProperty({ description: 'Rows with an empty Value, skipped' }) skippedEmpty!: number;
+  @ApiProperty({ description: 'Identical repetitions of an earlier row, kept once' }) duplicates!: number;
+  @ApiProperty({ type: [ImportRejectedRowView] }) rejected!: ImportRejectedRowView[];
+  @ApiProperty({ type: [String], description: 'Period codes created (or, in a dry run, to create)' })
+  periodsCreated!: string[];
+  @ApiProperty({ type: [ImportSubmissionView] }) submissions!: ImportSubmissionView[];
+  @ApiPropertyOptional({ description: 'Stream position of the last event written (for minPosition)' })
+  position?: number;
+}
