@@ -97,7 +97,7 @@ module.exports = {
         'Shipped code depends on a devDependency, which is absent in production. Move the package to ' +
         '"dependencies" or the code to a test file. Type-only imports (@types/*) are erased and allowed. ' +
         'Benchmarks (infra/bench) are development tools, run from a full install.',
-      from: { path: '^(apps|libs|infra)/', pathNot: [TEST_CODE, '^infra/bench/'] },
+      from: { path: '^(apps|libs|infra)/', pathNot: [...TEST_CODE, '^infra/bench/'] },
       to: {
         dependencyTypes: ['npm-dev'],
         dependencyTypesNot: ['type-only'],
