@@ -12,14 +12,15 @@ module.exports = {
   // Creates a migrated template database and one clone per worker before any test runs.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // A global option (ignored per project): suites against real services need more than jest's 5 s.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,infra,test}/**/*.int-spec.ts'],
-      testTimeout: 30_000,
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 30_000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
 };
