@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WriteResultView } from '@rl/web';
 import {
   COMMENT_TARGET_KINDS,
   COMMENT_VISIBILITIES,
@@ -6,15 +7,6 @@ import {
   CommentVisibility,
   ObservationKey,
 } from './domain/comment.events';
-
-export class WriteResultView {
-  @ApiProperty({
-    description:
-      "The city's event position of the last event written; pass it as minPosition to read your write",
-  })
-  position!: number;
-  @ApiProperty({ description: 'The new stream version' }) version!: number;
-}
 
 export class CreatedCommentView extends WriteResultView {
   @ApiProperty({ format: 'uuid' }) id!: string;

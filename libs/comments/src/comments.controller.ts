@@ -12,15 +12,17 @@ import {
 } from '@nestjs/swagger';
 import { CITY_ROLES, CityRole } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  WriteResultView,
   uuidParam,
 } from '@rl/web';
-import { CommentView, CreatedCommentView, WriteResultView } from './comment.view';
+import { CommentView, CreatedCommentView } from './comment.view';
 import { EditCommentCommand } from './commands/edit-comment/edit-comment.command';
 import { EditCommentDto } from './commands/edit-comment/edit-comment.dto';
 import { PostCommentCommand } from './commands/post-comment/post-comment.command';
@@ -28,12 +30,6 @@ import { PostCommentDto } from './commands/post-comment/post-comment.dto';
 import { RetractCommentCommand } from './commands/retract-comment/retract-comment.command';
 import { ListCommentThreadsQuery } from './queries/list-comment-threads/list-comment-threads.query';
 import { ListCommentsDto } from './read-options.dto';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the first result and records nothing new',
-};
 
 // Every member writes comments but observers, who only read.
 const COMMENTERS: readonly CityRole[] = CITY_ROLES.filter((role) => role !== 'observer');
@@ -48,7 +44,7 @@ export class CommentsController {
 
   @Post()
   @CityAccess(COMMENTERS)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedCommentView })
   @ApiUnprocessableEntityResponse({
     description:
@@ -65,7 +61,7 @@ export class CommentsController {
   @Patch(':id')
   @CityAccess(COMMENTERS)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
   @ApiForbiddenResponse({ description: 'COMMENT.NOT_AUTHOR: only the author edits' })
   @ApiConflictResponse({ description: 'COMMENT.VERSION_CONFLICT, or COMMENT.RETRACTED' })
@@ -81,7 +77,7 @@ export class CommentsController {
 
   @Delete(':id')
   @CityAccess(COMMENTERS)
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({
     type: WriteResultView,
     description: 'Retracted: the body leaves the read model, not the log',

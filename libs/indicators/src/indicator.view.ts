@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WriteResultView } from '@rl/web';
 import {
   INDICATOR_DIRECTIONS,
   INDICATOR_STATUSES,
@@ -43,15 +44,6 @@ export class IndicatorView {
   version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-}
-
-export class WriteResultView {
-  @ApiProperty({
-    description:
-      "The city's event position of the last event written; pass it as minPosition to read your write",
-  })
-  position!: number;
-  @ApiProperty({ description: 'The new stream version' }) version!: number;
 }
 
 export class CreatedIndicatorView extends WriteResultView {

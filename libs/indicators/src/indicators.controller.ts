@@ -5,37 +5,32 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
+  ApiProjectionBehind,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  WriteResultView,
   uuidParam,
 } from '@rl/web';
 import { DefineIndicatorCommand } from './commands/define-indicator/define-indicator.command';
 import { DefineIndicatorDto } from './commands/define-indicator/define-indicator.dto';
 import { UpdateIndicatorCommand } from './commands/update-indicator/update-indicator.command';
 import { UpdateIndicatorDto } from './commands/update-indicator/update-indicator.dto';
-import { CreatedIndicatorView, IndicatorVersionView, IndicatorView, WriteResultView } from './indicator.view';
+import { CreatedIndicatorView, IndicatorVersionView, IndicatorView } from './indicator.view';
 import { GetIndicatorQuery } from './queries/get-indicator/get-indicator.query';
 import { IndicatorHistoryQuery } from './queries/indicator-history/indicator-history.query';
 import { ListIndicatorsQuery } from './queries/list-indicators/list-indicators.query';
 import { IndicatorReadDto, ListIndicatorsDto } from './read-options.dto';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the first result and records nothing new',
-};
-const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
 
 @ApiTags('indicators')
 @Controller('v1/cities/:city/indicators')
@@ -47,7 +42,7 @@ export class IndicatorsController {
 
   @Post()
   @CityAccess(['coordinator', 'official'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedIndicatorView })
   @ApiConflictResponse({ description: 'INDICATOR.CODE_TAKEN, naming the code' })
   define(
@@ -61,7 +56,7 @@ export class IndicatorsController {
   @Patch(':id')
   @CityAccess(['coordinator', 'official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
   @ApiConflictResponse({ description: 'INDICATOR.VERSION_CONFLICT, with currentVersion' })
   @ApiUnprocessableEntityResponse({
@@ -80,7 +75,7 @@ export class IndicatorsController {
   @Get()
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [IndicatorView] })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   list(@CurrentCity() city: CityContext, @Query() query: ListIndicatorsDto): Promise<IndicatorView[]> {
     return this.queries.execute(new ListIndicatorsQuery(city.id, query));
   }
@@ -88,7 +83,7 @@ export class IndicatorsController {
   @Get(':id')
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

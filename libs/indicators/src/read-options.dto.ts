@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { MinPositionDto } from '@rl/web';
 import {
   FRAMEWORKS,
   INDICATOR_STATUSES,
@@ -9,19 +10,6 @@ import {
   type IndicatorStatus,
   type IndicatorType,
 } from './domain/indicator.events';
-
-export class MinPositionDto {
-  @ApiPropertyOptional({
-    description:
-      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  minPosition?: number;
-}
 
 export class IndicatorReadDto extends MinPositionDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'The definition as it was at this instant' })

@@ -3,21 +3,28 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CITY_ROLES } from '@rl/kernel';
-import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
+import {
+  ApiIdempotencyKey,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  WriteResultView,
+  uuidParam,
+} from '@rl/web';
 import { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 import { CreateAssignmentDto } from './commands/create-assignment/create-assignment.dto';
 import { WithdrawAssignmentCommand } from './commands/withdraw-assignment/withdraw-assignment.command';
-import { IDEMPOTENCY_HEADER } from './periods.controller';
 import { ListAssignmentsQuery } from './queries/list-assignments/list-assignments.query';
 import { ListAssignmentsDto } from './read-options.dto';
-import { AssignmentView, CreatedAssignmentView, WriteResultView } from './reporting.view';
+import { AssignmentView, CreatedAssignmentView } from './reporting.view';
 
 @ApiTags('reporting')
 @Controller('v1/cities/:city/assignments')
@@ -29,7 +36,7 @@ export class AssignmentsController {
 
   @Post()
   @CityAccess(['coordinator'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedAssignmentView })
   @ApiConflictResponse({
     description: 'ASSIGNMENT.ALREADY_EXISTS for this indicator, organisation and period',
@@ -45,7 +52,7 @@ export class AssignmentsController {
 
   @Delete(':id')
   @CityAccess(['coordinator'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
   withdraw(
     @CurrentCity() city: CityContext,

@@ -1,22 +1,19 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
+  ApiProjectionBehind,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  MinPositionDto,
+  WriteResultView,
   uuidParam,
 } from '@rl/web';
 import { DefinePeriodCommand } from './commands/define-period/define-period.command';
@@ -26,16 +23,8 @@ import { MovePeriodDeadlineDto } from './commands/move-period-deadline/move-peri
 import { GetPeriodQuery } from './queries/get-period/get-period.query';
 import { ListPeriodsQuery } from './queries/list-periods/list-periods.query';
 import { PeriodCompletenessQuery } from './queries/period-completeness/period-completeness.query';
-import { MinPositionDto } from './read-options.dto';
-import { CompletenessView, CreatedPeriodView, PeriodView, WriteResultView } from './reporting.view';
 
-export const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the first result and records nothing new',
-};
-
-const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
+import { CompletenessView, CreatedPeriodView, PeriodView } from './reporting.view';
 
 @ApiTags('reporting')
 @Controller('v1/cities/:city/periods')
@@ -47,7 +36,7 @@ export class PeriodsController {
 
   @Post()
   @CityAccess(['coordinator'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedPeriodView })
   @ApiConflictResponse({ description: 'PERIOD.CODE_TAKEN: the city already has a period with this code' })
   define(
@@ -61,7 +50,7 @@ export class PeriodsController {
   @Patch(':id')
   @CityAccess(['coordinator'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
   @ApiConflictResponse({ description: 'PERIOD.VERSION_CONFLICT, with currentVersion' })
   moveDeadline(
@@ -79,7 +68,7 @@ export class PeriodsController {
   @Get()
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [PeriodView] })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   list(@CurrentCity() city: CityContext, @Query() query: MinPositionDto): Promise<PeriodView[]> {
     return this.queries.execute(new ListPeriodsQuery(city.id, query.minPosition));
   }
@@ -87,7 +76,7 @@ export class PeriodsController {
   @Get(':id')
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: PeriodView, description: 'ETag carries the version' })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
@@ -105,7 +94,7 @@ export class PeriodsController {
     type: CompletenessView,
     description: 'Assigned / submitted / validated / returned / overdue',
   })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   completeness(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

@@ -1,20 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MinPositionDto } from '@rl/web';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './domain/submission.events';
-
-export class MinPositionDto {
-  @ApiPropertyOptional({
-    description:
-      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  minPosition?: number;
-}
 
 export class ListAssignmentsDto extends MinPositionDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() periodId?: string;

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WriteResultView } from '@rl/web';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from './domain/assignment.events';
 import { PERIOD_GRANULARITIES, PeriodGranularity } from './domain/period-code';
-
-export class WriteResultView {
-  @ApiProperty({
-    description:
-      "The city's event position of the last event written; pass it as minPosition to read your write",
-  })
-  position!: number;
-  @ApiProperty({ description: 'The new stream version' }) version!: number;
-}
 
 export class CreatedAssignmentView extends WriteResultView {
   @ApiProperty({ format: 'uuid' }) id!: string;

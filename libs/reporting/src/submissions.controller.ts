@@ -6,19 +6,21 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
+  ApiProjectionBehind,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  MinPositionDto,
   uuidParam,
 } from '@rl/web';
 import { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
@@ -28,11 +30,10 @@ import { ReturnSubmissionDto } from './commands/return-submission/return-submiss
 import { SubmitDataCommand } from './commands/submit-data/submit-data.command';
 import { SubmitDataDto } from './commands/submit-data/submit-data.dto';
 import { ValidateSubmissionCommand } from './commands/validate-submission/validate-submission.command';
-import { IDEMPOTENCY_HEADER } from './periods.controller';
 import { GetSubmissionQuery } from './queries/get-submission/get-submission.query';
 import { IndicatorSeriesQuery } from './queries/indicator-series/indicator-series.query';
 import { ListSubmissionsQuery } from './queries/list-submissions/list-submissions.query';
-import { ListSubmissionsDto, MinPositionDto, SeriesReadDto } from './read-options.dto';
+import { ListSubmissionsDto, SeriesReadDto } from './read-options.dto';
 import {
   CreatedSubmissionView,
   SeriesPointView,
@@ -40,7 +41,6 @@ import {
   SubmissionWriteView,
 } from './reporting.view';
 
-const BEHIND = { description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)' };
 const TRANSITION = { description: 'SUBMISSION.INVALID_TRANSITION, or a stale version' };
 
 @ApiTags('reporting')
@@ -53,7 +53,7 @@ export class SubmissionsController {
 
   @Post()
   @CityAccess(['collector', 'official'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedSubmissionView })
   @ApiForbiddenResponse({ description: 'SUBMISSION.NOT_ASSIGNED: no active assignment of your organisation' })
   @ApiConflictResponse({ description: 'SUBMISSION.ALREADY_OPEN, with openSubmissionId' })
@@ -70,7 +70,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @CityAccess(['official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you reviewed' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
   @ApiConflictResponse(TRANSITION)
   validate(
@@ -85,7 +85,7 @@ export class SubmissionsController {
   @Post(':id/return')
   @HttpCode(200)
   @CityAccess(['official'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
   @ApiConflictResponse(TRANSITION)
   returnSubmission(
@@ -100,7 +100,7 @@ export class SubmissionsController {
   @Post(':id/corrections')
   @HttpCode(200)
   @CityAccess(['collector', 'official'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
   @ApiConflictResponse(TRANSITION)
   correct(
@@ -115,7 +115,7 @@ export class SubmissionsController {
   @Get()
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [SubmissionView] })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   list(@CurrentCity() city: CityContext, @Query() query: ListSubmissionsDto): Promise<SubmissionView[]> {
     const { minPosition, indicatorId, periodId, organisationId, status } = query;
     return this.queries.execute(
@@ -126,7 +126,7 @@ export class SubmissionsController {
   @Get(':id')
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: SubmissionView, description: 'ETag carries the version' })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
@@ -148,7 +148,7 @@ export class SeriesController {
   @Get(':id/series')
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [SeriesPointView] })
-  @ApiServiceUnavailableResponse(BEHIND)
+  @ApiProjectionBehind()
   series(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

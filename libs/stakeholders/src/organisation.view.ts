@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { WriteResultView } from '@rl/web';
 import { ORGANISATION_KINDS, OrganisationKind } from './domain/organisation.events';
 
 export class OrganisationView {
@@ -9,15 +10,6 @@ export class OrganisationView {
   version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-}
-
-export class WriteResultView {
-  @ApiProperty({
-    description:
-      "The city's event position of the last event written; pass it as minPosition to read your write",
-  })
-  position!: number;
-  @ApiProperty({ description: 'The new stream version' }) version!: number;
 }
 
 export class CreatedOrganisationView extends WriteResultView {

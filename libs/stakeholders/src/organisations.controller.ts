@@ -11,28 +11,25 @@ import {
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  MinPositionDto,
+  WriteResultView,
   uuidParam,
 } from '@rl/web';
 import { RegisterOrganisationCommand } from './commands/register-organisation/register-organisation.command';
 import { RegisterOrganisationDto } from './commands/register-organisation/register-organisation.dto';
 import { UpdateOrganisationCommand } from './commands/update-organisation/update-organisation.command';
 import { UpdateOrganisationDto } from './commands/update-organisation/update-organisation.dto';
-import { CreatedOrganisationView, OrganisationView, WriteResultView } from './organisation.view';
+import { CreatedOrganisationView, OrganisationView } from './organisation.view';
 import { GetOrganisationQuery } from './queries/get-organisation/get-organisation.query';
 import { ListOrganisationsQuery } from './queries/list-organisations/list-organisations.query';
-import { MinPositionDto, OrganisationReadDto } from './read-options.dto';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the first result and records nothing new',
-};
+import { OrganisationReadDto } from './read-options.dto';
 
 @ApiTags('stakeholders')
 @Controller('v1/cities/:city/organisations')
@@ -44,7 +41,7 @@ export class OrganisationsController {
 
   @Post()
   @CityAccess(['coordinator'])
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedOrganisationView })
   register(
     @CurrentCity() city: CityContext,
@@ -57,7 +54,7 @@ export class OrganisationsController {
   @Patch(':id')
   @CityAccess(['coordinator'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
   @ApiConflictResponse({ description: 'ORGANISATION.VERSION_CONFLICT, with currentVersion' })
   update(

@@ -1,19 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
-
-export class MinPositionDto {
-  @ApiPropertyOptional({
-    description:
-      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  minPosition?: number;
-}
+import { IsDate, IsOptional } from 'class-validator';
+import { MinPositionDto } from '@rl/web';
 
 export class OrganisationReadDto extends MinPositionDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'The organisation as it was at this instant' })

@@ -7,3 +7,9 @@ export { fieldErrors } from './validation';
 export { WebModule } from './web.module';
 export { CommandContext, CommandMetadata, IfMatchVersion } from './command-headers';
 export { uuidParam } from './uuid-param';
+export {
+  ApiIdempotencyKey,
+  ApiProjectionBehind,
+  MinPositionDto,
+  WriteResultView,
+} from './event-sourced-contract';

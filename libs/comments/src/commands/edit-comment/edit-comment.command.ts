@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { WriteResultView } from '../../comment.view';
+import { CommandMetadata, WriteResultView } from '@rl/web';
+
 import { EditCommentDto } from './edit-comment.dto';
 
 export class EditCommentCommand extends Command<WriteResultView> {

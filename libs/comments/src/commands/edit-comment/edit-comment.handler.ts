@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, streamConflict } from '@rl/event-store';
 import { DomainError } from '@rl/kernel';
+import { WriteResultView } from '@rl/web';
 import { CommentHistory } from '../../comment-history';
-import { WriteResultView } from '../../comment.view';
 import { decideComment } from '../../domain/comment.decider';
 import { commentStream } from '../../domain/comment.events';
 import { EditCommentCommand } from './edit-comment.command';

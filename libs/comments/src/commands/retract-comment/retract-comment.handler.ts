@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@rl/event-store';
+import { WriteResultView } from '@rl/web';
 import { CommentHistory } from '../../comment-history';
-import { WriteResultView } from '../../comment.view';
 import { decideComment } from '../../domain/comment.decider';
 import { commentStream } from '../../domain/comment.events';
 import { RetractCommentCommand } from './retract-comment.command';

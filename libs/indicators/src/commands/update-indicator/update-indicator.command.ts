@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { WriteResultView } from '../../indicator.view';
+import { CommandMetadata, WriteResultView } from '@rl/web';
+
 import { UpdateIndicatorDto } from './update-indicator.dto';
 
 export class UpdateIndicatorCommand extends Command<WriteResultView> {

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, streamConflict } from '@rl/event-store';
 import { DomainError } from '@rl/kernel';
+import { WriteResultView } from '@rl/web';
 import { CityLocale } from '../../city-locale';
 import { decideIndicator, DefinitionPatch } from '../../domain/indicator.decider';
 import { indicatorStream, LocalisedText } from '../../domain/indicator.events';
 import { IndicatorHistory } from '../../indicator-history';
-import { WriteResultView } from '../../indicator.view';
 import { UpdateIndicatorCommand } from './update-indicator.command';
 
 @CommandHandler(UpdateIndicatorCommand)

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { WriteResultView } from '../../reporting.view';
+import { CommandMetadata, WriteResultView } from '@rl/web';
+
 import { MovePeriodDeadlineDto } from './move-period-deadline.dto';
 
 export class MovePeriodDeadlineCommand extends Command<WriteResultView> {

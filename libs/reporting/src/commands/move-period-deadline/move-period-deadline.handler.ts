@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, streamConflict } from '@rl/event-store';
+import { WriteResultView } from '@rl/web';
 import { parseDeadline } from '../../domain/deadline';
 import { decidePeriod } from '../../domain/period.decider';
 import { periodStream } from '../../domain/period.events';
 import { PeriodHistory } from '../../reporting-history';
-import { WriteResultView } from '../../reporting.view';
 import { MovePeriodDeadlineCommand } from './move-period-deadline.command';
 
 @CommandHandler(MovePeriodDeadlineCommand)

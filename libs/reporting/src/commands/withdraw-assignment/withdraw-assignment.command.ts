@@ -1,7 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { WriteResultView } from '../../reporting.view';
+import { CommandMetadata, WriteResultView } from '@rl/web';
 
 export class WithdrawAssignmentCommand extends Command<WriteResultView> {
   constructor(

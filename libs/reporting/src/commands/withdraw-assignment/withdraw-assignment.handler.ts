@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@rl/event-store';
+import { WriteResultView } from '@rl/web';
 import { decideAssignment } from '../../domain/assignment.decider';
 import { assignmentStream } from '../../domain/assignment.events';
 import { AssignmentHistory } from '../../reporting-history';
-import { WriteResultView } from '../../reporting.view';
 import { WithdrawAssignmentCommand } from './withdraw-assignment.command';
 
 @CommandHandler(WithdrawAssignmentCommand)

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { WriteResultView } from '../../organisation.view';
+import { CommandMetadata, WriteResultView } from '@rl/web';
+
 import { UpdateOrganisationDto } from './update-organisation.dto';
 
 export class UpdateOrganisationCommand extends Command<WriteResultView> {

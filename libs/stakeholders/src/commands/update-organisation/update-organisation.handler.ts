@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@rl/kernel';
 import { EventStore, streamConflict } from '@rl/event-store';
+import { WriteResultView } from '@rl/web';
 import { decideOrganisation } from '../../domain/organisation.decider';
 import { organisationStream } from '../../domain/organisation.events';
 import { OrganisationHistory } from '../../organisation-history';
-import { WriteResultView } from '../../organisation.view';
 import { UpdateOrganisationCommand } from './update-organisation.command';
 
 @CommandHandler(UpdateOrganisationCommand)

@@ -1,0 +1,40 @@
+import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+// The parts of the HTTP contract every event-sourced context shares (API.md: writes return position
+// and version; reads accept minPosition; writes accept Idempotency-Key).
+
+export class WriteResultView {
+  @ApiProperty({
+    description:
+      "The city's event position of the last event written; pass it as minPosition to read your write",
+  })
+  position!: number;
+  @ApiProperty({ description: 'The new stream version' }) version!: number;
+}
+
+export class MinPositionDto {
+  @ApiPropertyOptional({
+    description:
+      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  minPosition?: number;
+}
+
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result and records nothing new',
+  });
+
+export const ApiProjectionBehind = () =>
+  ApiServiceUnavailableResponse({
+    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
+  });
