@@ -1,6 +1,7 @@
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
+import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
 import { TENANCY_ENTITIES } from '@rl/tenancy';
@@ -13,4 +14,5 @@ export const ALL_ENTITIES = [
   ...REPORTING_ENTITIES,
   ...INDICATORS_ENTITIES,
   ...COMMENTS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
 ];

@@ -15,7 +15,10 @@ const CONTRACT_PATHS = [
   '/metrics',
 ];
 const isPublic = (path: string) =>
-  ['/health', '/health/ready', '/metrics'].includes(path) || path.startsWith('/v1/auth/');
+  ['/health', '/health/ready', '/metrics'].includes(path) ||
+  path.startsWith('/v1/auth/') ||
+  // Calendar apps cannot send a bearer token: the feed's secret is in its link.
+  path.endsWith('/calendar.ics');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -27,7 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: withDatabase(database ?? workerDatabase(worker)),
     REDIS_URL: REDIS,
-    QUEUE_PREFIX: `rl-test-${worker}`,
+    QUEUE_PREFIX: `rl-test-${CHECKOUT}-${worker}`,
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
 import { CommentsModule } from '@rl/comments';
+import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -27,6 +28,7 @@ export class ApiModule {
         ReportingModule,
         AuditModule,
         CommentsModule,
+        NotificationsModule,
       ],
     };
   }

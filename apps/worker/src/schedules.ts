@@ -3,31 +3,48 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { AppConfig } from '@rl/config';
 import { ProjectionSweep } from '@rl/projections';
+import { NotificationSweep } from '@rl/notifications';
 import { QueueName } from '@rl/queue';
 
 const HOUR_MS = 3_600_000;
 const PURGE_SCHEDULER = 'purge-expired-credentials';
 
 // The worker's clock. Every sweep interval it re-creates repeatable jobs that Redis lost (a job
-// scheduler lives in Redis, which keeps nothing) and wakes the projections that are behind.
+// scheduler lives in Redis, which keeps nothing) and wakes the projections that are behind; on its own
+// interval it reconciles the deadline engine's jobs with PostgreSQL.
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Schedules');
   private timer?: NodeJS.Timeout;
+  private reconcileTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     private readonly sweep: ProjectionSweep,
+    private readonly notifications: NotificationSweep,
     private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();
     this.timer = setInterval(() => void this.tick(), this.config.projections.sweepSeconds * 1_000).unref();
+    await this.reconcile();
+    const every = this.config.notifications.sweepSeconds * 1_000;
+    this.reconcileTimer = setInterval(() => void this.reconcile(), every).unref();
+  }
+
+  // Reminders, notices and webhook deliveries that are due but lost their job (Redis keeps nothing).
+  async reconcile(): Promise<void> {
+    try {
+      await this.notifications.sweep();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Notification reconciler failed; retrying at the next interval');
+    }
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    clearInterval(this.reconcileTimer);
   }
 
   async tick(): Promise<void> {

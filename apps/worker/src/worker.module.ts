@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommentsModule } from '@rl/comments';
+import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -10,6 +11,7 @@ import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { NotificationsProcessor, RemindersProcessor } from './processors/notifications.processor';
 import { ProjectionsProcessor } from './processors/projections.processor';
 import { Schedules } from './schedules';
 
@@ -21,6 +23,7 @@ const CONTEXTS = [
   ReportingModule,
   IndicatorsModule,
   CommentsModule,
+  NotificationsModule,
 ];
 
 @Module({})
@@ -29,7 +32,14 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [BaseModule.forRoot(config), DiscoveryModule, ...CONTEXTS],
-      providers: [JobDispatcher, MaintenanceProcessor, ProjectionsProcessor, Schedules],
+      providers: [
+        JobDispatcher,
+        MaintenanceProcessor,
+        ProjectionsProcessor,
+        RemindersProcessor,
+        NotificationsProcessor,
+        Schedules,
+      ],
     };
   }
 }

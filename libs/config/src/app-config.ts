@@ -39,6 +39,16 @@ export abstract class AppConfig {
     readonly sweepSeconds: number;
     readonly workerConcurrency: number;
   };
-  abstract readonly smtpUrl: string;
+  abstract readonly notifications: {
+    // Outgoing mail server; null = e-mails are written to the log (the quick start has no mail server).
+    readonly smtpUrl: string | null;
+    readonly mailFrom: string;
+    // Base of the links in e-mails and calendar events (the city front-end).
+    readonly appUrl: string;
+    // How often the reconciler re-enqueues due reminders and notices that Redis lost.
+    readonly sweepSeconds: number;
+    readonly webhookMaxAttempts: number;
+    readonly webhookBackoffMs: number;
+  };
   abstract readonly demoSeed: boolean;
 }

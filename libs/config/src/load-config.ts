@@ -60,8 +60,12 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) PROJECTION_SWEEP_SECONDS = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) PROJECTION_CONCURRENCY = 4;
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] }) SMTP_URL =
-    'smtp://127.0.0.1:1025';
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] }) SMTP_URL?: string;
+  @IsOptional() @IsString() @MinLength(3) MAIL_FROM = 'Rights Ledger <no-reply@rights-ledger.local>';
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) APP_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) REMINDER_SWEEP_SECONDS = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
 }
 
@@ -122,7 +126,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       sweepSeconds: vars.PROJECTION_SWEEP_SECONDS,
       workerConcurrency: vars.PROJECTION_CONCURRENCY,
     },
-    smtpUrl: vars.SMTP_URL,
+    notifications: {
+      smtpUrl: vars.SMTP_URL ?? null,
+      mailFrom: vars.MAIL_FROM,
+      appUrl: (vars.APP_URL ?? vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+      sweepSeconds: vars.REMINDER_SWEEP_SECONDS,
+      webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
+      webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
+    },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,
   };

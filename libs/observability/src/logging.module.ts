@@ -34,7 +34,19 @@ function requestContext(): Record<string, unknown> {
           level: config.logLevel,
           genReqId: requestId,
           mixin: requestContext,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.query.token',
+            'res.headers["set-cookie"]',
+          ],
+          // Calendar links carry their secret in the query string: keep it out of the logged URL too.
+          serializers: {
+            req: (req: { url?: string }) => {
+              if (req.url) req.url = req.url.replace(/([?&]token=)[^&]*/g, '$1[Redacted]');
+              return req;
+            },
+          },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
         },
       }),

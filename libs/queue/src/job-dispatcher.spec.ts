@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { Job } from 'bullmq';
 import { HandlesJob, JobHandlerOf } from './job-handler';
 import { JobDispatcher } from './job-dispatcher';
-import { QueueName } from './queues';
+import { JOB_QUEUE, JobName, QueueName } from './queues';
 
 const handled: string[] = [];
 
@@ -30,8 +30,22 @@ class CatchUpHandler implements JobHandlerOf<'projections.catch-up'> {
   }
 }
 
+// Handlers of every other job, so that each boot below fails only for what its test is about.
+const otherHandlers = (Object.keys(JOB_QUEUE) as JobName[])
+  .filter((name) => name !== 'maintenance.purge-expired-credentials' && name !== 'projections.catch-up')
+  .map((name) => {
+    @Injectable()
+    @HandlesJob(name)
+    class OtherHandler {
+      handle(): Promise<void> {
+        return Promise.resolve();
+      }
+    }
+    return OtherHandler;
+  });
+
 const boot = async (handlers: (new () => unknown)[]) => {
-  @Module({ imports: [DiscoveryModule], providers: [JobDispatcher, ...handlers] })
+  @Module({ imports: [DiscoveryModule], providers: [JobDispatcher, ...handlers, ...otherHandlers] })
   class TestModule {}
   const moduleRef = await Test.createTestingModule({ imports: [TestModule] }).compile();
   return moduleRef.init();

@@ -14,6 +14,12 @@ export interface JobPayloads {
   'maintenance.purge-expired-credentials': Record<string, never>;
   // "This city's log has events the projection has not applied yet."
   'projections.catch-up': { cityId: string; projection: string };
+  // "This reminder may be due": the handler checks its row and the assignment's state first.
+  'reminders.fire': { cityId: string; reminderId: string };
+  // "This notice may be due for sending" (an e-mail, or a digest of them).
+  'notifications.deliver': { cityId: string; noticeId: string };
+  // "This webhook delivery is pending"; retried with backoff, dead-lettered in PostgreSQL.
+  'notifications.webhook': { cityId: string; deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +28,9 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'maintenance.purge-expired-credentials': QueueName.Maintenance,
   'projections.catch-up': QueueName.Projections,
+  'reminders.fire': QueueName.Reminders,
+  'notifications.deliver': QueueName.Notifications,
+  'notifications.webhook': QueueName.Notifications,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -6,6 +6,7 @@ import { Reporting1795706100000 } from './1795706100000-reporting';
 import { Submissions1795706200000 } from './1795706200000-submissions';
 import { Comments1795706300000 } from './1795706300000-comments';
 import { Completeness1795706400000 } from './1795706400000-completeness';
+import { Notifications1795706500000 } from './1795706500000-notifications';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Submissions1795706200000,
   Comments1795706300000,
   Completeness1795706400000,
+  Notifications1795706500000,
 ];

@@ -1,0 +1,27 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobDispatcher, QueueName } from '@rl/queue';
+
+// Reminders fire and notices go out a few at a time: each send holds a database connection while the
+// mail server answers.
+@Processor(QueueName.Reminders, { concurrency: 4 })
+export class RemindersProcessor extends WorkerHost {
+  constructor(private readonly dispatcher: JobDispatcher) {
+    super();
+  }
+
+  process(job: Job): Promise<void> {
+    return this.dispatcher.dispatch(QueueName.Reminders, job);
+  }
+}
+
+@Processor(QueueName.Notifications, { concurrency: 4 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(private readonly dispatcher: JobDispatcher) {
+    super();
+  }
+
+  process(job: Job): Promise<void> {
+    return this.dispatcher.dispatch(QueueName.Notifications, job);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '@rl/config';
+import { RenderedMessage } from '../domain/notice';
+
+export interface OutgoingMail extends RenderedMessage {
+  to: string;
+  // Deterministic per notice: should a send ever be repeated, mail systems can tell it is the same one.
+  messageId: string;
+  // What the notice is about ('reminder.upcoming', … or 'digest'), for mail filters.
+  kind: string;
+}
+
+// Sends over SMTP, or — with no SMTP_URL (the quick start) — writes each e-mail to the log instead.
+// Timeouts stay below the database's idle-in-transaction limit: a send runs while its notice row is locked.
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly logger = new Logger('Mailer');
+  private readonly transport: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    const smtpUrl = config.notifications.smtpUrl;
+    const limit = Math.max(1_000, Math.floor(config.database.idleInTransactionTimeoutMs * 0.6));
+    this.transport = smtpUrl
+      ? createTransport(smtpUrl, { connectionTimeout: limit, greetingTimeout: limit, socketTimeout: limit })
+      : createTransport({ jsonTransport: true });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({
+      from: this.config.notifications.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      headers: { 'X-Rights-Ledger-Kind': mail.kind },
+    });
+    if (!this.config.notifications.smtpUrl) {
+      this.logger.log({ to: mail.to, subject: mail.subject, text: mail.text }, 'E-mail (log transport)');
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,45 @@
+// What a notice is about. Reminder kinds come from the deadline engine; the others from events.
+export const NOTICE_KINDS = [
+  'reminder.upcoming',
+  'reminder.overdue',
+  'reminder.escalation',
+  'reminder.please-correct',
+  'submission.returned',
+  'submission.validated',
+  'comment.posted',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_CHANNELS = ['email', 'in_app'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+// Everything a template needs, captured when the notice is created (names may change later; the notice
+// says what was true when it was sent). Instants are ISO 8601 UTC strings.
+export interface NoticeData {
+  citySlug: string;
+  cityName: string;
+  indicatorCode?: string;
+  indicatorName?: string;
+  periodCode?: string;
+  organisationName?: string;
+  deadline?: string;
+  // Where the recipient acts on it (the assignment, the submission, the comment thread).
+  link: string;
+  reason?: string;
+  commentExcerpt?: string;
+  authorName?: string;
+}
+
+export interface NoticeRecipient {
+  name: string;
+  // A language tag; templates exist for en, nl and it and fall back to en.
+  locale: string;
+  // IANA zone the recipient reads times in.
+  timezone: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}

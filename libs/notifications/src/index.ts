@@ -1,0 +1,25 @@
+import { NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
+import { CalendarTokenRecord, NotificationPreferenceRecord } from './persistence/preferences.entity';
+import { ReminderRecord } from './persistence/reminder.entity';
+import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
+import { ReminderDeadlineRecord, ReminderTargetRecord } from './persistence/reminder-target.entity';
+import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webhook.entity';
+
+export { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './domain/reminder-policy';
+export { NotificationEvent, reminderPolicyStream } from './domain/notification.events';
+export { NotificationSweep } from './jobs/notification-sweep';
+export { NotificationsModule } from './notifications.module';
+export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';
+
+export const NOTIFICATIONS_ENTITIES = [
+  ReminderPolicyRecord,
+  ReminderTargetRecord,
+  ReminderDeadlineRecord,
+  ReminderRecord,
+  NoticeRecord,
+  NoticeFollowRecord,
+  NotificationPreferenceRecord,
+  CalendarTokenRecord,
+  WebhookEndpointRecord,
+  WebhookDeliveryRecord,
+];

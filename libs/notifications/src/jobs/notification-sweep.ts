@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { AppConfig } from '@rl/config';
+import { asCityId } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
+import { InjectRedis } from '@rl/queue';
+import { Due, noticeJobId, NotificationQueues, reminderJobId, webhookJobId } from '../notification-queues';
+
+// Work that should have been picked up by now; younger items are left to their own wake-up.
+const GRACE = '2 seconds';
+
+const PENDING: Record<'reminders' | 'notices' | 'webhooks', { sql: string; at: string }> = {
+  reminders: {
+    sql: `SELECT id, due_at AS at FROM reminders WHERE tenant_id = $1 AND status = 'pending'`,
+    at: 'due_at',
+  },
+  notices: {
+    sql: `SELECT id, send_after AS at FROM notices WHERE tenant_id = $1 AND status = 'pending' AND channel = 'email'`,
+    at: 'send_after',
+  },
+  webhooks: {
+    sql: `SELECT id, created_at AS at FROM webhook_deliveries WHERE tenant_id = $1 AND status = 'pending'`,
+    at: 'created_at',
+  },
+};
+
+// The reconciler: PostgreSQL says what is owed, Redis may have lost the jobs (it keeps nothing on disk).
+// Each pass re-enqueues what is due but has no live job; after a Redis data loss (the epoch key is gone)
+// it re-enqueues every pending reminder, notice and webhook delivery, delayed to its time.
+@Injectable()
+export class NotificationSweep {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly queues: NotificationQueues,
+    private readonly config: AppConfig,
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
+
+  private get epochKey(): string {
+    return `${this.config.redis.queuePrefix}:notifications:epoch`;
+  }
+
+  async sweep(): Promise<{ restored: number; revived: number }> {
+    const full = (await this.redis.exists(this.epochKey)) === 0;
+    const cities = await this.db.platform((em) => em.query<{ id: string }[]>(`SELECT id FROM cities`));
+    let restored = 0;
+    let revived = 0;
+    for (const { id } of cities) {
+      const cityId = asCityId(id);
+      const pending = await this.db.inCity(cityId, async (em) => {
+        const read = ({ sql, at }: { sql: string; at: string }) =>
+          em.query<Due[]>(full ? sql : `${sql} AND ${at} <= now() - interval '${GRACE}'`, [cityId]);
+        return {
+          reminders: await read(PENDING.reminders),
+          notices: await read(PENDING.notices),
+          webhooks: await read(PENDING.webhooks),
+        };
+      });
+      if (full) {
+        await this.queues.wakeReminders(cityId, pending.reminders);
+        await this.queues.wakeNotices(cityId, pending.notices);
+        await this.queues.wakeWebhooks(
+          cityId,
+          pending.webhooks.map((w) => w.id),
+        );
+        restored += pending.reminders.length + pending.notices.length + pending.webhooks.length;
+      } else {
+        const { reminders, notices, webhooks } = pending;
+        revived += await this.revive(
+          this.queues.reminders,
+          reminders.map((r) => reminderJobId(r.id)),
+          () => this.queues.wakeReminders(cityId, reminders),
+        );
+        revived += await this.revive(
+          this.queues.notifications,
+          notices.map((n) => noticeJobId(n.id)),
+          () => this.queues.wakeNotices(cityId, notices),
+        );
+        revived += await this.revive(
+          this.queues.notifications,
+          webhooks.map((w) => webhookJobId(w.id)),
+          () =>
+            this.queues.wakeWebhooks(
+              cityId,
+              webhooks.map((w) => w.id),
+            ),
+        );
+      }
+    }
+    if (full) await this.redis.set(this.epochKey, new Date().toISOString());
+    return { restored, revived };
+  }
+
+  // Overdue items whose job is gone get a new one. Jobs still present are left alone: a delayed one may be
+  // waiting out a retry backoff, a failed one is for operators to see and retry in the queue dashboard.
+  private async revive(queue: Queue, jobIds: string[], enqueue: () => Promise<void>): Promise<number> {
+    let missing = 0;
+    for (const jobId of jobIds) if (!(await queue.getJob(jobId))) missing++;
+    if (missing > 0) await enqueue();
+    return missing;
+  }
+}

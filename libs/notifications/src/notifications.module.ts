@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { Mailer } from './channels/mailer';
+import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
+import { FireReminderHandler } from './jobs/fire-reminder.handler';
+import { NotificationSweep } from './jobs/notification-sweep';
+import { NoticeOutbox } from './notice-outbox';
+import { NotificationQueues } from './notification-queues';
+import { InboxModule } from './inbox/inbox.module';
+import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
+import { ReminderScheduleProjection } from './projections/reminder-schedule.projection';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+@Module({
+  imports: [WebhooksModule, InboxModule],
+  providers: [
+    Mailer,
+    NotificationQueues,
+    NoticeOutbox,
+    ReminderScheduleProjection,
+    NoticeTriggersProjection,
+    FireReminderHandler,
+    DeliverNoticeHandler,
+    NotificationSweep,
+  ],
+  exports: [NotificationSweep],
+})
+export class NotificationsModule {}

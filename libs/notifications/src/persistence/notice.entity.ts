@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { NOTICE_CHANNELS, NoticeChannel, NoticeData, NoticeKind } from '../domain/notice';
+
+export const NOTICE_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+// One notice to one recipient on one channel: the outbox of every e-mail and the in-app inbox. The
+// unique key makes "exactly one notice per (assignment, deadline, offset, recipient)" a database fact.
+@Entity('notices')
+@Unique('UQ_notices_key', ['tenantId', 'key', 'recipientId', 'channel'])
+@Index('IDX_notices_pending', ['tenantId', 'status', 'sendAfter'])
+@Index('IDX_notices_inbox', ['recipientId', 'channel', 'createdAt'])
+export class NoticeRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  key!: string;
+
+  @Column({ name: 'recipient_id', type: 'uuid' })
+  recipientId!: string;
+
+  @Column({ type: 'enum', enum: NOTICE_CHANNELS, enumName: 'notice_channel' })
+  channel!: NoticeChannel;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: NoticeKind;
+
+  @Column({ type: 'jsonb' })
+  data!: NoticeData;
+
+  // Set on reminder notices: checked again when the e-mail goes out (submitted since? then it does not).
+  @Column({ name: 'assignment_id', type: 'uuid', nullable: true })
+  assignmentId!: string | null;
+
+  // E-mails the recipient wants as a daily digest rather than one by one.
+  @Column({ type: 'boolean', default: false })
+  digest!: boolean;
+
+  @Column({ name: 'send_after', type: 'timestamptz' })
+  sendAfter!: Date;
+
+  @Column({ type: 'enum', enum: NOTICE_STATUSES, enumName: 'notice_status' })
+  status!: NoticeStatus;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+// Who follows what (they submitted it, or commented on it): the recipients of later comments and of
+// the validation or return of a submission.
+@Entity('notice_follows')
+export class NoticeFollowRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'target_id', type: 'uuid' })
+  targetId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+}

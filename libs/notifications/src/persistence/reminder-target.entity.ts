@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const REMINDER_TARGET_STATES = ['open', 'submitted', 'returned', 'validated', 'withdrawn'] as const;
+export type ReminderTargetState = (typeof REMINDER_TARGET_STATES)[number];
+
+// The deadline engine's own view of each assignment and its period's deadline, kept by its projection
+// so that scheduling never waits for another projection to catch up.
+@Entity('reminder_targets')
+@Index('IDX_reminder_targets_period', ['tenantId', 'periodId'])
+@Index('IDX_reminder_targets_work', ['tenantId', 'indicatorId', 'periodId', 'organisationId'])
+export class ReminderTargetRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'assignment_id', type: 'uuid' })
+  assignmentId!: string;
+
+  @Column({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @Column({ type: 'enum', enum: REMINDER_TARGET_STATES, enumName: 'reminder_target_state' })
+  state!: ReminderTargetState;
+
+  @Column({ name: 'submission_id', type: 'uuid', nullable: true })
+  submissionId!: string | null;
+}
+
+@Entity('reminder_deadlines')
+export class ReminderDeadlineRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  code!: string;
+
+  @Column({ type: 'timestamptz' })
+  deadline!: Date;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone!: string;
+}

@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '@rl/config';
+import { CommentEvent } from '@rl/comments';
+import { RecordedEvent } from '@rl/event-store';
+import { CityId } from '@rl/kernel';
+import { Projection, ProjectionDefinition } from '@rl/projections';
+import { SubmissionEvent } from '@rl/reporting';
+import { cityFacts, CityFacts, workFacts } from '../notice-context';
+import { NoticeDraft, NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
+
+// Events older than this (a rebuild, a projection deployed over existing history) keep the follows up to
+// date but notify nobody: news must be news.
+const NEWS_WINDOW_MS = 86_400_000;
+const EXCERPT_LENGTH = 200;
+
+export const NOTICE_TRIGGERS_PROJECTION = 'notice-triggers';
+
+// Notices caused by events: a submission validated or returned (to those who submitted or corrected it),
+// a comment (to everyone who follows its target: its submitter and earlier commenters). Recorded in the
+// projection's transaction, so each event notifies exactly once.
+@Injectable()
+@ProjectionDefinition()
+export class NoticeTriggersProjection implements Projection {
+  readonly name = NOTICE_TRIGGERS_PROJECTION;
+  readonly handles = [
+    'SubmissionSubmitted',
+    'SubmissionCorrected',
+    'SubmissionValidated',
+    'SubmissionReturned',
+    'CommentPosted',
+  ];
+  readonly tables = ['notice_follows'];
+  private readonly logger = new Logger('NoticeTriggers');
+
+  constructor(
+    private readonly outbox: NoticeOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    const recorded = nothingRecorded();
+    let city: CityFacts | undefined;
+    for (const recordedEvent of events) {
+      const event = { type: recordedEvent.type, data: recordedEvent.data } as SubmissionEvent | CommentEvent;
+      const actor = recordedEvent.metadata.actorId;
+      const news = Date.now() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
+      switch (event.type) {
+        case 'SubmissionSubmitted':
+        case 'SubmissionCorrected':
+          await this.follow(em, cityId, event.data.submissionId, actor);
+          break;
+        case 'SubmissionValidated':
+        case 'SubmissionReturned': {
+          if (!news) break;
+          city ??= await cityFacts(em, cityId);
+          const data = await workFacts(em, this.config, city, {
+            ...event.data,
+            path: `submissions/${event.data.submissionId}`,
+          });
+          await this.notifyFollowers(em, cityId, event.data.submissionId, actor, recorded, {
+            key: `event:${recordedEvent.eventId}`,
+            kind: event.type === 'SubmissionReturned' ? 'submission.returned' : 'submission.validated',
+            data: event.type === 'SubmissionReturned' ? { ...data, reason: event.data.reason } : data,
+            quietHours: city.quietHours,
+          });
+          break;
+        }
+        case 'CommentPosted': {
+          const { target, author, body } = event.data;
+          if (news) {
+            city ??= await cityFacts(em, cityId);
+            const [who] = await em.query<{ name: string }[]>(`SELECT name FROM users WHERE id = $1`, [
+              author.id,
+            ]);
+            await this.notifyFollowers(em, cityId, target.id, author.id, recorded, {
+              key: `event:${recordedEvent.eventId}`,
+              kind: 'comment.posted',
+              data: {
+                citySlug: city.slug,
+                cityName: city.name,
+                authorName: who?.name,
+                commentExcerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body,
+                link: `${this.config.notifications.appUrl}/cities/${city.slug}/comments?targetKind=${target.kind}&targetId=${target.id}`,
+              },
+              quietHours: city.quietHours,
+            });
+          }
+          await this.follow(em, cityId, target.id, author.id);
+          break;
+        }
+        case 'CommentEdited':
+        case 'CommentRetracted':
+          break;
+      }
+    }
+    try {
+      await this.outbox.wake(cityId, recorded);
+    } catch (error) {
+      this.logger.warn({ err: error, cityId }, 'Could not enqueue notices; the reconciler will');
+    }
+  }
+
+  private async follow(em: EntityManager, cityId: CityId, targetId: string, userId: string | undefined) {
+    if (!userId) return;
+    await em.query(
+      `INSERT INTO notice_follows (tenant_id, target_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [cityId, targetId, userId],
+    );
+  }
+
+  private async notifyFollowers(
+    em: EntityManager,
+    cityId: CityId,
+    targetId: string,
+    actorId: string | undefined,
+    recorded: Recorded,
+    draft: Omit<NoticeDraft, 'recipients'>,
+  ): Promise<void> {
+    const followers = await em.query<{ userId: string }[]>(
+      `SELECT user_id AS "userId" FROM notice_follows WHERE tenant_id = $1 AND target_id = $2 AND user_id <> $3`,
+      [cityId, targetId, actorId ?? '00000000-0000-0000-0000-000000000000'],
+    );
+    if (followers.length === 0) return;
+    await this.outbox.record(
+      em,
+      cityId,
+      { ...draft, recipients: followers.map((f) => f.userId) },
+      new Date(),
+      recorded,
+    );
+  }
+}

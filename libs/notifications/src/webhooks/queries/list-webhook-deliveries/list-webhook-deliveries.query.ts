@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import { CityId } from '@rl/kernel';
+import { WebhookDeliveryView } from '../../webhook.view';
+import { ListWebhookDeliveriesDto } from './list-webhook-deliveries.dto';
+
+export class ListWebhookDeliveriesQuery extends Query<WebhookDeliveryView[]> {
+  constructor(
+    readonly cityId: CityId,
+    readonly filter: ListWebhookDeliveriesDto,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  ApiIdempotencyKey,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  uuidParam,
+  WriteResultView,
+} from '@rl/web';
+import { RedeliverWebhookCommand } from './commands/redeliver-webhook/redeliver-webhook.command';
+import { RegisterWebhookCommand } from './commands/register-webhook/register-webhook.command';
+import { RegisterWebhookDto } from './commands/register-webhook/register-webhook.dto';
+import { RemoveWebhookCommand } from './commands/remove-webhook/remove-webhook.command';
+import { ListWebhookDeliveriesDto } from './queries/list-webhook-deliveries/list-webhook-deliveries.dto';
+import { ListWebhookDeliveriesQuery } from './queries/list-webhook-deliveries/list-webhook-deliveries.query';
+import { ListWebhooksQuery } from './queries/list-webhooks/list-webhooks.query';
+import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
+
+// A city's webhooks: its notices (reminders, returns, validations, comments) POSTed as signed JSON to
+// the endpoints a coordinator registers.
+@ApiTags('notifications')
+@Controller('v1/cities/:city/webhooks')
+export class WebhooksController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(['coordinator'])
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CreatedWebhookView,
+    description: 'Registered; the signing secret is in this response only',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'WEBHOOK.LIMIT_REACHED: too many active webhooks' })
+  register(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: RegisterWebhookDto,
+  ): Promise<CreatedWebhookView> {
+    return this.commands.execute(new RegisterWebhookCommand(city.id, body, metadata));
+  }
+
+  @Get()
+  @CityAccess(['coordinator'])
+  @ApiOkResponse({ type: [WebhookView], description: 'Active webhooks (without secrets), oldest first' })
+  list(@CurrentCity() city: CityContext): Promise<WebhookView[]> {
+    return this.queries.execute(new ListWebhooksQuery(city.id));
+  }
+
+  @Get('deliveries')
+  @CityAccess(['coordinator'])
+  @ApiOkResponse({
+    type: [WebhookDeliveryView],
+    description: 'Newest first; status=dead is the dead-letter list',
+  })
+  deliveries(
+    @CurrentCity() city: CityContext,
+    @Query() query: ListWebhookDeliveriesDto,
+  ): Promise<WebhookDeliveryView[]> {
+    return this.queries.execute(new ListWebhookDeliveriesQuery(city.id, query));
+  }
+
+  @Post('deliveries/:id/redeliver')
+  @HttpCode(200)
+  @CityAccess(['coordinator'])
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: WebhookDeliveryView, description: 'Pending again, with a fresh set of attempts' })
+  @ApiNotFoundResponse({ description: 'WEBHOOK.DELIVERY_NOT_FOUND' })
+  @ApiConflictResponse({
+    description:
+      'WEBHOOK.DELIVERY_NOT_DEAD (only dead deliveries are redelivered), WEBHOOK.REMOVED, WEBHOOK.DELIVERY_BUSY',
+  })
+  redeliver(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<WebhookDeliveryView> {
+    return this.commands.execute(new RedeliverWebhookCommand(city.id, id));
+  }
+
+  @Delete(':id')
+  @CityAccess(['coordinator'])
+  @ApiIdempotencyKey()
+  @ApiOkResponse({
+    type: WriteResultView,
+    description: 'Deactivated: nothing more is sent to it; pending deliveries are dead-lettered',
+  })
+  @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND (also once removed)' })
+  remove(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new RemoveWebhookCommand(city.id, id, metadata));
+  }
+}

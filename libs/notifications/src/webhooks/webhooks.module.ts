@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { NotificationQueues } from '../notification-queues';
+import { RedeliverWebhookHandler } from './commands/redeliver-webhook/redeliver-webhook.handler';
+import { RegisterWebhookHandler } from './commands/register-webhook/register-webhook.handler';
+import { RemoveWebhookHandler } from './commands/remove-webhook/remove-webhook.handler';
+import { DeliverWebhookHandler } from './jobs/deliver-webhook.handler';
+import { ListWebhookDeliveriesHandler } from './queries/list-webhook-deliveries/list-webhook-deliveries.handler';
+import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handler';
+import { WebhooksController } from './webhooks.controller';
+
+// Outgoing webhooks: endpoints (registered by coordinators, audited in the log), the delivery job with
+// its retries and dead-letter list, and redelivery. Deliveries are recorded by the NoticeOutbox.
+@Module({
+  controllers: [WebhooksController],
+  providers: [
+    // Stateless queue handles; NotificationsModule, which imports this module, keeps its own.
+    NotificationQueues,
+    RegisterWebhookHandler,
+    RemoveWebhookHandler,
+    RedeliverWebhookHandler,
+    ListWebhooksHandler,
+    ListWebhookDeliveriesHandler,
+    DeliverWebhookHandler,
+  ],
+})
+export class WebhooksModule {}
