@@ -1,9 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { EventStore } from '@rl/event-store';
 import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
 import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoReminders } from './demo-reminders';
 import { seedDemoValues } from './demo-values';
 
 export interface DemoCredential {
@@ -32,9 +34,11 @@ export const demoCredential = (city: string, role: CityRole): DemoCredential => 
 export async function seedDemo(
   commands: CommandBus,
   db: TenantDb,
+  events: EventStore,
   operatorId: string,
-): Promise<DemoCredential[]> {
+): Promise<{ credentials: DemoCredential[]; reminderDeadline: Date }> {
   const credentials: DemoCredential[] = [];
+  let reminderDeadline = new Date();
   for (const city of DEMO_CITIES) {
     const existing = await db.platform((em) =>
       em.query<{ id: string }[]>('SELECT id FROM cities WHERE slug = $1', [city.slug]),
@@ -86,6 +90,13 @@ export async function seedDemo(
       },
       catalogue,
     );
+    reminderDeadline = await seedDemoReminders(commands, events, {
+      id: asCityId(cityId),
+      timezone: city.timezone,
+      coordinatorId: user('coordinator'),
+      csoId: catalogue.csoId,
+      indicatorId: [...catalogue.indicators.values()][0].id,
+    });
   }
-  return credentials;
+  return { credentials, reminderDeadline };
 }

@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { createApi } from '@rl/api';
+import { EventStore } from '@rl/event-store';
 import { EnsureAccountCommand } from '@rl/identity';
 import { TenantDb } from '@rl/persistence';
 import { createWorker } from '@rl/worker';
@@ -19,10 +20,18 @@ runScript(async (config) => {
     `Operator: ${config.operator.email}${operator.created ? ` / ${config.operator.password}` : ' (existing account, password unchanged)'}`,
   ];
   if (config.demoSeed) {
-    const demo = await seedDemo(commands, api.get(TenantDb), operator.userId);
+    const demo = await seedDemo(commands, api.get(TenantDb), api.get(EventStore), operator.userId);
     lines.push('Demo accounts (illustrative data; do not use in production):');
     lines.push(
-      ...demo.map((d) => `  ${d.city.padEnd(6)} ${d.role.padEnd(12)} ${d.email.padEnd(26)} ${d.password}`),
+      ...demo.credentials.map(
+        (d) => `  ${d.city.padEnd(6)} ${d.role.padEnd(12)} ${d.email.padEnd(26)} ${d.password}`,
+      ),
+    );
+    lines.push(
+      '',
+      `Reminder demo: this month's period is due at ${demo.reminderDeadline.toISOString()}. Until a minute after`,
+      'it, reminders reach collector@ghent.demo (escalations: coordinator@ghent.demo): e-mails appear in this log',
+      `("E-mail (log transport)") unless SMTP_URL is set, in-app ones at GET ${config.publicUrl}/v1/me/notifications.`,
     );
   }
   await api.listen(config.port);

@@ -247,6 +247,21 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
     expect(mail.to(people[0].user.email)).toHaveLength(1);
   });
 
+  it('counts reminders sent and skipped, notices and queue jobs in /metrics', async () => {
+    await sleep(1_000); // sends still in flight
+    const res = await api.http.get('/metrics').expect(200);
+    const count = (labels: string) =>
+      Number(new RegExp(`rl_notification_outcomes\\{${labels}\\} (\\d+)`).exec(res.text)?.[1] ?? 0);
+    const mine = `city="${city.slug}",metric="reminders"`;
+    expect(count(`${mine},status="sent",detail="reminder.upcoming"`)).toBeGreaterThanOrEqual(4);
+    expect(count(`${mine},status="sent",detail="reminder.overdue"`)).toBeGreaterThanOrEqual(1);
+    expect(count(`${mine},status="cancelled",detail="rescheduled"`)).toBeGreaterThanOrEqual(1);
+    expect(count(`city="${city.slug}",metric="notices",status="sent",detail="email"`)).toBe(
+      mail.mails.length,
+    );
+    expect(res.text).toMatch(/rl_queue_jobs\{queue="reminders",state="failed"\} \d+/);
+  });
+
   it('delivers exactly one e-mail per key with two workers, refused deliveries and duplicate wake-ups', async () => {
     const second: INestApplicationContext = await createWorker(api.config);
     await second.init();
@@ -295,7 +310,7 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
   it('restores every pending reminder after Redis loses everything', async () => {
     await setPolicy({ offsets: [{ offset: '-P3D' }, { offset: '-PT4S' }], quietHours: null });
     const far = await Promise.all([work(inSeconds(30 * 86_400)), work(inSeconds(40 * 86_400))]);
-    const soon = await work(inSeconds(7));
+    const soon = await work(inSeconds(12));
     const redis = new Redis(`redis://127.0.0.1:6379/${REDIS_DB}`);
     try {
       await sleep(500);

@@ -4,6 +4,7 @@ import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
 import { NoticeOutbox } from './notice-outbox';
+import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
 import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
@@ -21,6 +22,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     FireReminderHandler,
     DeliverNoticeHandler,
     NotificationSweep,
+    NotificationMetrics,
   ],
   exports: [NotificationSweep],
 })

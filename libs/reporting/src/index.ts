@@ -40,6 +40,7 @@ export const REPORTING_ENTITIES = [
 ];
 export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 export { DefinePeriodCommand } from './commands/define-period/define-period.command';
+export { MovePeriodDeadlineCommand } from './commands/move-period-deadline/move-period-deadline.command';
 export { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
 export { ReturnSubmissionCommand } from './commands/return-submission/return-submission.command';
 export { SubmitDataCommand } from './commands/submit-data/submit-data.command';

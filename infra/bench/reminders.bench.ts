@@ -1,0 +1,566 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { createApi } from '@rl/api';
+import { AppConfig } from '@rl/config';
+import { EventStore } from '@rl/event-store';
+import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
+import { DefineIndicatorCommand } from '@rl/indicators';
+import { asCityId, CityId } from '@rl/kernel';
+import { DEFAULT_REMINDER_POLICY, REMINDER_SCHEDULE_PROJECTION, reminderPolicyStream } from '@rl/notifications';
+import { databaseName, databaseUrl } from '@rl/persistence';
+import { QueueName } from '@rl/queue';
+import {
+  CreateAssignmentCommand,
+  DefinePeriodCommand,
+  MovePeriodDeadlineCommand,
+  periodStream,
+} from '@rl/reporting';
+import { RegisterOrganisationCommand } from '@rl/stakeholders';
+import { CreateCityCommand } from '@rl/tenancy';
+import { createWorker } from '@rl/worker';
+import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import { benchConfig, connect, deleteQueueKeys, log, now, percentile, round, sleep, table } from './bench-kit';
+
+// npm run bench:reminders: the deadline engine at 10,000 assignments. Phase 1 starts the worker on a city
+// whose 10,000 assignments already exist and times how long it takes to schedule their reminders (rows in
+// PostgreSQL plus one delayed BullMQ job each) and how much Redis memory those jobs take. Phase 2 switches
+// the city to one reminder 20 s before the deadline and moves the ten deadlines into the next minute, so
+// 1,000 reminders fall due every 5 s, and measures how late the in-app notices and e-mails (over real SMTP,
+// to a server in this process) go out. API, worker and mail server run in this process on a scratch database.
+const ORGANISATIONS = 20;
+const INDICATORS = 50;
+const PERIODS = 10;
+const ASSIGNMENTS = ORGANISATIONS * INDICATORS * PERIODS; // 10,000
+const CREATE_CONCURRENCY = 16;
+const TIMEZONE = 'Europe/Brussels';
+const FIRST_DEADLINE_SECONDS = Number(process.env.BENCH_FIRST_DEADLINE_SECONDS ?? 40);
+const DEADLINE_STEP_SECONDS = 5;
+const FIRE_OFFSET = '-PT20S';
+const FIRE_OFFSET_MS = 20_000;
+const SCHEDULE_TIMEOUT_MS = 5 * 60_000;
+const DELIVERY_TIMEOUT_MS = 5 * 60_000;
+const PASSWORD = 'bench-operator-password';
+
+interface Setup {
+  cityId: CityId;
+  coordinatorId: string;
+  periodIds: string[];
+  setupSeconds: number;
+  assignmentSeconds: number;
+}
+
+// Accepts every message and notes when it arrived under its Message-ID (the notice id).
+class MailCounter {
+  readonly received = new Map<string, number[]>();
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      let head = '';
+      stream.on('data', (chunk: Buffer) => {
+        if (head.length < 16_384) head += chunk.toString('latin1');
+      });
+      stream.on('end', () => {
+        const headers = head.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+        const id = /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? '';
+        const times = this.received.get(id) ?? [];
+        times.push(Date.now());
+        this.received.set(id, times);
+        callback();
+      });
+    },
+  });
+
+  async start(): Promise<string> {
+    this.server.on('error', () => undefined);
+    await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const times of this.received.values()) n += times.length;
+    return n;
+  }
+
+  get duplicates(): number {
+    let n = 0;
+    for (const times of this.received.values()) n += times.length - 1;
+    return n;
+  }
+
+  close(): Promise<void> {
+    return new Promise((done) => this.server.close(() => done()));
+  }
+}
+
+async function setUp(commands: CommandBus): Promise<Setup> {
+  const started = now();
+  const operator = await commands.execute(
+    new EnsureAccountCommand({
+      email: 'bench-operator@bench.local',
+      name: 'Bench operator',
+      password: PASSWORD,
+      isOperator: true,
+    }),
+  );
+  const city = await commands.execute(
+    new CreateCityCommand({
+      slug: 'bench',
+      name: 'Bench',
+      countryCode: 'BE',
+      defaultLocale: 'nl',
+      timezone: TIMEZONE,
+    }),
+  );
+  const cityId = asCityId(city.id);
+  const as = { actorId: operator.userId, actorRole: 'operator' };
+  // Members without a password: an active membership with a pending invitation, which is all a reminder
+  // recipient needs, without 21 argon2 hashes.
+  const coordinator = await commands.execute(
+    new AddMemberCommand(cityId, as, {
+      email: 'coordinator@bench.local',
+      name: 'Bench coordinator',
+      role: 'coordinator',
+    }),
+  );
+  const organisationIds: string[] = [];
+  for (let o = 0; o < ORGANISATIONS; o++) {
+    const organisation = await commands.execute(
+      new RegisterOrganisationCommand(cityId, { name: `Bench CSO ${o}`, kind: 'cso' }, as),
+    );
+    organisationIds.push(organisation.id);
+    await commands.execute(
+      new AddMemberCommand(cityId, as, {
+        email: `collector-${o}@bench.local`,
+        name: `Bench collector ${o}`,
+        role: 'collector',
+        organisationId: organisation.id,
+      }),
+    );
+  }
+  const indicatorIds: string[] = [];
+  for (let i = 0; i < INDICATORS; i++) {
+    const indicator = await commands.execute(
+      new DefineIndicatorCommand(
+        cityId,
+        {
+          code: `R-${i}`,
+          name: { en: `Reminder bench indicator ${i}` },
+          right: 'adequate housing',
+          type: 'outcome',
+          unit: 'percent',
+          direction: 'lower_is_better',
+          disaggregations: [],
+          frameworkRefs: [],
+          status: 'active',
+        },
+        as,
+      ),
+    );
+    indicatorIds.push(indicator.id);
+  }
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const periodIds: string[] = [];
+  for (let p = 0; p < PERIODS; p++) {
+    const period = await commands.execute(
+      new DefinePeriodCommand(cityId, TIMEZONE, { code: String(2101 + p), deadline }, as),
+    );
+    periodIds.push(period.id);
+  }
+  const setupSeconds = (now() - started) / 1_000;
+
+  const assignmentsStarted = now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CREATE_CONCURRENCY }, async () => {
+      for (let n = next++; n < ASSIGNMENTS; n = next++) {
+        await commands.execute(
+          new CreateAssignmentCommand(
+            cityId,
+            {
+              indicatorId: indicatorIds[n % INDICATORS],
+              organisationId: organisationIds[Math.floor(n / INDICATORS) % ORGANISATIONS],
+              periodId: periodIds[Math.floor(n / (INDICATORS * ORGANISATIONS))],
+            },
+            as,
+          ),
+        );
+      }
+    }),
+  );
+  return {
+    cityId,
+    coordinatorId: coordinator.userId,
+    periodIds,
+    setupSeconds,
+    assignmentSeconds: (now() - assignmentsStarted) / 1_000,
+  };
+}
+
+// Queries on the city's rows: every tenant table forces row-level security, for its owner too.
+async function inCity<T>(admin: Client, cityId: CityId, work: () => Promise<T>): Promise<T> {
+  await admin.query('BEGIN');
+  try {
+    await admin.query(`SELECT set_config('app.tenant_id', $1, true)`, [cityId]);
+    const result = await work();
+    await admin.query('COMMIT');
+    return result;
+  } catch (error) {
+    await admin.query('ROLLBACK');
+    throw error;
+  }
+}
+
+async function scheduleState(admin: Client, cityId: CityId) {
+  return inCity(admin, cityId, async () => {
+    const { rows } = await admin.query<{ head: string; checkpoint: string | null; pending: string }>(
+      `SELECT (SELECT last_position FROM tenant_heads WHERE tenant_id = $1) AS head,
+              (SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2) AS checkpoint,
+              (SELECT count(*) FROM reminders WHERE tenant_id = $1 AND status = 'pending') AS pending`,
+      [cityId, REMINDER_SCHEDULE_PROJECTION],
+    );
+    return {
+      head: Number(rows[0].head),
+      checkpoint: Number(rows[0].checkpoint ?? 0),
+      pending: Number(rows[0].pending),
+    };
+  });
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+}
+
+// Bytes held by this run's reminders queue (its job hashes, the delayed set, …): unlike used_memory, not
+// disturbed by whatever else shares the Redis server.
+async function queueBytes(redis: Redis, config: AppConfig): Promise<{ keys: number; bytes: number }> {
+  let cursor = '0';
+  let keys = 0;
+  let bytes = 0;
+  do {
+    const [nextCursor, batch] = await redis.scan(
+      cursor,
+      'MATCH',
+      `${config.redis.queuePrefix}:${QueueName.Reminders}:*`,
+      'COUNT',
+      1_000,
+    );
+    cursor = nextCursor;
+    if (batch.length === 0) continue;
+    const pipeline = redis.pipeline();
+    for (const key of batch) pipeline.memory('USAGE', key, 'SAMPLES', 0);
+    for (const [, size] of (await pipeline.exec()) ?? []) bytes += Number(size ?? 0);
+    keys += batch.length;
+  } while (cursor !== '0');
+  return { keys, bytes };
+}
+
+async function until(what: string, timeoutMs: number, done: () => Promise<boolean>): Promise<void> {
+  const deadline = now() + timeoutMs;
+  while (!(await done())) {
+    if (now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1_000} s waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface Delays {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function delays(values: number[]): Delays {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? Number.NaN),
+  };
+}
+
+async function main(): Promise<void> {
+  const mail = new MailCounter();
+  process.env.SMTP_URL = await mail.start();
+  const config = benchConfig(20);
+  log(
+    `Reminder benchmark on scratch database ${databaseName(config)} (${cpus().length} CPUs, Node ${process.version})`,
+  );
+  await bootstrapDatabase(config);
+  const api = await createApi(config);
+  let worker: INestApplicationContext | undefined;
+  const admin = await connect(databaseUrl(config, 'admin'));
+  const redis = new Redis(config.redis.url);
+  try {
+    const commands = api.get(CommandBus);
+    const queue = api.get<Queue>(getQueueToken(QueueName.Reminders));
+    log(`Setting up 1 city, ${ORGANISATIONS} organisations with a collector each, ${INDICATORS} indicators,`);
+    log(`${PERIODS} periods and ${ASSIGNMENTS.toLocaleString('en')} assignments (worker not running yet)…`);
+    const setup = await setUp(commands);
+    const { cityId } = setup;
+    log(
+      `Set-up ${round(setup.setupSeconds)} s; ${ASSIGNMENTS.toLocaleString('en')} assignments in ${round(setup.assignmentSeconds)} s ` +
+        `(${Math.round(ASSIGNMENTS / setup.assignmentSeconds)}/s, ${CREATE_CONCURRENCY} in parallel)`,
+    );
+
+    // Phase 1: the worker starts and schedules every reminder of the default policy.
+    const expected = ASSIGNMENTS * DEFAULT_REMINDER_POLICY.offsets.length;
+    const memoryBefore = await usedMemory(redis);
+    const scheduleStarted = now();
+    worker = await createWorker(config);
+    const bootSeconds = (now() - scheduleStarted) / 1_000;
+    let delayed = 0;
+    let state = await scheduleState(admin, cityId);
+    await until('the reminders to be scheduled', SCHEDULE_TIMEOUT_MS, async () => {
+      state = await scheduleState(admin, cityId);
+      if (state.checkpoint < state.head) return false;
+      delayed = await queue.getDelayedCount();
+      return delayed === state.pending;
+    });
+    const scheduleSeconds = (now() - scheduleStarted) / 1_000;
+    const memoryAfter = await usedMemory(redis);
+    const queueMemory = await queueBytes(redis, config);
+    if (state.pending !== expected)
+      log(`Warning: ${state.pending} pending reminders, expected ${expected.toLocaleString('en')}`);
+    const scheduled = {
+      assignments: ASSIGNMENTS,
+      reminders: state.pending,
+      delayedJobs: delayed,
+      seconds: round(scheduleSeconds, 2),
+      workerBootSeconds: round(bootSeconds, 2),
+      assignmentsPerSecond: Math.round(ASSIGNMENTS / scheduleSeconds),
+      remindersPerSecond: Math.round(state.pending / scheduleSeconds),
+      redisUsedMemoryDeltaMb: round((memoryAfter - memoryBefore) / 1_048_576, 1),
+      redisBytesPerDelayedJob: Math.round((memoryAfter - memoryBefore) / delayed),
+      queueKeys: queueMemory.keys,
+      queueMb: round(queueMemory.bytes / 1_048_576, 1),
+      queueBytesPerDelayedJob: Math.round(queueMemory.bytes / delayed),
+    };
+    log('\nPhase 1: scheduling the default policy (5 reminders per assignment) from a cold start of the worker');
+    log(
+      table(
+        [
+          'assignments',
+          'reminders',
+          'delayed jobs',
+          'seconds',
+          'assignments/s',
+          'reminders/s',
+          'Redis used_memory +MB',
+          'B/job',
+          'queue keys MB',
+          'B/job',
+        ],
+        [
+          [
+            scheduled.assignments,
+            scheduled.reminders,
+            scheduled.delayedJobs,
+            scheduled.seconds,
+            scheduled.assignmentsPerSecond,
+            scheduled.remindersPerSecond,
+            scheduled.redisUsedMemoryDeltaMb,
+            scheduled.redisBytesPerDelayedJob,
+            scheduled.queueMb,
+            scheduled.queueBytesPerDelayedJob,
+          ],
+        ],
+      ),
+    );
+    log(`(seconds include ${scheduled.workerBootSeconds} s of worker start-up)`);
+
+    // Phase 2: one reminder 20 s before the deadline, and the ten deadlines moved 5 s apart into the next
+    // minute: 1,000 reminders fall due every 5 s.
+    const events = api.get(EventStore);
+    const base = Date.now() + FIRST_DEADLINE_SECONDS * 1_000;
+    const deadlines = setup.periodIds.map((_, i) => new Date(base + i * DEADLINE_STEP_SECONDS * 1_000));
+    const rescheduleStarted = now();
+    await events.append(
+      cityId,
+      reminderPolicyStream(cityId),
+      'any',
+      [{ type: 'ReminderPolicyChanged', data: { offsets: [{ offset: FIRE_OFFSET }], quietHours: null } }],
+      { actorId: setup.coordinatorId, actorRole: 'coordinator' },
+    );
+    for (const [i, periodId] of setup.periodIds.entries()) {
+      const history = await events.readStream(cityId, periodStream(periodId));
+      await commands.execute(
+        new MovePeriodDeadlineCommand(
+          cityId,
+          TIMEZONE,
+          periodId,
+          history.length,
+          { deadline: deadlines[i].toISOString() },
+          { actorId: setup.coordinatorId, actorRole: 'coordinator' },
+        ),
+      );
+    }
+    await until('the reminders to be rescheduled', SCHEDULE_TIMEOUT_MS, async () => {
+      state = await scheduleState(admin, cityId);
+      return state.checkpoint >= state.head;
+    });
+    const rescheduleSeconds = (now() - rescheduleStarted) / 1_000;
+    const firstDueInSeconds = (base - FIRE_OFFSET_MS - Date.now()) / 1_000;
+    const moved = await inCity(admin, cityId, async () => {
+      const { rows } = await admin.query<{ outcome: string; status: string; n: string }>(
+        `SELECT status, coalesce(outcome, '') AS outcome, count(*) AS n FROM reminders WHERE tenant_id = $1
+          GROUP BY status, outcome ORDER BY status, outcome`,
+        [cityId],
+      );
+      return rows;
+    });
+    log(
+      `\nPhase 2: policy ${FIRE_OFFSET} and ${PERIODS} deadlines moved to now + ${FIRST_DEADLINE_SECONDS} s … ` +
+        `+ ${FIRST_DEADLINE_SECONDS + (PERIODS - 1) * DEADLINE_STEP_SECONDS} s: rescheduled in ${round(rescheduleSeconds, 2)} s ` +
+        `(first reminders due ${round(firstDueInSeconds, 1)} s later)`,
+    );
+    log(`Reminder rows: ${moved.map((m) => `${m.status}${m.outcome ? `/${m.outcome}` : ''} ${m.n}`).join(', ')}`);
+    if (firstDueInSeconds < 0)
+      log('Warning: rescheduling outlasted the lead time; the first reminders were already late');
+
+    const fireStarted = now();
+    const newDeadlines = deadlines.map((d) => d.toISOString());
+    let progress = { pendingReminders: -1, pendingEmails: -1 };
+    await until('every reminder and e-mail to go out', DELIVERY_TIMEOUT_MS, async () => {
+      progress = await inCity(admin, cityId, async () => {
+        const { rows } = await admin.query<{ reminders: string; emails: string }>(
+          `SELECT (SELECT count(*) FROM reminders WHERE tenant_id = $1 AND status = 'pending'
+                      AND deadline = ANY($2::timestamptz[])) AS reminders,
+                  (SELECT count(*) FROM notices WHERE tenant_id = $1 AND status = 'pending' AND channel = 'email') AS emails`,
+          [cityId, newDeadlines],
+        );
+        return { pendingReminders: Number(rows[0].reminders), pendingEmails: Number(rows[0].emails) };
+      });
+      return progress.pendingReminders === 0 && progress.pendingEmails === 0;
+    });
+    const drainSeconds = (now() - fireStarted) / 1_000;
+
+    const rows = await inCity(admin, cityId, async () => {
+      const result = await admin.query<{
+        id: string | null;
+        channel: string | null;
+        status: string;
+        due: string;
+        settled: string | null;
+        created: string | null;
+        sent: string | null;
+      }>(
+        `SELECT n.id, n.channel::text AS channel, r.status::text AS status,
+                (extract(epoch FROM r.due_at) * 1000)::float8 AS due,
+                (extract(epoch FROM r.settled_at) * 1000)::float8 AS settled,
+                (extract(epoch FROM n.created_at) * 1000)::float8 AS created,
+                (extract(epoch FROM n.sent_at) * 1000)::float8 AS sent
+           FROM reminders r LEFT JOIN notices n ON n.tenant_id = r.tenant_id AND n.key = 'reminder:' || r.id::text
+          WHERE r.tenant_id = $1 AND r.deadline = ANY($2::timestamptz[])`,
+        [cityId, newDeadlines],
+      );
+      return result.rows;
+    });
+    const fired: number[] = [];
+    const inApp: number[] = [];
+    const emailSentAt: number[] = [];
+    const emailReceived: number[] = [];
+    let remindersSent = 0;
+    let notReceived = 0;
+    for (const row of rows) {
+      const due = Number(row.due);
+      if (row.channel === 'in_app') {
+        inApp.push(Number(row.created) - due);
+        // One in-app notice per reminder here (one collector per organisation): count each reminder once.
+        if (row.status === 'sent' && row.settled !== null) {
+          remindersSent++;
+          fired.push(Number(row.settled) - due);
+        }
+      }
+      if (row.channel === 'email' && row.sent !== null) {
+        emailSentAt.push(Number(row.sent) - due);
+        const times = mail.received.get(`<${row.id}@rights-ledger>`);
+        if (times) emailReceived.push(times[0] - due);
+        else notReceived++;
+      }
+    }
+    const skippedOrMissing = rows.filter((r) => r.status !== 'sent').length;
+    const report = {
+      firing: {
+        reminders: rows.filter((r) => r.channel !== 'email').length,
+        remindersSent,
+        notSent: skippedOrMissing,
+        drainSeconds: round(drainSeconds, 1),
+        rescheduleSeconds: round(rescheduleSeconds, 2),
+        delaysMs: {
+          reminderSettled: delays(fired),
+          inAppNotice: delays(inApp),
+          emailSentAt: delays(emailSentAt),
+          emailReceived: delays(emailReceived),
+        },
+        emailsReceived: mail.total,
+        duplicateMessageIds: mail.duplicates,
+        sentButNotReceived: notReceived,
+      },
+    };
+    const line = (name: string, d: Delays): (string | number)[] => [name, d.count, d.p50, d.p95, d.p99, d.max];
+    log(
+      `\nDelay after the due time (ms), ${ASSIGNMENTS.toLocaleString('en')} reminders due 1,000 every ${DEADLINE_STEP_SECONDS} s; ` +
+        `all out ${round(drainSeconds, 1)} s after rescheduling`,
+    );
+    log(
+      table(
+        ['', 'count', 'p50', 'p95', 'p99', 'max'],
+        [
+          line('reminder fired (settled_at)', report.firing.delaysMs.reminderSettled),
+          line('in-app notice (created_at)', report.firing.delaysMs.inAppNotice),
+          line('e-mail (sent_at)', report.firing.delaysMs.emailSentAt),
+          line('e-mail (received by SMTP server)', report.firing.delaysMs.emailReceived),
+        ],
+      ),
+    );
+    log(
+      `E-mails received by the SMTP server: ${mail.total}; duplicate Message-IDs: ${mail.duplicates}; ` +
+        `marked sent but not received: ${notReceived}; reminders not sent: ${skippedOrMissing}`,
+    );
+    log(
+      `\nSummary: ${ASSIGNMENTS.toLocaleString('en')} assignments → ${scheduled.reminders.toLocaleString('en')} reminders scheduled in ` +
+        `${scheduled.seconds} s (${scheduled.remindersPerSecond}/s), Redis +${scheduled.redisUsedMemoryDeltaMb} MB ` +
+        `(${scheduled.queueBytesPerDelayedJob} B/delayed job); due → e-mail received p99 ` +
+        `${report.firing.delaysMs.emailReceived.p99} ms, in-app p99 ${report.firing.delaysMs.inAppNotice.p99} ms, ` +
+        `${mail.duplicates} duplicates`,
+    );
+    const dir = resolve(__dirname, '../../../bench-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'reminders.json'),
+      JSON.stringify({ ranAt: new Date().toISOString(), setup, scheduled, ...report }, null, 2),
+    );
+    log(`\nWritten to ${join(dir, 'reminders.json')}`);
+  } finally {
+    redis.disconnect();
+    await admin.end();
+    await Promise.all([api.close(), worker?.close()]);
+    await deleteQueueKeys(config);
+    await dropDatabase(config, databaseName(config));
+    await mail.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
