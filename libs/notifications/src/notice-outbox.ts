@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
-import { NoticeData, NoticeKind } from './domain/notice';
+import { EMAILED_KINDS, NoticeData, NoticeKind } from './domain/notice';
 import { afterQuietHours, nextDigestTime, QuietHours } from './domain/reminder-policy';
 import { Due, NotificationQueues } from './notification-queues';
 
@@ -58,7 +58,7 @@ export class NoticeOutbox {
       ...(r.inApp
         ? [{ recipient: r.id, channel: 'in_app', status: 'sent', digest: false, sendAfter: now }]
         : []),
-      ...(r.email
+      ...(r.email && EMAILED_KINDS.has(draft.kind)
         ? [
             {
               recipient: r.id,

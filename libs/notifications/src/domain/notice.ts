@@ -10,6 +10,12 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+// Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
+// send forty e-mails, so it stays in the in-app inbox (and webhooks).
+export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
+  NOTICE_KINDS.filter((k) => k !== 'submission.validated'),
+);
+
 export const NOTICE_CHANNELS = ['email', 'in_app'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
