@@ -57,7 +57,7 @@ export async function seedDemoReminders(commands: CommandBus, events: EventStore
     new DefinePeriodCommand(
       city.id,
       city.timezone,
-      { code, deadline: deadline.toUTC().toISO() as string },
+      { code, deadline: deadline.toUTC().toISO() },
       metadata('period:reminders'),
     ),
   );
@@ -69,7 +69,7 @@ export async function seedDemoReminders(commands: CommandBus, events: EventStore
         city.timezone,
         period.id,
         history.length,
-        { deadline: deadline.toUTC().toISO() as string },
+        { deadline: deadline.toUTC().toISO() },
         { actorId: city.coordinatorId, actorRole: 'coordinator' },
       ),
     );
