@@ -1,7 +1,13 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rl/config';
-import { databaseName, databaseUrl, dataSourceOptions } from '@rl/persistence';
+import {
+  databaseName,
+  databaseUrl,
+  dataSourceOptions,
+  PUBLIC_READER_ROLE,
+  PUBLISHED_READER_ROLE,
+} from '@rl/persistence';
 import { ALL_ENTITIES } from './schema';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -23,7 +29,8 @@ async function ensureRoles(admin: Client, config: AppConfig): Promise<void> {
   const { ownerRole, ownerPassword, appRole, appPassword } = config.database;
   for (const [role, password, extra] of [
     [ownerRole, ownerPassword, 'NOSUPERUSER NOCREATEROLE'],
-    [appRole, appPassword, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS'],
+    // NOINHERIT: the reader roles granted below lend their policies only after an explicit SET ROLE.
+    [appRole, appPassword, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT'],
   ] as const) {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     const verb = rowCount === 0 ? 'CREATE' : 'ALTER';
@@ -33,6 +40,19 @@ async function ensureRoles(admin: Client, config: AppConfig): Promise<void> {
       // Two bootstraps racing: the other one created the role first.
       if ((error as { code?: string }).code !== '42710') throw error;
     }
+  }
+  for (const reader of [PUBLISHED_READER_ROLE, PUBLIC_READER_ROLE]) {
+    try {
+      await admin.query(`CREATE ROLE ${ident(reader)} NOLOGIN NOINHERIT NOBYPASSRLS`);
+    } catch (error) {
+      // Exists already (another deployment on this server, or a racing bootstrap).
+      if ((error as { code?: string }).code !== '42710') throw error;
+    }
+    const { rowCount } = await admin.query(
+      `SELECT 1 FROM pg_auth_members WHERE roleid = $1::regrole AND member = $2::regrole`,
+      [reader, appRole],
+    );
+    if (rowCount === 0) await admin.query(`GRANT ${ident(reader)} TO ${ident(appRole)}`);
   }
 }
 

@@ -4,7 +4,8 @@ import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
 import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { CreateCityCommand } from '@rl/tenancy';
-import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoCatalogue, YEARS } from './demo-catalogue';
+import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoValues } from './demo-values';
 
@@ -90,6 +91,13 @@ export async function seedDemo(
       },
       catalogue,
     );
+    await seedDemoPublication(commands, {
+      id: asCityId(cityId),
+      slug: city.slug,
+      coordinatorId: user('coordinator'),
+      indicators: catalogue.indicators,
+      years: YEARS,
+    });
     reminderDeadline = await seedDemoReminders(commands, events, {
       id: asCityId(cityId),
       timezone: city.timezone,

@@ -1,4 +1,5 @@
 import { COMMENTS_ENTITIES } from '@rl/comments';
+import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...INDICATORS_ENTITIES,
   ...COMMENTS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...COMPARISONS_ENTITIES,
 ];

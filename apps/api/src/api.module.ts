@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
 import { CommentsModule } from '@rl/comments';
+import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
@@ -29,6 +30,7 @@ export class ApiModule {
         AuditModule,
         CommentsModule,
         NotificationsModule,
+        ComparisonsModule,
       ],
     };
   }

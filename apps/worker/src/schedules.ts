@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { AppConfig } from '@rl/config';
 import { ProjectionSweep } from '@rl/projections';
+import { ComparisonSweep } from '@rl/comparisons';
 import { NotificationSweep } from '@rl/notifications';
 import { QueueName } from '@rl/queue';
 
@@ -22,6 +23,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     private readonly sweep: ProjectionSweep,
     private readonly notifications: NotificationSweep,
+    private readonly comparisons: ComparisonSweep,
     private readonly config: AppConfig,
   ) {}
 
@@ -57,6 +59,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
         );
       }
       await this.sweep.sweep();
+      await this.comparisons.sweep();
     } catch (error) {
       this.logger.error({ err: error }, 'Scheduled sweep failed; retrying at the next interval');
     }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommentsModule } from '@rl/comments';
+import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { IdentityModule } from '@rl/identity';
@@ -10,6 +11,7 @@ import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
+import { ComparisonsProcessor } from './processors/comparisons.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor, RemindersProcessor } from './processors/notifications.processor';
 import { ProjectionsProcessor } from './processors/projections.processor';
@@ -24,6 +26,7 @@ const CONTEXTS = [
   IndicatorsModule,
   CommentsModule,
   NotificationsModule,
+  ComparisonsModule,
 ];
 
 @Module({})
@@ -38,6 +41,7 @@ export class WorkerModule {
         ProjectionsProcessor,
         RemindersProcessor,
         NotificationsProcessor,
+        ComparisonsProcessor,
         Schedules,
       ],
     };

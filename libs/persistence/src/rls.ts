@@ -11,3 +11,9 @@ export async function enableTenantIsolation(queryRunner: QueryRunner, table: str
     `CREATE POLICY tenant_isolation ON "${table}" USING (tenant_id = ${TENANT_SETTING}) WITH CHECK (tenant_id = ${TENANT_SETTING})`,
   );
 }
+
+// Roles that read what cities have published, across cities, and nothing else: no privileges on tenant
+// tables, and policies of their own on the published tables. The application role may SET ROLE to them
+// (membership without inheritance), so a cross-city read never runs with the application's rights.
+export const PUBLISHED_READER_ROLE = 'rl_published_reader';
+export const PUBLIC_READER_ROLE = 'rl_public_reader';

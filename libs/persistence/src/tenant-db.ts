@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CityId, UserId } from '@rl/kernel';
+import { PUBLIC_READER_ROLE, PUBLISHED_READER_ROLE } from './rls';
 
 // Every tenant-scoped read or write runs in a transaction that names its city, so row-level security
 // (policies on app.tenant_id) decides what the statement can see; forgetting a WHERE cannot leak data.
@@ -29,6 +30,17 @@ export class TenantDb {
   asUser<T>(userId: UserId, work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       await em.query(`select set_config('app.user_id', $1, true)`, [userId]);
+      return work(em);
+    });
+  }
+
+  // Published data of every city, read-only, as a reader role: 'members' (signed-in users of any city)
+  // sees what cities made comparable or public, 'public' (anonymous) only what they made public.
+  published<T>(audience: 'members' | 'public', work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const role = audience === 'public' ? PUBLIC_READER_ROLE : PUBLISHED_READER_ROLE;
+    return this.dataSource.transaction(async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      await em.query(`SET LOCAL ROLE ${role}`);
       return work(em);
     });
   }

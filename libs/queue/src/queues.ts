@@ -20,6 +20,9 @@ export interface JobPayloads {
   'notifications.deliver': { cityId: string; noticeId: string };
   // "This webhook delivery is pending"; retried with backoff, dead-lettered in PostgreSQL.
   'notifications.webhook': { cityId: string; deliveryId: string };
+  // "A framework code's published data changed": recompute its comparison across cities (no city: it
+  // reads only what every city published).
+  'comparisons.recompute': { framework: string; code: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -31,6 +34,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'reminders.fire': QueueName.Reminders,
   'notifications.deliver': QueueName.Notifications,
   'notifications.webhook': QueueName.Notifications,
+  'comparisons.recompute': QueueName.Comparisons,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -7,6 +7,7 @@ import { Submissions1795706200000 } from './1795706200000-submissions';
 import { Comments1795706300000 } from './1795706300000-comments';
 import { Completeness1795706400000 } from './1795706400000-completeness';
 import { Notifications1795706500000 } from './1795706500000-notifications';
+import { Comparisons1795706600000 } from './1795706600000-comparisons';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Comments1795706300000,
   Completeness1795706400000,
   Notifications1795706500000,
+  Comparisons1795706600000,
 ];

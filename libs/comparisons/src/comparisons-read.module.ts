@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ComparisonResults } from './read/comparison-results';
+import { ComparisonSeriesHandler } from './read/comparison-series/comparison-series.handler';
+import { ComparisonsController, PublicComparisonsController } from './read/comparisons.controller';
+import { GetComparisonHandler } from './read/get-comparison/get-comparison.handler';
+import { PublicCityIndicatorsHandler } from './read/public-city-indicators/public-city-indicators.handler';
+
+// The read side of comparisons: GET /v1/comparisons(/series) for signed-in users, the same under
+// /v1/public for anonymous readers, and a city's public indicators.
+@Module({
+  controllers: [ComparisonsController, PublicComparisonsController],
+  providers: [ComparisonResults, GetComparisonHandler, ComparisonSeriesHandler, PublicCityIndicatorsHandler],
+})
+export class ComparisonsReadModule {}

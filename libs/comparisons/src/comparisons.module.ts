@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { SetPopulationHandler } from './commands/set-population/set-population.handler';
+import { SetPublicationHandler } from './commands/set-publication/set-publication.handler';
+import { ComparisonWakeups } from './comparison-wakeups';
+import { ComparisonSweep } from './jobs/comparison-sweep';
+import { RecomputeComparisonHandler } from './jobs/recompute-comparison.handler';
+import { PublicationProjection } from './projections/publication.projection';
+import { PublicationController } from './publication.controller';
+
+@Module({
+  controllers: [PublicationController],
+  providers: [
+    SetPublicationHandler,
+    SetPopulationHandler,
+    ComparisonWakeups,
+    PublicationProjection,
+    RecomputeComparisonHandler,
+    ComparisonSweep,
+  ],
+  exports: [ComparisonSweep],
+})
+export class ComparisonsModule {}

@@ -1,0 +1,30 @@
+import { ComparisonDirtyRecord, ComparisonResultRecord } from './persistence/comparison-result.entity';
+import {
+  PublishedIndicatorRecord,
+  PublishedPopulationRecord,
+  PublishedValueRecord,
+} from './persistence/published.entity';
+import {
+  PublicationIndicatorRecord,
+  PublicationPeriodRecord,
+  PublicationPopulationRecord,
+  PublicationValueRecord,
+} from './persistence/publication-state.entity';
+
+export { SetPopulationCommand } from './commands/set-population/set-population.command';
+export { SetPublicationCommand } from './commands/set-publication/set-publication.command';
+export { ComparisonsModule } from './comparisons.module';
+export { ComparisonSweep } from './jobs/comparison-sweep';
+export { PUBLICATION_PROJECTION } from './projections/publication.projection';
+
+export const COMPARISONS_ENTITIES = [
+  PublicationIndicatorRecord,
+  PublicationPeriodRecord,
+  PublicationValueRecord,
+  PublicationPopulationRecord,
+  PublishedIndicatorRecord,
+  PublishedValueRecord,
+  PublishedPopulationRecord,
+  ComparisonResultRecord,
+  ComparisonDirtyRecord,
+];

@@ -1,0 +1,82 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// The publication projection's own view of the city (tenant-private): every indicator's definition and
+// flags, periods, and every validated headline value, so that publishing later needs no other read model.
+@Entity('publication_indicators')
+export class PublicationIndicatorRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @Column({ type: 'jsonb' })
+  definition!: Record<string, unknown>;
+
+  // 'SDG:3.2.1', 'FRA:…'
+  @Column({ name: 'framework_refs', type: 'text', array: true })
+  frameworkRefs!: string[];
+
+  @Column({ type: 'boolean' })
+  retired!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  comparable!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  public!: boolean;
+}
+
+@Entity('publication_periods')
+export class PublicationPeriodRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  granularity!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+}
+
+@Entity('publication_values')
+export class PublicationValueRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ name: 'period_id', type: 'uuid' })
+  periodId!: string;
+
+  @Column({ type: 'double precision' })
+  value!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  @Column({ type: 'integer' })
+  series!: number;
+}
+
+@Entity('publication_population')
+export class PublicationPopulationRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'double precision' })
+  total!: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  districts!: Record<string, number> | null;
+}

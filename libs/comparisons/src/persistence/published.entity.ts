@@ -1,0 +1,86 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+// What a city has published, one row per indicator and framework reference. Written by the city's
+// publication projection; read across cities only through the reader roles' policies.
+@Entity('published_indicators')
+@Index('IDX_published_indicators_ref', ['framework', 'code'])
+export class PublishedIndicatorRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  framework!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  code!: string;
+
+  @Column({ name: 'city_slug', type: 'varchar', length: 63 })
+  citySlug!: string;
+
+  @Column({ name: 'city_name', type: 'varchar', length: 200 })
+  cityName!: string;
+
+  // The definition as compared (PublishedDefinition without the city fields).
+  @Column({ type: 'jsonb' })
+  definition!: Record<string, unknown>;
+
+  @Column({ type: 'boolean' })
+  comparable!: boolean;
+
+  @Column({ type: 'boolean' })
+  public!: boolean;
+}
+
+// Validated headline values of published indicators, one per period.
+@Entity('published_values')
+export class PublishedValueRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  period!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  granularity!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'double precision' })
+  value!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  @Column({ type: 'integer' })
+  series!: number;
+
+  @Column({ type: 'boolean' })
+  comparable!: boolean;
+
+  @Column({ type: 'boolean' })
+  public!: boolean;
+}
+
+// A city's reference population per year (published with its first published indicator's data: it is
+// itself public statistics).
+@Entity('published_population')
+export class PublishedPopulationRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'double precision' })
+  total!: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  districts!: Record<string, number> | null;
+}

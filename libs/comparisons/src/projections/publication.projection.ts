@@ -1,0 +1,306 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RecordedEvent } from '@rl/event-store';
+import { IndicatorEvent } from '@rl/indicators';
+import { CityId } from '@rl/kernel';
+import { Projection, ProjectionDefinition } from '@rl/projections';
+import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
+import { ComparisonsEvent } from '../domain/comparisons.events';
+import { ComparisonWakeups, FrameworkCode } from '../comparison-wakeups';
+
+type Handled = IndicatorEvent | PeriodEvent | SubmissionEvent | ComparisonsEvent;
+
+interface Definition {
+  indicatorCode: string;
+  name: string;
+  description: string | null;
+  unit: string;
+  direction: string;
+  methodology: string | null;
+  dimensions: string[];
+  series: number;
+  target: { value: number; year?: number } | null;
+}
+
+interface IndicatorState {
+  definition: Definition;
+  frameworkRefs: string[];
+  retired: boolean;
+  comparable: boolean;
+  public: boolean;
+}
+
+const GRANULARITY: Record<string, string> = {
+  year: 'year',
+  quarter: 'quarter',
+  month: 'month',
+  year_span: 'span',
+};
+
+// The English text if there is one (framework codes are matched across languages; texts are compared
+// as a hint that definitions differ), else the first language given.
+const text = (localised: Record<string, string> | null | undefined): string | null =>
+  localised ? (localised.en ?? Object.values(localised)[0] ?? null) : null;
+
+export const PUBLICATION_PROJECTION = 'publication';
+
+// A city's publication: keeps the city's indicator definitions, publication flags, periods, validated
+// headline values and reference population (tenant-private tables), and from them the rows of the
+// shared published_* tables — only for indicators the city made comparable or public, only validated
+// values. Unpublishing deletes them. Then wakes the comparisons of the framework codes concerned.
+@Injectable()
+@ProjectionDefinition()
+export class PublicationProjection implements Projection {
+  readonly name = PUBLICATION_PROJECTION;
+  readonly handles = [
+    'IndicatorDefined',
+    'IndicatorRedefined',
+    'IndicatorActivated',
+    'IndicatorRetired',
+    'PublicationChanged',
+    'PeriodDefined',
+    'SubmissionValidated',
+    'ReferencePopulationSet',
+  ];
+  readonly tables = [
+    'publication_indicators',
+    'publication_periods',
+    'publication_values',
+    'publication_population',
+    'published_indicators',
+    'published_values',
+    'published_population',
+  ];
+  private readonly logger = new Logger('PublicationProjection');
+
+  constructor(private readonly wakeups: ComparisonWakeups) {}
+
+  async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    const indicators = await this.loadIndicators(em, cityId, events);
+    const touched = new Set<string>();
+    let populationChanged = false;
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as Handled;
+      switch (event.type) {
+        case 'IndicatorDefined': {
+          const d = event.data.definition;
+          indicators.set(event.data.indicatorId, {
+            definition: {
+              indicatorCode: d.code,
+              name: text(d.name) ?? d.code,
+              description: text(d.description),
+              unit: d.unit,
+              direction: d.direction,
+              methodology: d.methodology ?? null,
+              dimensions: d.disaggregations.map((x) => x.dimension),
+              series: 1,
+              target: d.target ?? null,
+            },
+            frameworkRefs: d.frameworkRefs.map((r) => `${r.framework}:${r.code}`),
+            retired: false,
+            comparable: false,
+            public: false,
+          });
+          touched.add(event.data.indicatorId);
+          break;
+        }
+        case 'IndicatorRedefined': {
+          const state = indicators.get(event.data.indicatorId);
+          if (!state) break;
+          const c = event.data.changes;
+          const def = state.definition;
+          if (c.name) def.name = text(c.name.after) ?? def.name;
+          if (c.description) def.description = text(c.description.after);
+          if (c.unit?.after) def.unit = c.unit.after;
+          if (c.direction?.after) def.direction = c.direction.after;
+          if (c.methodology) def.methodology = c.methodology.after ?? null;
+          if (c.disaggregations) def.dimensions = (c.disaggregations.after ?? []).map((x) => x.dimension);
+          if (c.target) def.target = c.target.after ?? null;
+          if (c.frameworkRefs)
+            state.frameworkRefs = (c.frameworkRefs.after ?? []).map((r) => `${r.framework}:${r.code}`);
+          def.series = event.data.series;
+          touched.add(event.data.indicatorId);
+          break;
+        }
+        case 'IndicatorActivated':
+        case 'IndicatorRetired': {
+          const state = indicators.get(event.data.indicatorId);
+          if (!state) break;
+          state.retired = event.type === 'IndicatorRetired';
+          touched.add(event.data.indicatorId);
+          break;
+        }
+        case 'PublicationChanged': {
+          const state = indicators.get(event.data.indicatorId);
+          if (!state) break;
+          state.comparable = event.data.comparable;
+          state.public = event.data.public;
+          touched.add(event.data.indicatorId);
+          break;
+        }
+        case 'PeriodDefined':
+          await em.query(
+            `INSERT INTO publication_periods (tenant_id, period_id, code, granularity, year) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (tenant_id, period_id) DO NOTHING`,
+            [
+              cityId,
+              event.data.periodId,
+              event.data.code,
+              GRANULARITY[event.data.granularity],
+              Number(event.data.start.slice(0, 4)),
+            ],
+          );
+          break;
+        case 'SubmissionValidated': {
+          const total = event.data.observations.find((o) => o.key === '');
+          if (!total) break;
+          await em.query(
+            `INSERT INTO publication_values (tenant_id, indicator_id, period_id, value, status, series)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (tenant_id, indicator_id, period_id) DO UPDATE
+               SET value = EXCLUDED.value, status = EXCLUDED.status, series = EXCLUDED.series`,
+            [
+              cityId,
+              event.data.indicatorId,
+              event.data.periodId,
+              total.value,
+              total.status,
+              event.data.series,
+            ],
+          );
+          touched.add(event.data.indicatorId);
+          break;
+        }
+        case 'ReferencePopulationSet':
+          await em.query(
+            `INSERT INTO publication_population (tenant_id, year, total, districts) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (tenant_id, year) DO UPDATE SET total = EXCLUDED.total, districts = EXCLUDED.districts`,
+            [cityId, event.data.year, event.data.total, event.data.districts],
+          );
+          populationChanged = true;
+          break;
+        case 'PeriodDeadlineMoved':
+        case 'SubmissionSubmitted':
+        case 'SubmissionCorrected':
+        case 'SubmissionReturned':
+          break;
+      }
+    }
+    await this.saveIndicators(em, cityId, indicators, touched);
+    const affected = await this.republish(em, cityId, [...touched], populationChanged);
+    try {
+      await this.wakeups.wake(affected);
+    } catch (error) {
+      this.logger.warn({ err: error, cityId }, 'Could not wake comparisons; the comparison sweep will');
+    }
+  }
+
+  private async loadIndicators(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]) {
+    const ids = [
+      ...new Set(events.map((e) => (e.data as { indicatorId?: string }).indicatorId).filter(Boolean)),
+    ];
+    const rows = await em.query<(IndicatorState & { indicatorId: string })[]>(
+      `SELECT indicator_id AS "indicatorId", definition, framework_refs AS "frameworkRefs", retired, comparable, public
+         FROM publication_indicators WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[])`,
+      [cityId, ids],
+    );
+    return new Map<string, IndicatorState>(rows.map(({ indicatorId, ...state }) => [indicatorId, state]));
+  }
+
+  private async saveIndicators(
+    em: EntityManager,
+    cityId: CityId,
+    indicators: Map<string, IndicatorState>,
+    touched: Set<string>,
+  ) {
+    const rows = [...touched]
+      .filter((id) => indicators.has(id))
+      .map((id) => ({ id, ...(indicators.get(id) as IndicatorState) }));
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO publication_indicators (tenant_id, indicator_id, definition, framework_refs, retired, comparable, public)
+       SELECT $1, id, d, string_to_array(r, '|'), ret, c, p
+         FROM unnest($2::uuid[], $3::jsonb[], $4::text[], $5::boolean[], $6::boolean[], $7::boolean[]) AS x(id, d, r, ret, c, p)
+       ON CONFLICT (tenant_id, indicator_id) DO UPDATE
+         SET definition = EXCLUDED.definition, framework_refs = EXCLUDED.framework_refs, retired = EXCLUDED.retired,
+             comparable = EXCLUDED.comparable, public = EXCLUDED.public`,
+      [
+        cityId,
+        rows.map((r) => r.id),
+        rows.map((r) => JSON.stringify(r.definition)),
+        rows.map((r) => r.frameworkRefs.join('|')),
+        rows.map((r) => r.retired),
+        rows.map((r) => r.comparable),
+        rows.map((r) => r.public),
+      ],
+    );
+  }
+
+  // Rewrites the shared rows of the touched indicators from the private state; returns the framework
+  // codes whose comparisons changed (those published before or after).
+  private async republish(
+    em: EntityManager,
+    cityId: CityId,
+    touched: string[],
+    populationChanged: boolean,
+  ): Promise<FrameworkCode[]> {
+    const before = await em.query<FrameworkCode[]>(
+      `SELECT DISTINCT framework, code FROM published_indicators
+        WHERE tenant_id = $1 AND ($3 OR indicator_id = ANY($2::uuid[]))`,
+      [cityId, touched, populationChanged],
+    );
+    if (populationChanged) {
+      await em.query(`DELETE FROM published_population WHERE tenant_id = $1`, [cityId]);
+      await em.query(
+        `INSERT INTO published_population (tenant_id, year, total, districts)
+         SELECT tenant_id, year, total, districts FROM publication_population WHERE tenant_id = $1`,
+        [cityId],
+      );
+    }
+    if (touched.length > 0) {
+      await em.query(
+        `DELETE FROM published_indicators WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[])`,
+        [cityId, touched],
+      );
+      await em.query(`DELETE FROM published_values WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[])`, [
+        cityId,
+        touched,
+      ]);
+      await em.query(
+        `INSERT INTO published_indicators (tenant_id, indicator_id, framework, code, city_slug, city_name, definition, comparable, public)
+         SELECT i.tenant_id, i.indicator_id, split_part(ref, ':', 1), substr(ref, strpos(ref, ':') + 1), c.slug, c.name,
+                i.definition, i.comparable, i.public
+           FROM publication_indicators i CROSS JOIN unnest(i.framework_refs) AS ref JOIN cities c ON c.id = i.tenant_id
+          WHERE i.tenant_id = $1 AND i.indicator_id = ANY($2::uuid[]) AND NOT i.retired AND (i.comparable OR i.public)
+         ON CONFLICT DO NOTHING`,
+        [cityId, touched],
+      );
+      await em.query(
+        `INSERT INTO published_values (tenant_id, indicator_id, period, granularity, year, value, status, series, comparable, public)
+         SELECT v.tenant_id, v.indicator_id, p.code, p.granularity, p.year, v.value, v.status, v.series, i.comparable, i.public
+           FROM publication_values v
+           JOIN publication_periods p ON p.tenant_id = v.tenant_id AND p.period_id = v.period_id
+           JOIN publication_indicators i ON i.tenant_id = v.tenant_id AND i.indicator_id = v.indicator_id
+          WHERE v.tenant_id = $1 AND v.indicator_id = ANY($2::uuid[]) AND NOT i.retired AND (i.comparable OR i.public)`,
+        [cityId, touched],
+      );
+    }
+    const after = await em.query<FrameworkCode[]>(
+      `SELECT DISTINCT framework, code FROM published_indicators
+        WHERE tenant_id = $1 AND ($3 OR indicator_id = ANY($2::uuid[]))`,
+      [cityId, touched, populationChanged],
+    );
+    const codes = [
+      ...new Map([...before, ...after].map((fc) => [`${fc.framework}:${fc.code}`, fc])).values(),
+    ];
+    if (codes.length > 0) {
+      await em.query(
+        `INSERT INTO comparison_dirty (framework, code, since)
+         SELECT f, c, clock_timestamp() FROM unnest($1::text[], $2::text[]) AS x(f, c)
+         ON CONFLICT (framework, code) DO NOTHING`,
+        [codes.map((fc) => fc.framework), codes.map((fc) => fc.code)],
+      );
+    }
+    return codes;
+  }
+}
