@@ -1,10 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
+import { MAIL_CONNECTIONS } from '@rl/notifications';
 import { JobDispatcher, QueueName } from '@rl/queue';
 
 // Reminders fire and notices go out a few at a time: each send holds a database connection while the
-// mail server answers.
-@Processor(QueueName.Reminders, { concurrency: 4 })
+// mail server answers (one pooled SMTP connection per concurrent send).
+@Processor(QueueName.Reminders, { concurrency: 8 })
 export class RemindersProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
@@ -15,7 +16,7 @@ export class RemindersProcessor extends WorkerHost {
   }
 }
 
-@Processor(QueueName.Notifications, { concurrency: 4 })
+@Processor(QueueName.Notifications, { concurrency: MAIL_CONNECTIONS })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();

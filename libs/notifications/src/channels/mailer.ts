@@ -3,6 +3,22 @@ import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@rl/config';
 import { RenderedMessage } from '../domain/notice';
 
+export const MAIL_CONNECTIONS = 8;
+
+// smtp://user:password@host:port (smtps:// for TLS from the first byte).
+function smtpOptions(url: string) {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    auth: parsed.username
+      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+      : undefined,
+  };
+}
+
 export interface OutgoingMail extends RenderedMessage {
   to: string;
   // Deterministic per notice: should a send ever be repeated, mail systems can tell it is the same one.
@@ -22,7 +38,15 @@ export class Mailer implements OnApplicationShutdown {
     const smtpUrl = config.notifications.smtpUrl;
     const limit = Math.max(1_000, Math.floor(config.database.idleInTransactionTimeoutMs * 0.6));
     this.transport = smtpUrl
-      ? createTransport(smtpUrl, { connectionTimeout: limit, greetingTimeout: limit, socketTimeout: limit })
+      ? createTransport({
+          ...smtpOptions(smtpUrl),
+          // Reused connections: a handshake per message caps a burst of reminders at a few dozen per second.
+          pool: true,
+          maxConnections: MAIL_CONNECTIONS,
+          connectionTimeout: limit,
+          greetingTimeout: limit,
+          socketTimeout: limit,
+        })
       : createTransport({ jsonTransport: true });
   }
 
