@@ -17,6 +17,7 @@ const CONTRACT_PATHS = [
 const isPublic = (path: string) =>
   ['/health', '/health/ready', '/metrics'].includes(path) ||
   path.startsWith('/v1/auth/') ||
+  path.startsWith('/v1/public/') ||
   // Calendar apps cannot send a bearer token: the feed's secret is in its link.
   path.endsWith('/calendar.ics');
 

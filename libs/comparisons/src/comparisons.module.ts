@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { SetPopulationHandler } from './commands/set-population/set-population.handler';
 import { SetPublicationHandler } from './commands/set-publication/set-publication.handler';
 import { ComparisonWakeups } from './comparison-wakeups';
+import { ComparisonsReadModule } from './comparisons-read.module';
 import { ComparisonSweep } from './jobs/comparison-sweep';
 import { RecomputeComparisonHandler } from './jobs/recompute-comparison.handler';
 import { PublicationProjection } from './projections/publication.projection';
 import { PublicationController } from './publication.controller';
 
 @Module({
+  imports: [ComparisonsReadModule],
   controllers: [PublicationController],
   providers: [
     SetPublicationHandler,

@@ -1,4 +1,4 @@
-import { ComparisonDirtyRecord, ComparisonResultRecord } from './persistence/comparison-result.entity';
+import { ComparisonResultRecord } from './persistence/comparison-result.entity';
 import {
   PublishedIndicatorRecord,
   PublishedPopulationRecord,
@@ -26,5 +26,4 @@ export const COMPARISONS_ENTITIES = [
   PublishedValueRecord,
   PublishedPopulationRecord,
   ComparisonResultRecord,
-  ComparisonDirtyRecord,
 ];

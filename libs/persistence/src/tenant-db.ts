@@ -40,6 +40,8 @@ export class TenantDb {
     const role = audience === 'public' ? PUBLIC_READER_ROLE : PUBLISHED_READER_ROLE;
     return this.dataSource.transaction(async (em) => {
       await em.query('SET TRANSACTION READ ONLY');
+      // No city: only the reader role's policies decide what is visible.
+      await em.query(`select set_config('app.tenant_id', '', true)`);
       await em.query(`SET LOCAL ROLE ${role}`);
       return work(em);
     });

@@ -54,15 +54,17 @@ export function rowsByPeriod(snapshot: PublishedSnapshot): Record<string, unknow
 }
 
 // Recomputes one framework code's comparison for both audiences from the published tables, then clears
-// its dirty mark (only marks older than this run: a change that lands meanwhile keeps its own).
+// its dirty mark if the change that set it committed before the reads began (else the mark stays for the
+// next run or the sweep).
 @Injectable()
 @HandlesJob('comparisons.recompute')
 export class RecomputeComparisonHandler implements JobHandlerOf<'comparisons.recompute'> {
   constructor(private readonly db: TenantDb) {}
 
   async handle({ framework, code }: JobPayloads['comparisons.recompute']): Promise<void> {
-    const started = await this.db.platform((em) =>
-      em.query<{ now: Date }[]>(`SELECT clock_timestamp() AS now`),
+    // Changes committed before this snapshot are all read below; later ones keep their dirty mark.
+    const [{ snapshot }] = await this.db.platform((em) =>
+      em.query<{ snapshot: string }[]>(`SELECT pg_current_snapshot()::text AS snapshot`),
     );
     for (const audience of AUDIENCES) {
       const snapshot = await this.db.published(audience, (em) => readPublished(em, framework, code));
@@ -93,11 +95,11 @@ export class RecomputeComparisonHandler implements JobHandlerOf<'comparisons.rec
       });
     }
     await this.db.platform((em) =>
-      em.query(`DELETE FROM comparison_dirty WHERE framework = $1 AND code = $2 AND since <= $3`, [
-        framework,
-        code,
-        started[0].now,
-      ]),
+      em.query(
+        `DELETE FROM comparison_dirty
+          WHERE framework = $1 AND code = $2 AND pg_visible_in_snapshot(changed_by, $3::pg_snapshot)`,
+        [framework, code, snapshot],
+      ),
     );
   }
 }

@@ -32,18 +32,3 @@ export class ComparisonResultRecord {
   @Column({ name: 'computed_at', type: 'timestamptz' })
   computedAt!: Date;
 }
-
-// Framework codes whose published data changed and whose comparison is not recomputed yet: the durable
-// side of the comparisons queue (written in the publication projection's transaction; the sweep wakes
-// what Redis lost).
-@Entity('comparison_dirty')
-export class ComparisonDirtyRecord {
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  framework!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 100 })
-  code!: string;
-
-  @Column({ type: 'timestamptz' })
-  since!: Date;
-}

@@ -68,8 +68,8 @@ export class PublishedValueRecord {
   public!: boolean;
 }
 
-// A city's reference population per year (published with its first published indicator's data: it is
-// itself public statistics).
+// A city's reference population per year: public statistics, shared by every city for per-capita
+// comparisons (anonymous readers see it once the city has published something).
 @Entity('published_population')
 export class PublishedPopulationRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })

@@ -246,7 +246,7 @@ export class PublicationProjection implements Projection {
   ): Promise<FrameworkCode[]> {
     const before = await em.query<FrameworkCode[]>(
       `SELECT DISTINCT framework, code FROM published_indicators
-        WHERE tenant_id = $1 AND ($3 OR indicator_id = ANY($2::uuid[]))`,
+        WHERE tenant_id = $1 AND framework <> '' AND ($3 OR indicator_id = ANY($2::uuid[]))`,
       [cityId, touched, populationChanged],
     );
     if (populationChanged) {
@@ -270,7 +270,10 @@ export class PublicationProjection implements Projection {
         `INSERT INTO published_indicators (tenant_id, indicator_id, framework, code, city_slug, city_name, definition, comparable, public)
          SELECT i.tenant_id, i.indicator_id, split_part(ref, ':', 1), substr(ref, strpos(ref, ':') + 1), c.slug, c.name,
                 i.definition, i.comparable, i.public
-           FROM publication_indicators i CROSS JOIN unnest(i.framework_refs) AS ref JOIN cities c ON c.id = i.tenant_id
+           FROM publication_indicators i
+          -- An indicator with no framework reference is still published (the city's public page) under ':'.
+          CROSS JOIN unnest(CASE WHEN cardinality(i.framework_refs) = 0 THEN ARRAY[':'] ELSE i.framework_refs END) AS ref
+           JOIN cities c ON c.id = i.tenant_id
           WHERE i.tenant_id = $1 AND i.indicator_id = ANY($2::uuid[]) AND NOT i.retired AND (i.comparable OR i.public)
          ON CONFLICT DO NOTHING`,
         [cityId, touched],
@@ -287,7 +290,7 @@ export class PublicationProjection implements Projection {
     }
     const after = await em.query<FrameworkCode[]>(
       `SELECT DISTINCT framework, code FROM published_indicators
-        WHERE tenant_id = $1 AND ($3 OR indicator_id = ANY($2::uuid[]))`,
+        WHERE tenant_id = $1 AND framework <> '' AND ($3 OR indicator_id = ANY($2::uuid[]))`,
       [cityId, touched, populationChanged],
     );
     const codes = [
@@ -297,7 +300,7 @@ export class PublicationProjection implements Projection {
       await em.query(
         `INSERT INTO comparison_dirty (framework, code, since)
          SELECT f, c, clock_timestamp() FROM unnest($1::text[], $2::text[]) AS x(f, c)
-         ON CONFLICT (framework, code) DO NOTHING`,
+         ON CONFLICT (framework, code) DO UPDATE SET since = EXCLUDED.since, changed_by = pg_current_xact_id()`,
         [codes.map((fc) => fc.framework), codes.map((fc) => fc.code)],
       );
     }

@@ -70,7 +70,6 @@ export class ComparisonTargetDto {
 
 export class ComparisonQueryDto extends ComparisonTargetDto {
   @ApiProperty({ example: '2024', description: 'Period code: 2024, 2024-Q1, 2024-03 or 2013/14' })
-  @IsString()
   @Matches(PERIOD, { message: 'period must be a period code such as 2024, 2024-Q1, 2024-03 or 2013/14' })
   period!: string;
 }

@@ -29,7 +29,12 @@ export class ComparisonResults {
   constructor(private readonly db: TenantDb) {}
 
   // One period's rows, and each city's direction (to re-rank a subset).
-  async rows(audience: Audience, framework: string, code: string, period: string): Promise<StoredRows | null> {
+  async rows(
+    audience: Audience,
+    framework: string,
+    code: string,
+    period: string,
+  ): Promise<StoredRows | null> {
     const [row] = await this.db.platform((em) =>
       em.query<StoredRows[]>(
         `SELECT computed_at AS "computedAt", COALESCE(rows -> $4, '[]'::jsonb) AS rows,

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaveatCode, PublishedValue } from '../domain/comparison.types';
 
-const STATUSES = ['normal', 'estimated', 'provisional', 'break', 'missing'] as const satisfies readonly PublishedValue['status'][];
+const STATUSES = [
+  'normal',
+  'estimated',
+  'provisional',
+  'break',
+  'missing',
+] as const satisfies readonly PublishedValue['status'][];
 
 const CAVEAT_CODES = [
   'DIRECTION_DIFFERS',
@@ -47,7 +53,10 @@ export class ComparisonRowView {
   @ApiProperty({ nullable: true, type: Number, description: 'In the common unit, when convertible' })
   normalisedValue!: number | null;
   @ApiProperty({ nullable: true, type: String }) normalisedUnit!: string | null;
-  @ApiPropertyOptional({ example: 1, description: '1 = best given the direction; absent when not comparable' })
+  @ApiPropertyOptional({
+    example: 1,
+    description: '1 = best given the direction; absent when not comparable',
+  })
   rank?: number;
   @ApiProperty({ type: ComparabilityView }) comparability!: ComparabilityView;
   @ApiProperty({ type: TrendView, nullable: true }) trend!: TrendView | null;

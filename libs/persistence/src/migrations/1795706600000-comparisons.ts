@@ -18,7 +18,7 @@ export class Comparisons1795706600000 implements MigrationInterface {
       `CREATE TABLE "comparison_results" ("audience" character varying(8) NOT NULL, "framework" character varying(16) NOT NULL, "code" character varying(100) NOT NULL, "definitions" jsonb NOT NULL, "values" jsonb NOT NULL, "population" jsonb NOT NULL, "rows" jsonb NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a3dac4829bc4bd810fd2c00127d" PRIMARY KEY ("audience", "framework", "code"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "comparison_dirty" ("framework" character varying(16) NOT NULL, "code" character varying(100) NOT NULL, "since" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_e2d4e3580b969ccb9a64aa0664b" PRIMARY KEY ("framework", "code"))`,
+      `CREATE TABLE "comparison_dirty" ("framework" character varying(16) NOT NULL, "code" character varying(100) NOT NULL, "since" TIMESTAMP WITH TIME ZONE NOT NULL, "changed_by" xid8 NOT NULL DEFAULT pg_current_xact_id(), CONSTRAINT "PK_comparison_dirty" PRIMARY KEY ("framework", "code"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "published_indicators" ("tenant_id" uuid NOT NULL, "indicator_id" uuid NOT NULL, "framework" character varying(16) NOT NULL, "code" character varying(100) NOT NULL, "city_slug" character varying(63) NOT NULL, "city_name" character varying(200) NOT NULL, "definition" jsonb NOT NULL, "comparable" boolean NOT NULL, "public" boolean NOT NULL, CONSTRAINT "PK_06d9d08bc9d4372fc5d6c9c5377" PRIMARY KEY ("tenant_id", "indicator_id", "framework", "code"))`,

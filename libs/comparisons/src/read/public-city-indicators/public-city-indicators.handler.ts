@@ -23,9 +23,10 @@ const cityNotFound = () => new DomainError('not_found', 'CITY.NOT_FOUND', 'No su
 // A city's public indicators with the validated value of their latest period, read as the public
 // reader role: its policies show public rows only, so nothing comparable-only or unpublished can leak.
 @QueryHandler(PublicCityIndicatorsQuery)
-export class PublicCityIndicatorsHandler
-  implements IQueryHandler<PublicCityIndicatorsQuery, PublicIndicatorView[]>
-{
+export class PublicCityIndicatorsHandler implements IQueryHandler<
+  PublicCityIndicatorsQuery,
+  PublicIndicatorView[]
+> {
   constructor(private readonly db: TenantDb) {}
 
   async execute({ citySlug }: PublicCityIndicatorsQuery): Promise<PublicIndicatorView[]> {
@@ -35,9 +36,10 @@ export class PublicCityIndicatorsHandler
     if (!city) throw cityNotFound();
     const { indicators, latest } = await this.db.published('public', async (em) => {
       const indicators = await em.query<IndicatorRow[]>(
+        // One row per framework reference; an unmapped indicator may be kept with an empty one.
         `SELECT indicator_id AS id, (array_agg(definition))[1] AS definition,
-                jsonb_agg(jsonb_build_object('framework', framework, 'code', code) ORDER BY framework, code)
-                  AS "frameworkRefs"
+                COALESCE(jsonb_agg(jsonb_build_object('framework', framework, 'code', code) ORDER BY framework, code)
+                           FILTER (WHERE framework <> ''), '[]'::jsonb) AS "frameworkRefs"
            FROM published_indicators WHERE tenant_id = $1 AND public
           GROUP BY indicator_id`,
         [city.id],
