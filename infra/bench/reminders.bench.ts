@@ -49,8 +49,8 @@ import {
 // PostgreSQL plus one delayed BullMQ job each) and how much Redis memory those jobs take. Phase 2 switches
 // the city to one reminder 20 s before the deadline and moves the ten deadlines into the next minute, so
 // 1,000 reminders fall due every 5 s, and measures how late the in-app notices and e-mails go out. API,
-// worker and an SMTP server (smtp-server; it pauses 100 ms before its greeting, as its early-talker check,
-// about what TCP + TLS to a real relay cost) run in this process on a scratch database.
+// worker and an SMTP server (smtp-server: it pauses 100 ms before each greeting, its early-talker check,
+// so the number of SMTP sessions is reported too) run in this process on a scratch database.
 // BENCH_DRAIN_SECONDS: how long to wait for e-mails after the last reminder fell due (default 180: what is
 // still unsent then is reported as "not yet" and bounds the percentiles from below). BENCH_ANALYZE=false:
 // skip the ANALYZE after phase 1 (see below). BENCH_FIRST_DEADLINE_SECONDS: lead time of the first deadline.
@@ -78,13 +78,25 @@ interface Setup {
   assignmentSeconds: number;
 }
 
-// Accepts every message and notes when it arrived under its Message-ID (the notice id).
+// Accepts every message and notes when it arrived under its Message-ID (the notice id), and how many
+// SMTP sessions the mailer opened (at most how many at once).
 class MailCounter {
   readonly received = new Map<string, number[]>();
+  sessions = 0;
+  peakSessions = 0;
+  private open = 0;
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect: (_session, callback) => {
+      this.sessions++;
+      this.peakSessions = Math.max(this.peakSessions, ++this.open);
+      callback();
+    },
+    onClose: () => {
+      this.open--;
+    },
     onData: (stream, _session, callback) => {
       let head = '';
       stream.on('data', (chunk: Buffer) => {
@@ -616,6 +628,8 @@ async function main(): Promise<void> {
         emailReceived: delays(emailReceived, stoppedAt),
       },
       emailsReceived: mail.total,
+      smtpSessions: mail.sessions,
+      peakSmtpSessions: mail.peakSessions,
       duplicateMessageIds: mail.duplicates,
       sentButNotReceived: sentNotReceived,
     };
@@ -645,7 +659,8 @@ async function main(): Promise<void> {
     );
     log(
       `E-mails received: ${mail.total}; duplicate Message-IDs: ${mail.duplicates}; marked sent but not received: ` +
-        `${sentNotReceived}; reminders skipped: ${notSent.length}; peak e-mail backlog: ${peakEmailBacklog}`,
+        `${sentNotReceived}; reminders skipped: ${notSent.length}; peak e-mail backlog: ${peakEmailBacklog}; ` +
+        `SMTP sessions: ${mail.sessions} (at most ${mail.peakSessions} at once)`,
     );
     log(
       `\nSummary: ${scheduled.reminders.toLocaleString('en')} reminders for ${ASSIGNMENTS.toLocaleString('en')} assignments ` +

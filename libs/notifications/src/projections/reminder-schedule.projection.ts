@@ -283,25 +283,28 @@ export class ReminderScheduleProjection implements Projection {
         .filter((r) => r.dueAt.getTime() >= staleBefore)
         .map((r) => ({ assignmentId: id, deadline: new Date(deadline), ...r }));
     });
-    // Wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
-    const cancelled = await em.query<{ id: string }[]>(
-      `WITH cancelled AS (UPDATE reminders r
-          SET status = 'cancelled', settled_at = now(),
-              outcome = CASE WHEN t.state IN ('open', 'returned') THEN 'rescheduled' ELSE t.state::text END
-         FROM reminder_targets t
-        WHERE r.tenant_id = $1 AND r.assignment_id = ANY($2::uuid[]) AND r.status = 'pending'
-          AND t.tenant_id = r.tenant_id AND t.assignment_id = r.assignment_id
-          AND NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], $4::timestamptz[], $5::text[]) AS w(a, d, k)
-                           WHERE w.a = r.assignment_id AND w.d = r.deadline AND w.k = r.offset_key)
-        RETURNING r.id) SELECT id FROM cancelled`,
-      [
-        cityId,
-        assignmentIds,
-        wanted.map((w) => w.assignmentId),
-        wanted.map((w) => w.deadline),
-        wanted.map((w) => w.offsetKey),
-      ],
+    // Which pending rows are no longer wanted is decided here rather than by an anti-join in SQL: right
+    // after a bulk insert (no statistics yet) the planner chose a nested loop that ran into the timeout.
+    const wantedKeys = new Set(wanted.map((w) => `${w.assignmentId}|${w.deadline.getTime()}|${w.offsetKey}`));
+    const pending = await em.query<{ id: string; assignmentId: string; deadline: Date; offsetKey: string }[]>(
+      `SELECT id, assignment_id AS "assignmentId", deadline, offset_key AS "offsetKey" FROM reminders
+        WHERE tenant_id = $1 AND assignment_id = ANY($2::uuid[]) AND status = 'pending'`,
+      [cityId, assignmentIds],
     );
+    const cancelled = pending
+      .filter((r) => !wantedKeys.has(`${r.assignmentId}|${new Date(r.deadline).getTime()}|${r.offsetKey}`))
+      .map((r) => r.id);
+    if (cancelled.length > 0) {
+      await em.query(
+        `UPDATE reminders r
+            SET status = 'cancelled', settled_at = now(),
+                outcome = CASE WHEN t.state IN ('open', 'returned') THEN 'rescheduled' ELSE t.state::text END
+           FROM reminder_targets t
+          WHERE r.tenant_id = $1 AND r.id = ANY($2::uuid[])
+            AND t.tenant_id = r.tenant_id AND t.assignment_id = r.assignment_id`,
+        [cityId, cancelled],
+      );
+    }
     const wake =
       wanted.length === 0
         ? []
@@ -324,7 +327,7 @@ export class ReminderScheduleProjection implements Projection {
           );
     return {
       wake: wake.map((w): Due => ({ id: w.id, at: new Date(w.due_at) })),
-      cancelled: cancelled.map((c) => c.id),
+      cancelled,
     };
   }
 }
