@@ -519,6 +519,16 @@ async function queryLatency(base: string, accessToken: string, db: TenantDb) {
   const probeBody = await probe.text();
   if (probe.ok) {
     const probeRows = (JSON.parse(probeBody) as { rows?: unknown[] }).rows?.length ?? 0;
+    // One client first: the service time without queueing.
+    const single: number[] = [];
+    for (let n = 0; n < 200; n++) {
+      const started = now();
+      const response = await fetch(`${base}${path()}`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      await response.arrayBuffer();
+      single.push(now() - started);
+    }
     const result = await autocannon({
       url: base,
       connections: QUERY_CONNECTIONS,
@@ -538,6 +548,7 @@ async function queryLatency(base: string, accessToken: string, db: TenantDb) {
         mean: round(result.latency.mean),
         max: result.latency.max,
       },
+      singleClientMs: stats(single),
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
@@ -579,6 +590,7 @@ async function queryLatency(base: string, accessToken: string, db: TenantDb) {
     requests: s.n,
     requestsPerSecond: round(s.n / QUERY_SECONDS),
     latencyMs: { p50: s.p50, p99: s.p99, mean: s.mean, max: s.max },
+    singleClientMs: null,
     non2xx: 0,
     errors: 0,
     timeouts: 0,
@@ -868,7 +880,12 @@ async function main(): Promise<void> {
       ),
     );
     log('');
-    log(`Query: ${query.measured}`);
+    log(
+      `Query: ${query.measured}` +
+        (query.singleClientMs
+          ? `; one client alone: p50 ${query.singleClientMs.p50} ms, p99 ${query.singleClientMs.p99} ms`
+          : ''),
+    );
     log(
       table(
         ['connections', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'non-2xx', 'errors', 'KB/response', 'rows'],
