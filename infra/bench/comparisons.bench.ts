@@ -16,23 +16,19 @@ import { EventMetadata, EventStore } from '@rl/event-store';
 import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
 import { IndicatorDefinition, IndicatorEvent, indicatorStream } from '@rl/indicators';
 import { asCityId, CityId } from '@rl/kernel';
-import { databaseName, databaseUrl, TenantDb } from '@rl/persistence';
+import { databaseName, databaseUrl } from '@rl/persistence';
 import { ProjectionRegistry } from '@rl/projections';
 import { bullConnection, QueueName } from '@rl/queue';
 import { parsePeriodCode, PeriodEvent, periodStream, SubmissionEvent, submissionStream } from '@rl/reporting';
 import { RegisterOrganisationCommand } from '@rl/stakeholders';
 import { CreateCityCommand } from '@rl/tenancy';
 import { createWorker } from '@rl/worker';
-// Not exported by @rl/comparisons (yet): the event shapes and stream names the publication projection
-// reads, and the read side (only used when GET /v1/comparisons is not mounted in the API).
+// Not exported by @rl/comparisons (yet): the event shapes and stream names the publication projection reads.
 import {
   ComparisonsEvent,
   populationStream,
   publicationStream,
 } from '../../libs/comparisons/src/domain/comparisons.events';
-import { ComparisonResults } from '../../libs/comparisons/src/read/comparison-results';
-import { GetComparisonHandler } from '../../libs/comparisons/src/read/get-comparison/get-comparison.handler';
-import { GetComparisonQuery } from '../../libs/comparisons/src/read/get-comparison/get-comparison.query';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
 import {
   benchConfig,
@@ -53,7 +49,9 @@ import {
 // delay from one validated value to the updated comparison, a burst of validations (how well wake-ups
 // coalesce), and the latency of GET /v1/comparisons under 50 concurrent clients. API and worker run in
 // this process, as `npm start` runs them, on a scratch database (BENCH_DATABASE, default
-// rl_bench_comparisons) that it creates and drops; writes bench-results/comparisons.json.
+// rl_bench_comparisons) that it creates and drops; writes bench-results/comparisons.json. At full size
+// it took about 17 minutes on a 2-core machine, 10 of them the cold build; BENCH_CITIES, BENCH_CODES,
+// BENCH_YEARS, BENCH_SAMPLES, BENCH_BURST and BENCH_SECONDS make smaller runs.
 process.env.BENCH_DATABASE ??= 'rl_bench_comparisons';
 const CITIES = Number(process.env.BENCH_CITIES ?? 100);
 const CODES = Number(process.env.BENCH_CODES ?? 200);
@@ -68,6 +66,9 @@ const QUERY_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // The scratch server may run without autovacuum: ANALYZE after seeding and after the cold build, as
 // autovacuum would, so that plans are made for tables that are no longer empty.
 const ANALYZE = process.env.BENCH_ANALYZE !== 'false';
+// Diagnosis, off by default: hold the comparisons queue during the cold build until every projection
+// has caught up, to see how much of the cold build the recomputations triggered along the way cost.
+const HOLD_COMPARISONS = process.env.BENCH_HOLD_COMPARISONS === 'true';
 const POOL_SIZE = 20;
 const POLL_MS = 15;
 const SAMPLE_TIMEOUT_MS = 30_000;
@@ -507,94 +508,50 @@ async function burst(
   };
 }
 
-// GET /v1/comparisons for a random code and period, 50 clients at once. Falls back to calling the query
-// handler in this process (same 50-way concurrency) when the route is not mounted in the API.
-async function queryLatency(base: string, accessToken: string, db: TenantDb) {
+// GET /v1/comparisons for a random code and period: one client alone first (the service time), then 50
+// clients at once (autocannon).
+async function queryLatency(base: string, accessToken: string) {
   const pick = random(7);
   const path = () =>
     `/v1/comparisons?framework=${FRAMEWORK}&code=${codeOf(Math.floor(pick() * CODES))}&period=${yearOf(
       Math.floor(pick() * YEARS),
     )}`;
-  const probe = await fetch(`${base}${path()}`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const probe = await fetch(`${base}${path()}`, { headers });
   const probeBody = await probe.text();
-  if (probe.ok) {
-    const probeRows = (JSON.parse(probeBody) as { rows?: unknown[] }).rows?.length ?? 0;
-    // One client first: the service time without queueing.
-    const single: number[] = [];
-    for (let n = 0; n < 200; n++) {
-      const started = now();
-      const response = await fetch(`${base}${path()}`, {
-        headers: { authorization: `Bearer ${accessToken}` },
-      });
-      await response.arrayBuffer();
-      single.push(now() - started);
-    }
-    const result = await autocannon({
-      url: base,
-      connections: QUERY_CONNECTIONS,
-      duration: QUERY_SECONDS,
-      headers: { authorization: `Bearer ${accessToken}` },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
-    });
-    return {
-      measured: 'GET /v1/comparisons over HTTP (autocannon)',
-      connections: QUERY_CONNECTIONS,
-      seconds: QUERY_SECONDS,
-      requests: result.requests.total,
-      requestsPerSecond: round(result.requests.average),
-      latencyMs: {
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        mean: round(result.latency.mean),
-        max: result.latency.max,
-      },
-      singleClientMs: stats(single),
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      responseKb: round(result.throughput.total / Math.max(1, result.requests.total) / 1_024, 1),
-      rowsPerResponse: probeRows,
-    };
+  if (!probe.ok) throw new Error(`GET /v1/comparisons answered ${probe.status}: ${probeBody.slice(0, 300)}`);
+  const rowsPerResponse = (JSON.parse(probeBody) as { rows?: unknown[] }).rows?.length ?? 0;
+  const single: number[] = [];
+  for (let n = 0; n < 200; n++) {
+    const started = now();
+    const response = await fetch(`${base}${path()}`, { headers });
+    await response.arrayBuffer();
+    single.push(now() - started);
   }
-  log(
-    `  GET /v1/comparisons answered ${probe.status} (not mounted in the API yet): timing the query handler in-process instead`,
-  );
-  const handler = new GetComparisonHandler(new ComparisonResults(db));
-  const query = () =>
-    new GetComparisonQuery('members', {
-      framework: FRAMEWORK,
-      code: codeOf(Math.floor(pick() * CODES)),
-      period: String(yearOf(Math.floor(pick() * YEARS))),
-    });
-  const latencies: number[] = [];
-  let bytes = 0;
-  let rowsPerResponse = 0;
-  const deadline = now() + QUERY_SECONDS * 1_000;
-  await Promise.all(
-    Array.from({ length: QUERY_CONNECTIONS }, async () => {
-      while (now() < deadline) {
-        const started = now();
-        const view = await handler.execute(query());
-        latencies.push(now() - started);
-        // What serialising the response would cost too.
-        bytes += JSON.stringify(view).length;
-        rowsPerResponse = view.rows.length;
-      }
-    }),
-  );
-  const s = stats(latencies);
+  const result = await autocannon({
+    url: base,
+    connections: QUERY_CONNECTIONS,
+    duration: QUERY_SECONDS,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
+  });
   return {
-    measured: `GetComparisonHandler in-process (GET /v1/comparisons answered ${probe.status})`,
+    measured: 'GET /v1/comparisons over HTTP (autocannon in this process)',
     connections: QUERY_CONNECTIONS,
     seconds: QUERY_SECONDS,
-    requests: s.n,
-    requestsPerSecond: round(s.n / QUERY_SECONDS),
-    latencyMs: { p50: s.p50, p99: s.p99, mean: s.mean, max: s.max },
-    singleClientMs: null,
-    non2xx: 0,
-    errors: 0,
-    timeouts: 0,
-    responseKb: round(bytes / Math.max(1, s.n) / 1_024, 1),
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.average),
+    latencyMs: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      mean: round(result.latency.mean),
+      max: result.latency.max,
+    },
+    singleClientMs: stats(single),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    responseKb: round(result.throughput.total / Math.max(1, result.requests.total) / 1_024, 1),
     rowsPerResponse,
   };
 }
@@ -680,7 +637,11 @@ async function main(): Promise<void> {
 
     // 2. Cold build: the worker starts on the seeded logs; every projection catches up and every
     // comparison is computed.
-    log('Cold build: starting the worker…');
+    log(
+      `Cold build: starting the worker${HOLD_COMPARISONS ? ' (comparisons held until projections are at head)' : ''}…`,
+    );
+    if (HOLD_COMPARISONS) await queue.pause();
+    let heldSeconds: number | null = null;
     const buildStarted = now();
     worker = await createWorker(config);
     const bootSeconds = (now() - buildStarted) / 1_000;
@@ -701,6 +662,10 @@ async function main(): Promise<void> {
       const state = await buildState(admin, queue, projections);
       const at = (now() - buildStarted) / 1_000;
       watchProjections(state, at);
+      if (HOLD_COMPARISONS && heldSeconds === null && state.projectionsBehind === 0) {
+        heldSeconds = round(at, 1);
+        await queue.resume();
+      }
       if (Number.isNaN(publicationSeconds) && state.publicationBehind === 0) publicationSeconds = at;
       if (Number.isNaN(projectionsSeconds) && state.projectionsBehind === 0) projectionsSeconds = at;
       if (now() - lastLog > 15_000) {
@@ -721,6 +686,8 @@ async function main(): Promise<void> {
       comparisonsComputedSeconds: round(coldSeconds, 1),
       recomputations: counter.completed,
       failedRecomputations: counter.failed,
+      // BENCH_HOLD_COMPARISONS: seconds until the comparisons queue was resumed, else null.
+      comparisonsHeldSeconds: heldSeconds,
       // Seconds from the worker's start until each projection reached every city's head.
       projectionAtHeadSeconds: {} as Record<string, number>,
     };
@@ -786,7 +753,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({ email: 'official@bench.local', password: PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const query = await queryLatency(base, accessToken, api.get(TenantDb));
+    const query = await queryLatency(base, accessToken);
 
     const report = { setup, coldBuild: cold, fullRecompute: full, freshness, burst: burstResult, query };
     log('');
@@ -881,10 +848,8 @@ async function main(): Promise<void> {
     );
     log('');
     log(
-      `Query: ${query.measured}` +
-        (query.singleClientMs
-          ? `; one client alone: p50 ${query.singleClientMs.p50} ms, p99 ${query.singleClientMs.p99} ms`
-          : ''),
+      `Query: ${query.measured}; one client alone: p50 ${query.singleClientMs.p50} ms, ` +
+        `p99 ${query.singleClientMs.p99} ms`,
     );
     log(
       table(
