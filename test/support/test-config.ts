@@ -29,6 +29,8 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     REDIS_URL: REDIS,
     QUEUE_PREFIX: `rl-test-${CHECKOUT}-${worker}`,
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    // Webhook suites deliver to receivers on 127.0.0.1; the SSRF suite turns this off.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...overrides,
   });
 }

@@ -50,5 +50,13 @@ export abstract class AppConfig {
     readonly webhookMaxAttempts: number;
     readonly webhookBackoffMs: number;
   };
+  // The guarded HTTP client of webhooks and every other outbound call (libs/outbound).
+  abstract readonly outbound: {
+    // Private, loopback and link-local targets allowed (development, tests' local receivers).
+    readonly allowPrivate: boolean;
+    readonly httpsOnly: boolean;
+    // Connect, response headers and body idle time each; the whole request gets twice this.
+    readonly timeoutMs: number;
+  };
   abstract readonly demoSeed: boolean;
 }

@@ -55,4 +55,16 @@ describe('loadConfig', () => {
     });
     expect(config.demoSeed).toBe(false);
   });
+
+  it('keeps outbound calls to public https targets in production', () => {
+    expect(loadConfig({}).outbound).toEqual({ allowPrivate: false, httpsOnly: false, timeoutMs: 10_000 });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'true' }).outbound.allowPrivate).toBe(true);
+    expect(problemsOf({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE: 'true' })).toContain(
+      'WEBHOOK_ALLOW_PRIVATE',
+    );
+    const production = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...production, OPERATOR_PASSWORD: 'a-long-operator-password' }).outbound).toEqual(
+      expect.objectContaining({ allowPrivate: false, httpsOnly: true }),
+    );
+  });
 });

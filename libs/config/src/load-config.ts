@@ -66,6 +66,8 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) REMINDER_SWEEP_SECONDS = 30;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE = false;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) OUTBOUND_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
 }
 
@@ -91,6 +93,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const production = vars.NODE_ENV === 'production';
   if (production) {
     problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']));
+    // Would open the hosting network to whoever may register a webhook.
+    if (vars.WEBHOOK_ALLOW_PRIVATE) {
+      problems.push({ variable: 'WEBHOOK_ALLOW_PRIVATE', message: 'must not be true in production' });
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -133,6 +139,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       sweepSeconds: vars.REMINDER_SWEEP_SECONDS,
       webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
       webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
+    },
+    outbound: {
+      allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE,
+      httpsOnly: production,
+      timeoutMs: vars.OUTBOUND_TIMEOUT_MS,
     },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,

@@ -1,0 +1,158 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { LookupFunction } from 'node:net';
+import { Readable } from 'node:stream';
+import { Agent, buildConnector, request } from 'undici';
+import { AppConfig } from '@rl/config';
+import { isAllowedAddress } from './address-policy';
+import { HostResolver } from './host-resolver';
+import { categorise, OutboundFailure, OutboundRefusedError } from './outbound-failure';
+import { bareHost, isLiteralAddress, parseTarget, targetOrThrow } from './outbound-url';
+
+export interface OutboundRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  // How much of the response body is read; the rest is never read (default 4 KiB).
+  maxBodyBytes?: number;
+}
+
+export type OutboundResult =
+  { kind: 'response'; status: number; body: Buffer } | { kind: 'failed'; failure: OutboundFailure };
+
+const DEFAULT_BODY_BYTES = 4_096;
+
+// The one HTTP client for calls out of the platform (webhooks, later imports from other servers). It
+// refuses internal addresses where it counts, at connect time: a resolved name is checked before the
+// socket opens, a literal address too, and the address actually connected to before anything is sent
+// (so DNS rebinding between a check and the connect gains nothing). Redirects are never followed.
+@Injectable()
+export class OutboundHttp implements OnModuleDestroy {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly resolver: HostResolver,
+  ) {
+    const { timeoutMs } = config.outbound;
+    this.agent = new Agent({
+      connect: this.guardedConnector(timeoutMs),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connections: 8,
+    });
+  }
+
+  async send(outbound: OutboundRequest): Promise<OutboundResult> {
+    try {
+      const { url } = targetOrThrow(outbound.url, this.config.outbound);
+      const response = await request(url, {
+        dispatcher: this.agent,
+        method: outbound.method,
+        headers: outbound.headers,
+        body: outbound.body,
+        signal: AbortSignal.timeout(2 * this.config.outbound.timeoutMs),
+      });
+      const body = await readStart(response.body, outbound.maxBodyBytes ?? DEFAULT_BODY_BYTES);
+      return { kind: 'response', status: response.statusCode, body };
+    } catch (error) {
+      return { kind: 'failed', failure: categorise(error) };
+    }
+  }
+
+  // Why a URL may not be registered as a target, or null. A courtesy to whoever registers it (the
+  // name may resolve elsewhere later): the connect-time check in `send` is the guard.
+  async refusal(raw: string): Promise<string | null> {
+    const target = parseTarget(raw, this.config.outbound);
+    if (typeof target === 'string') return target;
+    let addresses: string[];
+    try {
+      addresses = isLiteralAddress(target.host) ? [target.host] : await this.resolve(target.host);
+    } catch {
+      return 'has a host name that does not resolve';
+    }
+    if (addresses.length === 0) return 'has a host name that does not resolve';
+    return addresses.every((address) => this.allowed(address))
+      ? null
+      : 'must not point to a loopback, private, link-local or other internal address';
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private allowed(address: string): boolean {
+    return isAllowedAddress(address, this.config.outbound.allowPrivate);
+  }
+
+  private async resolve(host: string): Promise<string[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('DNS timeout')), this.config.outbound.timeoutMs);
+    });
+    try {
+      const addresses = await Promise.race([this.resolver.resolve(host), deadline]);
+      return addresses.map((a) => a.address);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private guardedConnector(timeoutMs: number): buildConnector.connector {
+    // Every address the name resolves to must be allowed: a mix would let the connect pick a bad one.
+    const lookup: LookupFunction = (hostname, options, callback) => {
+      this.resolver.resolve(hostname).then(
+        (addresses) => {
+          if (addresses.length === 0) {
+            callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+          } else if (!addresses.every((a) => this.allowed(a.address))) {
+            callback(new OutboundRefusedError('blocked_address'), '');
+          } else if (options.all) {
+            callback(null, addresses);
+          } else {
+            callback(null, addresses[0].address, addresses[0].family);
+          }
+        },
+        (error: NodeJS.ErrnoException) => callback(error, ''),
+      );
+    };
+    const connect = buildConnector({ timeout: timeoutMs, lookup });
+    return (options, callback) => {
+      const host = bareHost(options.hostname);
+      if (isLiteralAddress(host) && !this.allowed(host)) {
+        callback(new OutboundRefusedError('blocked_address'), null);
+        return;
+      }
+      connect(options, (error, socket) => {
+        if (error !== null) return callback(error, null);
+        // The address the socket is actually connected to, whatever any lookup said.
+        const remote = socket.remoteAddress;
+        if (remote === undefined || !this.allowed(remote)) {
+          socket.destroy();
+          return callback(new OutboundRefusedError('blocked_address'), null);
+        }
+        callback(null, socket);
+      });
+    };
+  }
+}
+
+// The first `maxBytes` of a body; the rest is left unread and the stream destroyed.
+async function readStart(body: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    if (maxBytes > 0) {
+      for await (const chunk of body) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        if (size >= maxBytes) break;
+      }
+    }
+  } catch {
+    // A body cut short (timeout, reset) still leaves the status, which is the answer.
+  } finally {
+    body.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes);
+}
