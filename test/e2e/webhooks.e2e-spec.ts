@@ -1,5 +1,3 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { asCityId } from '@rl/kernel';
@@ -7,61 +5,9 @@ import { SIGNATURE_HEADER, verifyWebhook } from '../../libs/notifications/src/do
 import { NotificationQueues } from '../../libs/notifications/src/notification-queues';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 import { TEST_DATABASE_PREFIX } from '../support/test-config';
+import { eventually, Receiver, sleep } from '../support/webhook-receiver';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nowSeconds = () => Math.floor(Date.now() / 1_000);
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-// A real HTTP receiver on 127.0.0.1: one path per endpoint, each answering with a status the test sets.
-class Receiver {
-  readonly requests: Received[] = [];
-  readonly answers = new Map<string, { status: number; body: string }>();
-  private server!: Server;
-
-  static async start(): Promise<Receiver> {
-    const receiver = new Receiver();
-    receiver.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const path = req.url ?? '';
-        receiver.requests.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        const answer = receiver.answers.get(path) ?? { status: 204, body: '' };
-        res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
-      });
-    });
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-    return receiver;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  at(path: string): Received[] {
-    return this.requests.filter((r) => r.path === path);
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-// Polls until `probe` returns a value (not undefined), or fails after `ms`.
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 interface Delivery {
   id: string;
@@ -332,8 +278,8 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
     expect(dead).toEqual(
       expect.objectContaining({ event: 'reminder.upcoming', attempts: 3, responseStatus: 500 }),
     );
-    expect(dead.lastError).toContain('500');
-    expect(dead.lastError).toContain('receiver exploded');
+    // A category: what the receiver answered is not echoed (it could be any internal service).
+    expect(dead.lastError).toBe('http_500');
     const failures = receiver.at('/failing');
     expect(failures).toHaveLength(3);
     expect(new Set(failures.map((f) => f.headers['x-rights-ledger-delivery']))).toEqual(new Set([dead.id]));
@@ -454,7 +400,7 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
     const dead = await eventually('the dead-lettered delivery', async () =>
       (await deliveries('?status=dead')).find((d) => d.id === deliveryId),
     );
-    expect(dead).toEqual(expect.objectContaining({ attempts: 0, lastError: 'endpoint removed' }));
+    expect(dead).toEqual(expect.objectContaining({ attempts: 0, lastError: 'endpoint_removed' }));
     expect(receiver.at('/upcoming')).toHaveLength(1);
     expectProblem(
       await as(coordinator).post(`webhooks/deliveries/${deliveryId}/redeliver`),

@@ -40,14 +40,25 @@ const CODES: Record<string, OutboundFailure> = {
   UND_ERR_CLOSED: 'reset',
 };
 
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  cause?: ErrorLike;
+  errors?: ErrorLike[]; // AggregateError: every address of a name failed to connect
+}
+const isObject = (value: unknown): value is ErrorLike => typeof value === 'object' && value !== null;
+
 // The category of an error thrown by the client; follows `cause` (undici and node wrap errors).
+// Duck-typed: errors of node's own modules may come from another realm (jest's sandbox).
 export function categorise(error: unknown): OutboundFailure {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+  let e = error as ErrorLike | undefined;
+  for (let depth = 0; isObject(e) && depth < 5; e = e.cause ?? e.errors?.[0], depth++) {
     if (e instanceof OutboundRefusedError) return e.failure;
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (code in CODES) return CODES[code];
-    if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code)) return 'tls';
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (Object.hasOwn(CODES, code)) return CODES[code];
+    if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code))
+      return 'tls';
   }
   return 'network';
 }

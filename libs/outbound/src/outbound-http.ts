@@ -152,7 +152,8 @@ async function readStart(body: Readable, maxBytes: number): Promise<Buffer> {
   } catch {
     // A body cut short (timeout, reset) still leaves the status, which is the answer.
   } finally {
-    body.destroy();
+    // Destroying an unfinished body emits an abort error: expected here, not a failure.
+    body.on('error', () => undefined).destroy();
   }
   return Buffer.concat(chunks).subarray(0, maxBytes);
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 // A city's webhook endpoint. The secret signs deliveries (HMAC-SHA256), so it is kept, and shown once.
 @Entity('webhook_endpoints')
@@ -33,6 +33,8 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Entity('webhook_deliveries')
 @Unique('UQ_webhook_deliveries_key', ['tenantId', 'endpointId', 'key'])
 @Index('IDX_webhook_deliveries_status', ['tenantId', 'status', 'createdAt'])
+// A failure category (http_503, timeout, blocked_address…), never text from the receiver.
+@Check('ck_webhook_deliveries_last_error', `"last_error" ~ '^[a-z0-9_]{1,40}$'`)
 export class WebhookDeliveryRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OUTBOUND_FAILURES } from '@rl/outbound';
 import { WriteResultView } from '@rl/web';
 import { NOTICE_KINDS } from '../domain/notice';
 import { WEBHOOK_DELIVERY_STATUSES, WebhookDeliveryStatus } from '../persistence/webhook.entity';
@@ -48,7 +49,10 @@ export class WebhookDeliveryView {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The last failure: HTTP status and the start of the response body, or the network error',
+    example: 'http_503',
+    description:
+      'The last failure as a category: http_<status>, or one of ' +
+      `${OUTBOUND_FAILURES.join(', ')}, endpoint_removed. Never the response body`,
   })
   lastError!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'HTTP status of the last response' })

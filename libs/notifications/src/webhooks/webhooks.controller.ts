@@ -44,7 +44,11 @@ export class WebhooksController {
     type: CreatedWebhookView,
     description: 'Registered; the signing secret is in this response only',
   })
-  @ApiUnprocessableEntityResponse({ description: 'WEBHOOK.LIMIT_REACHED: too many active webhooks' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'WEBHOOK.LIMIT_REACHED: too many active webhooks; WEBHOOK.URL_REFUSED: the url (field `url`) is not ' +
+      'https in production, or its host is or resolves to a loopback, private, link-local or other internal address',
+  })
   register(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboundModule } from '@rl/outbound';
 import { NotificationQueues } from '../notification-queues';
 import { RedeliverWebhookHandler } from './commands/redeliver-webhook/redeliver-webhook.handler';
 import { RegisterWebhookHandler } from './commands/register-webhook/register-webhook.handler';
@@ -11,6 +12,7 @@ import { WebhooksController } from './webhooks.controller';
 // Outgoing webhooks: endpoints (registered by coordinators, audited in the log), the delivery job with
 // its retries and dead-letter list, and redelivery. Deliveries are recorded by the NoticeOutbox.
 @Module({
+  imports: [OutboundModule],
   controllers: [WebhooksController],
   providers: [
     // Stateless queue handles; NotificationsModule, which imports this module, keeps its own.

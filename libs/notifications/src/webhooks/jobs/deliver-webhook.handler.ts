@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { asCityId } from '@rl/kernel';
+import { OutboundHttp, OutboundResult } from '@rl/outbound';
 import { TenantDb } from '@rl/persistence';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { SIGNATURE_HEADER, signWebhook } from '../../domain/webhook-signature';
 import { WebhookDeliveryStatus } from '../../persistence/webhook.entity';
-import { AttemptResult, isSuccess, settleAttempt } from './webhook-attempt';
+import { settleAttempt } from './webhook-attempt';
 
 interface DueDelivery {
   status: WebhookDeliveryStatus;
@@ -17,9 +18,6 @@ interface DueDelivery {
   active: boolean;
 }
 
-const TIMEOUT_MS = 10_000;
-// Enough of an error response to explain it; the rest is not read.
-const ERROR_BODY_BYTES = 4_096;
 const USER_AGENT = 'RightsLedger-Webhooks/1';
 
 // Delivers one webhook: reads the delivery, POSTs it signed (outside any transaction: a slow receiver
@@ -35,6 +33,7 @@ export class DeliverWebhookHandler implements JobHandlerOf<'notifications.webhoo
   constructor(
     private readonly db: TenantDb,
     private readonly config: AppConfig,
+    private readonly http: OutboundHttp,
   ) {}
 
   async handle({ cityId: city, deliveryId }: JobPayloads['notifications.webhook']): Promise<void> {
@@ -52,7 +51,7 @@ export class DeliverWebhookHandler implements JobHandlerOf<'notifications.webhoo
       if (row.status !== 'pending') return null;
       if (!row.active) {
         await em.query(
-          `UPDATE webhook_deliveries SET status = 'dead', last_error = 'endpoint removed'
+          `UPDATE webhook_deliveries SET status = 'dead', last_error = 'endpoint_removed'
             WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
           [cityId, deliveryId],
         );
@@ -99,60 +98,21 @@ export class DeliverWebhookHandler implements JobHandlerOf<'notifications.webhoo
     }
   }
 
-  private async post(due: DueDelivery, deliveryId: string, body: string): Promise<AttemptResult> {
-    try {
-      const response = await fetch(due.url, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': USER_AGENT,
-          [SIGNATURE_HEADER]: signWebhook(due.secret, body, Math.floor(Date.now() / 1_000)),
-          'X-Rights-Ledger-Delivery': deliveryId,
-          'X-Rights-Ledger-Event': due.event,
-        },
-      });
-      if (isSuccess(response.status)) {
-        await response.body?.cancel();
-        return { kind: 'response', status: response.status, bodyStart: '' };
-      }
-      return {
-        kind: 'response',
-        status: response.status,
-        bodyStart: await readStart(response, ERROR_BODY_BYTES),
-      };
-    } catch (error) {
-      return { kind: 'network', message: networkError(error) };
-    }
+  // Through the guarded client: internal addresses are refused at connect time, redirects are not
+  // followed, and nothing of the answer but its status is kept.
+  private post(due: DueDelivery, deliveryId: string, body: string): Promise<OutboundResult> {
+    return this.http.send({
+      method: 'POST',
+      url: due.url,
+      body,
+      maxBodyBytes: 0,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': USER_AGENT,
+        [SIGNATURE_HEADER]: signWebhook(due.secret, body, Math.floor(Date.now() / 1_000)),
+        'X-Rights-Ledger-Delivery': deliveryId,
+        'X-Rights-Ledger-Event': due.event,
+      },
+    });
   }
-}
-
-async function readStart(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < maxBytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // A body cut short still tells what it began with.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, maxBytes));
-}
-
-function networkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, 500);
-  if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1_000} s`;
-  // fetch reports "fetch failed" and keeps the reason (ECONNREFUSED, a TLS error…) as its cause.
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`.slice(0, 500);
 }

@@ -1,8 +1,11 @@
 import { describeFailure, settleAttempt } from './webhook-attempt';
 
+const response = (status: number, body = '') =>
+  ({ kind: 'response', status, body: Buffer.from(body) }) as const;
+
 describe('settleAttempt', () => {
   it('marks a 2xx delivered and counts the attempt', () => {
-    expect(settleAttempt({ kind: 'response', status: 204, bodyStart: '' }, 1, 3)).toEqual({
+    expect(settleAttempt(response(204), 1, 3)).toEqual({
       status: 'delivered',
       attempts: 2,
       lastError: null,
@@ -12,9 +15,9 @@ describe('settleAttempt', () => {
   });
 
   it('retries a failure while attempts remain, then dead-letters it without a retry', () => {
-    const failure = { kind: 'response', status: 500, bodyStart: 'boom' } as const;
+    const failure = response(500, 'boom');
     expect(settleAttempt(failure, 0, 3)).toEqual(
-      expect.objectContaining({ status: 'pending', attempts: 1, retry: true, lastError: 'HTTP 500: boom' }),
+      expect.objectContaining({ status: 'pending', attempts: 1, retry: true, lastError: 'http_500' }),
     );
     expect(settleAttempt(failure, 2, 3)).toEqual(
       expect.objectContaining({ status: 'dead', attempts: 3, retry: false, responseStatus: 500 }),
@@ -23,14 +26,14 @@ describe('settleAttempt', () => {
     expect(settleAttempt(failure, 9, 3).status).toBe('dead');
   });
 
-  it('treats redirects as failures and keeps the network error without a status', () => {
-    expect(settleAttempt({ kind: 'response', status: 302, bodyStart: '' }, 0, 2)).toEqual(
-      expect.objectContaining({ status: 'pending', lastError: 'HTTP 302', responseStatus: 302 }),
+  it('treats redirects as failures and keeps the failure category without a status', () => {
+    expect(settleAttempt(response(302), 0, 2)).toEqual(
+      expect.objectContaining({ status: 'pending', lastError: 'http_302', responseStatus: 302 }),
     );
-    expect(settleAttempt({ kind: 'network', message: 'connect ECONNREFUSED' }, 1, 2)).toEqual({
+    expect(settleAttempt({ kind: 'failed', failure: 'refused' }, 1, 2)).toEqual({
       status: 'dead',
       attempts: 2,
-      lastError: 'connect ECONNREFUSED',
+      lastError: 'refused',
       responseStatus: null,
       retry: false,
     });
@@ -38,8 +41,8 @@ describe('settleAttempt', () => {
 });
 
 describe('describeFailure', () => {
-  it('keeps the status and the first 500 characters of the body', () => {
-    const text = describeFailure({ kind: 'response', status: 503, bodyStart: 'x'.repeat(2_000) });
-    expect(text).toBe(`HTTP 503: ${'x'.repeat(500)}`);
+  it('keeps a category, never what the receiver answered', () => {
+    expect(describeFailure(response(503, 'redis_version:7.2.4\r\nsecret stuff'))).toBe('http_503');
+    expect(describeFailure({ kind: 'failed', failure: 'blocked_address' })).toBe('blocked_address');
   });
 });

@@ -1,8 +1,5 @@
+import { OutboundResult } from '@rl/outbound';
 import { WebhookDeliveryStatus } from '../../persistence/webhook.entity';
-
-// What one HTTP attempt came to: a response (any status) or no response at all.
-export type AttemptResult =
-  { kind: 'response'; status: number; bodyStart: string } | { kind: 'network'; message: string };
 
 export interface Settlement {
   status: WebhookDeliveryStatus;
@@ -14,20 +11,18 @@ export interface Settlement {
   retry: boolean;
 }
 
-const ERROR_BODY_CHARS = 500;
-
 // Only 2xx counts: redirects are not followed (the registered URL is the one that was agreed).
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 
-export function describeFailure(result: AttemptResult): string {
-  if (result.kind === 'network') return result.message;
-  const body = result.bodyStart.slice(0, ERROR_BODY_CHARS).trim();
-  return body === '' ? `HTTP ${result.status}` : `HTTP ${result.status}: ${body}`;
+// A category only (http_<status>, timeout, refused, blocked_address…): neither the receiver's body nor a
+// low-level message, which would make the delivery log a probe of whatever the URL points to.
+export function describeFailure(result: OutboundResult): string {
+  return result.kind === 'failed' ? result.failure : `http_${result.status}`;
 }
 
 // The delivery after one more attempt; dead (the dead-letter list) once `maxAttempts` have failed.
 export function settleAttempt(
-  result: AttemptResult,
+  result: OutboundResult,
   attemptsBefore: number,
   maxAttempts: number,
 ): Settlement {

@@ -6,7 +6,9 @@ export class RegisterWebhookDto {
   @ApiProperty({
     maxLength: 2000,
     example: 'https://example.org/hooks/rights-ledger',
-    description: 'http or https; no user:password (the URL is recorded in the audit log)',
+    description:
+      'http or https (https only in production); no user:password (the URL is recorded in the audit ' +
+      'log); its host must be public: loopback, private, link-local and other internal addresses are refused',
   })
   @MaxLength(2000)
   @IsUrl(

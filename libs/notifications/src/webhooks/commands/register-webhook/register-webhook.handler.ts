@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { EventStore } from '@rl/event-store';
 import { DomainError } from '@rl/kernel';
+import { OutboundHttp } from '@rl/outbound';
 import { TenantDb } from '@rl/persistence';
 import { NotificationEvent, webhookStream } from '../../../domain/notification.events';
 import { NOTICE_KINDS } from '../../../domain/notice';
@@ -17,9 +18,17 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
   constructor(
     private readonly events: EventStore,
     private readonly db: TenantDb,
+    private readonly http: OutboundHttp,
   ) {}
 
   async execute({ cityId, input, metadata }: RegisterWebhookCommand): Promise<CreatedWebhookView> {
+    // Tells the coordinator at once; deliveries are guarded again at connect time (DNS may change).
+    const refusal = await this.http.refusal(input.url);
+    if (refusal !== null) {
+      throw new DomainError('invalid', 'WEBHOOK.URL_REFUSED', `The webhook url ${refusal}`, [
+        { field: 'url', message: refusal },
+      ]);
+    }
     const webhookId = uuidv7();
     // Canonical order, so that equal subscriptions read the same in the list and the log.
     const events = NOTICE_KINDS.filter((kind) => input.events?.includes(kind));

@@ -7,7 +7,7 @@ import { findEndpoint } from '../../webhook-rows';
 import { RemoveWebhookCommand } from './remove-webhook.command';
 
 // Deactivates rather than deletes: past deliveries keep naming their endpoint. Deliveries still pending
-// are dead-lettered by their job ('endpoint removed').
+// are dead-lettered by their job ('endpoint_removed').
 @CommandHandler(RemoveWebhookCommand)
 export class RemoveWebhookHandler implements ICommandHandler<RemoveWebhookCommand, WriteResultView> {
   constructor(private readonly events: EventStore) {}
