@@ -4,14 +4,17 @@ import { AppConfig, loadConfig } from '@rl/config';
 import { HostResolver, ResolvedAddress } from './host-resolver';
 import { OutboundHttp } from './outbound-http';
 
-// DNS as the test says: each name answers the next address of its list (the last one repeats).
+// DNS as the test says: each name answers the next entry of its list (the last one repeats); an entry
+// may list several addresses, comma-separated.
 class ScriptedResolver extends HostResolver {
   readonly script = new Map<string, string[]>();
   override resolve(host: string): Promise<ResolvedAddress[]> {
     const answers = this.script.get(host);
     if (!answers) return super.resolve(host);
-    const address = answers.length > 1 ? answers.shift()! : answers[0];
-    return Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
+    const answer = answers.length > 1 ? answers.shift()! : answers[0];
+    return Promise.resolve(
+      answer.split(',').map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
   }
 }
 
@@ -130,7 +133,7 @@ describe('OutboundHttp against real sockets', () => {
       `http://0.0.0.0:${server.port}/ok`,
     ]) {
       expect([url, await post(http, url)]).toEqual([url, { kind: 'failed', failure: 'blocked_address' }]);
-      expect(await http.refusal(url)).toMatch(/internal address/);
+      expect(await http.refusal(url)).toMatch(/public address/);
     }
     expect(server.counts.connections).toBe(before);
   });
@@ -146,8 +149,12 @@ describe('OutboundHttp against real sockets', () => {
     expect(server.counts.connections).toBe(before);
 
     // One bad address among good ones is enough to refuse.
-    resolver.script.set('mixed.rebind.test', ['127.0.0.1']);
-    expect(await http.refusal(`https://mixed.rebind.test/`)).toMatch(/internal address/);
-    expect(await http.refusal('https://nowhere.invalid/')).toBe('has a host name that does not resolve');
+    resolver.script.set('mixed.rebind.test', ['93.184.215.14,127.0.0.1']);
+    expect(await http.refusal(`https://mixed.rebind.test/`)).toMatch(/public address/);
+    // A name that does not resolve gets the same answer: no oracle for internal names.
+    expect(await http.refusal('https://nowhere.invalid/')).toBe(
+      await http.refusal(`https://mixed.rebind.test/`),
+    );
+    expect(await http.refusal('https://user:pw@example.org/')).toBe('must not contain credentials');
   });
 });

@@ -21,6 +21,8 @@ export type OutboundResult =
   { kind: 'response'; status: number; body: Buffer } | { kind: 'failed'; failure: OutboundFailure };
 
 const DEFAULT_BODY_BYTES = 4_096;
+const REFUSED_HOST =
+  'must have a host that resolves to a public address (not loopback, private, link-local or other internal)';
 
 // The one HTTP client for calls out of the platform (webhooks, later imports from other servers). It
 // refuses internal addresses where it counts, at connect time: a resolved name is checked before the
@@ -65,16 +67,14 @@ export class OutboundHttp implements OnModuleDestroy {
   async refusal(raw: string): Promise<string | null> {
     const target = parseTarget(raw, this.config.outbound);
     if (typeof target === 'string') return target;
-    let addresses: string[];
+    let addresses: string[] = [];
     try {
       addresses = isLiteralAddress(target.host) ? [target.host] : await this.resolve(target.host);
     } catch {
-      return 'has a host name that does not resolve';
+      // One answer for both: which internal names exist is not for a caller to learn.
     }
-    if (addresses.length === 0) return 'has a host name that does not resolve';
-    return addresses.every((address) => this.allowed(address))
-      ? null
-      : 'must not point to a loopback, private, link-local or other internal address';
+    const usable = addresses.length > 0 && addresses.every((address) => this.allowed(address));
+    return usable ? null : REFUSED_HOST;
   }
 
   onModuleDestroy(): Promise<void> {
