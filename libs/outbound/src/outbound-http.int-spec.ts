@@ -1,6 +1,8 @@
 import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect } from 'node:net';
 import { AppConfig, loadConfig } from '@rl/config';
+import { isPublicAddress } from './address-policy';
+import { guardedConnector } from './guarded-connector';
 import { HostResolver, ResolvedAddress } from './host-resolver';
 import { OutboundHttp } from './outbound-http';
 
@@ -156,5 +158,32 @@ describe('OutboundHttp against real sockets', () => {
       await http.refusal(`https://mixed.rebind.test/`),
     );
     expect(await http.refusal('https://user:pw@example.org/')).toBe('must not contain credentials');
+  });
+
+  it('checks the address a socket actually reached, even when the lookup said otherwise', async () => {
+    const resolver = new ScriptedResolver();
+    resolver.script.set('lying.rebind.test', ['93.184.215.14']);
+    // A connect path that asks the guarded lookup, then lands on 127.0.0.1 regardless (as a rebind
+    // between the lookup and the connect, or a hosts file, would).
+    const connector = guardedConnector(isPublicAddress, resolver, 300, (lookup) => (options, callback) => {
+      lookup(options.hostname, {}, (error) => {
+        if (error) return callback(error, null);
+        const socket = connect(server.port, '127.0.0.1', () => callback(null, socket));
+      });
+    });
+    const before = { ...server.counts, requests: server.counts.requests.length };
+    const outcome = await new Promise<unknown>((resolve) =>
+      connector(
+        { hostname: 'lying.rebind.test', protocol: 'http:', port: String(server.port) },
+        (...args) => {
+          args[1]?.destroy(); // only if it (wrongly) handed the socket over
+          resolve(args[0]);
+        },
+      ),
+    );
+    expect(outcome).toEqual(expect.objectContaining({ failure: 'blocked_address' }));
+    // It connected (that is how it found out) and sent nothing.
+    expect(server.counts.connections).toBe(before.connections + 1);
+    expect(server.counts.requests).toHaveLength(before.requests);
   });
 });

@@ -1,12 +1,12 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
-import { Agent, buildConnector, request } from 'undici';
+import { Agent, request } from 'undici';
 import { AppConfig } from '@rl/config';
 import { isAllowedAddress } from './address-policy';
 import { HostResolver } from './host-resolver';
-import { categorise, OutboundFailure, OutboundRefusedError } from './outbound-failure';
-import { bareHost, isLiteralAddress, parseTarget, targetOrThrow } from './outbound-url';
+import { guardedConnector } from './guarded-connector';
+import { categorise, OutboundFailure } from './outbound-failure';
+import { isLiteralAddress, parseTarget, targetOrThrow } from './outbound-url';
 
 export interface OutboundRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -38,7 +38,7 @@ export class OutboundHttp implements OnModuleDestroy {
   ) {
     const { timeoutMs } = config.outbound;
     this.agent = new Agent({
-      connect: this.guardedConnector(timeoutMs),
+      connect: guardedConnector((address) => this.allowed(address), resolver, timeoutMs),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       connections: 8,
@@ -96,44 +96,6 @@ export class OutboundHttp implements OnModuleDestroy {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  private guardedConnector(timeoutMs: number): buildConnector.connector {
-    // Every address the name resolves to must be allowed: a mix would let the connect pick a bad one.
-    const lookup: LookupFunction = (hostname, options, callback) => {
-      this.resolver.resolve(hostname).then(
-        (addresses) => {
-          if (addresses.length === 0) {
-            callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '');
-          } else if (!addresses.every((a) => this.allowed(a.address))) {
-            callback(new OutboundRefusedError('blocked_address'), '');
-          } else if (options.all) {
-            callback(null, addresses);
-          } else {
-            callback(null, addresses[0].address, addresses[0].family);
-          }
-        },
-        (error: NodeJS.ErrnoException) => callback(error, ''),
-      );
-    };
-    const connect = buildConnector({ timeout: timeoutMs, lookup });
-    return (options, callback) => {
-      const host = bareHost(options.hostname);
-      if (isLiteralAddress(host) && !this.allowed(host)) {
-        callback(new OutboundRefusedError('blocked_address'), null);
-        return;
-      }
-      connect(options, (error, socket) => {
-        if (error !== null) return callback(error, null);
-        // The address the socket is actually connected to, whatever any lookup said.
-        const remote = socket.remoteAddress;
-        if (remote === undefined || !this.allowed(remote)) {
-          socket.destroy();
-          return callback(new OutboundRefusedError('blocked_address'), null);
-        }
-        callback(null, socket);
-      });
-    };
   }
 }
 
