@@ -108,17 +108,22 @@ describe('Webhooks cannot reach internal addresses (SSRF)', () => {
     expect(dead).toEqual(expect.objectContaining({ lastError: 'blocked_address', responseStatus: null }));
     expect(receiver.requests).toEqual([]);
     expect(receiver.connections).toBe(0);
+    jest.restoreAllMocks();
   });
 
-  it('refuses a loopback URL stored before these checks, and shows only a category', async () => {
-    const endpointId = randomUUID();
-    await inCity(
-      `INSERT INTO webhook_endpoints (tenant_id, id, url, secret, events, active)
-       VALUES ($1, $2, $3, 'whsec_test', '{}', true)`,
-      [city.id, endpointId, `http://127.0.0.1:${receiver.port}/legacy`],
-    );
-    const dead = await deliver(endpointId);
-    expect(dead.lastError).toBe('blocked_address');
+  it('refuses loopback URLs stored before these checks, and shows only a category', async () => {
+    for (const url of [
+      `http://127.0.0.1:${receiver.port}/legacy`,
+      `http://localhost:${receiver.port}/legacy`,
+    ]) {
+      const endpointId = randomUUID();
+      await inCity(
+        `INSERT INTO webhook_endpoints (tenant_id, id, url, secret, events, active)
+         VALUES ($1, $2, $3, 'whsec_test', '{}', true)`,
+        [city.id, endpointId, url],
+      );
+      expect([url, (await deliver(endpointId)).lastError]).toEqual([url, 'blocked_address']);
+    }
     await sleep(200);
     expect(receiver.requests).toEqual([]);
     expect(receiver.connections).toBe(0);
