@@ -13,13 +13,17 @@ import {
 import { Vocabulary } from '../support/fuzz/schema-arbitrary';
 
 // Test-only knobs: `npm run fuzz` raises FUZZ_RUNS; FUZZ_SEED replays a run; FUZZ_STRICT=1 fails known 5xx
-// too; FUZZ_VERBOSE=1 prints the statuses of each operation.
+// too; FUZZ_VERBOSE=1 prints the statuses of each operation; FUZZ_ONLY=<regex> picks operations ("POST /v1/…");
+// FUZZ_TRACE=1 prints every request and answer.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const STRICT = process.env.FUZZ_STRICT === '1';
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 const ONLY = new RegExp(process.env.FUZZ_ONLY ?? '');
-const ROLES = ['anonymous', 'operator', ...CITY_ROLES] as const;
+const TRACE = process.env.FUZZ_TRACE === '1';
+// `forged`: the operator's claims in an unsigned token (alg none), which no secured operation may accept.
+const ROLES = ['anonymous', 'forged', 'operator', ...CITY_ROLES] as const;
+type Role = (typeof ROLES)[number];
 // One seed per role and operation, independent of which others run (FUZZ_ONLY keeps a replay exact).
 const seedOf = (role: string, operation: string) =>
   [...`${role} ${operation}`].reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 16_777_619), SEED) | 0;
@@ -66,14 +70,17 @@ describe('OpenAPI-driven fuzzing of every operation as every role', () => {
   });
 
   // A fresh login per role: an earlier case may have ended a session, and a long run outlives a token.
-  const tokenOf = async (role: (typeof ROLES)[number]): Promise<string | undefined> => {
+  const tokenOf = async (role: Role): Promise<string | undefined> => {
     if (role === 'anonymous') return undefined;
-    const session = role === 'operator' ? operator : a.sessions[role];
-    return (await api.login(session.user.email)).accessToken;
+    const session = role === 'operator' || role === 'forged' ? operator : a.sessions[role];
+    const { accessToken } = await api.login(session.user.email);
+    if (role !== 'forged') return accessToken;
+    const unsigned = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    return `${unsigned}.${accessToken.split('.')[1]}.`;
   };
 
   // The operator manages cities and their members: B's city id and member list are its to see.
-  const secretsFor = (role: string, url: string): string[] => {
+  const secretsFor = (role: Role, url: string): string[] => {
     const secrets = [marker, ...Object.values(b.objects), ...b.sessionUserIds];
     if (role !== 'operator') return secrets;
     if (url.startsWith(`/v1/cities/${b.city.slug}/members`)) return [];
@@ -87,6 +94,21 @@ describe('OpenAPI-driven fuzzing of every operation as every role', () => {
     );
   });
 
+  it("has an oracle that sees city B's data, 5xx and bare errors", async () => {
+    const own = await api.login(b.sessions.coordinator.user.email);
+    const request = { method: 'get' as const, url: `/v1/cities/${b.city.slug}/organisations`, headers: {} };
+    const res = await send(api.http, request, own.accessToken);
+    const check = (answer: typeof res) => () =>
+      new FuzzReport(false).check('b', 'GET', request, answer, {
+        secrets: secretsFor('coordinator', ''),
+        refuse: false,
+      });
+    expect(res.status).toBe(200);
+    expect(check(res)).toThrow(/city B's/);
+    expect(check({ ...res, status: 500 })).toThrow(/5xx/);
+    expect(check({ status: 404, contentType: 'text/html', text: 'Not found' })).toThrow(/problem\+json/);
+  });
+
   it.each(ROLES)(
     'as %s: no 5xx, problem+json errors, nothing of another city',
     async (role) => {
@@ -96,11 +118,14 @@ describe('OpenAPI-driven fuzzing of every operation as every role', () => {
         const name = `${operation.method.toUpperCase()} ${operation.path}`;
         const property = fc.asyncProperty(requestArbitrary(operation, vocabulary), async (request) => {
           const res = await send(api.http, request, token);
-          if (process.env.FUZZ_TRACE)
-            process.stdout.write(
-              `${role} ${request.method} ${request.url} ${request.body?.raw.slice(0, 300)} -> ${res.status} ${res.text.slice(0, 300)}\n`,
-            );
-          report.check(role, name, request, res, secretsFor(role, request.url));
+          if (TRACE) {
+            const sent = `${request.method} ${request.url} ${request.body?.raw.slice(0, 300) ?? ''}`;
+            process.stdout.write(`${role} ${sent} → ${res.status} ${res.text.slice(0, 300)}\n`);
+          }
+          report.check(role, name, request, res, {
+            secrets: secretsFor(role, request.url),
+            refuse: role === 'forged' && (operation.spec.security ?? []).length > 0,
+          });
         });
         try {
           await fc.assert(property, { numRuns: RUNS, seed: seedOf(role, name), endOnFailure: true });

@@ -38,8 +38,15 @@ export class FuzzReport {
 
   constructor(private readonly strict: boolean) {}
 
-  // Throws (a fast-check property failure) when the answer breaks one of the fuzz's invariants.
-  check(role: string, operation: string, r: FuzzRequest, res: FuzzResponse, secrets: string[]): void {
+  // Throws (a fast-check property failure) when the answer breaks one of the fuzz's invariants. `refuse`: the
+  // caller must not get through (a forged token on a secured operation).
+  check(
+    role: string,
+    operation: string,
+    r: FuzzRequest,
+    res: FuzzResponse,
+    { secrets, refuse }: { secrets: string[]; refuse: boolean },
+  ): void {
     this.cases += 1;
     this.roles.add(role);
     const perOperation = this.operations.get(operation) ?? new Map<number, number>();
@@ -50,6 +57,7 @@ export class FuzzReport {
     if (res.status < 300) this.successful.add(operation);
     const problem = problemOf(res);
     const excerpt = `${res.status} ${res.contentType} ${res.text.slice(0, 500)}`;
+    if (refuse && res.status < 400) throw new Error(`accepted a forged token: ${excerpt}`);
     if (res.status >= 500) {
       const known = KNOWN_5XX.find((k) => k.code === problem?.code);
       if (!known || this.strict) throw new Error(`5xx: ${excerpt}`);

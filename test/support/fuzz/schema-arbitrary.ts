@@ -109,7 +109,12 @@ function validString(s: JsonSchema, name: string, v: Vocabulary): Arbitrary<stri
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
   if (name === 'code' || name === 'period') return fc.constantFrom(...PERIOD_CODES, '11.1.1', 'ND-P1');
   if (name === 'year') return fc.integer({ min: 1990, max: 2040 }).map(String);
-  if (name === 'locale' || name === 'lang') return fc.constantFrom('nl', 'en', 'fr', 'it');
+  if (/locale$|^lang$/i.test(name)) return fc.constantFrom('nl', 'en', 'fr', 'it', 'en-GB');
+  if (name === 'slug') return fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/);
+  if (name === 'countryCode') return fc.constantFrom('BE', 'IT', 'NL', 'be', 'XX');
+  if (name === 'timezone') return fc.constantFrom('Europe/Brussels', 'UTC', 'America/Bogota', 'Mars/Olympus');
+  if (/token$/i.test(name)) return fc.oneof(fc.base64String({ minLength: 16, maxLength: 64 }), fc.string());
+  if (/password$/i.test(name)) return fc.string({ minLength: 12, maxLength: 64 });
   const minLength = s.minLength ?? 0;
   const plain = fc.string({ minLength, maxLength: Math.min(s.maxLength ?? 40, Math.max(minLength, 40)) });
   return typeof s.example === 'string' ? fc.oneof(fc.constant(s.example), plain) : plain;
