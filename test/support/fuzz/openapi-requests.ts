@@ -137,6 +137,17 @@ function parameterArbitrary(path: string, parameters: Parameter[], mode: Mode, v
   );
 }
 
+// Express parses `a[]=x` into an array and `a[b]=x` into an object: query values need not be strings.
+const QUERY_SHAPES = ['plain', 'plain', 'array', 'object', 'twice'] as const;
+type QueryShape = (typeof QUERY_SHAPES)[number];
+const shaped = (shape: QueryShape, name: string, value: string) =>
+  ({
+    plain: `${name}=${value}`,
+    array: `${name}[]=${value}`,
+    object: `${name}[$gt]=${value}`,
+    twice: `${name}=${value}&${name}=${value}`,
+  })[shape];
+
 // A request for an operation: path, query and header parameters and a body, all valid by the schemas,
 // or (in an invalid case) with hostile or out-of-schema values anywhere.
 export function requestArbitrary(operation: Operation, v: Vocabulary): Arbitrary<FuzzRequest> {
@@ -148,15 +159,16 @@ export function requestArbitrary(operation: Operation, v: Vocabulary): Arbitrary
         parameterArbitrary(operation.path, parameters, mode, v),
         bodyArbitrary(operation.spec, mode, v),
         fc.option(fc.oneof(fc.uuid(), hostileValue), { freq: 4 }),
+        mode === 'valid' ? fc.constant<QueryShape>('plain') : fc.constantFrom(...QUERY_SHAPES),
       ),
     )
-    .map(([values, body, correlationId]) => {
+    .map(([values, body, correlationId, shape]) => {
       const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
         values[`path:${name}`] === undefined ? 'x' : urlSafe(values[`path:${name}`]),
       );
       const query = parameters
         .filter((p) => p.in === 'query' && values[`query:${p.name}`] !== undefined)
-        .map((p) => `${encodeURIComponent(p.name)}=${urlSafe(values[`query:${p.name}`])}`);
+        .map((p) => shaped(shape, encodeURIComponent(p.name), urlSafe(values[`query:${p.name}`])));
       const headers = Object.fromEntries(
         parameters
           .filter((p) => p.in === 'header' && values[`header:${p.name}`] !== undefined)
