@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ApiHarness, Session, uniqueSuffix } from '../support/api-harness';
-import { CITY_ROLES, SeededCity, seedCity } from '../support/fuzz/fuzz-fixture';
+import { CITY_ROLES } from '@rl/kernel';
+import { SeededCity, seedCity } from '../support/fuzz/fuzz-fixture';
 import { FuzzReport } from '../support/fuzz/fuzz-report';
 import {
   OpenApiDocument,

@@ -2,15 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { CityRole } from '@rl/kernel';
 import { ApiHarness, Session, TestCity } from '../api-harness';
 
-export const CITY_ROLES: CityRole[] = [
-  'coordinator',
-  'official',
-  'collector',
-  'researcher',
-  'auditor',
-  'observer',
-];
-
 export interface SeededCity {
   city: TestCity;
   sessions: Record<CityRole, Session>;
