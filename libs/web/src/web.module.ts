@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { NulCharactersMiddleware } from './nul-characters.middleware';
 import { ProblemFilter } from './problem.filter';
 import { RouteAccessAuditor } from './route-access.auditor';
 import { createValidationPipe } from './validation';
@@ -12,4 +13,8 @@ import { createValidationPipe } from './validation';
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
 })
-export class WebModule {}
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(NulCharactersMiddleware).forRoutes('*path');
+  }
+}
