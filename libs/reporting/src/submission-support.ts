@@ -4,8 +4,13 @@ import { IndicatorHistory } from '@rl/indicators';
 import { CityId, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { DeclaredIndicator, ValidatedHistory } from './domain/observation-checks';
-import { evolveSubmission, initialSubmissionState, SubmissionState } from './domain/submission.decider';
-import { SubmissionEvent, submissionStream } from './domain/submission.events';
+import {
+  AuthoredSubmissionEvent,
+  evolveSubmission,
+  initialSubmissionState,
+  SubmissionState,
+} from './domain/submission.decider';
+import { submissionStream } from './domain/submission.events';
 import { Loaded, PeriodHistory } from './reporting-history';
 
 export interface ActiveIndicator extends DeclaredIndicator {
@@ -29,7 +34,7 @@ export class SubmissionSupport {
     const last = events[events.length - 1];
     return {
       state: events.reduce(
-        (state, e) => evolveSubmission(state, e as unknown as SubmissionEvent),
+        (state, e) => evolveSubmission(state, e as unknown as AuthoredSubmissionEvent),
         initialSubmissionState,
       ),
       version: last?.version ?? 0,
