@@ -24,10 +24,10 @@ export function safeRequest<R extends LoggedRequest>(req: R): R {
   return req;
 }
 
-// SQL errors carry their bound values (`parameters`) and the row's values in the driver's `detail`: keep
-// what locates the failure, drop the data.
+// SQL errors carry their bound values (`parameters`) and the row's values in the driver's `detail`
+// (TypeORM copies it onto its own error too): keep what locates the failure, drop the data.
 export function safeError<E extends Record<string, unknown>>(err: E): E {
-  const { parameters: _parameters, driverError, ...rest } = err;
+  const { parameters: _parameters, detail: _detail, driverError, ...rest } = err;
   if (driverError && typeof driverError === 'object') {
     const { code, constraint, table, column, routine } = driverError as Record<string, unknown>;
     return { ...rest, driverError: { code, constraint, table, column, routine } } as unknown as E;
