@@ -35,7 +35,13 @@ function requestContext(): Record<string, unknown> {
           level: config.logLevel,
           genReqId: requestId,
           mixin: requestContext,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          redact: [
+            'req.headers.authorization',
+            'req.headers["proxy-authorization"]',
+            'req.headers["x-api-key"]',
+            'req.headers.cookie',
+            'res.headers["set-cookie"]',
+          ],
           // pino-http applies these after its standard serializers.
           serializers: { req: safeRequest, err: safeError },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
