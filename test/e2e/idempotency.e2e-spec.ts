@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 
-interface AuditEvent {
-  position: number;
-  streamId: string;
-  type: string;
-  metadata: Record<string, unknown>;
-}
-
 // Idempotency keys belong to one member and one route, and name one request: a retry gets the first
 // result, another body under the same key is refused, another member's identical key is another key.
 describe('Idempotency keys: scoped to (city, actor, route) and bound to the request', () => {
@@ -28,13 +21,7 @@ describe('Idempotency keys: scoped to (city, actor, route) and bound to the requ
     api.http.post(url(suffix)).auth(session.accessToken, { type: 'bearer' }).set('Idempotency-Key', key);
   const register = (session: Session, key: string, name: string) =>
     post(session, 'organisations', key).send({ name, kind: 'cso' });
-  const log = async (): Promise<AuditEvent[]> =>
-    (
-      await api.http
-        .get(url('audit/events?limit=1000'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body.events as AuditEvent[];
+  const log = () => api.auditLog(coordinator, city);
 
   it('answers a retry with the first result and appends nothing', async () => {
     const key = `org-${randomUUID()}`;

@@ -1,11 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 
-interface AuditEvent {
-  position: number;
-  metadata: Record<string, unknown>;
-}
-
 // Free text from a client reaches the immutable event metadata and the logs only when checked, and no
 // log line carries a query string's values (calendar tokens and whatever else a client puts there).
 describe('Request headers and logs', () => {
@@ -41,13 +36,7 @@ describe('Request headers and logs', () => {
       .auth(coordinator.accessToken, { type: 'bearer' })
       .set(headers)
       .send({ name: 'Wijkcentrum', kind: 'cso' });
-  const log = async (): Promise<AuditEvent[]> =>
-    (
-      await api.http
-        .get(url('audit/events?limit=1000'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body.events as AuditEvent[];
+  const log = () => api.auditLog(coordinator, city);
   const logged = async () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // the last line is written after the response
     return output.join('');
