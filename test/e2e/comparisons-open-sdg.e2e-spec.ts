@@ -46,8 +46,9 @@ const RECOMPUTE_WITHIN_MS = 10_000;
 describe('Comparisons with the real Open SDG files: Bristol and València, SDG 3.2.1', () => {
   let api: ApiHarness;
   let operator: Session;
-  const cities: Record<'bristol' | 'valencia', { city: TestCity; coordinator: Session; official: Session }> =
-    {} as never;
+  // Four eyes: one official imports, another validates.
+  type Onboarded = { city: TestCity; coordinator: Session; official: Session; reviewer: Session };
+  const cities: Record<'bristol' | 'valencia', Onboarded> = {} as never;
 
   const onboard = async (name: string) => {
     const city = await api.city(operator, name);
@@ -55,6 +56,7 @@ describe('Comparisons with the real Open SDG files: Bristol and València, SDG 3
       city,
       coordinator: await api.member(operator, city, 'coordinator'),
       official: await api.member(operator, city, 'official'),
+      reviewer: await api.member(operator, city, 'official'),
     };
   };
 
@@ -65,7 +67,7 @@ describe('Comparisons with the real Open SDG files: Bristol and València, SDG 3
     file: string,
     mapping?: unknown,
   ): Promise<Report> => {
-    const { city, coordinator, official } = cities[key];
+    const { city, coordinator, official, reviewer } = cities[key];
     const url = (p: string) => `/v1/cities/${city.slug}/${p}`;
     const organisation = await api.http
       .post(url('organisations'))
@@ -98,7 +100,7 @@ describe('Comparisons with the real Open SDG files: Bristol and València, SDG 3
     for (const submission of result.submissions) {
       await api.http
         .post(url(`submissions/${submission.id}/validate`))
-        .auth(official.accessToken, { type: 'bearer' })
+        .auth(reviewer.accessToken, { type: 'bearer' })
         .set('If-Match', '1')
         .send()
         .expect(200);

@@ -41,6 +41,8 @@ interface Site {
   city: TestCity;
   coordinator: Session;
   official: Session;
+  // Four eyes: validates what the official submitted.
+  reviewer: Session;
   organisationId: string;
   periods: Record<string, string>;
   // The city's last write: the publication projection has settled once it reached it.
@@ -82,6 +84,7 @@ describe('Comparisons across cities: only published, validated data, honestly co
       city,
       coordinator: await api.member(operator, city, 'coordinator'),
       official: await api.member(operator, city, 'official'),
+      reviewer: await api.member(operator, city, 'official'),
       organisationId: '',
       periods: {},
       position: 0,
@@ -130,7 +133,7 @@ describe('Comparisons across cities: only published, validated data, honestly co
     return wrote(site, res.body as { id: string; version: number; position: number });
   };
   const validate = async (site: Site, submission: { id: string; version: number }) => {
-    const res = await as(site, site.official)
+    const res = await as(site, site.reviewer)
       .post(`submissions/${submission.id}/validate`)
       .set('If-Match', String(submission.version))
       .send()

@@ -195,6 +195,44 @@ describe('Event store appends under contention', () => {
     }
   });
 
+  it('appends once for concurrent first attempts with one key and two requests; the other request is refused', async () => {
+    const cityId = await newCity(env.admin, 'appends-idem-fingerprint');
+    const organisationId = randomUUID();
+    const stream = organisationStream(organisationId);
+    await register(cityId, organisationId);
+    const key = `key-${randomUUID()}`;
+
+    // Two different requests under one key race: whichever wins, the other's attempts get KEY_REUSED.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => {
+        const fingerprint = i % 2 === 0 ? 'request-a' : 'request-b';
+        return env.store.append(cityId, stream, 1, renamed(organisationId, fingerprint), {
+          actorId: 'appends-test',
+          idempotencyKey: key,
+          requestFingerprint: fingerprint,
+        });
+      }),
+    );
+
+    expect(await eventCount(cityId)).toBe(2);
+    const won = outcomes.map((o, i) => ({ o, fingerprint: i % 2 === 0 ? 'request-a' : 'request-b' }));
+    const winners = new Set(won.filter(({ o }) => o.status === 'fulfilled').map((w) => w.fingerprint));
+    expect(winners.size).toBe(1);
+    for (const { o, fingerprint } of won) {
+      if (winners.has(fingerprint)) {
+        expect((o as PromiseFulfilledResult<AppendResult>).value).toEqual({
+          streamId: stream,
+          position: 2,
+          version: 2,
+        });
+      } else {
+        expect((o as PromiseRejectedResult).reason).toEqual(
+          expect.objectContaining({ kind: 'invalid', code: 'IDEMPOTENCY.KEY_REUSED' }),
+        );
+      }
+    }
+  });
+
   it('gives a batch of 10 events one contiguous range of positions, even among concurrent appends', async () => {
     const cityId = await newCity(env.admin, 'appends-batch');
     const batches = Array.from({ length: 8 }, () => randomUUID());

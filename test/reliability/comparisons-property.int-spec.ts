@@ -135,6 +135,9 @@ describe('Comparisons: the read model equals a from-scratch recomputation (prope
       .send({ name: 'Housing office', kind: 'local_authority' })
       .expect(201);
     site.organisationId = organisation.body.id as string;
+    // One official submits and validates here: four eyes is off for these cities (tested in its own suite).
+    const settings = await as(site, coordinator).put('settings').send({ fourEyes: false }).expect(200);
+    wrote(site, settings.body as { position: number });
     for (const period of PERIODS) {
       const res = await as(site, coordinator).post('periods').send({ code: period, deadline: '2099-01-31' });
       site.periods[period] = wrote(site, res.body as { id: string; position: number }).id;

@@ -21,6 +21,13 @@ export interface TestCity {
   slug: string;
 }
 
+export interface AuditEvent {
+  position: number;
+  streamId: string;
+  type: string;
+  metadata: Record<string, unknown>;
+}
+
 export const uniqueSuffix = () => randomUUID().slice(0, 8);
 export const PASSWORD = 'correct-horse-battery-staple';
 
@@ -88,6 +95,15 @@ export class ApiHarness {
       .send({ slug, name, countryCode: 'BE', defaultLocale: 'nl', timezone: 'Europe/Brussels' })
       .expect(201);
     return { id: res.body.id as string, slug };
+  }
+
+  // The city's event log (its first 1000 events) as a coordinator or auditor reads it.
+  async auditLog(session: Session, city: TestCity): Promise<AuditEvent[]> {
+    const res = await this.http
+      .get(`/v1/cities/${city.slug}/audit/events?limit=1000`)
+      .auth(session.accessToken, { type: 'bearer' })
+      .expect(200);
+    return res.body.events as AuditEvent[];
   }
 
   // Adds a member with a password (as the operator) and logs them in.

@@ -37,7 +37,9 @@ export class AuditEventView {
   data!: unknown;
 
   @ApiProperty({
-    description: 'actorId, actorRole, organisationId, requestId, correlationId, idempotencyKey',
+    description:
+      'actorId, actorRole, organisationId, requestId, correlationId, idempotencyKey (sha256 of actor, route and ' +
+      "the client's key), requestFingerprint (sha256 of the request the key was used for)",
     type: Object,
   })
   metadata!: Record<string, unknown>;

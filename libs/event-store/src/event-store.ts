@@ -3,10 +3,11 @@ import { EventBus } from '@nestjs/cqrs';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CityId } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { isUniqueViolation, TenantDb } from '@rl/persistence';
 import { EventSchemas } from './event-schemas';
 import { EventsAppended } from './events-appended';
 import { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
+import { alreadyApplied, keyReused } from './idempotency.errors';
 import { streamConflict } from './stream-conflict';
 
 interface EventRow {
@@ -73,6 +74,8 @@ async function appendEvents(
 // city's head lock, which is then held only until COMMIT.
 export class EventTransaction {
   readonly appended: { types: string[]; position: number }[] = [];
+  // The metadata of the last append tried, to explain a clash on its idempotency key after rollback.
+  attempted: EventMetadata | undefined;
 
   constructor(
     readonly em: EntityManager,
@@ -87,6 +90,7 @@ export class EventTransaction {
     metadata: EventMetadata,
   ): Promise<AppendResult> {
     const run: Run = (sql, parameters) => this.em.query(sql, parameters);
+    this.attempted = metadata;
     const result = await appendEvents(run, this.schemas, this.cityId, streamId, expected, events, metadata);
     this.appended.push({ types: events.map((e) => e.type), position: result.position });
     return result;
@@ -105,10 +109,19 @@ export class EventStore {
   // Runs `work` in one city transaction; after it commits, projections are woken for what it appended.
   async transact<T>(cityId: CityId, work: (tx: EventTransaction) => Promise<T>): Promise<T> {
     let tx: EventTransaction | undefined;
-    const result = await this.db.inCity(cityId, (em) => {
-      tx = new EventTransaction(em, cityId, this.schemas);
-      return work(tx);
-    });
+    const result = await this.db
+      .inCity(cityId, (em) => {
+        tx = new EventTransaction(em, cityId, this.schemas);
+        return work(tx);
+      })
+      .catch(async (error: unknown) => {
+        const attempted = tx?.attempted;
+        if (attempted && isUniqueViolation(error, 'uq_events_idempotency_key')) {
+          const earlier = await this.replayOf(cityId, attempted);
+          if (earlier) throw alreadyApplied(earlier);
+        }
+        throw error;
+      });
     const appended = tx?.appended ?? [];
     if (appended.length > 0) {
       const types = [...new Set(appended.flatMap((a) => a.types))];
@@ -141,7 +154,7 @@ export class EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
   ): Promise<AppendResult> {
-    return this.idempotent(cityId, metadata.idempotencyKey, () =>
+    return this.idempotent(cityId, metadata, () =>
       this.appendAlone(cityId, streamId, expected, events, metadata),
     );
   }
@@ -151,32 +164,38 @@ export class EventStore {
   // version); the loser returns the winner's result.
   async idempotent(
     cityId: CityId,
-    key: string | undefined,
+    metadata: EventMetadata,
     run: () => Promise<AppendResult>,
   ): Promise<AppendResult> {
-    if (key === undefined) return run();
-    const earlier = await this.findByIdempotencyKey(cityId, key);
+    if (metadata.idempotencyKey === undefined) return run();
+    const earlier = await this.replayOf(cityId, metadata);
     if (earlier) return earlier;
     try {
       return await run();
     } catch (error) {
       // A concurrent first attempt may have won (unique key, or on an existing stream a version conflict).
-      const winner = await this.findByIdempotencyKey(cityId, key);
+      const winner = await this.replayOf(cityId, metadata);
       if (winner) return winner;
       throw error;
     }
   }
 
-  async findByIdempotencyKey(cityId: CityId, key: string): Promise<AppendResult | null> {
+  // The first result under the command's idempotency key, or null. The key names one request: the same
+  // key with another request (its fingerprint) is refused rather than silently answered with the first.
+  async replayOf(cityId: CityId, metadata: EventMetadata): Promise<AppendResult | null> {
+    if (metadata.idempotencyKey === undefined) return null;
     const rows = await this.db.inCity(cityId, (em) =>
-      em.query<{ stream_id: string; position: string; stream_version: number }[]>(
-        `SELECT stream_id, position, stream_version FROM events WHERE tenant_id = $1 AND idempotency_key = $2`,
-        [cityId, key],
+      em.query<{ stream_id: string; position: string; stream_version: number; fingerprint: string | null }[]>(
+        `SELECT stream_id, position, stream_version, metadata->>'requestFingerprint' AS fingerprint
+           FROM events WHERE tenant_id = $1 AND idempotency_key = $2`,
+        [cityId, metadata.idempotencyKey],
       ),
     );
-    return rows[0]
-      ? { streamId: rows[0].stream_id, position: Number(rows[0].position), version: rows[0].stream_version }
-      : null;
+    const [row] = rows;
+    if (!row) return null;
+    const given = metadata.requestFingerprint;
+    if (given !== undefined && row.fingerprint !== null && row.fingerprint !== given) throw keyReused();
+    return { streamId: row.stream_id, position: Number(row.position), version: row.stream_version };
   }
 
   // A stream in order, optionally only up to a version or as it was at an instant.

@@ -8,7 +8,9 @@ export interface EventMetadata {
   requestId?: string;
   correlationId?: string;
   causationId?: string;
+  // Scoped to (actor, route, client key) by the web layer; the fingerprint hashes the request it named.
   idempotencyKey?: string;
+  requestFingerprint?: string;
 }
 
 export interface NewEvent<T extends string = string, D = unknown> {

@@ -4,6 +4,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { ClsModule, ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@rl/config';
+import { safeError, safeRequest } from './log-serializers';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -36,17 +37,13 @@ function requestContext(): Record<string, unknown> {
           mixin: requestContext,
           redact: [
             'req.headers.authorization',
+            'req.headers["proxy-authorization"]',
+            'req.headers["x-api-key"]',
             'req.headers.cookie',
-            'req.query.token',
             'res.headers["set-cookie"]',
           ],
-          // Calendar links carry their secret in the query string: keep it out of the logged URL too.
-          serializers: {
-            req: (req: { url?: string }) => {
-              if (req.url) req.url = req.url.replace(/([?&]token=)[^&]*/g, '$1[Redacted]');
-              return req;
-            },
-          },
+          // pino-http applies these after its standard serializers.
+          serializers: { req: safeRequest, err: safeError },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
         },
       }),

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IndicatorsModule } from '@rl/indicators';
 import { AssignmentsController } from './assignments.controller';
+import { CitySettingsController } from './city-settings.controller';
+import { ChangeCitySettingsHandler } from './commands/change-city-settings/change-city-settings.handler';
 import { CreateAssignmentHandler } from './commands/create-assignment/create-assignment.handler';
 import { DefinePeriodHandler } from './commands/define-period/define-period.handler';
 import { MovePeriodDeadlineHandler } from './commands/move-period-deadline/move-period-deadline.handler';
@@ -36,7 +38,7 @@ import { SeriesController, SubmissionsController } from './submissions.controlle
 import { GetPeriodHandler } from './queries/get-period/get-period.handler';
 import { ListAssignmentsHandler } from './queries/list-assignments/list-assignments.handler';
 import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler';
-import { AssignmentHistory, PeriodHistory } from './reporting-history';
+import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporting-history';
 
 @Module({
   imports: [
@@ -58,10 +60,13 @@ import { AssignmentHistory, PeriodHistory } from './reporting-history';
     SubmissionsController,
     SeriesController,
     ImportsController,
+    CitySettingsController,
   ],
   providers: [
     PeriodHistory,
     AssignmentHistory,
+    CitySettingsHistory,
+    ChangeCitySettingsHandler,
     PeriodsProjection,
     AssignmentsProjection,
     DefinePeriodHandler,

@@ -131,3 +131,8 @@ export class CompletenessView {
   @ApiProperty({ type: CompletenessCounts }) totals!: CompletenessCounts;
   @ApiProperty({ type: [OrganisationCompletenessView] }) organisations!: OrganisationCompletenessView[];
 }
+
+export class CitySettingsView extends WriteResultView {
+  @ApiProperty({ description: 'Whoever submitted or last corrected a submission cannot validate it' })
+  fourEyes!: boolean;
+}

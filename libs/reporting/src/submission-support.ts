@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore } from '@rl/event-store';
+import { EventStore, foldStream, Loaded } from '@rl/event-store';
 import { IndicatorHistory } from '@rl/indicators';
 import { CityId, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { DeclaredIndicator, ValidatedHistory } from './domain/observation-checks';
 import { evolveSubmission, initialSubmissionState, SubmissionState } from './domain/submission.decider';
-import { SubmissionEvent, submissionStream } from './domain/submission.events';
-import { Loaded, PeriodHistory } from './reporting-history';
+import { submissionStream } from './domain/submission.events';
+import { PeriodHistory } from './reporting-history';
 
 export interface ActiveIndicator extends DeclaredIndicator {
   definitionVersion: number;
@@ -26,15 +26,7 @@ export class SubmissionSupport {
 
   async load(cityId: CityId, submissionId: string): Promise<Loaded<SubmissionState>> {
     const events = await this.events.readStream(cityId, submissionStream(submissionId));
-    const last = events[events.length - 1];
-    return {
-      state: events.reduce(
-        (state, e) => evolveSubmission(state, e as unknown as SubmissionEvent),
-        initialSubmissionState,
-      ),
-      version: last?.version ?? 0,
-      position: last?.position ?? 0,
-    };
+    return foldStream(events, evolveSubmission, initialSubmissionState);
   }
 
   async activeIndicator(cityId: CityId, indicatorId: string): Promise<ActiveIndicator> {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -27,12 +28,23 @@ export class MinPositionDto {
   minPosition?: number;
 }
 
+// The headers every command reads (CommandContext).
 export const ApiIdempotencyKey = () =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the first result and records nothing new',
-  });
+  applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Yours alone (scoped to you and this route) and bound to this request: a retry with the same key and ' +
+        'request returns the first result and records nothing new; the same key with another body or path ' +
+        '→ 422 IDEMPOTENCY.KEY_REUSED. 1-200 visible ASCII characters.',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-ID',
+      required: false,
+      description: 'Recorded with the events; 1-128 characters of A-Z a-z 0-9 . _ : - (else 400)',
+    }),
+  );
 
 export const ApiProjectionBehind = () =>
   ApiServiceUnavailableResponse({

@@ -1,4 +1,4 @@
-import { DomainError } from '@rl/kernel';
+import { canonicalJson, DomainError } from '@rl/kernel';
 import {
   DefinitionChanges,
   Disaggregation,
@@ -46,18 +46,7 @@ const foldText = (text: LocalisedText): LocalisedText =>
   Object.fromEntries(Object.entries(text).map(([locale, value]) => [locale, fold(value)]));
 
 // Key order does not matter for equality; array order does.
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value ?? null;
-};
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 const invalid = (field: string, message: string) =>
   new DomainError('bad_request', 'INDICATOR.INVALID_DEFINITION', `${field} ${message}`, [{ field, message }]);

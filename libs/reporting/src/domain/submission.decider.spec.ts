@@ -1,5 +1,6 @@
 import { DomainError } from '@rl/kernel';
 import {
+  AuthoredSubmissionEvent,
   decideSubmission,
   evolveSubmission,
   initialSubmissionState,
@@ -31,7 +32,7 @@ const validated: SubmissionEvent = {
   data: { ...key, observations: second, late: false, series: 1 },
 };
 
-const given = (events: SubmissionEvent[]) => {
+const given = (events: AuthoredSubmissionEvent[]) => {
   const state = events.reduce(evolveSubmission, initialSubmissionState);
   return {
     when: (command: SubmissionCommand) => {
@@ -44,6 +45,16 @@ const given = (events: SubmissionEvent[]) => {
     },
   };
 };
+
+const by = (actorId: string, event: SubmissionEvent): AuthoredSubmissionEvent => ({
+  ...event,
+  metadata: { actorId },
+});
+const validate = (actorId = 'official', fourEyes = true): SubmissionCommand => ({
+  type: 'ValidateSubmission',
+  actorId,
+  fourEyes,
+});
 
 const correct: SubmissionCommand = {
   type: 'CorrectSubmission',
@@ -69,24 +80,29 @@ describe('submission decider', () => {
   });
 
   it('validates the latest observations', () => {
-    expect(given([submitted, returned, corrected]).when({ type: 'ValidateSubmission' })).toEqual([validated]);
+    expect(given([submitted, returned, corrected]).when(validate())).toEqual([validated]);
   });
 
   it('refuses invalid transitions', () => {
-    expect(given([submitted, returned]).when({ type: 'ValidateSubmission' })).toBe(
-      'SUBMISSION.INVALID_TRANSITION',
-    );
+    expect(given([submitted, returned]).when(validate())).toBe('SUBMISSION.INVALID_TRANSITION');
     expect(given([submitted, returned]).when({ type: 'ReturnSubmission', reason: 'again' })).toBe(
       'SUBMISSION.INVALID_TRANSITION',
     );
     expect(given([submitted, validated]).when(correct)).toBe('SUBMISSION.INVALID_TRANSITION');
-    expect(given([submitted, validated]).when({ type: 'ValidateSubmission' })).toBe(
-      'SUBMISSION.INVALID_TRANSITION',
-    );
+    expect(given([submitted, validated]).when(validate())).toBe('SUBMISSION.INVALID_TRANSITION');
+  });
+
+  it('keeps whoever submitted or last corrected from validating, unless four eyes is off', () => {
+    const history = [by('collector', submitted), by('official', returned), by('corrector', corrected)];
+    expect(given(history).when(validate('collector'))).toBe('SUBMISSION.SAME_PERSON');
+    expect(given(history).when(validate('corrector'))).toBe('SUBMISSION.SAME_PERSON');
+    expect(given(history).when(validate('official'))).toEqual([validated]);
+    expect(given(history).when(validate('collector', false))).toEqual([validated]);
+    expect(given([by('official', submitted)]).when(validate('official', false))).toHaveLength(1);
   });
 
   it('knows no unknown submission and no second submit of one stream', () => {
-    expect(given([]).when({ type: 'ValidateSubmission' })).toBe('SUBMISSION.NOT_FOUND');
+    expect(given([]).when(validate())).toBe('SUBMISSION.NOT_FOUND');
     expect(given([submitted]).when({ type: 'SubmitData', ...key, observations: first, ...data })).toBe(
       'SUBMISSION.ALREADY_EXISTS',
     );

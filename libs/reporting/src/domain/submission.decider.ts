@@ -1,14 +1,23 @@
 import { DomainError } from '@rl/kernel';
 import { SubmissionEvent, SubmissionKey, SubmissionStatus, SubmittedData } from './submission.events';
 
+// Who submitted and who last corrected: the people four eyes keeps from validating.
+interface Authors {
+  submittedBy?: string;
+  correctedBy?: string;
+}
+
 export type SubmissionState =
-  { exists: false } | ({ exists: true; status: SubmissionStatus } & SubmissionKey & SubmittedData);
+  { exists: false } | ({ exists: true; status: SubmissionStatus } & SubmissionKey & SubmittedData & Authors);
+
+// A recorded event: its metadata names the actor.
+export type AuthoredSubmissionEvent = SubmissionEvent & { metadata?: { actorId?: string } };
 
 // Observations arrive checked (observation-checks.ts); the assignment, the indicator's status and the
 // one-open-submission rule are checked by the handler in the transaction that appends.
 export type SubmissionCommand =
   | ({ type: 'SubmitData' } & SubmissionKey & SubmittedData & { source?: string; note?: string })
-  | { type: 'ValidateSubmission' }
+  | { type: 'ValidateSubmission'; actorId: string; fourEyes: boolean }
   | { type: 'ReturnSubmission'; reason: string }
   | ({ type: 'CorrectSubmission'; reason: string } & SubmittedData);
 
@@ -42,6 +51,13 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
   switch (command.type) {
     case 'ValidateSubmission':
       if (state.status !== 'submitted') throw invalidTransition(state.status, 'validated');
+      if (command.fourEyes && [state.submittedBy, state.correctedBy].includes(command.actorId)) {
+        throw new DomainError(
+          'forbidden',
+          'SUBMISSION.SAME_PERSON',
+          'Four eyes: whoever submitted or last corrected a submission cannot validate it',
+        );
+      }
       return [
         {
           type: 'SubmissionValidated',
@@ -64,7 +80,8 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
   }
 }
 
-export function evolveSubmission(state: SubmissionState, event: SubmissionEvent): SubmissionState {
+export function evolveSubmission(state: SubmissionState, event: AuthoredSubmissionEvent): SubmissionState {
+  const actorId = event.metadata?.actorId;
   switch (event.type) {
     case 'SubmissionSubmitted': {
       const { submissionId, indicatorId, periodId, organisationId, observations, late } = event.data;
@@ -80,6 +97,7 @@ export function evolveSubmission(state: SubmissionState, event: SubmissionEvent)
         late,
         definitionVersion,
         series,
+        submittedBy: actorId,
       };
     }
     case 'SubmissionCorrected':
@@ -91,6 +109,7 @@ export function evolveSubmission(state: SubmissionState, event: SubmissionEvent)
         late: event.data.late,
         definitionVersion: event.data.definitionVersion,
         series: event.data.series,
+        correctedBy: actorId,
       };
     case 'SubmissionValidated':
       return state.exists ? { ...state, status: 'validated' } : state;

@@ -30,7 +30,7 @@ export class EditCommentHandler implements ICommandHandler<EditCommentCommand, W
     }
     const stream = commentStream(commentId);
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, commentId);
         const events = decideComment(
           {

@@ -38,7 +38,7 @@ export class PostCommentHandler implements ICommandHandler<PostCommentCommand, C
       },
       initialCommentState,
     );
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         await assertTargetInCity(tx.em, input.target);
         return tx.append(commentStream(commentId), 0, events, metadata);

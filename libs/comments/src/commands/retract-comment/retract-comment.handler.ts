@@ -15,7 +15,7 @@ export class RetractCommentHandler implements ICommandHandler<RetractCommentComm
 
   async execute({ cityId, commentId, metadata }: RetractCommentCommand): Promise<WriteResultView> {
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, commentId);
         const events = decideComment(
           { type: 'RetractComment', actor: { id: metadata.actorId, role: metadata.actorRole ?? null } },

@@ -35,7 +35,7 @@ export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCo
     const stream = indicatorStream(indicatorId);
     // The code is reserved in the transaction that appends (append last): of two concurrent definitions
     // with one code, the second waits on the first's row and then finds it taken.
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         const reserved = await tx.em.query<unknown[]>(
           `INSERT INTO indicator_codes (tenant_id, code, indicator_id) VALUES ($1, $2, $3)

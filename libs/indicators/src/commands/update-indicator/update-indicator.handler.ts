@@ -35,7 +35,7 @@ export class UpdateIndicatorHandler implements ICommandHandler<UpdateIndicatorCo
     const defaultLocale = plain ? await this.locale.defaultLocale(cityId) : '';
     const stream = indicatorStream(indicatorId);
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, indicatorId);
         // A plain string changes the default-locale text and keeps the translations; an object replaces all.
         const text = (given: typeof name, before: LocalisedText | undefined) =>

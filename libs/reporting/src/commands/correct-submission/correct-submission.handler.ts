@@ -24,7 +24,7 @@ export class CorrectSubmissionHandler implements ICommandHandler<
     input,
     metadata,
   }: CorrectSubmissionCommand): Promise<SubmissionWriteView> {
-    const { version, position } = await this.events.idempotent(cityId, metadata.idempotencyKey, async () => {
+    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
       const current = await this.support.load(cityId, submissionId);
       const { state } = current;
       if (!state.exists) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');

@@ -27,7 +27,7 @@ export class CreateAssignmentHandler implements ICommandHandler<
       { type: 'CreateAssignment', assignmentId, indicatorId, organisationId, periodId },
       initialAssignmentState,
     );
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         await assertStreamInCity(
           tx.em,

@@ -49,7 +49,7 @@ export class DefinePeriodHandler implements ICommandHandler<DefinePeriodCommand,
       { type: 'DefinePeriod', periodId, period, deadline, timezone },
       initialPeriodState,
     );
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         // The code's reservation and the period's first event commit together; a concurrent define of
         // the same code waits on the key and then finds it taken.

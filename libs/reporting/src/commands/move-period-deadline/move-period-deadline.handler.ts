@@ -28,7 +28,7 @@ export class MovePeriodDeadlineHandler implements ICommandHandler<
     const deadline = parseDeadline(input.deadline, timezone);
     const stream = periodStream(periodId);
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, periodId);
         const events = decidePeriod({ type: 'MovePeriodDeadline', deadline, timezone }, current.state);
         if (expectedVersion !== current.version)

@@ -22,7 +22,7 @@ export class ReturnSubmissionHandler implements ICommandHandler<
     input,
     metadata,
   }: ReturnSubmissionCommand): Promise<SubmissionWriteView> {
-    const { version, position } = await this.events.idempotent(cityId, metadata.idempotencyKey, async () => {
+    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
       const current = await this.support.load(cityId, submissionId);
       const events = decideSubmission(
         { type: 'ReturnSubmission', reason: input.reason.trim() },

@@ -100,7 +100,7 @@ export class SubmitDataHandler implements ICommandHandler<SubmitDataCommand, Cre
     const history = await this.support.validatedHistory(cityId, indicatorId, periodId, indicator.series);
     const observations = checkObservations(indicator, input.observations, history);
     const submissionId = uuidv7();
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         const events = decideSubmission(
           {

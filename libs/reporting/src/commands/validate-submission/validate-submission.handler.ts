@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, streamConflict } from '@rl/event-store';
 import { decideSubmission } from '../../domain/submission.decider';
 import { submissionStream } from '../../domain/submission.events';
+import { CitySettingsHistory } from '../../reporting-history';
 import { SubmissionWriteView } from '../../reporting.view';
 import { SubmissionSupport } from '../../submission-support';
 import { ValidateSubmissionCommand } from './validate-submission.command';
@@ -14,6 +15,7 @@ export class ValidateSubmissionHandler implements ICommandHandler<
   constructor(
     private readonly events: EventStore,
     private readonly support: SubmissionSupport,
+    private readonly settings: CitySettingsHistory,
   ) {}
 
   async execute({
@@ -23,9 +25,11 @@ export class ValidateSubmissionHandler implements ICommandHandler<
     metadata,
   }: ValidateSubmissionCommand): Promise<SubmissionWriteView> {
     const stream = submissionStream(submissionId);
-    const { version, position } = await this.events.idempotent(cityId, metadata.idempotencyKey, async () => {
+    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
       const current = await this.support.load(cityId, submissionId);
-      const events = decideSubmission({ type: 'ValidateSubmission' }, current.state);
+      const { fourEyes } = (await this.settings.load(cityId)).state;
+      const command = { type: 'ValidateSubmission', actorId: metadata.actorId, fourEyes } as const;
+      const events = decideSubmission(command, current.state);
       if (expectedVersion !== current.version) throw streamConflict(stream, current.version, expectedVersion);
       return this.events.transact(cityId, async (tx) => {
         // Validated: the organisation may open a new submission for this indicator and period.

@@ -18,7 +18,7 @@ export class WithdrawAssignmentHandler implements ICommandHandler<
 
   async execute({ cityId, assignmentId, metadata }: WithdrawAssignmentCommand): Promise<WriteResultView> {
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, assignmentId);
         const events = decideAssignment({ type: 'WithdrawAssignment' }, current.state);
         return this.events.transact(cityId, async (tx) => {

@@ -33,7 +33,7 @@ export class UpdateOrganisationHandler implements ICommandHandler<
     }
     const stream = organisationStream(organisationId);
     return this.events
-      .idempotent(cityId, metadata.idempotencyKey, async () => {
+      .idempotent(cityId, metadata, async () => {
         const current = await this.history.load(cityId, organisationId);
         const events = decideOrganisation({ type: 'UpdateOrganisation', ...changes }, current.state);
         if (expectedVersion !== current.version)

@@ -26,7 +26,7 @@ export class ChangeReminderPolicyHandler implements ICommandHandler<
   }: ChangeReminderPolicyCommand): Promise<WriteResultView> {
     const policy = validatePolicy(canonicalPolicy(input));
     const stream = reminderPolicyStream(cityId);
-    const { version, position } = await this.events.idempotent(cityId, metadata.idempotencyKey, async () => {
+    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
       const history = await this.events.readStream(cityId, stream);
       const last = history.at(-1);
       const current = last?.version ?? 0;

@@ -37,7 +37,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
       data: { webhookId, url: input.url, events },
     };
     // The endpoint row (with its secret) and the audited event (without it) commit together.
-    const result = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const result = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         // Serialises the city's registrations so that the cap holds under concurrent requests.
         await tx.em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`webhooks:${cityId}`]);

@@ -14,7 +14,7 @@ export class RemoveWebhookHandler implements ICommandHandler<RemoveWebhookComman
 
   async execute({ cityId, webhookId, metadata }: RemoveWebhookCommand): Promise<WriteResultView> {
     const removed: NotificationEvent = { type: 'WebhookRemoved', data: { webhookId } };
-    const { version, position } = await this.events.idempotent(cityId, metadata.idempotencyKey, () =>
+    const { version, position } = await this.events.idempotent(cityId, metadata, () =>
       this.events.transact(cityId, async (tx) => {
         // Row-level security hides other cities' endpoints: theirs are as unknown as a made-up id.
         const endpoint = await findEndpoint(tx.em, cityId, webhookId, true);

@@ -1,0 +1,36 @@
+// Query strings carry secrets (calendar feed tokens, and whatever a client puts there): a logged URL keeps
+// the parameter names and never a value.
+export function redactedUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=[Redacted]`);
+  return `${url.slice(0, at)}?${names.join('&')}`;
+}
+
+interface LoggedRequest {
+  url?: string;
+  query?: unknown;
+}
+
+export function safeRequest<R extends LoggedRequest>(req: R): R {
+  if (typeof req.url === 'string') req.url = redactedUrl(req.url);
+  if (req.query && typeof req.query === 'object') {
+    req.query = Object.fromEntries(Object.keys(req.query).map((name) => [name, '[Redacted]']));
+  }
+  return req;
+}
+
+// SQL errors carry their bound values (`parameters`) and the row's values in the driver's `detail`
+// (TypeORM copies it onto its own error too): keep what locates the failure, drop the data.
+export function safeError<E extends Record<string, unknown>>(err: E): E {
+  const { parameters: _parameters, detail: _detail, driverError, ...rest } = err;
+  if (driverError && typeof driverError === 'object') {
+    const { code, constraint, table, column, routine } = driverError as Record<string, unknown>;
+    return { ...rest, driverError: { code, constraint, table, column, routine } } as unknown as E;
+  }
+  return rest as E;
+}
