@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Mailer } from './channels/mailer';
+import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler';
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
@@ -21,6 +22,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NoticeTriggersProjection,
     FireReminderHandler,
     DeliverNoticeHandler,
+    DeliverAccountEmailHandler,
     NotificationSweep,
     NotificationMetrics,
   ],

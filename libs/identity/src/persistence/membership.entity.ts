@@ -37,6 +37,10 @@ export class MembershipRecord {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  // Offered but not yet accepted by its owner: inactive (no access) until then.
+  @Column({ type: 'boolean', default: false })
+  pending!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
