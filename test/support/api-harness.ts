@@ -90,7 +90,8 @@ export class ApiHarness {
     return { id: res.body.id as string, slug };
   }
 
-  // Adds a member with a password (as the operator) and logs them in.
+  // An account with a password, offered a membership by the operator, which its owner accepts signed in:
+  // an active member, logged in.
   async member(
     operator: Session,
     city: TestCity,
@@ -98,12 +99,19 @@ export class ApiHarness {
     extra: Record<string, unknown> = {},
   ): Promise<Session> {
     const email = `${role}-${uniqueSuffix()}@${city.slug}.test`;
+    const name = `${role} of ${city.slug}`;
+    await this.app.get(CommandBus).execute(new EnsureAccountCommand({ email, name, password: PASSWORD }));
     await this.http
       .post(`/v1/cities/${city.slug}/members`)
       .auth(operator.accessToken, { type: 'bearer' })
-      .send({ email, name: `${role} of ${city.slug}`, role, password: PASSWORD, ...extra })
+      .send({ email, name, role, ...extra })
       .expect(201);
-    return this.login(email);
+    const session = await this.login(email);
+    await this.http
+      .post(`/v1/me/invitations/${city.id}/accept`)
+      .auth(session.accessToken, { type: 'bearer' })
+      .expect(204);
+    return session;
   }
 }
 
