@@ -47,12 +47,22 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production and turns the demo seed off there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'DB_APP_PASSWORD',
+      'DB_OWNER_PASSWORD',
+      'JWT_ACCESS_SECRET',
+      'OPERATOR_PASSWORD',
+      'SMTP_URL',
+    ]);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(40),
       OPERATOR_PASSWORD: 'a-long-operator-password',
+      DB_OWNER_PASSWORD: 'owner-secret-of-this-site',
+      DB_APP_PASSWORD: 'app-secret-of-this-site',
+      SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
     });
     expect(config.demoSeed).toBe(false);
+    expect(config.database.ownerPasswordIsDefault).toBe(false);
   });
 });
