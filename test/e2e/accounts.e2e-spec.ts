@@ -1,3 +1,4 @@
+import { NotificationSweep } from '@rl/notifications';
 import { TenantDb } from '@rl/persistence';
 import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } from '../support/api-harness';
 import { MailCatcher, tokenIn } from '../support/mail-catcher';
@@ -84,7 +85,8 @@ describe('Accounts: memberships offered, invitations by e-mail', () => {
       expect.objectContaining({ id: ghent.id, city: ghent.slug, cityName: 'Ghent', role: 'observer' }),
     ]);
     expect(await membersOf(ghent, ghentCoordinator)).toContainEqual(
-      expect.objectContaining({ userId: first.body.userId, status: 'pending', active: false }),
+      // Under the name Ghent gave: the list does not reveal the name of the account held elsewhere.
+      expect.objectContaining({ userId: first.body.userId, name: 'Boss', status: 'pending', active: false }),
     );
 
     // Once sent, no token is left in the outbox.
@@ -171,5 +173,22 @@ describe('Accounts: memberships offered, invitations by e-mail', () => {
       expect.objectContaining({ city: ghent.slug, role: 'collector' }),
     ]);
     expectProblem(await reissue(), 409, 'MEMBER.NOT_PENDING');
+  });
+
+  it('sends an account e-mail whose wake-up Redis lost, at the next sweep', async () => {
+    const person = await api.member(operator, padua, 'auditor');
+    const before = catcher.to(person.user.email).length;
+    // An outbox row with no job, as after a Redis data loss.
+    await api.app.get(TenantDb).platform((em) =>
+      em.query(
+        `INSERT INTO account_emails (id, user_id, kind, data, created_at)
+         VALUES (gen_random_uuid(), $1, 'account.membership-offered', $2, now() - interval '1 minute')`,
+        [person.user.id, { cityName: 'Ghent', role: 'observer' }],
+      ),
+    );
+    await api.worker.get(NotificationSweep).sweep();
+    const [mail] = (await catcher.waitFor(person.user.email, before + 1)).slice(before);
+    expect(mail).toEqual(expect.objectContaining({ kind: 'account.membership-offered' }));
+    expect(mail.subject).toBe('Ghent offers you a membership on Rights Ledger');
   });
 });

@@ -86,6 +86,6 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     ChangePasswordHandler,
     ReissueInvitationHandler,
   ],
-  exports: [OperatorGate],
+  exports: [OperatorGate, AccountMail],
 })
 export class IdentityModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@rl/identity';
 import { Mailer } from './channels/mailer';
 import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler';
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
@@ -13,7 +14,7 @@ import { ReminderScheduleProjection } from './projections/reminder-schedule.proj
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [WebhooksModule, InboxModule],
+  imports: [WebhooksModule, InboxModule, IdentityModule],
   providers: [
     Mailer,
     NotificationQueues,

@@ -4,6 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Accounts1795707100000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "memberships" ADD "pending" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(`ALTER TABLE "memberships" ADD "invited_name" character varying(200)`);
     await queryRunner.query(
       `CREATE TABLE "password_resets" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_password_resets" PRIMARY KEY ("id"))`,
     );
@@ -28,6 +29,7 @@ export class Accounts1795707100000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "account_emails"`);
     await queryRunner.query(`DROP TABLE "password_resets"`);
+    await queryRunner.query(`ALTER TABLE "memberships" DROP COLUMN "invited_name"`);
     await queryRunner.query(`ALTER TABLE "memberships" DROP COLUMN "pending"`);
   }
 }

@@ -54,6 +54,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
         organisationId,
         active,
         pending: !active,
+        invitedName: input.name,
       });
       const mailIds = active
         ? []
