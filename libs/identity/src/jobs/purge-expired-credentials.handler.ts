@@ -4,11 +4,13 @@ import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { HandlesJob, JobHandlerOf } from '@rl/queue';
 import { CityRecord } from '@rl/tenancy';
+import { AccountEmailRecord } from '../persistence/account-email.entity';
 import { PasswordResetRecord } from '../persistence/password-reset.entity';
 import { RefreshTokenRecord } from '../persistence/refresh-token.entity';
 
 // Expired refresh tokens are kept a day past expiry so that a late reuse still revokes its family.
 const REFRESH_TOKEN_GRACE_MS = 86_400_000;
+const SENT_EMAIL_KEEP_MS = 7 * 86_400_000;
 
 @Injectable()
 @HandlesJob('maintenance.purge-expired-credentials')
@@ -25,6 +27,10 @@ export class PurgeExpiredCredentialsHandler implements JobHandlerOf<'maintenance
     const resets = await this.db.platform((em) =>
       em.delete(PasswordResetRecord, { expiresAt: LessThan(new Date(now)) }),
     );
+    // Sent account e-mails hold no token any more; they are kept a while for support questions.
+    const emails = await this.db.platform((em) =>
+      em.delete(AccountEmailRecord, { status: 'sent', sentAt: LessThan(new Date(now - SENT_EMAIL_KEEP_MS)) }),
+    );
     const cities = await this.db.platform((em) => em.find(CityRecord, { select: { id: true } }));
     let invitations = 0;
     for (const city of cities) {
@@ -40,7 +46,12 @@ export class PurgeExpiredCredentialsHandler implements JobHandlerOf<'maintenance
       invitations += affected;
     }
     this.logger.log(
-      { refreshTokens: tokens.affected ?? 0, passwordResets: resets.affected ?? 0, invitations },
+      {
+        refreshTokens: tokens.affected ?? 0,
+        passwordResets: resets.affected ?? 0,
+        accountEmails: emails.affected ?? 0,
+        invitations,
+      },
       'Purged expired credentials',
     );
   }
