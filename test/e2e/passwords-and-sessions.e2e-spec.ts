@@ -131,18 +131,21 @@ describe('Passwords and sessions', () => {
       }
     });
 
-    it('refuses access tokens of another algorithm, issuer or audience', async () => {
+    it("refuses access tokens of another algorithm, issuer, audience or user's session", async () => {
       const member = await api.member(operator, city, 'observer');
-      const { sub, sid } = JSON.parse(
-        Buffer.from(member.accessToken.split('.')[1], 'base64url').toString(),
-      ) as { sub: string; sid: string };
+      const claimsOf = (session: Session) =>
+        JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString()) as {
+          sub: string;
+          sid: string;
+        };
+      const { sub, sid } = claimsOf(member);
       const { accessTokenSecret: secret, issuer, audience } = api.config.auth;
       const jwt = new JwtService({ secret });
       // Options set to undefined are left out of the token.
-      const sign = (options: Record<string, unknown>) => {
+      const sign = (options: Record<string, unknown>, claims = { sub, sid }) => {
         const all = { expiresIn: 300, algorithm: 'HS256', issuer, audience, ...options };
         return jwt.signAsync(
-          { sub, sid },
+          claims,
           Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)),
         );
       };
@@ -156,6 +159,10 @@ describe('Passwords and sessions', () => {
       ]) {
         expectProblem(await me(await sign(options)), 401, 'AUTH.UNAUTHENTICATED');
       }
+      // Another user's live session does not carry this user's token.
+      const other = claimsOf(await api.member(operator, city, 'observer'));
+      expectProblem(await me(await sign({}, { sub, sid: other.sid })), 401, 'AUTH.UNAUTHENTICATED');
+
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
       const payload = Buffer.from(
         JSON.stringify({ sub, sid, iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) + 300 }),
