@@ -38,8 +38,8 @@ export class CallerLookup {
     return this.load(claims, citySlug);
   }
 
-  // One round trip: the user (active, operator), their login session (not logged out, and theirs) and, on city
-  // routes, the city and their membership there (visible through the own-memberships policy).
+  // One round trip: the user (active, operator), their login session (live, and theirs) and, on city
+  // routes, the city and their active membership there (visible through the own-memberships policy).
   private async load(claims: AccessTokenClaims, slug: string | null): Promise<Caller> {
     const rows = await this.db.asUser(asUserId(claims.sub), (em) =>
       em.query<Caller[]>(
