@@ -740,12 +740,15 @@ async function main(): Promise<void> {
     // 6. Query latency.
     log(`GET /v1/comparisons, ${QUERY_CONNECTIONS} clients for ${QUERY_SECONDS} s…`);
     await commands.execute(
-      new AddMemberCommand(cities[0].id, as, {
-        email: 'official@bench.local',
-        name: 'Bench official',
-        role: 'official',
-        password: PASSWORD,
-      }),
+      new EnsureAccountCommand({ email: 'official@bench.local', name: 'Bench official', password: PASSWORD }),
+    );
+    await commands.execute(
+      new AddMemberCommand(
+        cities[0].id,
+        as,
+        { email: 'official@bench.local', name: 'Bench official', role: 'official' },
+        { activeAtOnce: true },
+      ),
     );
     const login = await fetch(`${base}/v1/auth/login`, {
       method: 'POST',

@@ -157,14 +157,19 @@ async function setUp(commands: CommandBus): Promise<Setup> {
   );
   const cityId = asCityId(city.id);
   const as = { actorId: operator.userId, actorRole: 'operator' };
-  // Members without a password: an active membership with a pending invitation, which is all a reminder
-  // recipient needs, without 21 argon2 hashes.
+  // Members without a password, active at once (a trusted internal path): all a reminder recipient
+  // needs, without 21 argon2 hashes.
   const coordinator = await commands.execute(
-    new AddMemberCommand(cityId, as, {
-      email: 'coordinator@bench.local',
-      name: 'Bench coordinator',
-      role: 'coordinator',
-    }),
+    new AddMemberCommand(
+      cityId,
+      as,
+      {
+        email: 'coordinator@bench.local',
+        name: 'Bench coordinator',
+        role: 'coordinator',
+      },
+      { activeAtOnce: true },
+    ),
   );
   const organisationIds: string[] = [];
   for (let o = 0; o < ORGANISATIONS; o++) {
@@ -173,12 +178,17 @@ async function setUp(commands: CommandBus): Promise<Setup> {
     );
     organisationIds.push(organisation.id);
     await commands.execute(
-      new AddMemberCommand(cityId, as, {
-        email: `collector-${o}@bench.local`,
-        name: `Bench collector ${o}`,
-        role: 'collector',
-        organisationId: organisation.id,
-      }),
+      new AddMemberCommand(
+        cityId,
+        as,
+        {
+          email: `collector-${o}@bench.local`,
+          name: `Bench collector ${o}`,
+          role: 'collector',
+          organisationId: organisation.id,
+        },
+        { activeAtOnce: true },
+      ),
     );
   }
   const indicatorIds: string[] = [];

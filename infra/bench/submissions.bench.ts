@@ -65,12 +65,15 @@ async function setUp(commands: CommandBus): Promise<Setup> {
   const cityId = asCityId(city.id);
   const as = { actorId: operator.userId, actorRole: 'operator' };
   await commands.execute(
-    new AddMemberCommand(cityId, as, {
-      email: 'official@bench.local',
-      name: 'Bench official',
-      role: 'official',
-      password: PASSWORD,
-    }),
+    new EnsureAccountCommand({ email: 'official@bench.local', name: 'Bench official', password: PASSWORD }),
+  );
+  await commands.execute(
+    new AddMemberCommand(
+      cityId,
+      as,
+      { email: 'official@bench.local', name: 'Bench official', role: 'official' },
+      { activeAtOnce: true },
+    ),
   );
   const organisation = await commands.execute(
     new RegisterOrganisationCommand(cityId, { name: 'Bench CSO', kind: 'cso' }, as),

@@ -24,18 +24,28 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 }
 
 // Roles are cluster-wide. The owner runs migrations and owns the tables; the application role owns
-// nothing, cannot bypass row-level security and gets data privileges only.
-async function ensureRoles(admin: Client, config: AppConfig): Promise<void> {
+// nothing, cannot bypass row-level security and gets data privileges only. A password is set when the
+// role is created, and on an existing role only when one is configured: a bootstrap without a
+// configured password never resets a role (perhaps rotated by its administrator) to the built-in default.
+export async function ensureRoles(admin: Client, config: AppConfig): Promise<void> {
   const { ownerRole, ownerPassword, appRole, appPassword } = config.database;
-  for (const [role, password, extra] of [
-    [ownerRole, ownerPassword, 'NOSUPERUSER NOCREATEROLE'],
+  for (const [role, password, keepExisting, extra] of [
+    [ownerRole, ownerPassword, config.database.ownerPasswordIsDefault, 'NOSUPERUSER NOCREATEROLE'],
     // NOINHERIT: the reader roles granted below lend their policies only after an explicit SET ROLE.
-    [appRole, appPassword, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT'],
+    [
+      appRole,
+      appPassword,
+      config.database.appPasswordIsDefault,
+      'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT',
+    ],
   ] as const) {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    const verb = rowCount === 0 ? 'CREATE' : 'ALTER';
+    const statement =
+      rowCount === 0
+        ? `CREATE ROLE ${ident(role)} LOGIN ${extra} PASSWORD ${literal(password)}`
+        : `ALTER ROLE ${ident(role)} LOGIN ${extra}${keepExisting ? '' : ` PASSWORD ${literal(password)}`}`;
     try {
-      await admin.query(`${verb} ROLE ${ident(role)} LOGIN ${extra} PASSWORD ${literal(password)}`);
+      await admin.query(statement);
     } catch (error) {
       // Two bootstraps racing: the other one created the role first.
       if ((error as { code?: string }).code !== '42710') throw error;

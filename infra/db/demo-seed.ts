@@ -61,11 +61,9 @@ export async function seedDemo(
           new AddMemberCommand(
             asCityId(cityId),
             { actorId: operatorId, actorRole: 'operator' },
-            {
-              email: credential.email,
-              name,
-              role,
-            },
+            { email: credential.email, name, role },
+            // The seed made these accounts itself: they are members at once, with no e-mail.
+            { activeAtOnce: true },
           ),
         );
       }

@@ -43,7 +43,6 @@ describe('Tenant isolation between cities', () => {
     email: `newcomer-${uniqueSuffix()}@${slug}.test`,
     name: 'Newcomer',
     role: 'observer',
-    password: PASSWORD,
   });
   const ghentMembers = async (): Promise<MemberRow[]> =>
     (await list(ghentCoordinator, ghent.slug).expect(200)).body;

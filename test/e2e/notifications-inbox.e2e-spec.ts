@@ -117,6 +117,8 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
         organisationId: await organisation(padua, paduaCoordinator),
       })
       .expect(201);
+    // An existing account's new membership is pending until its owner accepts it.
+    await post(collector, `/v1/me/invitations/${padua.id}/accept`).expect(204);
   });
   afterAll(() => api.close());
 

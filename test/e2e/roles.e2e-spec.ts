@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Test } from 'supertest';
 import { CityRole } from '@rl/kernel';
-import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { ApiHarness, expectProblem, Session, TestCity, uniqueSuffix } from '../support/api-harness';
 
 // The city roles of the contract; only coordinators (and operators) manage a city's members.
 const ALL_ROLES: CityRole[] = ['coordinator', 'official', 'collector', 'researcher', 'auditor', 'observer'];
@@ -30,7 +30,6 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
     email: `new-${role}-${uniqueSuffix()}@${city.slug}.test`,
     name: `New ${role}`,
     role,
-    password: PASSWORD,
   });
   const newCity = () => ({
     slug: `rolecity-${uniqueSuffix()}`,

@@ -75,3 +75,10 @@ export class MailCatcher {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+// The one-time token of an account e-mail (the fragment of its link).
+export function tokenIn(mail: CaughtMail): string {
+  const match = /#token=([A-Za-z0-9._-]+)/.exec(mail.text);
+  if (!match) throw new Error(`No token in the mail "${mail.subject}"`);
+  return match[1];
+}

@@ -11,8 +11,11 @@ export abstract class AppConfig {
     readonly url: string;
     readonly ownerRole: string;
     readonly ownerPassword: string;
+    // True when no password was configured: the bootstrap then never changes an existing role's password.
+    readonly ownerPasswordIsDefault: boolean;
     readonly appRole: string;
     readonly appPassword: string;
+    readonly appPasswordIsDefault: boolean;
     readonly poolSize: number;
     readonly statementTimeoutMs: number;
     readonly idleInTransactionTimeoutMs: number;
@@ -28,6 +31,12 @@ export abstract class AppConfig {
     readonly refreshTokenTtlDays: number;
     readonly invitationTtlHours: number;
     readonly rateLimitPerMinute: number;
+    // Pinned on sign and verify, with HS256.
+    readonly issuer: string;
+    readonly audience: string;
+    readonly passwordResetTtlMinutes: number;
+    // Development only: also print invitation and reset tokens to the log.
+    readonly logAccountTokens: boolean;
   };
   abstract readonly operator: {
     readonly email: string;

@@ -10,6 +10,16 @@ const problemsOf = (env: Record<string, string>) => {
   return [];
 };
 
+// A production environment with every secret of its own.
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_ACCESS_SECRET: 'x'.repeat(40),
+  OPERATOR_PASSWORD: 'a-long-operator-password',
+  DB_OWNER_PASSWORD: 'owner-secret-of-this-site',
+  DB_APP_PASSWORD: 'app-secret-of-this-site',
+  SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
+};
+
 describe('loadConfig', () => {
   it('works on a developer machine with no variables set', () => {
     const config = loadConfig({});
@@ -47,13 +57,16 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production and turns the demo seed off there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      JWT_ACCESS_SECRET: 'x'.repeat(40),
-      OPERATOR_PASSWORD: 'a-long-operator-password',
-    });
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'DB_APP_PASSWORD',
+      'DB_OWNER_PASSWORD',
+      'JWT_ACCESS_SECRET',
+      'OPERATOR_PASSWORD',
+      'SMTP_URL',
+    ]);
+    const config = loadConfig(PRODUCTION);
     expect(config.demoSeed).toBe(false);
+    expect(config.database.ownerPasswordIsDefault).toBe(false);
   });
 
   it('keeps outbound calls to public https targets in production', () => {
@@ -62,8 +75,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE: 'true' })).toContain(
       'WEBHOOK_ALLOW_PRIVATE',
     );
-    const production = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40) };
-    expect(loadConfig({ ...production, OPERATOR_PASSWORD: 'a-long-operator-password' }).outbound).toEqual(
+    expect(loadConfig(PRODUCTION).outbound).toEqual(
       expect.objectContaining({ allowPrivate: false, httpsOnly: true }),
     );
   });

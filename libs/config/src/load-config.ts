@@ -13,8 +13,13 @@ import {
   validateSync,
 } from 'class-validator';
 import { AppConfig, RuntimeEnv } from './app-config';
-
-const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-change-me';
+import {
+  DEV_ACCESS_TOKEN_SECRET,
+  DEV_DB_APP_PASSWORD,
+  DEV_DB_OWNER_PASSWORD,
+  DEV_OPERATOR_PASSWORD,
+  productionSecretProblems,
+} from './production-secrets';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -35,9 +40,9 @@ class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rights_ledger';
   @IsOptional() @IsString() @MinLength(1) DB_OWNER_ROLE = 'rights_ledger_owner';
-  @IsOptional() @IsString() DB_OWNER_PASSWORD = 'rights_ledger_owner';
+  @IsOptional() @IsString() DB_OWNER_PASSWORD?: string;
   @IsOptional() @IsString() @MinLength(1) DB_APP_ROLE = 'rights_ledger_app';
-  @IsOptional() @IsString() DB_APP_PASSWORD = 'rights_ledger_app';
+  @IsOptional() @IsString() DB_APP_PASSWORD?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_STATEMENT_TIMEOUT_MS = 30_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
@@ -52,6 +57,10 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS = 30;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) INVITATION_TTL_HOURS = 168;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 20;
+  @IsOptional() @IsString() @MinLength(1) JWT_ISSUER = 'rights-ledger';
+  @IsOptional() @IsString() @MinLength(1) JWT_AUDIENCE = 'rights-ledger-api';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60) PASSWORD_RESET_TTL_MINUTES = 30;
+  @IsOptional() @Transform(toBool) @IsBoolean() LOG_ACCOUNT_TOKENS?: boolean;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -78,11 +87,6 @@ export class ConfigError extends Error {
   }
 }
 
-const required = (vars: EnvironmentVariables, names: (keyof EnvironmentVariables)[]) =>
-  names
-    .filter((n) => vars[n] === undefined)
-    .map((variable) => ({ variable, message: 'is required in production' }));
-
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, defined);
@@ -92,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }));
   const production = vars.NODE_ENV === 'production';
   if (production) {
-    problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']));
+    problems.push(...productionSecretProblems(vars));
     // Would open the hosting network to whoever may register a webhook.
     if (vars.WEBHOOK_ALLOW_PRIVATE) {
       problems.push({ variable: 'WEBHOOK_ALLOW_PRIVATE', message: 'must not be true in production' });
@@ -108,9 +112,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     database: {
       url: vars.DATABASE_URL,
       ownerRole: vars.DB_OWNER_ROLE,
-      ownerPassword: vars.DB_OWNER_PASSWORD,
+      ownerPassword: vars.DB_OWNER_PASSWORD ?? DEV_DB_OWNER_PASSWORD,
+      ownerPasswordIsDefault: vars.DB_OWNER_PASSWORD === undefined,
       appRole: vars.DB_APP_ROLE,
-      appPassword: vars.DB_APP_PASSWORD,
+      appPassword: vars.DB_APP_PASSWORD ?? DEV_DB_APP_PASSWORD,
+      appPasswordIsDefault: vars.DB_APP_PASSWORD === undefined,
       poolSize: vars.DB_POOL_SIZE,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
@@ -122,10 +128,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
       invitationTtlHours: vars.INVITATION_TTL_HOURS,
       rateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      passwordResetTtlMinutes: vars.PASSWORD_RESET_TTL_MINUTES,
+      logAccountTokens: vars.LOG_ACCOUNT_TOKENS ?? false,
     },
     operator: {
       email: vars.OPERATOR_EMAIL.toLowerCase(),
-      password: vars.OPERATOR_PASSWORD ?? 'operator-demo-password',
+      password: vars.OPERATOR_PASSWORD ?? DEV_OPERATOR_PASSWORD,
       name: vars.OPERATOR_NAME,
     },
     projections: {

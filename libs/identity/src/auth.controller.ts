@@ -1,7 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiNoContentResponse,
+  ApiOperation,
+  ApiUnprocessableEntityResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -17,6 +20,14 @@ import { LoginDto } from './commands/login/login.dto';
 import { LogoutCommand } from './commands/logout/logout.command';
 import { RefreshSessionCommand } from './commands/refresh-session/refresh-session.command';
 import { RefreshTokenDto } from './commands/refresh-session/refresh-session.dto';
+import {
+  ConfirmPasswordResetCommand,
+  ConfirmPasswordResetDto,
+} from './commands/confirm-password-reset/confirm-password-reset.command';
+import {
+  RequestPasswordResetCommand,
+  RequestPasswordResetDto,
+} from './commands/request-password-reset/request-password-reset.command';
 
 @ApiTags('auth')
 @ApiTooManyRequestsResponse({ description: 'REQUEST.RATE_LIMITED' })
@@ -29,6 +40,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with e-mail address and password' })
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
   login(@Body() body: LoginDto): Promise<SessionView> {
@@ -38,6 +50,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotation)' })
   @ApiOkResponse({ type: TokenPairView })
   @ApiUnauthorizedResponse({
     description: 'AUTH.INVALID_REFRESH_TOKEN or AUTH.REFRESH_TOKEN_REUSED (the session is revoked)',
@@ -49,6 +62,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of a refresh token' })
   @ApiNoContentResponse({
     description: 'The session of this refresh token is ended (its access tokens stop working too)',
   })
@@ -59,8 +73,35 @@ export class AuthController {
   @Post('accept-invite')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Choose the password of a new account with the token of its invitation e-mail' })
+  @ApiUnprocessableEntityResponse({ description: 'INVITATION.INVALID (token)' })
   @ApiOkResponse({ type: SessionView, description: 'The password is set and the new member is logged in' })
   acceptInvite(@Body() body: AcceptInvitationDto): Promise<SessionView> {
     return this.commands.execute(new AcceptInvitationCommand(body.token, body.password));
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password-reset e-mail',
+    description: 'The same answer whether or not the address has an account; the token goes only by e-mail.',
+  })
+  @ApiAcceptedResponse({ description: 'If the address has an active account, a reset e-mail is on its way' })
+  async requestPasswordReset(@Body() body: RequestPasswordResetDto): Promise<void> {
+    await this.commands.execute(new RequestPasswordResetCommand(body.email));
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the token of a password-reset e-mail',
+    description: 'The token works once and expires; every session of the account ends.',
+  })
+  @ApiNoContentResponse({ description: 'The password is set; log in with it' })
+  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_RESET.INVALID (token)' })
+  async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
+    await this.commands.execute(new ConfirmPasswordResetCommand(body.token, body.password));
   }
 }

@@ -5,6 +5,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@rl/config';
 import { AccessGuard } from './auth/access.guard';
+import { AccountMail } from './auth/account-mail';
+import { MembershipOffers } from './auth/membership-offers';
 import { CallerLookup } from './auth/caller-lookup';
 import { OperatorGate } from './auth/operator-gate';
 import { PasswordHasher } from './auth/credentials';
@@ -15,6 +17,11 @@ import { SessionOpener } from './auth/session-opener';
 import { AuthController } from './auth.controller';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { AddMemberHandler } from './commands/add-member/add-member.handler';
+import { AnswerInvitationHandler } from './commands/answer-invitation/answer-invitation.handler';
+import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { ConfirmPasswordResetHandler } from './commands/confirm-password-reset/confirm-password-reset.handler';
+import { ReissueInvitationHandler } from './commands/reissue-invitation/reissue-invitation.handler';
+import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { EnsureAccountHandler } from './commands/ensure-account/ensure-account.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
@@ -25,6 +32,7 @@ import { MembersController } from './members.controller';
 import { IDENTITY_ENTITIES } from './persistence/entities';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
 import { MeHandler } from './queries/me/me.handler';
+import { MyInvitationsHandler } from './queries/my-invitations/my-invitations.handler';
 import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials.handler';
 
 @Module({
@@ -34,7 +42,14 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.auth.accessTokenSecret,
-        signOptions: { algorithm: 'HS256' },
+        // Pinned both ways: a token of another algorithm (none, RS256 with the secret as a key), issuer
+        // or audience is refused.
+        signOptions: { algorithm: 'HS256', issuer: config.auth.issuer, audience: config.auth.audience },
+        verifyOptions: {
+          algorithms: ['HS256'],
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+        },
       }),
     }),
     ThrottlerModule.forRootAsync({
@@ -62,7 +77,15 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     ListMembersHandler,
     MeHandler,
     PurgeExpiredCredentialsHandler,
+    AccountMail,
+    MembershipOffers,
+    AnswerInvitationHandler,
+    MyInvitationsHandler,
+    RequestPasswordResetHandler,
+    ConfirmPasswordResetHandler,
+    ChangePasswordHandler,
+    ReissueInvitationHandler,
   ],
-  exports: [OperatorGate],
+  exports: [OperatorGate, AccountMail],
 })
 export class IdentityModule {}

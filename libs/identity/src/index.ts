@@ -4,3 +4,4 @@ export { IdentityModule } from './identity.module';
 export { IDENTITY_ENTITIES } from './persistence/entities';
 export { OperatorGate } from './auth/operator-gate';
 export { UpdateMemberCommand } from './commands/update-member/update-member.command';
+export { AccountMail, accountEmailJobId } from './auth/account-mail';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CITY_ROLES, CityRole } from '@rl/kernel';
+import { MEMBER_STATUSES, MemberStatus } from './commands/add-member/add-member.command';
 
 export class MemberView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
@@ -8,10 +9,15 @@ export class MemberView {
   @ApiProperty({ enum: CITY_ROLES }) role!: CityRole;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId!: string | null;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ description: 'False while an invitation is pending' }) hasPassword!: boolean;
+  @ApiProperty({
+    enum: MEMBER_STATUSES,
+    description: 'pending until the person accepts; removed once deactivated',
+  })
+  status!: MemberStatus;
   @ApiProperty({ format: 'date-time' }) memberSince!: string;
 }
 
 // Columns of a member row joined with its user; shared by the list and the update result.
-export const MEMBER_COLUMNS = `m.user_id AS "userId", u.email, u.name, m.role, m.organisation_id AS "organisationId",
-  m.active, (u.password_hash IS NOT NULL) AS "hasPassword", to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "memberSince"`;
+export const MEMBER_COLUMNS = `m.user_id AS "userId", u.email,
+  CASE WHEN m.pending THEN coalesce(m.invited_name, u.name) ELSE u.name END AS name, m.role, m.organisation_id AS "organisationId",
+  m.active, CASE WHEN m.pending THEN 'pending' WHEN m.active THEN 'active' ELSE 'removed' END AS status, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "memberSince"`;

@@ -1,9 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
 import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
 import { AddMemberDto } from './commands/add-member/add-member.dto';
+import { ReissueInvitationCommand } from './commands/reissue-invitation/reissue-invitation.command';
 import { UpdateMemberCommand } from './commands/update-member/update-member.command';
 import { UpdateMemberDto } from './commands/update-member/update-member.dto';
 import { MemberView } from './member.view';
@@ -19,8 +27,13 @@ export class MembersController {
 
   @Post()
   @CityAccess(['coordinator'], { operator: true })
+  @ApiOperation({
+    summary: 'Offer a person a membership (pending until they accept)',
+    description:
+      'The same answer whether or not the e-mail address has an account anywhere. A new account gets an invitation e-mail with a one-time token for POST /v1/auth/accept-invite; an existing account is told by e-mail and accepts signed in (GET /v1/me/invitations).',
+  })
   @ApiCreatedResponse({ type: AddedMemberView })
-  @ApiConflictResponse({ description: 'MEMBER.ALREADY_EXISTS, MEMBER.ACCOUNT_EXISTS' })
+  @ApiConflictResponse({ description: 'MEMBER.ALREADY_EXISTS' })
   add(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -31,6 +44,7 @@ export class MembersController {
 
   @Get()
   @CityAccess(['coordinator'], { operator: true })
+  @ApiOperation({ summary: "The city's members with their role, organisation and status" })
   @ApiOkResponse({ type: [MemberView] })
   list(@CurrentCity() city: CityContext): Promise<MemberView[]> {
     return this.queries.execute(new ListMembersQuery(city.id));
@@ -38,8 +52,9 @@ export class MembersController {
 
   @Patch(':userId')
   @CityAccess(['coordinator'], { operator: true })
+  @ApiOperation({ summary: "Change a member's role or organisation, or remove them" })
   @ApiOkResponse({ type: MemberView })
-  @ApiConflictResponse({ description: 'MEMBER.LAST_COORDINATOR' })
+  @ApiConflictResponse({ description: 'MEMBER.LAST_COORDINATOR, MEMBER.INVITATION_PENDING' })
   update(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -47,5 +62,22 @@ export class MembersController {
     @Body() body: UpdateMemberDto,
   ): Promise<MemberView> {
     return this.commands.execute(new UpdateMemberCommand(city.id, metadata, userId, body));
+  }
+
+  @Post(':userId/invitation')
+  @CityAccess(['coordinator'], { operator: true })
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a pending member the invitation again',
+    description: 'A token sent before stops working. The answer has the same shape as adding the member.',
+  })
+  @ApiAcceptedResponse({ type: AddedMemberView })
+  @ApiConflictResponse({ description: 'MEMBER.NOT_PENDING' })
+  reissueInvitation(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('userId', uuidParam('userId')) userId: string,
+  ): Promise<AddedMemberView> {
+    return this.commands.execute(new ReissueInvitationCommand(city.id, metadata, userId));
   }
 }

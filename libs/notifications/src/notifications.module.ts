@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@rl/identity';
 import { Mailer } from './channels/mailer';
+import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler';
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
@@ -12,7 +14,7 @@ import { ReminderScheduleProjection } from './projections/reminder-schedule.proj
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [WebhooksModule, InboxModule],
+  imports: [WebhooksModule, InboxModule, IdentityModule],
   providers: [
     Mailer,
     NotificationQueues,
@@ -21,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NoticeTriggersProjection,
     FireReminderHandler,
     DeliverNoticeHandler,
+    DeliverAccountEmailHandler,
     NotificationSweep,
     NotificationMetrics,
   ],

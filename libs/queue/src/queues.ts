@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reminders.fire': { cityId: string; reminderId: string };
   // "This notice may be due for sending" (an e-mail, or a digest of them).
   'notifications.deliver': { cityId: string; noticeId: string };
+  // "This account e-mail (invitation, password reset) is pending": sent at once.
+  'notifications.account-email': { emailId: string };
   // "This webhook delivery is pending"; retried with backoff, dead-lettered in PostgreSQL.
   'notifications.webhook': { cityId: string; deliveryId: string };
   // "A framework code's published data changed": recompute its comparison across cities (no city: it
@@ -34,6 +36,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'reminders.fire': QueueName.Reminders,
   'notifications.deliver': QueueName.Notifications,
   'notifications.webhook': QueueName.Notifications,
+  'notifications.account-email': QueueName.Notifications,
   'comparisons.recompute': QueueName.Comparisons,
 };
 

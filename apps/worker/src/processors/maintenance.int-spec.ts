@@ -70,4 +70,51 @@ describe('maintenance worker', () => {
     );
     expect(remaining.rows[0]).toEqual({ tokens: 1, invitations: 1 });
   });
+
+  it('keeps the expired invitation of a member still pending; purges expired resets and old sent e-mails', async () => {
+    const user = randomUUID();
+    const city = randomUUID();
+    const hash = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
+    const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    await db.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Purge test')`, [
+      user,
+      `purge-${user}@test.local`,
+    ]);
+    await db.query(
+      `INSERT INTO cities (id, slug, name, country_code, default_locale, timezone) VALUES ($1, $2, 'P', 'IT', 'it', 'Europe/Rome')`,
+      [city, `purge-${city.slice(0, 8)}`],
+    );
+    // A re-issue must still know that this city invited the account.
+    await db.query(
+      `INSERT INTO memberships (tenant_id, user_id, role, active, pending) VALUES ($1, $2, 'observer', false, true)`,
+      [city, user],
+    );
+    await db.query(
+      `INSERT INTO invitations (tenant_id, id, user_id, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $3, $5)`,
+      [city, randomUUID(), user, hash(), hoursFromNow(-1)],
+    );
+    for (const expiresAt of [hoursFromNow(-1), hoursFromNow(1)]) {
+      await db.query(
+        `INSERT INTO password_resets (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+        [randomUUID(), user, hash(), expiresAt],
+      );
+    }
+    for (const sentAt of [hoursFromNow(-8 * 24), hoursFromNow(-1)]) {
+      await db.query(
+        `INSERT INTO account_emails (id, user_id, kind, data, status, sent_at) VALUES ($1, $2, 'account.password-reset', '{}', 'sent', $3)`,
+        [randomUUID(), user, sentAt],
+      );
+    }
+
+    const job = await queue.add('maintenance.purge-expired-credentials', {});
+    await job.waitUntilFinished(events, 15_000);
+
+    const remaining = await db.query(
+      `SELECT (SELECT count(*) FROM invitations WHERE user_id = $1)::int AS invitations,
+              (SELECT count(*) FROM password_resets WHERE user_id = $1)::int AS resets,
+              (SELECT count(*) FROM account_emails WHERE user_id = $1)::int AS emails`,
+      [user],
+    );
+    expect(remaining.rows[0]).toEqual({ invitations: 1, resets: 1, emails: 1 });
+  });
 });

@@ -38,8 +38,8 @@ export class CallerLookup {
     return this.load(claims, citySlug);
   }
 
-  // One round trip: the user (active, operator), their login session (not logged out) and, on city
-  // routes, the city and their membership there (visible through the own-memberships policy).
+  // One round trip: the user (active, operator), their login session (live, and theirs) and, on city
+  // routes, the city and their active membership there (visible through the own-memberships policy).
   private async load(claims: AccessTokenClaims, slug: string | null): Promise<Caller> {
     const rows = await this.db.asUser(asUserId(claims.sub), (em) =>
       em.query<Caller[]>(
@@ -49,7 +49,7 @@ export class CallerLookup {
            LEFT JOIN cities c ON c.slug = $3
            LEFT JOIN memberships m ON m.tenant_id = c.id AND m.user_id = u.id AND m.active
           WHERE u.id = $1 AND u.active
-            AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NULL)`,
+            AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
         [claims.sub, claims.sid, slug],
       ),
     );

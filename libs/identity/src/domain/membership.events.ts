@@ -7,7 +7,10 @@ export type MembershipEvent =
   | { type: 'MemberRoleChanged'; data: { userId: string; from: CityRole; to: CityRole } }
   | { type: 'MemberOrganisationChanged'; data: { userId: string; from: string | null; to: string | null } }
   | { type: 'MemberDeactivated'; data: { userId: string } }
-  | { type: 'MemberReactivated'; data: { userId: string } };
+  | { type: 'MemberReactivated'; data: { userId: string } }
+  // The person answered the offer of a membership (added members are pending until they accept).
+  | { type: 'MemberInvitationAccepted'; data: { userId: string } }
+  | { type: 'MemberInvitationDeclined'; data: { userId: string } };
 
 export const memberStream = (userId: string) => `member-${userId}`;
 

@@ -37,6 +37,15 @@ export class MembershipRecord {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  // Offered but not yet accepted by its owner: inactive (no access) until then.
+  @Column({ type: 'boolean', default: false })
+  pending!: boolean;
+
+  // The name the city gave when adding the person: shown while pending, so that the member list does
+  // not reveal the name (or the existence) of an account the person holds elsewhere.
+  @Column({ name: 'invited_name', type: 'varchar', length: 200, nullable: true })
+  invitedName!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

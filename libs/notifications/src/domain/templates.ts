@@ -415,6 +415,17 @@ export function renderDigest(
   return compose(language, recipient, sharedCity ?? '', subject, body);
 }
 
+// A message that is not a notice (account e-mails): paragraphs and one link, in the house style. English
+// only for now; the greeting and closing follow the body's language.
+export function renderLetter(
+  recipient: NoticeRecipient,
+  subject: string,
+  paragraphs: string[],
+  link: string,
+): RenderedMessage {
+  return compose('en', recipient, '', subject, [...paragraphs.map(paragraph), { type: 'link', href: link }]);
+}
+
 // --- language, facts and time ---
 
 function languageOf(locale: string): Language {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '@rl/config';
+import { AccountMail, accountEmailJobId } from '@rl/identity';
 import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { InjectRedis } from '@rl/queue';
@@ -35,6 +36,7 @@ export class NotificationSweep {
     private readonly queues: NotificationQueues,
     private readonly config: AppConfig,
     @InjectRedis() private readonly redis: Redis,
+    private readonly accountMail: AccountMail,
   ) {}
 
   private get epochKey(): string {
@@ -88,8 +90,27 @@ export class NotificationSweep {
         );
       }
     }
+    const accountEmails = await this.pendingAccountEmails(full);
+    if (full) {
+      await this.accountMail.wake(accountEmails);
+      restored += accountEmails.length;
+    } else {
+      revived += await this.revive(this.queues.notifications, accountEmails.map(accountEmailJobId), () =>
+        this.accountMail.wake(accountEmails),
+      );
+    }
     if (full) await this.redis.set(this.epochKey, new Date().toISOString());
     return { restored, revived };
+  }
+
+  // Account e-mails (invitations, resets) are platform rows, not a city's.
+  private async pendingAccountEmails(full: boolean): Promise<string[]> {
+    const rows = await this.db.platform((em) =>
+      em.query<{ id: string }[]>(
+        `SELECT id FROM account_emails WHERE status = 'pending'${full ? '' : ` AND created_at <= now() - interval '${GRACE}'`}`,
+      ),
+    );
+    return rows.map((r) => r.id);
   }
 
   // Overdue items whose job is gone get a new one. Jobs still present are left alone: a delayed one may be

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { CITY_ROLES, CityRole } from '@rl/kernel';
 
-export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
 export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export class AddMemberDto {
@@ -29,13 +28,4 @@ export class AddMemberDto {
   @IsOptional()
   @Matches(LOCALE_PATTERN, { message: 'locale must be a BCP 47 language tag such as nl or en-GB' })
   locale?: string;
-
-  @ApiPropertyOptional({
-    description: 'Sets the password of a new account directly; without it an invitation token is returned',
-    minLength: PASSWORD_LENGTH.min,
-  })
-  @IsOptional()
-  @IsString()
-  @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max)
-  password?: string;
 }

@@ -1,12 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { AppConfig } from '@rl/config';
 import { DomainError } from '@rl/kernel';
 import { EventStore } from '@rl/event-store';
-import { newSecret, PasswordHasher, sha256Hex } from '../../auth/credentials';
-import { memberStream } from '../../domain/membership.events';
 import { assertOrganisationInCity } from '@rl/stakeholders';
-import { InvitationRecord } from '../../persistence/invitation.entity';
+import { AccountMail } from '../../auth/account-mail';
+import { MembershipOffers } from '../../auth/membership-offers';
+import { memberStream } from '../../domain/membership.events';
 import { MembershipRecord } from '../../persistence/membership.entity';
 import { UserRecord } from '../../persistence/user.entity';
 import { AddedMemberView, AddMemberCommand } from './add-member.command';
@@ -15,27 +14,18 @@ import { AddedMemberView, AddMemberCommand } from './add-member.command';
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand, AddedMemberView> {
   constructor(
     private readonly events: EventStore,
-    private readonly passwords: PasswordHasher,
-    private readonly config: AppConfig,
+    private readonly offers: MembershipOffers,
+    private readonly mail: AccountMail,
   ) {}
 
-  async execute({ cityId, metadata, input }: AddMemberCommand): Promise<AddedMemberView> {
+  async execute({ cityId, metadata, input, options }: AddMemberCommand): Promise<AddedMemberView> {
     const email = input.email.toLowerCase();
-    const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
-    return this.events.transact(cityId, async (tx) => {
+    const active = options.activeAtOnce === true;
+    const { view, mails } = await this.events.transact(cityId, async (tx) => {
       const { em } = tx;
       // Serialises concurrent invitations of one address so that exactly one account is created.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`user-email:${email}`]);
       const existing = await em.findOneBy(UserRecord, { email });
-      if (existing && input.password !== undefined) {
-        // Someone else's account: a coordinator of one city must not set passwords for another's members.
-        throw new DomainError(
-          'conflict',
-          'MEMBER.ACCOUNT_EXISTS',
-          'This e-mail address already has an account; add it without a password',
-          [{ field: 'password', message: 'must be omitted for an existing account' }],
-        );
-      }
       const user =
         existing ??
         (await em.save(
@@ -44,7 +34,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
             email,
             name: input.name,
             locale: input.locale ?? null,
-            passwordHash,
+            passwordHash: null,
           }),
         ));
       if (await em.existsBy(MembershipRecord, { tenantId: cityId, userId: user.id })) {
@@ -62,29 +52,23 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
         userId: user.id,
         role: input.role,
         organisationId,
+        active,
+        pending: !active,
+        invitedName: input.name,
       });
-      let view: AddedMemberView = { userId: user.id, role: input.role, existingAccount: existing !== null };
-      if (user.passwordHash === null) {
-        const secret = newSecret();
-        const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000);
-        await em.insert(InvitationRecord, {
-          tenantId: cityId,
-          id: randomUUID(),
-          userId: user.id,
-          tokenHash: sha256Hex(secret),
-          invitedBy: metadata.actorId,
-          expiresAt,
-        });
-        // The city id travels in the token so that accepting it can address the city's rows under RLS.
-        view = {
-          ...view,
-          invitationToken: `${cityId}.${secret}`,
-          invitationExpiresAt: expiresAt.toISOString(),
-        };
-      }
+      const mailIds = active
+        ? []
+        : [
+            existing
+              ? await this.offers.tellExistingAccount(em, cityId, user.id, input.role)
+              : await this.offers.inviteNewAccount(em, cityId, user.id, input.role, metadata.actorId),
+          ];
       const added = { type: 'MemberAdded', data: { userId: user.id, role: input.role, organisationId } };
       await tx.append(memberStream(user.id), 'any', [added], metadata);
-      return view;
+      const status = active ? ('active' as const) : ('pending' as const);
+      return { view: { userId: user.id, role: input.role, status }, mails: mailIds };
     });
+    await this.mail.wake(mails);
+    return view;
   }
 }

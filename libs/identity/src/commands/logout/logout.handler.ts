@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { IsNull } from 'typeorm';
 import { TenantDb } from '@rl/persistence';
 import { sha256Hex } from '../../auth/credentials';
+import { lockFamily, revokeFamily } from '../../auth/session-family';
 import { RefreshTokenRecord } from '../../persistence/refresh-token.entity';
 import { LogoutCommand } from './logout.command';
 
@@ -13,13 +13,10 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand, void> {
   async execute({ refreshToken }: LogoutCommand): Promise<void> {
     await this.db.platform(async (em) => {
       const token = await em.findOneBy(RefreshTokenRecord, { tokenHash: sha256Hex(refreshToken) });
-      if (token) {
-        await em.update(
-          RefreshTokenRecord,
-          { familyId: token.familyId, revokedAt: IsNull() },
-          { revokedAt: new Date() },
-        );
-      }
+      if (!token) return;
+      await lockFamily(em, token.familyId);
+      // A separate statement after the lock: it also sees a successor a concurrent refresh committed.
+      await revokeFamily(em, token.familyId);
     });
   }
 }

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { asUserId, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { sha256Hex } from '../../auth/credentials';
+import { lockFamily, revokeFamily } from '../../auth/session-family';
 import { SessionIssuer } from '../../auth/session-issuer';
 import { TokenPairView } from '../../auth/session.view';
 import { decideRefresh } from '../../domain/refresh-rotation';
@@ -25,15 +26,19 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
 
   async execute({ refreshToken }: RefreshSessionCommand): Promise<TokenPairView> {
     const outcome = await this.db.platform(async (em) => {
-      // The row lock serialises concurrent uses of one token: the second one sees it rotated.
-      const token = await em.findOne(RefreshTokenRecord, {
-        where: { tokenHash: sha256Hex(refreshToken) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!token) return { kind: 'invalid' as const };
+      const found = await em.findOneBy(RefreshTokenRecord, { tokenHash: sha256Hex(refreshToken) });
+      if (!found) return { kind: 'invalid' as const };
+      // The family lock serialises this refresh with concurrent refreshes and logouts of the session;
+      // the token is read again under it.
+      const owners = await lockFamily(em, found.familyId);
+      const token = await em.findOneByOrFail(RefreshTokenRecord, { id: found.id });
+      if (owners.length !== 1 || owners[0] !== token.userId) {
+        await revokeFamily(em, token.familyId);
+        return { kind: 'invalid' as const };
+      }
       const decision = decideRefresh(token, new Date());
       if (decision === 'reuse-detected') {
-        await em.update(RefreshTokenRecord, { familyId: token.familyId }, { revokedAt: new Date() });
+        await revokeFamily(em, token.familyId);
         return { kind: 'reused' as const };
       }
       const user = await em.findOneBy(UserRecord, { id: token.userId });

@@ -29,6 +29,15 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand,
       });
       const member = await em.findOneBy(MembershipRecord, { tenantId: cityId, userId: memberId });
       if (!member) throw new DomainError('not_found', 'MEMBER.NOT_FOUND', 'No such member in this city');
+      // Only its owner turns an offered membership active (by accepting it).
+      if (member.pending && changes.active !== undefined) {
+        throw new DomainError(
+          'conflict',
+          'MEMBER.INVITATION_PENDING',
+          'This person has not accepted the membership yet',
+          [{ field: 'active', message: 'cannot change while the invitation is pending' }],
+        );
+      }
       assertCityKeepsACoordinator(
         coordinators.map((c) => c.userId),
         { userId: memberId, role: changes.role, active: changes.active },

@@ -11,7 +11,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery, Membe
     // No tenant filter here on purpose: row-level security limits memberships to the transaction's city.
     return this.db.inCity(cityId, (em) =>
       em.query<MemberView[]>(
-        `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id ORDER BY m.role, u.name`,
+        `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id ORDER BY m.role, name`,
       ),
     );
   }
