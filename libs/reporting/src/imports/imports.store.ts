@@ -76,8 +76,9 @@ export class ImportsStore {
   // Takes a queued import (or one whose worker went silent); null when another worker has it or it is
   // finished. `attempts` is the claim's token: only its holder can finish the import.
   async claim(cityId: CityId, id: string): Promise<ClaimedImport | null> {
-    const rows = await this.db.inCity(cityId, (em) =>
-      em.query<ClaimedImport[]>(
+    // An UPDATE answers [rows, affected count] through TypeORM.
+    const [rows] = await this.db.inCity(cityId, (em) =>
+      em.query<[ClaimedImport[], number]>(
         `UPDATE imports SET status = 'running', attempts = attempts + 1, updated_at = now()
           WHERE tenant_id = $1 AND id = $2
             AND (status = 'queued' OR (status = 'running' AND updated_at < now() - interval '${STALE}'))
@@ -105,7 +106,7 @@ export class ImportsStore {
     claim: { id: string; attempts: number },
     outcome: { status: 'done' | 'rejected'; rowsRead: number; report: object | null; error?: object },
   ): Promise<boolean> {
-    const rows = await em.query<{ id: string }[]>(
+    const [rows] = await em.query<[{ id: string }[], number]>(
       `UPDATE imports SET status = $4, rows_read = $5, percent = 100, report = $6, error = $7, content = NULL,
               updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND attempts = $3 AND status = 'running'
