@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 import { importOutcome } from '../support/imports';
-import { deflatedFill, workbookAround, zip, ZipEntry } from '../support/zip-writer';
+import { deflatedFill, workbookAround, ZipEntry } from '../support/zip-writer';
 
 const MIB = 1024 * 1024;
 
@@ -24,7 +24,9 @@ describe('Imports: XLSX zip bombs', () => {
     const as = (session: Session, path: string) =>
       api.http.post(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' });
     organisationId = (
-      await as(coordinator, 'organisations').send({ name: 'Statistics office', kind: 'local_authority' }).expect(201)
+      await as(coordinator, 'organisations')
+        .send({ name: 'Statistics office', kind: 'local_authority' })
+        .expect(201)
     ).body.id as string;
     official = await api.member(operator, city, 'official');
     indicatorId = (
@@ -74,7 +76,9 @@ describe('Imports: XLSX zip bombs', () => {
     await probe;
     clearInterval(sampler);
     const rssDeltaMb = (Math.max(peak, process.memoryUsage().rss) - before) / MIB;
-    process.stdout.write(`zip bomb: ${seconds.toFixed(2)} s, RSS +${rssDeltaMb.toFixed(1)} MB, /health max ${Math.max(...health.map((h) => h.ms))} ms\n`);
+    process.stdout.write(
+      `zip bomb: ${seconds.toFixed(2)} s, RSS +${rssDeltaMb.toFixed(1)} MB, /health max ${Math.max(...health.map((h) => h.ms))} ms\n`,
+    );
     expect(seconds).toBeLessThan(5);
     expect(rssDeltaMb).toBeLessThan(100);
     expect(health.length).toBeGreaterThan(0);
@@ -134,7 +138,10 @@ describe('Imports: XLSX zip bombs', () => {
     });
     expect(state.status).toBe('rejected');
     expect(state.error).toEqual(
-      expect.objectContaining({ code: 'IMPORT.ARCHIVE_TOO_LARGE', errors: [expect.objectContaining({ field: 'file' })] }),
+      expect.objectContaining({
+        code: 'IMPORT.ARCHIVE_TOO_LARGE',
+        errors: [expect.objectContaining({ field: 'file' })],
+      }),
     );
     expect(state.report).toBeNull();
   });

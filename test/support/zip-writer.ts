@@ -9,7 +9,7 @@ export interface ZipEntry {
   declaredSize: number;
 }
 
-export function zip(entries: ZipEntry[]): Buffer {
+function zip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -39,9 +39,12 @@ export class ImportFileInterceptor implements NestInterceptor {
       if (error instanceof BadRequestException) {
         // Nest words them "<what> - <part name>" when multer knows the part.
         const [, what, part] = /^(.*?)(?: - (.+))?$/.exec(error.message) ?? [];
-        const field = part?.slice(0, 100) ?? 'body';
+        const field = part?.slice(0, 100) ?? (/file/i.test(what) ? 'file' : 'body');
         throw new DomainError('bad_request', 'IMPORT.MULTIPART_LIMIT', `${field}: ${what}`, [
-          { field, message: `${what} (one file part "file" of at most 20 MB and at most ${LIMITS.fields} text fields)` },
+          {
+            field,
+            message: `${what} (one file part "file" of at most 20 MB and at most ${LIMITS.fields} text fields)`,
+          },
         ]);
       }
       throw error;

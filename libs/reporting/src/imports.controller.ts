@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -88,7 +98,13 @@ export class ImportsController {
       ]);
     }
     const result = await this.commands.execute(
-      new ImportOpenSdgCommand(city.id, city.timezone, body, { name: file.originalname, buffer: file.buffer }, metadata),
+      new ImportOpenSdgCommand(
+        city.id,
+        city.timezone,
+        body,
+        { name: file.originalname, buffer: file.buffer },
+        metadata,
+      ),
     );
     res.status('status' in result && result.status === 'queued' ? 202 : 201);
     return result;

@@ -19,7 +19,11 @@ export class ImportSweep {
   ) {}
 
   wake(cityId: string, importId: string): Promise<unknown> {
-    return this.queue.add('imports.run', { cityId, importId }, { deduplication: { id: importJobId(importId) } });
+    return this.queue.add(
+      'imports.run',
+      { cityId, importId },
+      { deduplication: { id: importJobId(importId) } },
+    );
   }
 
   async sweep(): Promise<number> {

@@ -89,7 +89,13 @@ export class ImportsStore {
     return rows[0] ?? null;
   }
 
-  async progress(cityId: CityId, id: string, attempts: number, rowsRead: number, percent: number): Promise<void> {
+  async progress(
+    cityId: CityId,
+    id: string,
+    attempts: number,
+    rowsRead: number,
+    percent: number,
+  ): Promise<void> {
     await this.db.inCity(cityId, (em) =>
       em.query(
         `UPDATE imports SET rows_read = $4, percent = $5, updated_at = now()
@@ -124,7 +130,11 @@ export class ImportsStore {
     return rows.length === 1;
   }
 
-  finishAlone(cityId: CityId, claim: { id: string; attempts: number }, outcome: Parameters<ImportsStore['finish']>[3]) {
+  finishAlone(
+    cityId: CityId,
+    claim: { id: string; attempts: number },
+    outcome: Parameters<ImportsStore['finish']>[3],
+  ) {
     return this.db.inCity(cityId, (em) => this.finish(em, cityId, claim, outcome));
   }
 
@@ -162,7 +172,10 @@ export class ImportsStore {
   }
 
   // Newest first, `limit` at a time after the id `before` (ids are UUIDv7, so time-ordered).
-  list(cityId: CityId, page: { before?: string; limit: number; organisationId: string | null }): Promise<ImportRow[]> {
+  list(
+    cityId: CityId,
+    page: { before?: string; limit: number; organisationId: string | null },
+  ): Promise<ImportRow[]> {
     return this.db.inCity(cityId, (em) =>
       em.query<ImportRow[]>(
         `SELECT ${COLUMNS} FROM imports

@@ -17,9 +17,10 @@ import { XlsxArchive } from './xlsx-archive';
 // central directory breaks the caps); then the file is stored and imported now when small, else by the
 // worker.
 @CommandHandler(ImportOpenSdgCommand)
-export class ImportOpenSdgHandler
-  implements ICommandHandler<ImportOpenSdgCommand, ImportResultView | ImportQueuedView>
-{
+export class ImportOpenSdgHandler implements ICommandHandler<
+  ImportOpenSdgCommand,
+  ImportResultView | ImportQueuedView
+> {
   private readonly logger = new Logger('Imports');
 
   constructor(

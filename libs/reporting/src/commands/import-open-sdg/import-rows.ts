@@ -77,7 +77,11 @@ function readHeader(cells: string[], mapping: Mapping) {
   const yearAt = header.findIndex((h) => h.toLowerCase() === 'year');
   const valueAt = header.length - 1;
   if (yearAt < 0 || header[valueAt].toLowerCase() !== 'value') {
-    throw badField('file', 'IMPORT.INVALID_LAYOUT', 'An Open SDG file has a Year column and Value as the last column');
+    throw badField(
+      'file',
+      'IMPORT.INVALID_LAYOUT',
+      'An Open SDG file has a Year column and Value as the last column',
+    );
   }
   const dimensions = header
     .map((label, at) => ({ at, label }))

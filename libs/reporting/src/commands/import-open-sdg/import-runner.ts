@@ -118,7 +118,12 @@ export class ImportRunner {
     error: DomainError,
   ): Promise<ImportOutcome> {
     const problem = { code: error.code, detail: error.message, errors: error.errors.slice(0, 100) };
-    await this.store.finishAlone(cityId, claim, { status: 'rejected', rowsRead: report?.rows ?? 0, report, error: problem });
+    await this.store.finishAlone(cityId, claim, {
+      status: 'rejected',
+      rowsRead: report?.rows ?? 0,
+      report,
+      error: problem,
+    });
     return { status: 'rejected', report, error };
   }
 }

@@ -106,7 +106,13 @@ export class ImportWriter {
       let position = 0;
       for (const plan of plans.filter((p) => p.created)) {
         const defined = decidePeriod(
-          { type: 'DefinePeriod', periodId: plan.periodId, period: plan.period, deadline: plan.deadline, timezone: target.timezone },
+          {
+            type: 'DefinePeriod',
+            periodId: plan.periodId,
+            period: plan.period,
+            deadline: plan.deadline,
+            timezone: target.timezone,
+          },
           initialPeriodState,
         );
         await appendPeriod(tx, cityId, plan.period.code, plan.periodId, defined, target.metadata);
@@ -131,7 +137,8 @@ export class ImportWriter {
         );
         const key = { submissionId: plan.submissionId, indicatorId, periodId: plan.periodId, organisationId };
         const collector = target.metadata.actorRole === 'collector';
-        position = (await appendSubmission(tx, cityId, { ...key, collector }, events, target.metadata)).position;
+        position = (await appendSubmission(tx, cityId, { ...key, collector }, events, target.metadata))
+          .position;
       }
       return position;
     });
@@ -150,7 +157,11 @@ export class ImportWriter {
           : await this.support.deadline(cityId, periodId);
         const history = await this.support.validatedHistory(cityId, indicatorId, periodId, indicator.series);
         const ordered = [...rows.values()].sort((a, b) => a.row - b.row);
-        const observations = checkObservations(indicator, ordered.map((a) => a.input), history);
+        const observations = checkObservations(
+          indicator,
+          ordered.map((a) => a.input),
+          history,
+        );
         return { period, periodId, created, deadline, observations, submissionId: uuidv7() };
       }),
     );

@@ -50,7 +50,18 @@ describe('readSheet caps', () => {
     const lines = ['Year,Value', '2020,1', '2021,2', '2022,3'];
     await expect(collect('a.csv', csv(lines), { ...LIMITS, maxRows: 3 })).resolves.toHaveLength(4);
     await refused(collect('a.csv', csv(lines), { ...LIMITS, maxRows: 2 }), 'IMPORT.TOO_MANY_ROWS');
-    await refused(collect('a.xlsx', await xlsx([['Year', 'Value'], [2020, 1], [2021, 2]]), { ...LIMITS, maxRows: 1 }), 'IMPORT.TOO_MANY_ROWS');
+    await refused(
+      collect(
+        'a.xlsx',
+        await xlsx([
+          ['Year', 'Value'],
+          [2020, 1],
+          [2021, 2],
+        ]),
+        { ...LIMITS, maxRows: 1 },
+      ),
+      'IMPORT.TOO_MANY_ROWS',
+    );
   });
 
   it('refuses too many columns and too long cells, in CSV and XLSX', async () => {
@@ -59,7 +70,16 @@ describe('readSheet caps', () => {
     await refused(collect('a.xlsx', await xlsx([wide])), 'IMPORT.TOO_MANY_COLUMNS');
     const long = 'x'.repeat(2_001);
     await refused(collect('a.csv', csv(['Year,Value', `${long},1`])), 'IMPORT.CELL_TOO_LONG');
-    await refused(collect('a.xlsx', await xlsx([['Year', 'Value'], [long, 1]])), 'IMPORT.CELL_TOO_LONG');
+    await refused(
+      collect(
+        'a.xlsx',
+        await xlsx([
+          ['Year', 'Value'],
+          [long, 1],
+        ]),
+      ),
+      'IMPORT.CELL_TOO_LONG',
+    );
   });
 });
 

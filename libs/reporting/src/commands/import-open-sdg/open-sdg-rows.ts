@@ -18,7 +18,11 @@ export const isXlsx = (name: string, buffer: Buffer) =>
 // Streams the rows of an Open SDG CSV (BOM and CRLF handled) or of the first worksheet of an XLSX file,
 // header first, with caps on rows, columns and cell length, yielding to the event loop every CHUNK
 // rows so a large file does not hold the process.
-export async function* readSheet(name: string, buffer: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow> {
+export async function* readSheet(
+  name: string,
+  buffer: Buffer,
+  limits: SheetLimits,
+): AsyncGenerator<SheetRow> {
   let count = 0;
   for await (const row of isXlsx(name, buffer) ? readXlsxRows(buffer, limits) : readCsv(buffer, limits)) {
     // The header is not a data row.
@@ -51,7 +55,10 @@ async function* readCsv(buffer: Buffer, limits: SheetLimits): AsyncGenerator<She
         throw sheetLimitError('IMPORT.TOO_MANY_COLUMNS', `more than ${limits.maxColumns} columns`);
       }
       if (record.some((cell) => cell.length > limits.maxCellChars)) {
-        throw sheetLimitError('IMPORT.CELL_TOO_LONG', `a cell is longer than ${limits.maxCellChars} characters`);
+        throw sheetLimitError(
+          'IMPORT.CELL_TOO_LONG',
+          `a cell is longer than ${limits.maxCellChars} characters`,
+        );
       }
       yield { row: info.lines, cells: record, at: Math.min(info.bytes / Math.max(buffer.length, 1), 1) };
     }

@@ -90,7 +90,9 @@ export class XlsxArchive {
     const { fileName, uncompressedSize: size, compressedSize } = entry;
     if (count > ARCHIVE_LIMITS.entries) return tooLarge(`more than ${ARCHIVE_LIMITS.entries} entries`);
     if (size > ARCHIVE_LIMITS.entryBytes) {
-      return tooLarge(`${fileName.slice(0, 100)} declares ${mib(size)} (at most ${mib(ARCHIVE_LIMITS.entryBytes)})`);
+      return tooLarge(
+        `${fileName.slice(0, 100)} declares ${mib(size)} (at most ${mib(ARCHIVE_LIMITS.entryBytes)})`,
+      );
     }
     if (total > ARCHIVE_LIMITS.totalBytes) {
       return tooLarge(`its entries declare more than ${mib(ARCHIVE_LIMITS.totalBytes)} in all`);
@@ -119,7 +121,9 @@ export class XlsxArchive {
       throw unreadableFile(`${name}: ${(error as Error).message}`);
     }
     const capped = new ByteCap(name, entry.uncompressedSize);
-    raw.on('error', (error: Error) => capped.destroy(error instanceof DomainError ? error : tooLargeOr(error)));
+    raw.on('error', (error: Error) =>
+      capped.destroy(error instanceof DomainError ? error : tooLargeOr(error)),
+    );
     return raw.pipe(capped);
   }
 
