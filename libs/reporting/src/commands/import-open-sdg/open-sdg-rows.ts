@@ -8,6 +8,13 @@ import { readXlsxRows, SheetLimits, sheetLimitError, SheetRow } from './xlsx-she
 export { SheetLimits, SheetRow };
 
 const CHUNK = 1000;
+// The CSV parser takes the file in slices: handed the whole buffer it would parse it in one synchronous
+// call, holding the event loop (and every record) until the end.
+const SLICE_BYTES = 64 * 1024;
+
+function* slices(buffer: Buffer): Generator<Buffer> {
+  for (let at = 0; at < buffer.length; at += SLICE_BYTES) yield buffer.subarray(at, at + SLICE_BYTES);
+}
 
 // Caps on the shape of one sheet; the row cap comes from configuration (IMPORT_MAX_ROWS).
 export const SHEET_LIMITS = { maxColumns: 100, maxCellChars: 2_000 } as const;
@@ -35,7 +42,7 @@ export async function* readSheet(
 }
 
 async function* readCsv(buffer: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow> {
-  const parser = Readable.from([buffer]).pipe(
+  const parser = Readable.from(slices(buffer)).pipe(
     parse({
       bom: true,
       info: true,
