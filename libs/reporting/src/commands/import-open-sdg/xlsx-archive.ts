@@ -124,6 +124,8 @@ export class XlsxArchive {
     raw.on('error', (error: Error) =>
       capped.destroy(error instanceof DomainError ? error : tooLargeOr(error)),
     );
+    // A consumer that stops early (a cap, a parse error) stops the inflating too.
+    capped.on('close', () => raw.destroy());
     return raw.pipe(capped);
   }
 
