@@ -180,6 +180,39 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     expect((await importOutcome(api, official, city.slug, res)).status).toBe('done');
   });
 
+  // The issue asks p99 < 500 ms. On the shared 2-core test machine (load 15-18) this measured 4.9 s
+  // before planning ran period by period and reading yielded every 10 ms, ~1.5 s after: the bound
+  // guards against that regression; the 500 ms target is reported as open.
+  it("keeps another city's reads answering while a 100,000-row import runs", async () => {
+    const indicatorId = await defineIndicator([{ dimension: 'district', values: [] }]);
+    const lines = [
+      'Year,district,Value',
+      ...Array.from({ length: 100_000 }, (_, i) => `${1930 + (i % 20)},D${Math.floor(i / 20)},${i % 89}`),
+    ];
+    const other = await api.city(operator, 'Padua');
+    const reader = await api.member(operator, other, 'coordinator');
+    const started = await upload(indicatorId, csv(lines)).expect(202);
+    const latencies: number[] = [];
+    let finished = false;
+    const outcome = importOutcome(api, official, city.slug, started, 240_000).finally(
+      () => (finished = true),
+    );
+    while (!finished) {
+      const at = Date.now();
+      await get(reader, 'organisations', other.slug).expect(200);
+      latencies.push(Date.now() - at);
+      await sleep(25);
+    }
+    expect((await outcome).status).toBe('done');
+    latencies.sort((a, b) => a - b);
+    const p99 = latencies[Math.floor(latencies.length * 0.99)];
+    process.stdout.write(
+      `other city's reads during a 100,000-row import: ${latencies.length} reads, p99 ${p99} ms\n`,
+    );
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(p99).toBeLessThan(2_500);
+  }, 300_000);
+
   it('imports 200,000 rows (time and peak RSS reported) and refuses one row more', async () => {
     const indicatorId = await defineIndicator([
       { dimension: 'sex', values: ['F', 'M'] },

@@ -145,25 +145,26 @@ export class ImportWriter {
     return { report, committed: true };
   }
 
-  // The submissions, checked as POST /submissions checks them (with the series' plausibility).
-  private plan(target: ImportTarget, byPeriod: RowsByPeriod, periodIds: Map<string, string>) {
+  // The submissions, checked as POST /submissions checks them (with the series' plausibility). One
+  // period after the other: in parallel they would take the whole connection pool from other cities.
+  private async plan(target: ImportTarget, byPeriod: RowsByPeriod, periodIds: Map<string, string>) {
     const { cityId, indicator, indicatorId } = target;
-    return Promise.all(
-      [...byPeriod.values()].map(async ({ period, rows }) => {
-        const periodId = periodIds.get(period.code) ?? uuidv7();
-        const created = !periodIds.has(period.code);
-        const deadline = created
-          ? importDeadline(period, target.timezone)
-          : await this.support.deadline(cityId, periodId);
-        const history = await this.support.validatedHistory(cityId, indicatorId, periodId, indicator.series);
-        const ordered = [...rows.values()].sort((a, b) => a.row - b.row);
-        const observations = checkObservations(
-          indicator,
-          ordered.map((a) => a.input),
-          history,
-        );
-        return { period, periodId, created, deadline, observations, submissionId: uuidv7() };
-      }),
-    );
+    const plans = [];
+    for (const { period, rows } of byPeriod.values()) {
+      const periodId = periodIds.get(period.code) ?? uuidv7();
+      const created = !periodIds.has(period.code);
+      const deadline = created
+        ? importDeadline(period, target.timezone)
+        : await this.support.deadline(cityId, periodId);
+      const history = await this.support.validatedHistory(cityId, indicatorId, periodId, indicator.series);
+      const ordered = [...rows.values()].sort((a, b) => a.row - b.row);
+      const observations = checkObservations(
+        indicator,
+        ordered.map((a) => a.input),
+        history,
+      );
+      plans.push({ period, periodId, created, deadline, observations, submissionId: uuidv7() });
+    }
+    return plans;
   }
 }

@@ -7,7 +7,8 @@ import { readXlsxRows, SheetLimits, sheetLimitError, SheetRow } from './xlsx-she
 
 export { SheetLimits, SheetRow };
 
-const CHUNK = 1000;
+// How long reading and checking rows may hold the event loop before other requests get a turn.
+const SLICE_MS = 10;
 // The CSV parser takes the file in slices: handed the whole buffer it would parse it in one synchronous
 // call, holding the event loop (and every record) until the end.
 const SLICE_BYTES = 64 * 1024;
@@ -23,21 +24,25 @@ export const isXlsx = (name: string, buffer: Buffer) =>
   /\.xlsx$/i.test(name) || (buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50);
 
 // Streams the rows of an Open SDG CSV (BOM and CRLF handled) or of the first worksheet of an XLSX file,
-// header first, with caps on rows, columns and cell length, yielding to the event loop every CHUNK
-// rows so a large file does not hold the process.
+// header first, with caps on rows, columns and cell length, yielding to the event loop every SLICE_MS
+// (the consumer's work on the rows included) so a large file does not hold the process.
 export async function* readSheet(
   name: string,
   buffer: Buffer,
   limits: SheetLimits,
 ): AsyncGenerator<SheetRow> {
   let count = 0;
+  let since = performance.now();
   for await (const row of isXlsx(name, buffer) ? readXlsxRows(buffer, limits) : readCsv(buffer, limits)) {
     // The header is not a data row.
     if (++count > limits.maxRows + 1) {
       throw sheetLimitError('IMPORT.TOO_MANY_ROWS', `more than ${limits.maxRows} data rows`);
     }
     yield row;
-    if (count % CHUNK === 0) await yieldToLoop();
+    if (performance.now() - since > SLICE_MS) {
+      await yieldToLoop();
+      since = performance.now();
+    }
   }
 }
 
