@@ -94,7 +94,7 @@ describe('Comparisons with the real Open SDG files: Bristol and València, SDG 3
       .field('indicatorId', indicatorId)
       .field('organisationId', organisation.body.id as string);
     if (mapping !== undefined) upload = upload.field('mapping', JSON.stringify(mapping));
-    const imported = await upload.attach('file', fixture(file), file).expect(200);
+    const imported = await upload.attach('file', fixture(file), file).expect(201);
     const result = imported.body as Report;
     expect(result.ok).toBe(true);
     for (const submission of result.submissions) {

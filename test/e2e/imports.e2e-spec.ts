@@ -125,7 +125,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
       indicatorId,
       fixture('ONS_indicator_16-7-2.csv'),
       'indicator_16-7-2.csv',
-    ).expect(200);
+    ).expect(201);
     const report = res.body as Report;
     expect(report).toEqual(
       expect.objectContaining({
@@ -171,7 +171,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
     const dry = await importFile(indicatorId, fixture('Valencia_indicator_3-2-1.csv'), 'valencia.csv', {
       mapping,
       dryRun: 'true',
-    }).expect(200);
+    }).expect(201);
     expect(dry.body).toEqual(
       expect.objectContaining({ ok: true, dryRun: true, rows: 264, accepted: 264, submissions: [] }),
     );
@@ -182,7 +182,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
     const res = await importFile(indicatorId, fixture('Valencia_indicator_3-2-1.csv'), 'valencia.csv', {
       mapping,
-    }).expect(200);
+    }).expect(201);
     const report = res.body as Report;
     expect(report).toEqual(expect.objectContaining({ ok: true, rows: 264, accepted: 264, rejected: [] }));
     expect(report.submissions).toHaveLength(12);
@@ -193,7 +193,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
     const collapsed = await importFile(other, fixture('Valencia_indicator_3-2-1.csv'), 'valencia.csv', {
       mapping: JSON.stringify({ columns: { Sexe: 'sex' }, values: { sex: { Dona: 'F', Home: 'M' } } }),
       dryRun: 'true',
-    }).expect(200);
+    }).expect(201);
     expect((collapsed.body as Report).ok).toBe(false);
     expect((collapsed.body as Report).rejected[0]).toEqual({
       row: 38,
@@ -246,7 +246,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
       [2031, 'F', 'persons', 7],
     ]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const res = await importFile(indicatorId, xlsx, 'counts.xlsx').expect(200);
+    const res = await importFile(indicatorId, xlsx, 'counts.xlsx').expect(201);
     expect(res.body).toEqual(
       expect.objectContaining({
         ok: true,
@@ -283,7 +283,7 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
       .send({ indicatorId, organisationId, periodId: period.body.id as string })
       .expect(201);
     const ok = await importFile(indicatorId, Buffer.from('Year,Value\n2040,5\n'), 'mine.csv', {}, collector);
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(201);
     expect(ok.body).toEqual(expect.objectContaining({ ok: true, accepted: 1, periodsCreated: [] }));
     const unassigned = await importFile(
       indicatorId,

@@ -224,6 +224,7 @@ describe('Operations: health, metrics, docs and HTTP hygiene', () => {
       expect(byToken.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
         'comparisons',
         'exports',
+        'imports',
         'maintenance',
         'notifications',
         'projections',

@@ -6,6 +6,7 @@ import { ProjectionSweep } from '@rl/projections';
 import { ComparisonSweep } from '@rl/comparisons';
 import { NotificationSweep } from '@rl/notifications';
 import { QueueName } from '@rl/queue';
+import { ImportSweep } from '@rl/reporting';
 
 const HOUR_MS = 3_600_000;
 const PURGE_SCHEDULER = 'purge-expired-credentials';
@@ -24,6 +25,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly sweep: ProjectionSweep,
     private readonly notifications: NotificationSweep,
     private readonly comparisons: ComparisonSweep,
+    private readonly imports: ImportSweep,
     private readonly config: AppConfig,
   ) {}
 
@@ -35,10 +37,12 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     this.reconcileTimer = setInterval(() => void this.reconcile(), every).unref();
   }
 
-  // Reminders, notices and webhook deliveries that are due but lost their job (Redis keeps nothing).
+  // Reminders, notices, webhook deliveries and imports that are due but lost their job (Redis keeps
+  // nothing).
   async reconcile(): Promise<void> {
     try {
       await this.notifications.sweep();
+      await this.imports.sweep();
     } catch (error) {
       this.logger.error({ err: error }, 'Notification reconciler failed; retrying at the next interval');
     }

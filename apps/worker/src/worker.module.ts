@@ -12,6 +12,7 @@ import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { ComparisonsProcessor } from './processors/comparisons.processor';
+import { ImportsProcessor } from './processors/imports.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor, RemindersProcessor } from './processors/notifications.processor';
 import { ProjectionsProcessor } from './processors/projections.processor';
@@ -42,6 +43,7 @@ export class WorkerModule {
         RemindersProcessor,
         NotificationsProcessor,
         ComparisonsProcessor,
+        ImportsProcessor,
         Schedules,
       ],
     };

@@ -67,5 +67,13 @@ export abstract class AppConfig {
     // Connect, response headers and body idle time each; the whole request gets twice this.
     readonly timeoutMs: number;
   };
+  abstract readonly imports: {
+    // Data rows one file may hold; past it the import is refused before anything is written.
+    readonly maxRows: number;
+    // Periods one import may create.
+    readonly maxNewPeriods: number;
+    // Files up to this size are imported during the request (201); larger ones by the worker (202).
+    readonly syncMaxBytes: number;
+  };
   abstract readonly demoSeed: boolean;
 }

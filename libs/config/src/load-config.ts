@@ -77,6 +77,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE = false;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) OUTBOUND_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) IMPORT_MAX_ROWS = 200_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000) IMPORT_MAX_NEW_PERIODS = 50;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) IMPORT_SYNC_MAX_BYTES = 256 * 1024;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
 }
 
@@ -154,6 +157,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE,
       httpsOnly: production,
       timeoutMs: vars.OUTBOUND_TIMEOUT_MS,
+    },
+    imports: {
+      maxRows: vars.IMPORT_MAX_ROWS,
+      maxNewPeriods: vars.IMPORT_MAX_NEW_PERIODS,
+      syncMaxBytes: vars.IMPORT_SYNC_MAX_BYTES,
     },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,

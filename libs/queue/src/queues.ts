@@ -5,6 +5,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Comparisons = 'comparisons',
   Exports = 'exports',
+  Imports = 'imports',
   Maintenance = 'maintenance',
 }
 
@@ -25,6 +26,8 @@ export interface JobPayloads {
   // "A framework code's published data changed": recompute its comparison across cities (no city: it
   // reads only what every city published).
   'comparisons.recompute': { framework: string; code: string };
+  // "This uploaded import is queued": the file and its state are in the imports table.
+  'imports.run': { cityId: string; importId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -38,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.webhook': QueueName.Notifications,
   'notifications.account-email': QueueName.Notifications,
   'comparisons.recompute': QueueName.Comparisons,
+  'imports.run': QueueName.Imports,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -1,64 +1,68 @@
 import {
   Body,
-  CallHandler,
   Controller,
-  ExecutionContext,
-  HttpCode,
-  Injectable,
-  NestInterceptor,
-  PayloadTooLargeException,
+  Get,
+  Param,
   Post,
+  Query,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { Observable } from 'rxjs';
 import { CommandBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DomainError } from '@rl/kernel';
-import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity } from '@rl/web';
+import {
+  Actor,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentActor,
+  CurrentCity,
+  uuidParam,
+} from '@rl/web';
 import { ImportOpenSdgCommand } from './commands/import-open-sdg/import-open-sdg.command';
-import { ImportOpenSdgDto, ImportReportView } from './commands/import-open-sdg/import-open-sdg.dto';
+import {
+  ImportOpenSdgDto,
+  ImportQueuedView,
+  ImportResultView,
+} from './commands/import-open-sdg/import-open-sdg.dto';
+import { ImportFileInterceptor } from './import-file.interceptor';
+import { ImportsStore } from './imports/imports.store';
+import { importView, ImportsPageView, ImportView, ListImportsDto } from './imports/imports.views';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-// Multer's FileInterceptor with the size limit, its 413 naming the `file` part.
-@Injectable()
-export class ImportFileInterceptor implements NestInterceptor {
-  private readonly multer: NestInterceptor = new (FileInterceptor('file', {
-    limits: { fileSize: MAX_IMPORT_BYTES, files: 1 },
-  }))();
-
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    try {
-      return await this.multer.intercept(context, next);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException(`file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-      }
-      throw error;
-    }
-  }
-}
+// A collector sees the imports of their own organisation; officials and coordinators all of the city's.
+const visibleOrganisation = (actor: Actor): string | null =>
+  // (a collector without one matches no import: the nil UUID is nobody's organisation)
+  actor.role === 'collector' ? (actor.organisationId ?? '00000000-0000-0000-0000-000000000000') : null;
 
 @ApiTags('reporting')
 @Controller('v1/cities/:city/imports')
 export class ImportsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly store: ImportsStore,
+  ) {}
 
-  // All or nothing. 200 with the report when everything was written, or for a dry run (ok tells whether
-  // it would be); 422 IMPORT.REJECTED with the same report under `report` when any row is refused.
+  // All or nothing. A file up to IMPORT_SYNC_MAX_BYTES (default 256 KiB) is imported during the request:
+  // 201 with the report (also for a dry run, `ok` telling whether it would pass), or 422 IMPORT.REJECTED
+  // with the report under `report`. A larger one answers 202 {id}; GET …/imports/:id shows how it goes.
   @Post()
-  @HttpCode(200)
   @CityAccess(['collector', 'official'])
   @UseInterceptors(ImportFileInterceptor)
+  @ApiOperation({ summary: 'Import an Open SDG CSV or XLSX file (all or nothing)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -73,23 +77,27 @@ export class ImportsController {
       },
     },
   })
-  @ApiOkResponse({ type: ImportReportView })
+  @ApiCreatedResponse({ type: ImportResultView, description: 'A small file, imported (or checked) at once' })
+  @ApiAcceptedResponse({ type: ImportQueuedView, description: 'A larger file, imported by the worker' })
   @ApiUnprocessableEntityResponse({
-    description: 'IMPORT.REJECTED: nothing written; `report` lists every row',
+    description:
+      'IMPORT.REJECTED (nothing written; `report` lists the first 1,000 refused rows), IMPORT.ARCHIVE_TOO_LARGE, ' +
+      'IMPORT.TOO_MANY_ROWS, IMPORT.TOO_MANY_COLUMNS, IMPORT.CELL_TOO_LONG, IMPORT.TOO_MANY_PERIODS',
   })
   @ApiPayloadTooLargeResponse({ description: 'file larger than 20 MB' })
-  import(
+  async import(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
     @Body() body: ImportOpenSdgDto,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
-  ): Promise<ImportReportView> {
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResultView | ImportQueuedView> {
     if (!file) {
       throw new DomainError('bad_request', 'IMPORT.FILE_REQUIRED', 'Attach the file to import', [
         { field: 'file', message: 'is required (multipart part "file")' },
       ]);
     }
-    return this.commands.execute(
+    const result = await this.commands.execute(
       new ImportOpenSdgCommand(
         city.id,
         city.timezone,
@@ -98,5 +106,40 @@ export class ImportsController {
         metadata,
       ),
     );
+    res.status('status' in result && result.status === 'queued' ? 202 : 201);
+    return result;
+  }
+
+  @Get()
+  @CityAccess(['coordinator', 'official', 'collector'])
+  @ApiOperation({ summary: "The city's imports, newest first (a collector: their organisation's)" })
+  @ApiOkResponse({ type: ImportsPageView })
+  async list(
+    @CurrentCity() city: CityContext,
+    @CurrentActor() actor: Actor,
+    @Query() query: ListImportsDto,
+  ): Promise<ImportsPageView> {
+    const limit = query.limit ?? 20;
+    const rows = await this.store.list(city.id, {
+      before: query.cursor,
+      limit: limit + 1,
+      organisationId: visibleOrganisation(actor),
+    });
+    const page = rows.slice(0, limit).map(importView);
+    return { imports: page, next: rows.length > limit ? page[page.length - 1].id : null };
+  }
+
+  @Get(':id')
+  @CityAccess(['coordinator', 'official', 'collector'])
+  @ApiOperation({ summary: 'One import: status (queued, running, done, rejected), progress and report' })
+  @ApiOkResponse({ type: ImportView })
+  async get(
+    @CurrentCity() city: CityContext,
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ImportView> {
+    const row = await this.store.get(city.id, id, visibleOrganisation(actor));
+    if (!row) throw new DomainError('not_found', 'IMPORT.NOT_FOUND', 'No such import in this city');
+    return importView(row);
   }
 }

@@ -6,6 +6,7 @@ import {
   PeriodCodeReservation,
 } from './projections/reservations.entity';
 import { CompletenessRecord } from './projections/completeness.entity';
+import { ImportRecord } from './imports/import.entity';
 import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 
 export { AssignmentEvent, assignmentStream } from './domain/assignment.events';
@@ -15,6 +16,7 @@ export { PeriodEvent, periodStream } from './domain/period.events';
 export { ASSIGNMENTS_PROJECTION, AssignmentsProjection } from './projections/assignments.projection';
 export { PERIODS_PROJECTION, PeriodsProjection } from './projections/periods.projection';
 export { ReportingModule } from './reporting.module';
+export { ImportSweep } from './imports/import-sweep';
 export { SubmissionEvent, submissionStream } from './domain/submission.events';
 export { SERIES_PROJECTION, SeriesProjection } from './projections/series.projection';
 export { SUBMISSIONS_PROJECTION, SubmissionsProjection } from './projections/submissions.projection';
@@ -37,6 +39,7 @@ export const REPORTING_ENTITIES = [
   SeriesRecord,
   OpenSubmissionReservation,
   CompletenessRecord,
+  ImportRecord,
 ];
 export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 export { DefinePeriodCommand } from './commands/define-period/define-period.command';

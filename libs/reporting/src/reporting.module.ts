@@ -11,6 +11,12 @@ import { WithdrawAssignmentHandler } from './commands/withdraw-assignment/withdr
 import { PeriodsController } from './periods.controller';
 import { ImportsController } from './imports.controller';
 import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
+import { ImportRunner } from './commands/import-open-sdg/import-runner';
+import { ImportWriter } from './commands/import-open-sdg/import-writer';
+import { RunImportJob } from './commands/import-open-sdg/run-import.job';
+import { ImportRecord } from './imports/import.entity';
+import { ImportSweep } from './imports/import-sweep';
+import { ImportsStore } from './imports/imports.store';
 import { AssignmentRecord } from './projections/assignment.entity';
 import { AssignmentsProjection } from './projections/assignments.projection';
 import { CompletenessRecord } from './projections/completeness.entity';
@@ -51,6 +57,7 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
       SeriesRecord,
       OpenSubmissionReservation,
       CompletenessRecord,
+      ImportRecord,
     ]),
     IndicatorsModule,
   ],
@@ -87,8 +94,14 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     GetSubmissionHandler,
     IndicatorSeriesHandler,
     ImportOpenSdgHandler,
+    ImportsStore,
+    ImportWriter,
+    ImportRunner,
+    RunImportJob,
+    ImportSweep,
     CompletenessProjection,
     PeriodCompletenessHandler,
   ],
+  exports: [ImportSweep],
 })
 export class ReportingModule {}

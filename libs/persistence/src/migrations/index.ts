@@ -10,6 +10,7 @@ import { Notifications1795706500000 } from './1795706500000-notifications';
 import { Comparisons1795706600000 } from './1795706600000-comparisons';
 import { Accounts1795707100000 } from './1795707100000-accounts';
 import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-error-categories';
+import { Imports1795707300000 } from './1795707300000-imports';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Comparisons1795706600000,
   Accounts1795707100000,
   WebhookErrorCategories1795707200000,
+  Imports1795707300000,
 ];

@@ -26,6 +26,8 @@ interface Row {
 
 export const SERIES_PROJECTION = 'series';
 
+const INSERT_SLICE = 5_000;
+
 const pairOf = (d: { indicatorId: string; periodId: string }) => `${d.indicatorId}|${d.periodId}`;
 
 // Per indicator × period × disaggregation key: the latest submitted and the latest validated value. A
@@ -140,8 +142,16 @@ export class SeriesProjection implements Projection {
         WHERE s.tenant_id = $1 AND s.indicator_id = t.ind AND s.period_id = t.per`,
       [cityId, touched.map((p) => p.indicatorId), touched.map((p) => p.periodId)],
     );
-    const written = [...changed].flatMap((pair) => [...(byPair.get(pair) as Map<string, Row>).values()]);
-    if (written.length === 0) return;
+    const all = [...changed].flatMap((pair) => [...(byPair.get(pair) as Map<string, Row>).values()]);
+    // In slices: the driver serialises each array parameter synchronously, and one statement for an
+    // import's 200,000 rows would hold the event loop for seconds (other requests' transactions then
+    // exceed the idle-in-transaction timeout).
+    for (let at = 0; at < all.length; at += INSERT_SLICE) {
+      await this.insert(em, cityId, all.slice(at, at + INSERT_SLICE));
+    }
+  }
+
+  private async insert(em: EntityManager, cityId: CityId, written: Row[]): Promise<void> {
     await em.query(
       `INSERT INTO series (tenant_id, indicator_id, period_id, disaggregation_key, disaggregation, submission_id,
                            organisation_id, status, submitted_value, submitted_observation_status, validated_value,

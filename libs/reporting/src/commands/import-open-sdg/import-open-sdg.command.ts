@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import { CityId } from '@rl/kernel';
 import { CommandMetadata } from '@rl/web';
-import { ImportOpenSdgDto, ImportReportView } from './import-open-sdg.dto';
+import { ImportOpenSdgDto, ImportQueuedView, ImportResultView } from './import-open-sdg.dto';
 
-export class ImportOpenSdgCommand extends Command<ImportReportView> {
+export class ImportOpenSdgCommand extends Command<ImportResultView | ImportQueuedView> {
   constructor(
     readonly cityId: CityId,
     readonly timezone: string,

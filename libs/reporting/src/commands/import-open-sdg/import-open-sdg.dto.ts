@@ -47,10 +47,23 @@ export class ImportReportView {
   accepted!: number;
   @ApiProperty({ description: 'Rows with an empty Value, skipped' }) skippedEmpty!: number;
   @ApiProperty({ description: 'Identical repetitions of an earlier row, kept once' }) duplicates!: number;
-  @ApiProperty({ type: [ImportRejectedRowView] }) rejected!: ImportRejectedRowView[];
+  @ApiProperty({ type: [ImportRejectedRowView], description: 'The first 1,000 rejected rows, in file order' })
+  rejected!: ImportRejectedRowView[];
+  @ApiProperty({ description: 'Every rejected row, counted' }) rejectedCount!: number;
   @ApiProperty({ type: [String], description: 'Period codes created (or, in a dry run, to create)' })
   periodsCreated!: string[];
   @ApiProperty({ type: [ImportSubmissionView] }) submissions!: ImportSubmissionView[];
   @ApiPropertyOptional({ description: 'Stream position of the last event written (for minPosition)' })
   position?: number;
+}
+
+// 201: the import ran during the request (a small file).
+export class ImportResultView extends ImportReportView {
+  @ApiProperty({ format: 'uuid', description: 'The import, as GET …/imports/:id shows it' }) id!: string;
+}
+
+// 202: the import runs in the background; poll GET …/imports/:id.
+export class ImportQueuedView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['queued'] }) status!: 'queued';
 }
