@@ -1,3 +1,4 @@
 export { AppConfig, RuntimeEnv } from './app-config';
 export { ConfigError, loadConfig } from './load-config';
 export { ConfigModule } from './config.module';
+export { parseTrustProxy, TrustProxy } from './trust-proxy';

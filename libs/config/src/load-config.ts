@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { AppConfig, RuntimeEnv } from './app-config';
+import { parseTrustProxy } from './trust-proxy';
 
 const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-change-me';
 
@@ -52,6 +53,13 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS = 30;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) INVITATION_TTL_HOURS = 168;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_CONSECUTIVE_FAILURES = 5;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) AUTH_LOCKOUT_MINUTES = 15;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_ADDRESS_FAILURES_PER_DAY = 100;
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -92,7 +100,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (production) {
     problems.push(...required(vars, ['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']));
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  // Scrapes reveal activity per route: production never serves them to anyone.
+  if (production) problems.push(...required(vars, ['METRICS_TOKEN']));
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && 'error' in trustProxy)
+    problems.push({ variable: 'TRUST_PROXY', message: trustProxy.error });
+  if (problems.length > 0 || (typeof trustProxy === 'object' && 'error' in trustProxy))
+    throw new ConfigError(problems);
 
   return {
     env: vars.NODE_ENV,
@@ -134,6 +148,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
       webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
     },
+    throttle: {
+      consecutiveFailures: vars.AUTH_MAX_CONSECUTIVE_FAILURES,
+      lockoutSeconds: vars.AUTH_LOCKOUT_MINUTES * 60,
+      accountFailuresPerHour: vars.AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR,
+      addressFailuresPerDay: vars.AUTH_MAX_ADDRESS_FAILURES_PER_DAY,
+    },
+    http: { trustProxy },
+    metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,
   };

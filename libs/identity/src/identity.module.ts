@@ -1,7 +1,6 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@rl/config';
 import { AccessGuard } from './auth/access.guard';
@@ -12,6 +11,8 @@ import { PasswordLogin } from './auth/password-login';
 import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
 import { SessionOpener } from './auth/session-opener';
+import { AuthThrottle } from './auth/throttle/auth-throttle';
+import { AuthThrottleMiddleware, THROTTLED_ROUTES } from './auth/throttle/auth-throttle.middleware';
 import { AuthController } from './auth.controller';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { AddMemberHandler } from './commands/add-member/add-member.handler';
@@ -37,14 +38,11 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
-    }),
   ],
   controllers: [AuthController, MeController, MembersController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    AuthThrottle,
     CallerLookup,
     OperatorGate,
     PasswordHasher,
@@ -65,4 +63,8 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
   ],
   exports: [OperatorGate],
 })
-export class IdentityModule {}
+export class IdentityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthThrottleMiddleware).forRoutes(...THROTTLED_ROUTES);
+  }
+}

@@ -42,8 +42,10 @@ function requestContext(): Record<string, unknown> {
           ],
           // Calendar links carry their secret in the query string: keep it out of the logged URL too.
           serializers: {
-            req: (req: { url?: string }) => {
+            req: (req: { url?: string; remoteAddress?: string; raw?: { ip?: string } }) => {
               if (req.url) req.url = req.url.replace(/([?&]token=)[^&]*/g, '$1[Redacted]');
+              // The client's address as TRUST_PROXY defines it, the same one the throttles count.
+              req.remoteAddress = req.raw?.ip ?? req.remoteAddress;
               return req;
             },
           },

@@ -1,0 +1,29 @@
+import { isIP } from 'node:net';
+
+// Express's `trust proxy`: false (believe no X-Forwarded-For), a hop count, or the proxies' addresses.
+export type TrustProxy = false | number | string[];
+
+const NAMED = ['loopback', 'linklocal', 'uniquelocal'];
+
+const isAddressOrCidr = (item: string) => {
+  const [address, prefix, ...rest] = item.split('/');
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
+};
+
+// `true` is refused on purpose: it believes whatever X-Forwarded-For a client sends.
+export function parseTrustProxy(value: string | undefined): TrustProxy | { error: string } {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text) === 0 ? false : Number(text);
+  const items = text.split(',').map((item) => item.trim());
+  const bad = items.filter((item) => !NAMED.includes(item) && !isAddressOrCidr(item));
+  if (bad.length === 0) return items;
+  return {
+    error:
+      `must be false, a hop count, or a comma-separated list of proxy addresses, CIDRs or ` +
+      `${NAMED.join('/')} (not understood: ${bad.join(', ')})`,
+  };
+}
