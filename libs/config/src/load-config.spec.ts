@@ -47,12 +47,36 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production and turns the demo seed off there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_ACCESS_SECRET', 'OPERATOR_PASSWORD']);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_ACCESS_SECRET',
+      'METRICS_TOKEN',
+      'OPERATOR_PASSWORD',
+    ]);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_ACCESS_SECRET: 'x'.repeat(40),
       OPERATOR_PASSWORD: 'a-long-operator-password',
+      METRICS_TOKEN: 'm'.repeat(32),
     });
     expect(config.demoSeed).toBe(false);
+  });
+
+  it('believes X-Forwarded-For from no one by default, and never from everyone', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual(['TRUST_PROXY']);
+  });
+
+  it('keeps city slugs out of metrics and leaves them open outside production unless a token is set', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, cityLabels: false });
+    expect(loadConfig({ METRICS_CITY_LABELS: 'true' }).metrics.cityLabels).toBe(true);
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
   });
 });
