@@ -12,7 +12,7 @@ import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
 import { SessionOpener } from './auth/session-opener';
 import { AuthThrottle } from './auth/throttle/auth-throttle';
-import { AuthThrottleMiddleware, THROTTLED_ROUTES } from './auth/throttle/auth-throttle.middleware';
+import { AuthThrottleMiddleware } from './auth/throttle/auth-throttle.middleware';
 import { AuthController } from './auth.controller';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { AddMemberHandler } from './commands/add-member/add-member.handler';
@@ -65,6 +65,6 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
 })
 export class IdentityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthThrottleMiddleware).forRoutes(...THROTTLED_ROUTES);
+    consumer.apply(AuthThrottleMiddleware).forRoutes('*path');
   }
 }

@@ -1,16 +1,18 @@
-import { Injectable, NestMiddleware, RequestMethod } from '@nestjs/common';
+import { Injectable, NestMiddleware } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
 import type { AccessTokenClaims } from '../session-issuer';
 import { AuthThrottle } from './auth-throttle';
 
-// Every route that checks a password or a one-time secret, by path, so that routes added later under
-// /v1/auth/ are throttled without a decorator.
-export const THROTTLED_ROUTES = [
-  { path: 'v1/auth/*path', method: RequestMethod.POST },
-  { path: 'v1/me/password', method: RequestMethod.ALL },
-  { path: 'v1/me/invitations/:id/accept', method: RequestMethod.POST },
+// Every route that checks a password or a one-time secret, matched here by path (as Express routes:
+// any case, optional trailing slash) so that routes added later under /v1/auth/ need no decorator.
+const THROTTLED = [
+  /^\/v1\/auth\/.+$/i,
+  /^\/v1\/me\/password\/?$/i,
+  /^\/v1\/me\/invitations\/[^/]+\/accept\/?$/i,
 ];
+export const isThrottled = (method: string, path: string) =>
+  method === 'POST' && THROTTLED.some((pattern) => pattern.test(path));
 
 const MAX_EMAIL_LENGTH = 320;
 
@@ -22,6 +24,8 @@ export class AuthThrottleMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    // Mounted on every path, so req.path is relative to the mount: the routed path is the original URL's.
+    if (!isThrottled(req.method, req.originalUrl.split('?')[0])) return next();
     const attempt = await this.throttle.begin(req.ip ?? 'unknown', await this.accountOf(req));
     // A 2xx or 3xx answer is a success; any error a failure.
     res.on('finish', () => this.throttle.settle(attempt, res.statusCode < 400));
