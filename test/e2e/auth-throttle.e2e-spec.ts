@@ -27,7 +27,7 @@ describe('Throttling that holds: one budget in Redis per account and address', (
   const limits = {
     QUEUE_PREFIX: prefix,
     AUTH_MAX_CONSECUTIVE_FAILURES: String(CONSECUTIVE),
-    AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR: String(PER_ACCOUNT),
+    AUTH_ACCOUNT_FAILURES_PER_HOUR: String(PER_ACCOUNT),
   };
   // Two API processes sharing Redis, with TRUST_PROXY off (the default).
   let first: ApiHarness;

@@ -31,8 +31,8 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     // Suites log in and fail logins from one address far more often than a person would.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     AUTH_MAX_CONSECUTIVE_FAILURES: '10000',
-    AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR: '10000',
-    AUTH_MAX_ADDRESS_FAILURES_PER_DAY: '100000',
+    AUTH_ACCOUNT_FAILURES_PER_HOUR: '10000',
+    AUTH_ADDRESS_FAILURES_PER_DAY: '100000',
     ...overrides,
   });
 }

@@ -55,8 +55,8 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_CONSECUTIVE_FAILURES = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) AUTH_LOCKOUT_MINUTES = 15;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR = 20;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_ADDRESS_FAILURES_PER_DAY = 100;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ACCOUNT_FAILURES_PER_HOUR = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ADDRESS_FAILURES_PER_DAY = 100;
   @IsOptional() @IsString() TRUST_PROXY?: string;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
@@ -151,8 +151,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throttle: {
       consecutiveFailures: vars.AUTH_MAX_CONSECUTIVE_FAILURES,
       lockoutSeconds: vars.AUTH_LOCKOUT_MINUTES * 60,
-      accountFailuresPerHour: vars.AUTH_MAX_ACCOUNT_FAILURES_PER_HOUR,
-      addressFailuresPerDay: vars.AUTH_MAX_ADDRESS_FAILURES_PER_DAY,
+      accountFailuresPerHour: vars.AUTH_ACCOUNT_FAILURES_PER_HOUR,
+      addressFailuresPerDay: vars.AUTH_ADDRESS_FAILURES_PER_DAY,
     },
     http: { trustProxy },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
