@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { REDIS } from '@rl/queue';
@@ -8,6 +8,7 @@ import { ApiHarness, expectProblem, PASSWORD, Session, TestCity, uniqueSuffix } 
 const CONSECUTIVE = 5;
 const PER_ACCOUNT = 8;
 const PER_ADDRESS_PER_MINUTE = 6;
+const PER_ADDRESS_FAILURES = 4;
 const METRICS_TOKEN = 'metrics-token-of-the-tests-'.padEnd(40, 'x');
 
 const basic = (email: string, password: string) =>
@@ -47,6 +48,7 @@ describe('Throttling that holds: one budget in Redis per account and address', (
       ...limits,
       TRUST_PROXY: 'loopback',
       AUTH_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS_PER_MINUTE),
+      AUTH_ADDRESS_FAILURES_PER_DAY: String(PER_ADDRESS_FAILURES),
       METRICS_TOKEN,
     });
     city = await first.city(operator);
@@ -145,21 +147,35 @@ describe('Throttling that holds: one budget in Redis per account and address', (
     });
   });
 
+  describe('password spraying from one address', () => {
+    it('blocks the address after its failures over all accounts, except for accounts known there', async () => {
+      const office = freshIp();
+      const regular = await newMember();
+      const newcomer = await newMember();
+      await login(proxied, regular, PASSWORD, office).expect(200);
+      for (let i = 0; i < PER_ADDRESS_FAILURES; i++) {
+        expectProblem(await login(proxied, `nobody-${uniqueSuffix()}@test.local`, 'guess', office), 401);
+      }
+      expectProblem(await login(proxied, newcomer, PASSWORD, office), 429, 'AUTH.TOO_MANY_ATTEMPTS');
+      await login(proxied, regular, PASSWORD, office).expect(200);
+    });
+  });
+
   describe('the other credential routes share it', () => {
     it('limits requests per address to every POST under /v1/auth/, and nothing else', async () => {
       const ip = freshIp();
-      for (let i = 0; i < PER_ADDRESS_PER_MINUTE; i++) {
-        const path = ['/v1/auth/refresh', '/v1/auth/accept-invite'][i % 2];
-        const res = await proxied.http
-          .post(path)
+      const unknownToken = randomBytes(32).toString('base64url');
+      // Successes (an unknown token's logout is a no-op) and one failure: volume, not failures.
+      for (let i = 1; i < PER_ADDRESS_PER_MINUTE; i++)
+        await proxied.http
+          .post('/v1/auth/logout')
           .set('X-Forwarded-For', ip)
-          .send({ refreshToken: 'x', token: 'x' });
-        expect(res.status).not.toBe(429);
-      }
-      const refused = await proxied.http
-        .post('/v1/auth/refresh')
-        .set('X-Forwarded-For', ip)
-        .send({ refreshToken: 'x' });
+          .send({ refreshToken: unknownToken })
+          .expect(204);
+      const refresh = () =>
+        proxied.http.post('/v1/auth/refresh').set('X-Forwarded-For', ip).send({ refreshToken: unknownToken });
+      expectProblem(await refresh(), 401);
+      const refused = await refresh();
       expectProblem(refused, 429, 'AUTH.TOO_MANY_ATTEMPTS');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       for (let i = 0; i < PER_ADDRESS_PER_MINUTE; i++)

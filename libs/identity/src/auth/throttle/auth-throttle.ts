@@ -33,8 +33,9 @@ const refusal = (error: unknown): never => {
 
 // The login-protection pattern of rate-limiter-flexible, stored in Redis so every API process shares
 // it: requests per address, consecutive failures per (account, address), failures per account from
-// addresses that never signed in to it (so strangers cannot lock a real user out of their usual
-// address), and failures per address across accounts (password spraying).
+// addresses that never signed in to it, and failures per address across accounts (password spraying).
+// Addresses an account signed in from are exempt from the last two, so strangers cannot lock a real
+// user out of their usual place.
 @Injectable()
 export class AuthThrottle {
   private readonly logger = new Logger(AuthThrottle.name);
@@ -75,7 +76,9 @@ export class AuthThrottle {
     const pairKey = accountKey && `${accountKey}:${address}`;
     const known = pairKey !== null && (await this.isKnown(pairKey));
 
-    const spent = await this.addressFailures.get(address);
+    // A known (account, address) pair passes a blocked address: one sprayer behind a shared NAT must not
+    // lock out everyone who works there.
+    const spent = known ? null : await this.addressFailures.get(address);
     if (spent !== null && spent.remainingPoints <= 0) throw tooMany(spent.msBeforeNext);
     if (pairKey !== null) await this.pairFailures.consume(pairKey).catch(refusal);
     const chargeAccount = accountKey !== null && !known;
