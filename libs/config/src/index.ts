@@ -1,4 +1,3 @@
 export { AppConfig, RuntimeEnv } from './app-config';
 export { ConfigError, loadConfig } from './load-config';
 export { ConfigModule } from './config.module';
-export { parseTrustProxy, TrustProxy } from './trust-proxy';

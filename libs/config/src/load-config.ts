@@ -10,10 +10,11 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
 } from 'class-validator';
 import { AppConfig, RuntimeEnv } from './app-config';
-import { parseTrustProxy } from './trust-proxy';
+import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-change-me';
 
@@ -57,7 +58,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) AUTH_LOCKOUT_MINUTES = 15;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ACCOUNT_FAILURES_PER_HOUR = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ADDRESS_FAILURES_PER_DAY = 100;
-  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @Validate(IsTrustProxy) TRUST_PROXY?: string;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
 
@@ -102,11 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   // Scrapes reveal activity per route: production never serves them to anyone.
   if (production) problems.push(...required(vars, ['METRICS_TOKEN']));
-  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
-  if (typeof trustProxy === 'object' && 'error' in trustProxy)
-    problems.push({ variable: 'TRUST_PROXY', message: trustProxy.error });
-  if (problems.length > 0 || (typeof trustProxy === 'object' && 'error' in trustProxy))
-    throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     env: vars.NODE_ENV,
@@ -154,7 +151,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       accountFailuresPerHour: vars.AUTH_ACCOUNT_FAILURES_PER_HOUR,
       addressFailuresPerDay: vars.AUTH_ADDRESS_FAILURES_PER_DAY,
     },
-    http: { trustProxy },
+    // Validated above: never null here.
+    http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY) ?? false },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,

@@ -1,3 +1,4 @@
+import { ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isIP } from 'node:net';
 
 // Express's `trust proxy`: false (believe no X-Forwarded-For), a hop count, or the proxies' addresses.
@@ -13,17 +14,22 @@ const isAddressOrCidr = (item: string) => {
   return /^\d+$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
 };
 
-// `true` is refused on purpose: it believes whatever X-Forwarded-For a client sends.
-export function parseTrustProxy(value: string | undefined): TrustProxy | { error: string } {
+// `true` is refused on purpose: it believes whatever X-Forwarded-For a client sends. null = invalid.
+export function parseTrustProxy(value: string | undefined): TrustProxy | null {
   const text = (value ?? '').trim().toLowerCase();
   if (text === '' || text === 'false') return false;
   if (/^\d+$/.test(text)) return Number(text) === 0 ? false : Number(text);
   const items = text.split(',').map((item) => item.trim());
-  const bad = items.filter((item) => !NAMED.includes(item) && !isAddressOrCidr(item));
-  if (bad.length === 0) return items;
-  return {
-    error:
-      `must be false, a hop count, or a comma-separated list of proxy addresses, CIDRs or ` +
-      `${NAMED.join('/')} (not understood: ${bad.join(', ')})`,
-  };
+  return items.every((item) => NAMED.includes(item) || isAddressOrCidr(item)) ? items : null;
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+export class IsTrustProxy implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseTrustProxy(value) !== null;
+  }
+
+  defaultMessage(): string {
+    return `must be false, a hop count, or a comma-separated list of proxy addresses, CIDRs or ${NAMED.join(', ')}`;
+  }
 }
