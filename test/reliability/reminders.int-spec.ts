@@ -100,6 +100,8 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
       SMTP_URL: mail.url,
       REMINDER_SWEEP_SECONDS: '2',
       REDIS_URL: `redis://127.0.0.1:6379/${REDIS_DB}`,
+      // The counts below are this city's: other suites share the database.
+      METRICS_CITY_LABELS: 'true',
     }));
     city = await api.city(operator, 'Ghent');
     coordinator = await api.member(operator, city, 'coordinator');

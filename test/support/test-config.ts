@@ -28,9 +28,13 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     DATABASE_URL: withDatabase(database ?? workerDatabase(worker)),
     REDIS_URL: REDIS,
     QUEUE_PREFIX: `rl-test-${CHECKOUT}-${worker}`,
+    // Suites log in and fail logins from one address far more often than a person would.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     // Webhook suites deliver to receivers on 127.0.0.1; the SSRF suite turns this off.
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    AUTH_MAX_CONSECUTIVE_FAILURES: '10000',
+    AUTH_ACCOUNT_FAILURES_PER_HOUR: '10000',
+    AUTH_ADDRESS_FAILURES_PER_DAY: '100000',
     ...overrides,
   });
 }

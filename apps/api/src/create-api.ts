@@ -19,8 +19,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  // Only a proxy on this host may set X-Forwarded-For; otherwise clients could dodge the auth rate limit.
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (throttles, logs); a forged one must not buy a fresh budget.
+  app.set('trust proxy', config.http.trustProxy);
   // The Swagger UI needs inline scripts and styles; everything else gets helmet's defaults.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   setupOpenApi(app);

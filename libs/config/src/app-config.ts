@@ -1,3 +1,5 @@
+import { TrustProxy } from './trust-proxy';
+
 export type RuntimeEnv = 'development' | 'test' | 'production';
 
 // The one typed configuration object; built once from the environment by loadConfig().
@@ -74,6 +76,26 @@ export abstract class AppConfig {
     readonly maxNewPeriods: number;
     // Files up to this size are imported during the request (201); larger ones by the worker (202).
     readonly syncMaxBytes: number;
+  };
+  // Failed credential checks (login, refresh, reset, invitations, Basic auth); requests per minute and
+  // address are auth.rateLimitPerMinute.
+  abstract readonly throttle: {
+    // Consecutive failures of one account from one address before that pair waits lockoutSeconds.
+    readonly consecutiveFailures: number;
+    readonly lockoutSeconds: number;
+    // Failures of one account from addresses it never signed in from (so they cannot lock it out).
+    readonly accountFailuresPerHour: number;
+    readonly addressFailuresPerDay: number;
+  };
+  abstract readonly http: {
+    // Whose X-Forwarded-For is believed for the client address (throttles, logs).
+    readonly trustProxy: TrustProxy;
+  };
+  abstract readonly metrics: {
+    // Bearer token required by /metrics; null = open (never in production).
+    readonly token: string | null;
+    // Whether metrics may carry city slugs as labels.
+    readonly cityLabels: boolean;
   };
   abstract readonly demoSeed: boolean;
 }

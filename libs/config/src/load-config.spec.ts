@@ -18,6 +18,7 @@ const PRODUCTION = {
   DB_OWNER_PASSWORD: 'owner-secret-of-this-site',
   DB_APP_PASSWORD: 'app-secret-of-this-site',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
+  METRICS_TOKEN: 'm'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       'DB_APP_PASSWORD',
       'DB_OWNER_PASSWORD',
       'JWT_ACCESS_SECRET',
+      'METRICS_TOKEN',
       'OPERATOR_PASSWORD',
       'SMTP_URL',
     ]);
@@ -78,5 +80,24 @@ describe('loadConfig', () => {
     expect(loadConfig(PRODUCTION).outbound).toEqual(
       expect.objectContaining({ allowPrivate: false, httpsOnly: true }),
     );
+  });
+
+  it('believes X-Forwarded-For from no one by default, and never from everyone', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual(['TRUST_PROXY']);
+  });
+
+  it('keeps city slugs out of metrics and leaves them open outside production unless a token is set', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, cityLabels: false });
+    expect(loadConfig({ METRICS_CITY_LABELS: 'true' }).metrics.cityLabels).toBe(true);
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
   });
 });

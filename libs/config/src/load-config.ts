@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
 } from 'class-validator';
 import { AppConfig, RuntimeEnv } from './app-config';
@@ -20,6 +21,7 @@ import {
   DEV_OPERATOR_PASSWORD,
   productionSecretProblems,
 } from './production-secrets';
+import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -61,6 +63,13 @@ class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1) JWT_AUDIENCE = 'rights-ledger-api';
   @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60) PASSWORD_RESET_TTL_MINUTES = 30;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_ACCOUNT_TOKENS?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_MAX_CONSECUTIVE_FAILURES = 5;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60) AUTH_LOCKOUT_MINUTES = 15;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ACCOUNT_FAILURES_PER_HOUR = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ADDRESS_FAILURES_PER_DAY = 100;
+  @IsOptional() @Validate(IsTrustProxy) TRUST_PROXY?: string;
+  @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -163,6 +172,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxNewPeriods: vars.IMPORT_MAX_NEW_PERIODS,
       syncMaxBytes: vars.IMPORT_SYNC_MAX_BYTES,
     },
+    throttle: {
+      consecutiveFailures: vars.AUTH_MAX_CONSECUTIVE_FAILURES,
+      lockoutSeconds: vars.AUTH_LOCKOUT_MINUTES * 60,
+      accountFailuresPerHour: vars.AUTH_ACCOUNT_FAILURES_PER_HOUR,
+      addressFailuresPerDay: vars.AUTH_ADDRESS_FAILURES_PER_DAY,
+    },
+    // Validated above: never null here.
+    http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY) ?? false },
+    metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,
   };

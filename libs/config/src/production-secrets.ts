@@ -25,6 +25,7 @@ export interface SecretSettings {
   DATABASE_URL: string;
   SMTP_URL?: string;
   LOG_ACCOUNT_TOKENS?: boolean;
+  METRICS_TOKEN?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -54,6 +55,9 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   }
   if (vars.SMTP_URL === undefined)
     problems.push({ variable: 'SMTP_URL', message: 'is required in production (invitations go by e-mail)' });
+  // Scrapes reveal activity per route: production never serves them to anyone.
+  if (vars.METRICS_TOKEN === undefined)
+    problems.push({ variable: 'METRICS_TOKEN', message: 'is required in production' });
   if (vars.LOG_ACCOUNT_TOKENS)
     problems.push({ variable: 'LOG_ACCOUNT_TOKENS', message: 'must be off in production' });
   return problems;

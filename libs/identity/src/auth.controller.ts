@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -10,7 +10,6 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '@rl/web';
 import { SessionView, TokenPairView } from './auth/session.view';
 import { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
@@ -30,9 +29,8 @@ import {
 } from './commands/request-password-reset/request-password-reset.command';
 
 @ApiTags('auth')
-@ApiTooManyRequestsResponse({ description: 'REQUEST.RATE_LIMITED' })
-// Only the credential-guessing surface is rate limited (per client address).
-@UseGuards(ThrottlerGuard)
+// Every POST here is throttled per account and address by AuthThrottleMiddleware (identity.module).
+@ApiTooManyRequestsResponse({ description: 'AUTH.TOO_MANY_ATTEMPTS (Retry-After says when to retry)' })
 @Controller('v1/auth')
 export class AuthController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,7 +1,6 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@rl/config';
 import { AccessGuard } from './auth/access.guard';
@@ -14,6 +13,8 @@ import { PasswordLogin } from './auth/password-login';
 import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
 import { SessionOpener } from './auth/session-opener';
+import { AuthThrottle } from './auth/throttle/auth-throttle';
+import { AuthThrottleMiddleware } from './auth/throttle/auth-throttle.middleware';
 import { AuthController } from './auth.controller';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { AddMemberHandler } from './commands/add-member/add-member.handler';
@@ -52,14 +53,11 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
         },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
-    }),
   ],
   controllers: [AuthController, MeController, MembersController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    AuthThrottle,
     CallerLookup,
     OperatorGate,
     PasswordHasher,
@@ -88,4 +86,8 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
   ],
   exports: [OperatorGate, AccountMail],
 })
-export class IdentityModule {}
+export class IdentityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthThrottleMiddleware).forRoutes('*path');
+  }
+}

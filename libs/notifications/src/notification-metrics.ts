@@ -3,6 +3,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
+import { AppConfig } from '@rl/config';
 import { asCityId } from '@rl/kernel';
 import { Metrics } from '@rl/observability';
 import { TenantDb } from '@rl/persistence';
@@ -24,6 +25,7 @@ export class NotificationMetrics implements OnApplicationBootstrap {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly db: TenantDb,
+    private readonly config: AppConfig,
     @InjectQueue(QueueName.Reminders) private readonly reminders: Queue,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
   ) {}
@@ -36,11 +38,13 @@ export class NotificationMetrics implements OnApplicationBootstrap {
       return; // the worker serves no /metrics
     }
     const db = this.db;
+    // City slugs are labels only when configured: a scrape otherwise shows platform-wide totals.
+    const byCity = this.config.metrics.cityLabels;
     const queues = [this.reminders, this.notifications];
     new Gauge({
       name: 'rl_notification_outcomes',
-      help: 'Reminders (status, outcome), notices (status, channel) and webhook deliveries (status) per city',
-      labelNames: ['city', 'metric', 'status', 'detail'],
+      help: 'Reminders (status, outcome), notices (status, channel) and webhook deliveries (status)',
+      labelNames: [...(byCity ? ['city'] : []), 'metric', 'status', 'detail'],
       registers: [metrics.registry],
       async collect() {
         this.reset();
@@ -52,7 +56,10 @@ export class NotificationMetrics implements OnApplicationBootstrap {
             em.query<{ metric: string; status: string; detail: string; n: number }[]>(OUTCOMES),
           );
           for (const r of rows)
-            this.set({ city: city.slug, metric: r.metric, status: r.status, detail: r.detail }, r.n);
+            this.inc(
+              { ...(byCity && { city: city.slug }), metric: r.metric, status: r.status, detail: r.detail },
+              r.n,
+            );
         }
       },
     });

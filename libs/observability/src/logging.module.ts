@@ -43,7 +43,14 @@ function requestContext(): Record<string, unknown> {
             'res.headers["set-cookie"]',
           ],
           // pino-http applies these after its standard serializers.
-          serializers: { req: safeRequest, err: safeError },
+          serializers: {
+            req: (req: { url?: string; remoteAddress?: string; raw?: { ip?: string } }) => {
+              // The client's address as TRUST_PROXY defines it, the same one the throttles count.
+              req.remoteAddress = req.raw?.ip ?? req.remoteAddress;
+              return safeRequest(req);
+            },
+            err: safeError,
+          },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
         },
       }),

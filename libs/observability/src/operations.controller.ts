@@ -1,12 +1,21 @@
-import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpStatus, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { InjectRedis } from '@rl/queue';
-import { Public } from '@rl/web';
+import { METRICS_TOKEN_SCHEME, Public } from '@rl/web';
 import { Metrics } from './metrics';
+import { MetricsTokenGuard } from './metrics-token.guard';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 
@@ -38,6 +47,7 @@ export class OperationsController {
 
   @Get('health')
   @Public()
+  @ApiOperation({ summary: 'Liveness' })
   @ApiOkResponse({ description: 'The process is alive' })
   health(): { status: 'ok' } {
     return { status: 'ok' };
@@ -45,6 +55,7 @@ export class OperationsController {
 
   @Get('health/ready')
   @Public()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis' })
   @ApiOkResponse({ description: 'PostgreSQL and Redis answer' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
   async ready(@Res({ passthrough: true }) res: Response) {
@@ -58,9 +69,14 @@ export class OperationsController {
   }
 
   @Get('metrics')
+  // Not a user's access token: the scraper's own secret, checked by MetricsTokenGuard.
   @Public()
+  @UseGuards(MetricsTokenGuard)
+  @ApiOperation({ summary: 'Prometheus metrics' })
+  @ApiBearerAuth(METRICS_TOKEN_SCHEME)
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus metrics (text exposition format)' })
+  @ApiUnauthorizedResponse({ description: 'METRICS.TOKEN_REQUIRED: METRICS_TOKEN is set and was not sent' })
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();

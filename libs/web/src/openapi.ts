@@ -1,6 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
+// The scraper's METRICS_TOKEN, not a user's access token.
+export const METRICS_TOKEN_SCHEME = 'metricsToken';
+
 export function setupOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
@@ -12,6 +15,7 @@ export function setupOpenApi(app: INestApplication): void {
       )
       .setVersion('1')
       .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN' }, METRICS_TOKEN_SCHEME)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

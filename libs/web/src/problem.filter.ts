@@ -21,6 +21,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -100,10 +101,14 @@ export class ProblemFilter implements ExceptionFilter {
     if (cause !== undefined) {
       this.logger.error({ err: cause, errorId: problem.errorId }, 'Unhandled error');
     }
-    const response = host.switchToHttp().getResponse<Response>();
-    if (problem.status === 503 && typeof problem.retryAfterSeconds === 'number') {
-      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    }
-    response.status(problem.status).type('application/problem+json').json(problem);
+    sendProblem(host.switchToHttp().getResponse<Response>(), problem);
   }
+}
+
+// Also used by plain Express middleware outside Nest's filters (the queue dashboard's gate).
+export function sendProblem(response: Response, problem: ProblemDocument): void {
+  if ((problem.status === 503 || problem.status === 429) && typeof problem.retryAfterSeconds === 'number') {
+    response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+  }
+  response.status(problem.status).type('application/problem+json').json(problem);
 }
