@@ -1,6 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CityAccess, CityContext, CurrentCity } from '@rl/web';
 import { AUDIT_PAGE, ListAuditEventsDto } from './queries/list-audit-events/list-audit-events.dto';
 import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
@@ -33,6 +39,9 @@ export class AuditController {
   @Get('verify')
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: ChainVerificationView })
+  @ApiTooManyRequestsResponse({
+    description: 'AUDIT.VERIFY_RUNNING: a verification of this city is already running (Retry-After)',
+  })
   verify(@CurrentCity() city: CityContext): Promise<ChainVerificationView> {
     return this.queries.execute(new VerifyChainQuery(city.id));
   }

@@ -3,9 +3,11 @@ import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { RECORDED_AT_TEXT } from './audit-event.view';
+import { verificationRunning } from './domain/audit.errors';
 import { ChainHead, ChainReport, ChainRow, GENESIS_HASH, HashChainCheck } from './domain/hash-chain';
 
-const CHUNK_SIZE = 10_000;
+// Small chunks: each is hashed synchronously, so this bounds how long the event loop is held (~10 ms).
+const CHUNK_SIZE = 2_000;
 
 interface ChainRecord {
   tenant_id: string;
@@ -47,13 +49,20 @@ const toRow = (r: ChainRecord): ChainRow => ({
   hash: r.hash,
 });
 
-// Recomputes a city's hash chain from the database and reports the first broken link.
+// Recomputes a city's hash chain from the database and reports the first broken link. One verification
+// per city at a time (across processes: a transaction-scoped advisory lock), so a city cannot occupy the
+// pool and the CPU with parallel verifications of its own log while other cities wait.
 @Injectable()
 export class ChainVerifier {
   constructor(private readonly db: TenantDb) {}
 
   verify(cityId: CityId, chunkSize = CHUNK_SIZE): Promise<ChainReport> {
     return this.db.inCitySnapshot(cityId, async (em) => {
+      const [{ locked }] = await em.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('audit-verify'), hashtext($1)) AS locked`,
+        [cityId],
+      );
+      if (!locked) throw verificationRunning();
       const check = new HashChainCheck(await this.head(em, cityId));
       // Keyset chunks by position: at most one chunk of rows is in memory at a time.
       for (let after = 0; ;) {
@@ -64,6 +73,8 @@ export class ChainVerifier {
         for (const record of chunk) check.add(toRow(record));
         if (chunk.length < chunkSize) break;
         after = Number(chunk[chunk.length - 1].position);
+        // Let other requests' callbacks run between chunks (the query's I/O alone may resolve at once).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       return check.finish();
     });

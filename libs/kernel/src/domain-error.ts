@@ -1,6 +1,13 @@
 // How a domain error should be understood by a caller; the HTTP layer maps each kind to a status.
 export type DomainErrorKind =
-  'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'unavailable'
+  | 'rate_limited';
 
 export interface FieldError {
   field: string;

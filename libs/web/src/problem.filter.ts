@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, DomainErrorKind, FieldError } from '@rl/kernel';
+import { databaseBusy, isPoolAcquireTimeout } from '@rl/persistence';
 
 export interface ProblemDocument {
   type: string;
@@ -22,6 +23,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 // Codes for errors raised by the framework rather than our handlers (routing, body parsing, throttling).
@@ -43,6 +45,8 @@ const titleOf = (status: number) =>
     .replace(/^./, (c) => c.toUpperCase());
 
 export function toProblem(exception: unknown): { problem: ProblemDocument; cause?: unknown } {
+  // An exhausted pool is load, not a bug: the client may retry (Retry-After), nothing to log as an error.
+  if (isPoolAcquireTimeout(exception)) return toProblem(databaseBusy());
   if (exception instanceof DomainError) {
     const status = STATUS_OF[exception.kind];
     return {
@@ -101,7 +105,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: cause, errorId: problem.errorId }, 'Unhandled error');
     }
     const response = host.switchToHttp().getResponse<Response>();
-    if (problem.status === 503 && typeof problem.retryAfterSeconds === 'number') {
+    if ([429, 503].includes(problem.status) && typeof problem.retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     }
     response.status(problem.status).type('application/problem+json').json(problem);
