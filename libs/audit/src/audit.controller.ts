@@ -8,7 +8,11 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CityAccess, CityContext, CurrentCity } from '@rl/web';
-import { AUDIT_PAGE, ListAuditEventsDto } from './queries/list-audit-events/list-audit-events.dto';
+import {
+  AUDIT_PAGE,
+  ListAuditEventsDto,
+  ReadAuditStreamDto,
+} from './queries/list-audit-events/list-audit-events.dto';
 import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
 import { AuditStreamView, ReadAuditStreamQuery } from './queries/read-audit-stream/read-audit-stream.query';
 import { ChainVerificationView, VerifyChainQuery } from './queries/verify-chain/verify-chain.query';
@@ -32,8 +36,13 @@ export class AuditController {
   @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
   @ApiOkResponse({ type: AuditStreamView })
   @ApiNotFoundResponse({ description: 'AUDIT.STREAM_NOT_FOUND' })
-  stream(@CurrentCity() city: CityContext, @Param('streamId') streamId: string): Promise<AuditStreamView> {
-    return this.queries.execute(new ReadAuditStreamQuery(city.id, streamId));
+  stream(
+    @CurrentCity() city: CityContext,
+    @Param('streamId') streamId: string,
+    @Query() query: ReadAuditStreamDto,
+  ): Promise<AuditStreamView> {
+    const page = { after: query.after ?? 0, limit: query.limit ?? AUDIT_PAGE.default };
+    return this.queries.execute(new ReadAuditStreamQuery(city.id, streamId, page));
   }
 
   @Get('verify')

@@ -1,7 +1,18 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
+import { Page } from '@rl/kernel';
+import {
+  ApiPage,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  PageQueryDto,
+  pageRequest,
+  uuidParam,
+} from '@rl/web';
 import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
 import { AddMemberDto } from './commands/add-member/add-member.dto';
 import { UpdateMemberCommand } from './commands/update-member/update-member.command';
@@ -31,9 +42,9 @@ export class MembersController {
 
   @Get()
   @CityAccess(['coordinator'], { operator: true })
-  @ApiOkResponse({ type: [MemberView] })
-  list(@CurrentCity() city: CityContext): Promise<MemberView[]> {
-    return this.queries.execute(new ListMembersQuery(city.id));
+  @ApiPage(MemberView, 'By role, then name')
+  list(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<MemberView>> {
+    return this.queries.execute(new ListMembersQuery(city.id, pageRequest(query)));
   }
 
   @Patch(':userId')

@@ -10,7 +10,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 // pg-pool's errors when no connection could be had within connectionTimeoutMillis (pool exhausted, or the
 // server too slow to accept a new one).
-const ACQUIRE_TIMEOUTS = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+const ACQUIRE_TIMEOUTS = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+];
 
 export function isPoolAcquireTimeout(error: unknown): boolean {
   return error instanceof Error && ACQUIRE_TIMEOUTS.includes(error.message);

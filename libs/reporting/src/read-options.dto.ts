@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MinPositionDto } from '@rl/web';
+import { MinPositionDto, PagedReadDto } from '@rl/web';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './domain/submission.events';
 
 export class ListAssignmentsDto extends MinPositionDto {
@@ -9,7 +9,7 @@ export class ListAssignmentsDto extends MinPositionDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() indicatorId?: string;
 }
 
-export class ListSubmissionsDto extends MinPositionDto {
+export class ListSubmissionsDto extends PagedReadDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() indicatorId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() periodId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;

@@ -33,6 +33,7 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Entity('webhook_deliveries')
 @Unique('UQ_webhook_deliveries_key', ['tenantId', 'endpointId', 'key'])
 @Index('IDX_webhook_deliveries_status', ['tenantId', 'status', 'createdAt'])
+@Index('IDX_webhook_deliveries_created', ['tenantId', 'createdAt', 'id'])
 export class WebhookDeliveryRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

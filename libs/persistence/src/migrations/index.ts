@@ -8,6 +8,7 @@ import { Comments1795706300000 } from './1795706300000-comments';
 import { Completeness1795706400000 } from './1795706400000-completeness';
 import { Notifications1795706500000 } from './1795706500000-notifications';
 import { Comparisons1795706600000 } from './1795706600000-comparisons';
+import { FairShare1795707400000 } from './1795707400000-fair-share';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Completeness1795706400000,
   Notifications1795706500000,
   Comparisons1795706600000,
+  FairShare1795707400000,
 ];

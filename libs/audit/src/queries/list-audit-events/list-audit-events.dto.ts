@@ -9,6 +9,25 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}
 const INSTANT_MESSAGE = (field: string) =>
   `${field} must be an ISO 8601 instant with an offset, such as 2025-03-01T10:00:00Z`;
 
+// A stream read page by page: `after` is the last stream version seen.
+export class ReadAuditStreamDto {
+  @ApiPropertyOptional({ description: 'Version cursor: the `next` of the previous page', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(2_147_483_647)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE.max, default: AUDIT_PAGE.default })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_PAGE.max)
+  limit?: number;
+}
+
 export class ListAuditEventsDto {
   @ApiPropertyOptional({ description: 'Only this stream', example: 'organisation-0196c1d2-…' })
   @IsOptional()
