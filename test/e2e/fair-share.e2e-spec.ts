@@ -68,6 +68,41 @@ describe('Fair share for every city', () => {
       ]);
     });
 
+    it('pages comments by thread: each page holds `limit` top-level comments with all their replies', async () => {
+      const period = await api.http
+        .post(`/v1/cities/${ghent.slug}/periods`)
+        .auth(coordinator.accessToken, { type: 'bearer' })
+        .send({ code: '2023', deadline: '2024-03-31' })
+        .expect(201);
+      const target = { kind: 'period', id: period.body.id as string };
+      const comment = async (body: string, parentId?: string) =>
+        (
+          await api.http
+            .post(`/v1/cities/${ghent.slug}/comments`)
+            .auth(coordinator.accessToken, { type: 'bearer' })
+            .send({ target, body, ...(parentId && { parentId }) })
+            .expect(201)
+        ).body as { id: string; position: number };
+      let last = { id: '', position: 0 };
+      for (const thread of ['one', 'two', 'three']) {
+        const root = await comment(`Thread ${thread}`);
+        const reply = await comment(`Reply to ${thread}`, root.id);
+        last = await comment(`Reply to the reply in ${thread}`, reply.id);
+      }
+      const pages = await walk(
+        `/v1/cities/${ghent.slug}/comments?targetKind=period&targetId=${target.id}&limit=2&minPosition=${last.position}`,
+      );
+      type Thread = { body: string; replies: Thread[] };
+      const shape = (t: Thread): unknown => [t.body, ...t.replies.map(shape)];
+      expect(pages.map((page) => (page as Thread[]).map(shape))).toEqual([
+        [
+          ['Thread one', ['Reply to one', ['Reply to the reply in one']]],
+          ['Thread two', ['Reply to two', ['Reply to the reply in two']]],
+        ],
+        [['Thread three', ['Reply to three', ['Reply to the reply in three']]]],
+      ]);
+    });
+
     it('pages an audit stream by version, with next in the body', async () => {
       const head = await seedChain(api.app.get(EventStore), asCityId(ghent.id), 5, {
         batch: 5,
@@ -86,6 +121,17 @@ describe('Fair share for every city', () => {
       ['organisations?limit=0', 'limit'],
       ['organisations?limit=abc', 'limit'],
       ['organisations?limit=1001', 'limit'],
+      ['comments?limit=0', 'limit'],
+      ['comments?after=WyJ4Il0', 'after'],
+      // Right arity, but values PostgreSQL could not cast: refused before any SQL.
+      [
+        `comments?after=${Buffer.from('["yesterday","0196c1d2-7a3b-7c4d-8e5f-0123456789ab"]').toString('base64url')}`,
+        'after',
+      ],
+      [
+        `periods?after=${Buffer.from('["2023-02-30","2023-12-31","0196c1d2-7a3b-7c4d-8e5f-0123456789ab"]').toString('base64url')}`,
+        'after',
+      ],
       ['organisations?after=%2F%2F', 'after'],
       // Well-formed base64url, but not a cursor of this list (a number where a name belongs).
       [`organisations?after=${Buffer.from('[1]').toString('base64url')}`, 'after'],

@@ -15,9 +15,15 @@ export class FairShare1795707400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_webhook_deliveries_created" ON "webhook_deliveries" ("tenant_id", "created_at", "id") `,
     );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_comments_created" ON "comments" ("tenant_id", "created_at", "id") `,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_comments_parent" ON "comments" ("tenant_id", "parent_id") `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_comments_parent"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_comments_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_webhook_deliveries_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_periods_start"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_indicators_code"`);

@@ -10,7 +10,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery, Page<
 
   async execute({ cityId, page }: ListMembersQuery): Promise<Page<MemberView>> {
     const after =
-      page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string', 'string']);
+      page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string', 'uuid']);
     const params: unknown[] = [];
     const keyset = keysetCondition(['m.role', 'u.name', 'm.user_id::text'], after, params);
     params.push(page.limit + 1);

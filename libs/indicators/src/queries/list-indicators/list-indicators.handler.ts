@@ -40,7 +40,7 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
 
   async execute({ cityId, filters }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
     const page = pageRequest(filters);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string']);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, filters.minPosition);
     const rows = await this.db.inCity(cityId, (em) => {
       const query = em.createQueryBuilder(IndicatorRecord, 'i');

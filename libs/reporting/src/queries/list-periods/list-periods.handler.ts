@@ -28,8 +28,7 @@ export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery, Page<
   ) {}
 
   async execute({ cityId, page, minPosition }: ListPeriodsQuery): Promise<Page<PeriodView>> {
-    const after =
-      page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string', 'string']);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['date', 'date', 'uuid']);
     await this.waiter.waitFor(cityId, PERIODS_PROJECTION, minPosition);
     // By start, end, then id: the index IDX_periods_start serves the keyset.
     const rows = await this.db.inCity(cityId, (em) =>

@@ -33,7 +33,7 @@ export class ListSubmissionsHandler implements IQueryHandler<ListSubmissionsQuer
   ) {}
 
   async execute({ cityId, filter, page }: ListSubmissionsQuery): Promise<Page<SubmissionView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string']);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['uuid']);
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, filter.minPosition);
     const { indicatorId, periodId, organisationId, status } = filter;
     // By id: ids are UUIDv7, so this is the order of creation, and the primary key serves the keyset.

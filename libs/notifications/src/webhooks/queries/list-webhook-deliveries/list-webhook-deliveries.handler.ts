@@ -15,7 +15,7 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<
 
   async execute({ cityId, filter }: ListWebhookDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
     const page = pageRequest(filter);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string']);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['instant', 'uuid']);
     const params: unknown[] = [cityId, filter.status ?? null, filter.endpointId ?? null];
     // Newest first; the cursor keeps created_at as PostgreSQL's text (microseconds, which a Date loses).
     const keyset = keysetCondition(['d.created_at', 'd.id'], after, params, '<');
