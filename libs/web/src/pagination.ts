@@ -44,9 +44,9 @@ export const pageRequest = (query: PageQueryDto): PageRequest => ({
 });
 
 // The same request with `after` set to the next cursor, relative to this server (RFC 8288 allows it).
-export function nextLink(originalUrl: string, next: string): string {
+export function nextLink(originalUrl: string, next: string, cursorParam = 'after'): string {
   const url = new URL(originalUrl, 'http://localhost');
-  url.searchParams.set('after', next);
+  url.searchParams.set(cursorParam, next);
   return `<${url.pathname}${url.search}>; rel="next"`;
 }
 
@@ -54,13 +54,17 @@ export function nextLink(originalUrl: string, next: string): string {
 // the next page's URL in a Link header.
 @Injectable()
 class PageLinkInterceptor implements NestInterceptor {
+  constructor(private readonly cursorParam: string) {}
+
   intercept(context: ExecutionContext, next: CallHandler<Page<unknown>>): Observable<unknown[]> {
     const http = context.switchToHttp();
     return next.handle().pipe(
       map((page) => {
         if (page.next !== null) {
           const request = http.getRequest<Request>();
-          http.getResponse<Response>().setHeader('Link', nextLink(request.originalUrl, page.next));
+          http
+            .getResponse<Response>()
+            .setHeader('Link', nextLink(request.originalUrl, page.next, this.cursorParam));
         }
         return page.items;
       }),
@@ -68,9 +72,10 @@ class PageLinkInterceptor implements NestInterceptor {
   }
 }
 
-export const ApiPage = (item: Class<unknown>, description?: string) =>
+// `cursorParam`: the query parameter the next link sets (`after`, or a list's own older name).
+export const ApiPage = (item: Class<unknown>, description?: string, cursorParam = 'after') =>
   applyDecorators(
-    UseInterceptors(PageLinkInterceptor),
+    UseInterceptors(new PageLinkInterceptor(cursorParam)),
     ApiOkResponse({
       type: [item],
       description: `${description ? `${description}. ` : ''}At most \`limit\` items; more follow when the Link header has rel="next"`,
@@ -81,5 +86,7 @@ export const ApiPage = (item: Class<unknown>, description?: string) =>
         },
       },
     }),
-    ApiBadRequestResponse({ description: 'REQUEST.INVALID (limit), REQUEST.INVALID_CURSOR (after)' }),
+    ApiBadRequestResponse({
+      description: `REQUEST.INVALID (limit), REQUEST.INVALID_CURSOR (${cursorParam})`,
+    }),
   );
