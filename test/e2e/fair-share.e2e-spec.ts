@@ -103,6 +103,15 @@ describe('Fair share for every city', () => {
       ]);
     });
 
+    it('pages the platform cities for operators by slug', async () => {
+      const pages = await walk('/v1/platform/cities?limit=1', operator);
+      const slugs = pages.flat().map((c) => (c as { slug: string }).slug);
+      expect(pages.every((page) => page.length === 1)).toBe(true);
+      expect(slugs).toContain(ghent.slug);
+      expect([...slugs].sort()).toEqual(slugs);
+      expectProblem(await get('/v1/platform/cities?limit=0', operator), 400);
+    });
+
     it('pages an audit stream by version, with next in the body', async () => {
       const head = await seedChain(api.app.get(EventStore), asCityId(ghent.id), 5, {
         batch: 5,
@@ -137,6 +146,8 @@ describe('Fair share for every city', () => {
       [`organisations?after=${Buffer.from('[1]').toString('base64url')}`, 'after'],
       [`submissions?after=${Buffer.from('{"id":1}').toString('base64url')}`, 'after'],
       ['indicators?limit=-1', 'limit'],
+      ['assignments?limit=2000', 'limit'],
+      [`assignments?after=${Buffer.from('["2024-01-01","x"]').toString('base64url')}`, 'after'],
       ['periods?limit=1.5', 'limit'],
       ['members?limit=100000', 'limit'],
       ['webhooks/deliveries?after=bm90LWpzb24', 'after'],
@@ -148,7 +159,7 @@ describe('Fair share for every city', () => {
   });
 
   describe('audit verification', () => {
-    const EVENTS = 50_000;
+    const EVENTS = 20_000;
     let padua: TestCity;
     let paduan: Session;
     let head: number;

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MinPositionDto, PagedReadDto } from '@rl/web';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './domain/submission.events';
 
-export class ListAssignmentsDto extends MinPositionDto {
+export class ListAssignmentsDto extends PagedReadDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() periodId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() indicatorId?: string;
