@@ -147,6 +147,11 @@ describe('Fair share for every city', () => {
       [`submissions?after=${Buffer.from('{"id":1}').toString('base64url')}`, 'after'],
       ['indicators?limit=-1', 'limit'],
       ['assignments?limit=2000', 'limit'],
+      ['indicators/0196c1d2-7a3b-7c4d-8e5f-0123456789ab/series?limit=0', 'limit'],
+      [
+        `indicators/0196c1d2-7a3b-7c4d-8e5f-0123456789ab/series?after=${Buffer.from('["2024-01-01","2024-12-31","x"]').toString('base64url')}`,
+        'after',
+      ],
       [`assignments?after=${Buffer.from('["2024-01-01","x"]').toString('base64url')}`, 'after'],
       ['periods?limit=1.5', 'limit'],
       ['members?limit=100000', 'limit'],

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MinPositionDto, PagedReadDto } from '@rl/web';
+import { PagedReadDto } from '@rl/web';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './domain/submission.events';
 
 export class ListAssignmentsDto extends PagedReadDto {
@@ -19,7 +19,7 @@ export class ListSubmissionsDto extends PagedReadDto {
   status?: SubmissionStatus;
 }
 
-export class SeriesReadDto extends MinPositionDto {
+export class SeriesReadDto extends PagedReadDto {
   @ApiPropertyOptional({
     example: 'sex:F',
     description: 'dimension:value pairs, comma-separated; omitted: the total (no disaggregation)',

@@ -153,16 +153,16 @@ export class SeriesController {
 
   @Get(':id/series')
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [SeriesPointView] })
+  @ApiPage(SeriesPointView, 'Oldest period first')
   @ApiProjectionBehind()
   series(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
     @Query() query: SeriesReadDto,
-  ): Promise<SeriesPointView[]> {
+  ): Promise<Page<SeriesPointView>> {
     const { disaggregation, status, minPosition } = query;
     return this.queries.execute(
-      new IndicatorSeriesQuery(city.id, id, { disaggregation, status, minPosition }),
+      new IndicatorSeriesQuery(city.id, id, { disaggregation, status, minPosition }, pageRequest(query)),
     );
   }
 }
