@@ -7,12 +7,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CityAccess, CityContext, CurrentCity } from '@rl/web';
-import {
-  AUDIT_PAGE,
-  ListAuditEventsDto,
-  ReadAuditStreamDto,
-} from './queries/list-audit-events/list-audit-events.dto';
+import { CityAccess, CityContext, CurrentCity, PAGE_LIMIT } from '@rl/web';
+import { ListAuditEventsDto, ReadAuditStreamDto } from './queries/list-audit-events/list-audit-events.dto';
 import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
 import { AuditStreamView, ReadAuditStreamQuery } from './queries/read-audit-stream/read-audit-stream.query';
 import { ChainVerificationView, VerifyChainQuery } from './queries/verify-chain/verify-chain.query';
@@ -27,7 +23,7 @@ export class AuditController {
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: AuditEventPage })
   events(@CurrentCity() city: CityContext, @Query() query: ListAuditEventsDto): Promise<AuditEventPage> {
-    const { after = 0, limit = AUDIT_PAGE.default, ...filters } = query;
+    const { after = 0, limit = PAGE_LIMIT.default, ...filters } = query;
     return this.queries.execute(new ListAuditEventsQuery(city.id, { ...filters, after, limit }));
   }
 
@@ -41,7 +37,7 @@ export class AuditController {
     @Param('streamId') streamId: string,
     @Query() query: ReadAuditStreamDto,
   ): Promise<AuditStreamView> {
-    const page = { after: query.after ?? 0, limit: query.limit ?? AUDIT_PAGE.default };
+    const page = { after: query.after ?? 0, limit: query.limit ?? PAGE_LIMIT.default };
     return this.queries.execute(new ReadAuditStreamQuery(city.id, streamId, page));
   }
 
