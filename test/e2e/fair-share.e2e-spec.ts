@@ -163,6 +163,35 @@ describe('Fair share for every city', () => {
     });
   });
 
+  it('documents limit, the cursor and the Link header of every paged list in OpenAPI', async () => {
+    const doc = (await api.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, unknown> } }>;
+    };
+    const paged: [string, string][] = [
+      ['/v1/platform/cities', 'after'],
+      ['/v1/cities/{city}/organisations', 'after'],
+      ['/v1/cities/{city}/indicators', 'after'],
+      ['/v1/cities/{city}/indicators/{id}/series', 'after'],
+      ['/v1/cities/{city}/periods', 'after'],
+      ['/v1/cities/{city}/assignments', 'after'],
+      ['/v1/cities/{city}/submissions', 'after'],
+      ['/v1/cities/{city}/comments', 'after'],
+      ['/v1/cities/{city}/members', 'after'],
+      ['/v1/cities/{city}/webhooks/deliveries', 'after'],
+      ['/v1/me/notifications', 'before'],
+    ];
+    for (const [path, cursor] of paged) {
+      const operation = doc.paths[path]?.get;
+      expect([path, operation?.parameters.map((p) => p.name)]).toEqual([
+        path,
+        expect.arrayContaining(['limit', cursor]),
+      ]);
+      expect(operation.responses['200']).toEqual(
+        expect.objectContaining({ headers: { Link: expect.any(Object) } }),
+      );
+    }
+  });
+
   describe('audit verification', () => {
     const EVENTS = 20_000;
     let padua: TestCity;
