@@ -1,4 +1,4 @@
 export { asCityId, asUserId, Branded, CityId, UserId } from './ids';
 export { DomainError, DomainErrorKind, FieldError } from './domain-error';
 export { CITY_ROLES, CityRole } from './roles';
-export { CursorKey, CursorShape, decodeCursor, encodeCursor, Page, PageRequest, pageOf } from './page';
+export { CursorKey, cursorOf, Page, PageRequest, pageOf } from './page';

@@ -72,6 +72,10 @@ export function decodeCursor(raw: string, shape: CursorShape): CursorKey {
   return key as CursorKey;
 }
 
+// The key a page request continues after, or undefined for the first page.
+export const cursorOf = (page: PageRequest, shape: CursorShape): CursorKey | undefined =>
+  page.after === undefined ? undefined : decodeCursor(page.after, shape);
+
 // Rows fetched with LIMIT limit + 1: the extra row only tells that another page follows.
 export function pageOf<R, T>(
   rows: readonly R[],

@@ -13,4 +13,4 @@ export {
   MinPositionDto,
   WriteResultView,
 } from './event-sourced-contract';
-export { ApiPage, nextLink, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';
+export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';

@@ -2,7 +2,6 @@ import {
   applyDecorators,
   CallHandler,
   ExecutionContext,
-  Injectable,
   NestInterceptor,
   Type as Class,
   UseInterceptors,
@@ -44,15 +43,14 @@ export const pageRequest = (query: PageQueryDto): PageRequest => ({
 });
 
 // The same request with `after` set to the next cursor, relative to this server (RFC 8288 allows it).
-export function nextLink(originalUrl: string, next: string, cursorParam = 'after'): string {
+function nextLink(originalUrl: string, next: string, cursorParam = 'after'): string {
   const url = new URL(originalUrl, 'http://localhost');
   url.searchParams.set(cursorParam, next);
   return `<${url.pathname}${url.search}>; rel="next"`;
 }
 
 // Lists whose documented answer is an array: the handler returns a Page, the client gets its items and
-// the next page's URL in a Link header.
-@Injectable()
+// the next page's URL in a Link header. One instance per route (see ApiPage), not a provider.
 class PageLinkInterceptor implements NestInterceptor {
   constructor(private readonly cursorParam: string) {}
 

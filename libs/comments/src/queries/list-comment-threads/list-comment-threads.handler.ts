@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { CommentView } from '../../comment.view';
@@ -79,7 +79,7 @@ export class ListCommentThreadsHandler implements IQueryHandler<ListCommentThrea
   ) {}
 
   async execute({ cityId, filter, page, minPosition }: ListCommentThreadsQuery): Promise<Page<CommentView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['instant', 'uuid']);
+    const after = cursorOf(page, ['instant', 'uuid']);
     await this.waiter.waitFor(cityId, COMMENT_THREADS_PROJECTION, minPosition);
     const params: unknown[] = [cityId, filter.targetKind ?? null, filter.targetId ?? null];
     const keyset = keysetCondition(['c.created_at', 'c.id'], after, params);

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { MEMBER_COLUMNS, MemberView } from '../../member.view';
 import { ListMembersQuery } from './list-members.query';
@@ -9,8 +9,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery, Page<
   constructor(private readonly db: TenantDb) {}
 
   async execute({ cityId, page }: ListMembersQuery): Promise<Page<MemberView>> {
-    const after =
-      page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'string', 'uuid']);
+    const after = cursorOf(page, ['string', 'string', 'uuid']);
     const params: unknown[] = [];
     const keyset = keysetCondition(['m.role', 'u.name', 'm.user_id::text'], after, params);
     params.push(page.limit + 1);

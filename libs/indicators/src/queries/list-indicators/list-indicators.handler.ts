@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetPage, TenantDb } from '@rl/persistence';
 import { pageRequest } from '@rl/web';
 import { ProjectionWaiter } from '@rl/projections';
@@ -40,7 +40,7 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
 
   async execute({ cityId, filters }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
     const page = pageRequest(filters);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'uuid']);
+    const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, filters.minPosition);
     const rows = await this.db.inCity(cityId, (em) => {
       const query = em.createQueryBuilder(IndicatorRecord, 'i');

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, DomainError, Page, pageOf } from '@rl/kernel';
+import { cursorOf, DomainError, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { parseSeriesKey, seriesKey } from '../../domain/observation-checks';
@@ -43,7 +43,7 @@ export class IndicatorSeriesHandler implements IQueryHandler<IndicatorSeriesQuer
     options,
     page,
   }: IndicatorSeriesQuery): Promise<Page<SeriesPointView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['date', 'date', 'uuid']);
+    const after = cursorOf(page, ['date', 'date', 'uuid']);
     const disaggregation = parseSeriesKey(options.disaggregation);
     if (disaggregation === null) {
       throw new DomainError('bad_request', 'REQUEST.INVALID', 'Invalid disaggregation filter', [

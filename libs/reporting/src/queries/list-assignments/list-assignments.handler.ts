@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { AssignmentStatus } from '../../domain/assignment.events';
@@ -32,7 +32,7 @@ export class ListAssignmentsHandler implements IQueryHandler<ListAssignmentsQuer
   ) {}
 
   async execute({ cityId, filter, page }: ListAssignmentsQuery): Promise<Page<AssignmentView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['date', 'uuid']);
+    const after = cursorOf(page, ['date', 'uuid']);
     await this.waiter.waitFor(cityId, ASSIGNMENTS_PROJECTION, filter.minPosition);
     // By period start, then id (UUIDv7: creation order); a period missing from its read model sorts last.
     const params: unknown[] = [

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { PeriodRecord } from '../../projections/period.entity';
@@ -28,7 +28,7 @@ export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery, Page<
   ) {}
 
   async execute({ cityId, page, minPosition }: ListPeriodsQuery): Promise<Page<PeriodView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['date', 'date', 'uuid']);
+    const after = cursorOf(page, ['date', 'date', 'uuid']);
     await this.waiter.waitFor(cityId, PERIODS_PROJECTION, minPosition);
     // By start, end, then id: the index IDX_periods_start serves the keyset.
     const rows = await this.db.inCity(cityId, (em) =>

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { SubmissionRecord } from '../../projections/submission.entity';
@@ -33,7 +33,7 @@ export class ListSubmissionsHandler implements IQueryHandler<ListSubmissionsQuer
   ) {}
 
   async execute({ cityId, filter, page }: ListSubmissionsQuery): Promise<Page<SubmissionView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['uuid']);
+    const after = cursorOf(page, ['uuid']);
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, filter.minPosition);
     const { indicatorId, periodId, organisationId, status } = filter;
     // By id: ids are UUIDv7, so this is the order of creation, and the primary key serves the keyset.

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { OrganisationView } from '../../organisation.view';
@@ -27,7 +27,7 @@ export class ListOrganisationsHandler implements IQueryHandler<
   ) {}
 
   async execute({ cityId, page, minPosition }: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string', 'uuid']);
+    const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, ORGANISATIONS_PROJECTION, minPosition);
     // By name, then id (names need not be unique): the index ix_organisations_name serves the keyset.
     const rows = await this.db.inCity(cityId, (em) =>

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetPage, TenantDb } from '@rl/persistence';
 import { CityView } from '../../city.view';
 import { CityRecord } from '../../persistence/city.entity';
@@ -10,7 +10,7 @@ export class ListCitiesHandler implements IQueryHandler<ListCitiesQuery, Page<Ci
   constructor(private readonly db: TenantDb) {}
 
   async execute({ page }: ListCitiesQuery): Promise<Page<CityView>> {
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['string']);
+    const after = cursorOf(page, ['string']);
     // By slug: its unique index serves the keyset.
     const cities = await this.db.platform((em) =>
       keysetPage(em.createQueryBuilder(CityRecord, 'c'), ['c.slug'], after, page.limit).getMany(),

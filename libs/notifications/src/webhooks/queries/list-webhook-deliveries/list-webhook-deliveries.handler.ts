@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { pageRequest } from '@rl/web';
 import { DELIVERY_COLUMNS, DeliveryRow, toDeliveryView } from '../../webhook-rows';
@@ -15,7 +15,7 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<
 
   async execute({ cityId, filter }: ListWebhookDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
     const page = pageRequest(filter);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, ['instant', 'uuid']);
+    const after = cursorOf(page, ['instant', 'uuid']);
     const params: unknown[] = [cityId, filter.status ?? null, filter.endpointId ?? null];
     // Newest first; the cursor keeps created_at as PostgreSQL's text (microseconds, which a Date loses).
     const keyset = keysetCondition(['d.created_at', 'd.id'], after, params, '<');
