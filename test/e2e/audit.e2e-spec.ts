@@ -205,7 +205,11 @@ describe('Audit', () => {
   describe('GET /audit/streams/:streamId', () => {
     it('returns the whole stream in stream order', async () => {
       const res = await get(auditor, `streams/${stream(orgs[0])}`).expect(200);
-      expect(res.body).toEqual({ streamId: stream(orgs[0]), events: await all({ stream: stream(orgs[0]) }) });
+      expect(res.body).toEqual({
+        streamId: stream(orgs[0]),
+        events: await all({ stream: stream(orgs[0]) }),
+        next: null,
+      });
       expect(res.body.events.map((e: AuditEvent) => e.version)).toEqual([1, 2, 3, 4]);
       expect((await get(coordinator, `streams/${stream(orgs[1])}`).expect(200)).body.events).toHaveLength(2);
     });

@@ -164,8 +164,12 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
     const [newest, older] = all;
     expect(Date.parse(newest.createdAt)).toBeGreaterThanOrEqual(Date.parse(older.createdAt));
 
-    expect(await inbox(collector, '?limit=1')).toEqual([newest]);
-    expect(await inbox(collector, `?limit=1&before=${newest.id}`)).toEqual([older]);
+    const first = await get(collector, '/v1/me/notifications?limit=1').expect(200);
+    expect(first.body).toEqual([newest]);
+    expect(first.headers.link).toBe(`</v1/me/notifications?limit=1&before=${newest.id}>; rel="next"`);
+    const second = await get(collector, `/v1/me/notifications?limit=1&before=${newest.id}`).expect(200);
+    expect(second.body).toEqual([older]);
+    expect(second.headers.link).toBeUndefined();
     expect(await inbox(collector, `?before=${older.id}`)).toEqual([]);
 
     for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?unread=yes', '?before=yesterday']) {

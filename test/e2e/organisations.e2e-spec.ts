@@ -165,12 +165,13 @@ describe('Organisations (event-sourced stakeholders)', () => {
     expect(after.body.version).toBe(1);
   });
 
-  it('answers 503 with Retry-After when the read model cannot reach minPosition in time', async () => {
+  it("answers 400 at once, without waiting, for a minPosition beyond the city's last event", async () => {
+    const started = Date.now();
     const res = await api.http
       .get(url('?minPosition=999999999'))
       .auth(coordinator.accessToken, { type: 'bearer' });
-    expect(expectProblem(res, 503, 'PROJECTION.BEHIND').errors[0].field).toBe('minPosition');
-    expect(res.headers['retry-after']).toBe('1');
+    expect(expectProblem(res, 400, 'PROJECTION.POSITION_AHEAD').errors[0].field).toBe('minPosition');
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it("hides one city's organisations from another city's members (404)", async () => {

@@ -3,9 +3,12 @@ import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { RECORDED_AT_TEXT } from './audit-event.view';
+import { verificationRunning } from './domain/audit.errors';
 import { ChainHead, ChainReport, ChainRow, GENESIS_HASH, HashChainCheck } from './domain/hash-chain';
 
-const CHUNK_SIZE = 10_000;
+// Small chunks: each is hashed synchronously, so this bounds how long the event loop is held (~10 ms).
+const CHUNK_SIZE = 2_000;
+const MAX_REST_MS = 1_000;
 
 interface ChainRecord {
   tenant_id: string;
@@ -47,16 +50,24 @@ const toRow = (r: ChainRecord): ChainRow => ({
   hash: r.hash,
 });
 
-// Recomputes a city's hash chain from the database and reports the first broken link.
+// Recomputes a city's hash chain from the database and reports the first broken link. One verification
+// per city at a time (across processes: a transaction-scoped advisory lock), so a city cannot occupy the
+// pool and the CPU with parallel verifications of its own log while other cities wait.
 @Injectable()
 export class ChainVerifier {
   constructor(private readonly db: TenantDb) {}
 
   verify(cityId: CityId, chunkSize = CHUNK_SIZE): Promise<ChainReport> {
     return this.db.inCitySnapshot(cityId, async (em) => {
+      const [{ locked }] = await em.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('audit-verify'), hashtext($1)) AS locked`,
+        [cityId],
+      );
+      if (!locked) throw verificationRunning();
       const check = new HashChainCheck(await this.head(em, cityId));
       // Keyset chunks by position: at most one chunk of rows is in memory at a time.
       for (let after = 0; ;) {
+        const started = performance.now();
         const chunk = await em.query<ChainRecord[]>(
           `SELECT ${CHAIN_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
           [cityId, after, chunkSize],
@@ -64,6 +75,11 @@ export class ChainVerifier {
         for (const record of chunk) check.add(toRow(record));
         if (chunk.length < chunkSize) break;
         after = Number(chunk[chunk.length - 1].position);
+        // Half duty: rest as long as the chunk took, so other cities' requests get the database and the
+        // event loop at least half the time (a verification is rare; their reads are not). Well under
+        // idle_in_transaction_session_timeout.
+        const rest = Math.min(performance.now() - started, MAX_REST_MS);
+        await new Promise((resolve) => setTimeout(resolve, rest));
       }
       return check.finish();
     });

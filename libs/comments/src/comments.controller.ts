@@ -10,15 +10,17 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CITY_ROLES, CityRole } from '@rl/kernel';
+import { CITY_ROLES, CityRole, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
+  pageRequest,
   WriteResultView,
   uuidParam,
 } from '@rl/web';
@@ -94,12 +96,17 @@ export class CommentsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [CommentView], description: 'Top-level comments in time order, replies nested' })
+  @ApiPage(
+    CommentView,
+    'Top-level comments in time order (a page counts these), each with all its replies nested',
+  )
   @ApiServiceUnavailableResponse({
     description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
   })
-  list(@CurrentCity() city: CityContext, @Query() query: ListCommentsDto): Promise<CommentView[]> {
+  list(@CurrentCity() city: CityContext, @Query() query: ListCommentsDto): Promise<Page<CommentView>> {
     const { targetKind, targetId, minPosition } = query;
-    return this.queries.execute(new ListCommentThreadsQuery(city.id, { targetKind, targetId }, minPosition));
+    return this.queries.execute(
+      new ListCommentThreadsQuery(city.id, { targetKind, targetId }, pageRequest(query), minPosition),
+    );
   }
 }

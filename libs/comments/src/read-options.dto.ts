@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { MinPositionDto } from '@rl/web';
+import { PagedReadDto } from '@rl/web';
 import { COMMENT_TARGET_KINDS, CommentTargetKind } from './domain/comment.events';
 
-export class ListCommentsDto extends MinPositionDto {
+export class ListCommentsDto extends PagedReadDto {
   @ApiPropertyOptional({ enum: COMMENT_TARGET_KINDS })
   @IsOptional()
   @IsIn(COMMENT_TARGET_KINDS)

@@ -21,6 +21,8 @@ export abstract class AppConfig {
     readonly poolSize: number;
     readonly statementTimeoutMs: number;
     readonly idleInTransactionTimeoutMs: number;
+    // How long a request waits for a pooled connection before a 503 (DATABASE.BUSY), instead of hanging.
+    readonly poolAcquireTimeoutMs: number;
   };
   abstract readonly redis: {
     readonly url: string;

@@ -48,6 +48,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_STATEMENT_TIMEOUT_MS = 30_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) DB_POOL_ACQUIRE_TIMEOUT_MS = 5_000;
 
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
@@ -132,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       poolSize: vars.DB_POOL_SIZE,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      poolAcquireTimeoutMs: vars.DB_POOL_ACQUIRE_TIMEOUT_MS,
     },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
     auth: {

@@ -18,6 +18,8 @@ export class MemberView {
 }
 
 // Columns of a member row joined with its user; shared by the list and the update result.
+// While pending, the name the city gave (the account's own name is not the city's to see yet).
+export const MEMBER_NAME = 'CASE WHEN m.pending THEN coalesce(m.invited_name, u.name) ELSE u.name END';
 export const MEMBER_COLUMNS = `m.user_id AS "userId", u.email,
-  CASE WHEN m.pending THEN coalesce(m.invited_name, u.name) ELSE u.name END AS name, m.role, m.organisation_id AS "organisationId",
+  ${MEMBER_NAME} AS name, m.role, m.organisation_id AS "organisationId",
   m.active, CASE WHEN m.pending THEN 'pending' WHEN m.active THEN 'active' ELSE 'removed' END AS status, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "memberSince"`;

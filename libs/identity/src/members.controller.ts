@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -8,7 +8,18 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CityAccess, CityContext, CommandContext, CommandMetadata, CurrentCity, uuidParam } from '@rl/web';
+import { Page } from '@rl/kernel';
+import {
+  ApiPage,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  PageQueryDto,
+  pageRequest,
+  uuidParam,
+} from '@rl/web';
 import { AddedMemberView, AddMemberCommand } from './commands/add-member/add-member.command';
 import { AddMemberDto } from './commands/add-member/add-member.dto';
 import { ReissueInvitationCommand } from './commands/reissue-invitation/reissue-invitation.command';
@@ -45,9 +56,9 @@ export class MembersController {
   @Get()
   @CityAccess(['coordinator'], { operator: true })
   @ApiOperation({ summary: "The city's members with their role, organisation and status" })
-  @ApiOkResponse({ type: [MemberView] })
-  list(@CurrentCity() city: CityContext): Promise<MemberView[]> {
-    return this.queries.execute(new ListMembersQuery(city.id));
+  @ApiPage(MemberView, 'By role, then name')
+  list(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<MemberView>> {
+    return this.queries.execute(new ListMembersQuery(city.id, pageRequest(query)));
   }
 
   @Patch(':userId')

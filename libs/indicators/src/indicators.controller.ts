@@ -9,9 +9,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES } from '@rl/kernel';
+import { CITY_ROLES, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   ApiProjectionBehind,
   CityAccess,
   CityContext,
@@ -74,9 +75,9 @@ export class IndicatorsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [IndicatorView] })
+  @ApiPage(IndicatorView, 'By code')
   @ApiProjectionBehind()
-  list(@CurrentCity() city: CityContext, @Query() query: ListIndicatorsDto): Promise<IndicatorView[]> {
+  list(@CurrentCity() city: CityContext, @Query() query: ListIndicatorsDto): Promise<Page<IndicatorView>> {
     return this.queries.execute(new ListIndicatorsQuery(city.id, query));
   }
 

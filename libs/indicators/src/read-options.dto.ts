@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { MinPositionDto } from '@rl/web';
+import { MinPositionDto, PagedReadDto } from '@rl/web';
 import {
   FRAMEWORKS,
   INDICATOR_STATUSES,
@@ -19,7 +19,7 @@ export class IndicatorReadDto extends MinPositionDto {
   asOf?: Date;
 }
 
-export class ListIndicatorsDto extends MinPositionDto {
+export class ListIndicatorsDto extends PagedReadDto {
   @ApiPropertyOptional({ enum: INDICATOR_TYPES })
   @IsOptional()
   @IsIn(INDICATOR_TYPES)

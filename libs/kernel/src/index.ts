@@ -2,3 +2,4 @@ export { asCityId, asUserId, Branded, CityId, UserId } from './ids';
 export { DomainError, DomainErrorKind, FieldError } from './domain-error';
 export { CITY_ROLES, CityRole } from './roles';
 export { canonicalJson } from './canonical-json';
+export { CursorKey, cursorOf, Page, PageRequest, pageOf } from './page';

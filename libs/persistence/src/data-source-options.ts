@@ -8,7 +8,7 @@ export function dataSourceOptions(
   login: Exclude<DatabaseLogin, 'admin'>,
   entities: DataSourceOptions['entities'] = [],
 ): DataSourceOptions {
-  const { statementTimeoutMs, idleInTransactionTimeoutMs, poolSize } = config.database;
+  const { statementTimeoutMs, idleInTransactionTimeoutMs, poolSize, poolAcquireTimeoutMs } = config.database;
   return {
     type: 'postgres',
     url: databaseUrl(config, login),
@@ -21,6 +21,8 @@ export function dataSourceOptions(
     logging: false,
     extra: {
       max: poolSize,
+      // A request waits this long for a connection, then fails (503 DATABASE.BUSY) instead of queueing forever.
+      connectionTimeoutMillis: poolAcquireTimeoutMs,
       // An abandoned transaction must not hold a city's rows or head for long.
       options: `-c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`,
       application_name: `rights-ledger-${login}`,

@@ -1,6 +1,7 @@
 export { databaseName, databaseUrl, DatabaseLogin } from './database-urls';
 export { dataSourceOptions } from './data-source-options';
-export { isUniqueViolation } from './pg-errors';
+export { keysetCondition, keysetPage } from './keyset';
+export { databaseBusy, isPoolAcquireTimeout, isUniqueViolation } from './pg-errors';
 export { PersistenceModule } from './persistence.module';
 export { enableTenantIsolation, PUBLIC_READER_ROLE, PUBLISHED_READER_ROLE } from './rls';
 export { TenantDb } from './tenant-db';

@@ -50,6 +50,18 @@ export class Checkpoints {
     if (affected !== 1) throw new StaleCheckpointError(projection, from);
   }
 
+  // The projection's position and the city's head (its last appended position), in one statement.
+  standing(cityId: CityId, projection: string): Promise<{ position: number; head: number }> {
+    return this.db.inCity(cityId, async (em) => {
+      const [row] = await em.query<{ position: string | null; head: string | null }[]>(
+        `SELECT (SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2) AS position,
+                (SELECT last_position FROM tenant_heads WHERE tenant_id = $1) AS head`,
+        [cityId, projection],
+      );
+      return { position: Number(row.position ?? 0), head: Number(row.head ?? 0) };
+    });
+  }
+
   position(cityId: CityId, projection: string): Promise<number> {
     return this.db.inCity(cityId, async (em) => {
       const rows = await em.query<{ position: string }[]>(

@@ -19,7 +19,20 @@ export class ProjectionWaiter {
   ): Promise<void> {
     if (minPosition === undefined) return;
     const deadline = Date.now() + timeoutMs;
+    const first = await this.checkpoints.standing(cityId, projection);
+    if (first.position >= minPosition) return;
+    // A position the city has not reached yet can never be read: say so at once instead of waiting.
+    if (minPosition > first.head) {
+      throw new DomainError(
+        'bad_request',
+        'PROJECTION.POSITION_AHEAD',
+        `minPosition ${minPosition} is beyond the city's last event position ${first.head}`,
+        [{ field: 'minPosition', message: `must be at most ${first.head}, the city's last event position` }],
+        { headPosition: first.head },
+      );
+    }
     for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       const position = await this.checkpoints.position(cityId, projection);
       if (position >= minPosition) return;
       if (Date.now() >= deadline) {
@@ -31,7 +44,6 @@ export class ProjectionWaiter {
           { retryAfterSeconds: 1, position },
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
 }

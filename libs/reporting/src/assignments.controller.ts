@@ -8,14 +8,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CITY_ROLES } from '@rl/kernel';
+import { CITY_ROLES, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
+  pageRequest,
   WriteResultView,
   uuidParam,
 } from '@rl/web';
@@ -64,14 +66,18 @@ export class AssignmentsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [AssignmentView] })
+  @ApiPage(AssignmentView, 'By period start, then creation')
   @ApiServiceUnavailableResponse({
     description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
   })
-  list(@CurrentCity() city: CityContext, @Query() query: ListAssignmentsDto): Promise<AssignmentView[]> {
+  list(@CurrentCity() city: CityContext, @Query() query: ListAssignmentsDto): Promise<Page<AssignmentView>> {
     const { minPosition, periodId, organisationId, indicatorId } = query;
     return this.queries.execute(
-      new ListAssignmentsQuery(city.id, { minPosition, periodId, organisationId, indicatorId }),
+      new ListAssignmentsQuery(
+        city.id,
+        { minPosition, periodId, organisationId, indicatorId },
+        pageRequest(query),
+      ),
     );
   }
 }

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/c
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES } from '@rl/kernel';
+import { CITY_ROLES, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   ApiProjectionBehind,
   CityAccess,
   CityContext,
@@ -13,6 +14,8 @@ import {
   CurrentCity,
   IfMatchVersion,
   MinPositionDto,
+  PagedReadDto,
+  pageRequest,
   WriteResultView,
   uuidParam,
 } from '@rl/web';
@@ -67,10 +70,10 @@ export class PeriodsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [PeriodView] })
+  @ApiPage(PeriodView, 'By start and end')
   @ApiProjectionBehind()
-  list(@CurrentCity() city: CityContext, @Query() query: MinPositionDto): Promise<PeriodView[]> {
-    return this.queries.execute(new ListPeriodsQuery(city.id, query.minPosition));
+  list(@CurrentCity() city: CityContext, @Query() query: PagedReadDto): Promise<Page<PeriodView>> {
+    return this.queries.execute(new ListPeriodsQuery(city.id, pageRequest(query), query.minPosition));
   }
 
   @Get(':id')

@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MinPositionDto } from '@rl/web';
+import { PagedReadDto } from '@rl/web';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './domain/submission.events';
 
-export class ListAssignmentsDto extends MinPositionDto {
+export class ListAssignmentsDto extends PagedReadDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() periodId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() indicatorId?: string;
 }
 
-export class ListSubmissionsDto extends MinPositionDto {
+export class ListSubmissionsDto extends PagedReadDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() indicatorId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() periodId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
@@ -19,7 +19,7 @@ export class ListSubmissionsDto extends MinPositionDto {
   status?: SubmissionStatus;
 }
 
-export class SeriesReadDto extends MinPositionDto {
+export class SeriesReadDto extends PagedReadDto {
   @ApiPropertyOptional({
     example: 'sex:F',
     description: 'dimension:value pairs, comma-separated; omitted: the total (no disaggregation)',

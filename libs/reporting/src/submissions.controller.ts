@@ -10,9 +10,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES } from '@rl/kernel';
+import { CITY_ROLES, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   ApiProjectionBehind,
   CityAccess,
   CityContext,
@@ -21,6 +22,7 @@ import {
   CurrentCity,
   IfMatchVersion,
   MinPositionDto,
+  pageRequest,
   uuidParam,
 } from '@rl/web';
 import { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
@@ -114,12 +116,16 @@ export class SubmissionsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [SubmissionView] })
+  @ApiPage(SubmissionView, 'In order of creation')
   @ApiProjectionBehind()
-  list(@CurrentCity() city: CityContext, @Query() query: ListSubmissionsDto): Promise<SubmissionView[]> {
+  list(@CurrentCity() city: CityContext, @Query() query: ListSubmissionsDto): Promise<Page<SubmissionView>> {
     const { minPosition, indicatorId, periodId, organisationId, status } = query;
     return this.queries.execute(
-      new ListSubmissionsQuery(city.id, { minPosition, indicatorId, periodId, organisationId, status }),
+      new ListSubmissionsQuery(
+        city.id,
+        { minPosition, indicatorId, periodId, organisationId, status },
+        pageRequest(query),
+      ),
     );
   }
 
@@ -147,16 +153,16 @@ export class SeriesController {
 
   @Get(':id/series')
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [SeriesPointView] })
+  @ApiPage(SeriesPointView, 'Oldest period first')
   @ApiProjectionBehind()
   series(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
     @Query() query: SeriesReadDto,
-  ): Promise<SeriesPointView[]> {
+  ): Promise<Page<SeriesPointView>> {
     const { disaggregation, status, minPosition } = query;
     return this.queries.execute(
-      new IndicatorSeriesQuery(city.id, id, { disaggregation, status, minPosition }),
+      new IndicatorSeriesQuery(city.id, id, { disaggregation, status, minPosition }, pageRequest(query)),
     );
   }
 }

@@ -9,16 +9,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES } from '@rl/kernel';
+import { CITY_ROLES, Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
-  MinPositionDto,
+  PagedReadDto,
+  pageRequest,
   WriteResultView,
   uuidParam,
 } from '@rl/web';
@@ -69,12 +71,12 @@ export class OrganisationsController {
 
   @Get()
   @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: [OrganisationView] })
+  @ApiPage(OrganisationView, 'By name')
   @ApiServiceUnavailableResponse({
     description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
   })
-  list(@CurrentCity() city: CityContext, @Query() query: MinPositionDto): Promise<OrganisationView[]> {
-    return this.queries.execute(new ListOrganisationsQuery(city.id, query.minPosition));
+  list(@CurrentCity() city: CityContext, @Query() query: PagedReadDto): Promise<Page<OrganisationView>> {
+    return this.queries.execute(new ListOrganisationsQuery(city.id, pageRequest(query), query.minPosition));
   }
 
   @Get(':id')

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OperatorOnly } from '@rl/web';
+import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Page } from '@rl/kernel';
+import { ApiPage, OperatorOnly, PageQueryDto, pageRequest } from '@rl/web';
 import { CityView } from './city.view';
 import { CreateCityCommand } from './commands/create-city/create-city.command';
 import { CreateCityDto } from './commands/create-city/create-city.dto';
@@ -25,8 +26,8 @@ export class CitiesController {
 
   @Get()
   @OperatorOnly()
-  @ApiOkResponse({ type: [CityView] })
-  list(): Promise<CityView[]> {
-    return this.queries.execute(new ListCitiesQuery());
+  @ApiPage(CityView, 'By slug')
+  list(@Query() query: PageQueryDto): Promise<Page<CityView>> {
+    return this.queries.execute(new ListCitiesQuery(pageRequest(query)));
   }
 }

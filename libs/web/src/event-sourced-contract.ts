@@ -18,7 +18,7 @@ export class WriteResultView {
 export class MinPositionDto {
   @ApiPropertyOptional({
     description:
-      'Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise',
+      "Read your own write: wait (up to 3 s) until the read model includes this event position; 503 with Retry-After otherwise. Beyond the city's last position: 400 PROJECTION.POSITION_AHEAD at once",
   })
   @IsOptional()
   @Type(() => Number)

@@ -13,3 +13,4 @@ export {
   MinPositionDto,
   WriteResultView,
 } from './event-sourced-contract';
+export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';

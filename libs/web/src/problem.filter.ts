@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, DomainErrorKind, FieldError } from '@rl/kernel';
+import { databaseBusy, isPoolAcquireTimeout } from '@rl/persistence';
 
 export interface ProblemDocument {
   type: string;
@@ -44,6 +45,8 @@ const titleOf = (status: number) =>
     .replace(/^./, (c) => c.toUpperCase());
 
 export function toProblem(exception: unknown): { problem: ProblemDocument; cause?: unknown } {
+  // An exhausted pool is load, not a bug: the client may retry (Retry-After), nothing to log as an error.
+  if (isPoolAcquireTimeout(exception)) return toProblem(databaseBusy());
   if (exception instanceof DomainError) {
     const status = STATUS_OF[exception.kind];
     return {

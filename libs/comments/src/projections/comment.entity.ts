@@ -11,6 +11,8 @@ import {
 // personal data, joined from users and organisations when read.
 @Entity('comments')
 @Index('IDX_comments_target', ['tenantId', 'targetKind', 'targetId'])
+@Index('IDX_comments_created', ['tenantId', 'createdAt', 'id'])
+@Index('IDX_comments_parent', ['tenantId', 'parentId'])
 export class CommentRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   Benchmark,
   Disaggregation,
@@ -11,6 +11,7 @@ import type {
 
 // Read model of the indicator-catalog projection; written only by it.
 @Entity('indicators')
+@Index('IDX_indicators_code', ['tenantId', 'code', 'id'])
 export class IndicatorRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

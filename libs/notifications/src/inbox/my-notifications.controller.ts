@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, SignedIn, uuidParam } from '@rl/web';
+import { Page } from '@rl/kernel';
+import { Actor, ApiPage, CurrentActor, SignedIn, uuidParam } from '@rl/web';
 import { MarkAllNoticesReadCommand } from './commands/mark-all-notices-read/mark-all-notices-read.command';
 import { MarkNoticeReadCommand } from './commands/mark-notice-read/mark-notice-read.command';
 import { NoticeReadView, NoticesReadView, NoticeView } from './inbox.view';
@@ -20,13 +21,9 @@ export class MyNotificationsController {
 
   @Get()
   @SignedIn()
-  @ApiOkResponse({
-    type: [NoticeView],
-    description:
-      'Newest first. Next page: pass the id of the last notice as `before`; a page shorter than `limit` is the last.',
-  })
-  @ApiBadRequestResponse({ description: 'REQUEST.INVALID, NOTICE.INVALID_CURSOR' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListMyNoticesDto): Promise<NoticeView[]> {
+  @ApiPage(NoticeView, 'Newest first; the next page is `before` the id of the last notice', 'before')
+  @ApiBadRequestResponse({ description: 'NOTICE.INVALID_CURSOR: before is not one of your notices' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListMyNoticesDto): Promise<Page<NoticeView>> {
     return this.queries.execute(
       new ListMyNoticesQuery(actor.userId, {
         unread: query.unread === 'true',

@@ -35,6 +35,7 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Index('IDX_webhook_deliveries_status', ['tenantId', 'status', 'createdAt'])
 // A failure category (http_503, timeout, blocked_address…), never text from the receiver.
 @Check('ck_webhook_deliveries_last_error', `"last_error" ~ '^[a-z0-9_]{1,40}$'`)
+@Index('IDX_webhook_deliveries_created', ['tenantId', 'createdAt', 'id'])
 export class WebhookDeliveryRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

@@ -8,8 +8,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Page } from '@rl/kernel';
 import {
   ApiIdempotencyKey,
+  ApiPage,
   CityAccess,
   CityContext,
   CommandContext,
@@ -66,14 +68,11 @@ export class WebhooksController {
 
   @Get('deliveries')
   @CityAccess(['coordinator'])
-  @ApiOkResponse({
-    type: [WebhookDeliveryView],
-    description: 'Newest first; status=dead is the dead-letter list',
-  })
+  @ApiPage(WebhookDeliveryView, 'Newest first; status=dead is the dead-letter list')
   deliveries(
     @CurrentCity() city: CityContext,
     @Query() query: ListWebhookDeliveriesDto,
-  ): Promise<WebhookDeliveryView[]> {
+  ): Promise<Page<WebhookDeliveryView>> {
     return this.queries.execute(new ListWebhookDeliveriesQuery(city.id, query));
   }
 

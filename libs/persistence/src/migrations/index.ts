@@ -11,6 +11,7 @@ import { Comparisons1795706600000 } from './1795706600000-comparisons';
 import { Accounts1795707100000 } from './1795707100000-accounts';
 import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-error-categories';
 import { Imports1795707300000 } from './1795707300000-imports';
+import { FairShare1795707400000 } from './1795707400000-fair-share';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Accounts1795707100000,
   WebhookErrorCategories1795707200000,
   Imports1795707300000,
+  FairShare1795707400000,
 ];

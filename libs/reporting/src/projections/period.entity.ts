@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { PERIOD_GRANULARITIES, PeriodGranularity } from '../domain/period-code';
 
 // Read model of the periods projection; written only by it.
 @Entity('periods')
+@Index('IDX_periods_start', ['tenantId', 'start', 'end', 'id'])
 export class PeriodRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ORGANISATION_KINDS, OrganisationKind } from '../domain/organisation.events';
 
 // Read model of the organisations projection; written only by it.
 @Entity('organisations')
+@Index('IDX_organisations_name', ['tenantId', 'name', 'id'])
 export class OrganisationRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;

@@ -1,15 +1,28 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-
-export const AUDIT_PAGE = { default: 100, max: 1000 } as const;
+import { PageQueryDto } from '@rl/web';
 
 // A date and time with an explicit offset, in a form PostgreSQL reads as the same instant.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 const INSTANT_MESSAGE = (field: string) =>
   `${field} must be an ISO 8601 instant with an offset, such as 2025-03-01T10:00:00Z`;
 
-export class ListAuditEventsDto {
+// `limit` as every list has it; `after` is a position or a stream version, in the body's `next`.
+class AuditPageDto extends PickType(PageQueryDto, ['limit'] as const) {}
+
+// A stream read page by page: `after` is the last stream version seen.
+export class ReadAuditStreamDto extends AuditPageDto {
+  @ApiPropertyOptional({ description: 'Version cursor: the `next` of the previous page', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(2_147_483_647)
+  after?: number;
+}
+
+export class ListAuditEventsDto extends AuditPageDto {
   @ApiPropertyOptional({ description: 'Only this stream', example: 'organisation-0196c1d2-…' })
   @IsOptional()
   @IsString()
@@ -47,12 +60,4 @@ export class ListAuditEventsDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE.max, default: AUDIT_PAGE.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(AUDIT_PAGE.max)
-  limit?: number;
 }

@@ -12,14 +12,17 @@ export class ReadAuditStreamHandler implements IQueryHandler<ReadAuditStreamQuer
     private readonly schemas: EventSchemas,
   ) {}
 
-  async execute({ cityId, streamId }: ReadAuditStreamQuery): Promise<AuditStreamView> {
+  async execute({ cityId, streamId, page }: ReadAuditStreamQuery): Promise<AuditStreamView> {
+    // The unique key (tenant_id, stream_id, stream_version) serves the keyset; one more row tells of a next page.
     const rows = await this.db.inCity(cityId, (em) =>
       em.query<AuditEventRow[]>(
-        `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND stream_id = $2 ORDER BY stream_version`,
-        [cityId, streamId],
+        `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND stream_id = $2 AND stream_version > $3
+          ORDER BY stream_version LIMIT $4`,
+        [cityId, streamId, page.after, page.limit + 1],
       ),
     );
-    if (rows.length === 0) throw auditStreamNotFound(streamId);
-    return { streamId, events: rows.map((row) => AuditEventView.of(row, this.schemas)) };
+    if (rows.length === 0 && page.after === 0) throw auditStreamNotFound(streamId);
+    const events = rows.slice(0, page.limit).map((row) => AuditEventView.of(row, this.schemas));
+    return { streamId, events, next: rows.length > page.limit ? events[events.length - 1].version : null };
   }
 }

@@ -1,9 +1,12 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page, PageRequest } from '@rl/kernel';
 import { MemberView } from '../../member.view';
 
-export class ListMembersQuery extends Query<MemberView[]> {
-  constructor(readonly cityId: CityId) {
+export class ListMembersQuery extends Query<Page<MemberView>> {
+  constructor(
+    readonly cityId: CityId,
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }

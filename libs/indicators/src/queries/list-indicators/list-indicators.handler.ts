@@ -1,5 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
+import { keysetPage, TenantDb } from '@rl/persistence';
+import { pageRequest } from '@rl/web';
 import { ProjectionWaiter } from '@rl/projections';
 import { IndicatorView } from '../../indicator.view';
 import { IndicatorRecord } from '../../projections/indicator.entity';
@@ -30,16 +32,18 @@ export const toIndicatorView = (row: IndicatorRecord): IndicatorView => ({
 });
 
 @QueryHandler(ListIndicatorsQuery)
-export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery, IndicatorView[]> {
+export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery, Page<IndicatorView>> {
   constructor(
     private readonly db: TenantDb,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
-  async execute({ cityId, filters }: ListIndicatorsQuery): Promise<IndicatorView[]> {
+  async execute({ cityId, filters }: ListIndicatorsQuery): Promise<Page<IndicatorView>> {
+    const page = pageRequest(filters);
+    const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, filters.minPosition);
     const rows = await this.db.inCity(cityId, (em) => {
-      const query = em.createQueryBuilder(IndicatorRecord, 'i').orderBy('i.code', 'ASC');
+      const query = em.createQueryBuilder(IndicatorRecord, 'i');
       if (filters.type) query.andWhere('i.type = :type', { type: filters.type });
       if (filters.right) query.andWhere('i.right = :right', { right: filters.right });
       if (filters.status) query.andWhere('i.status = :status', { status: filters.status });
@@ -50,8 +54,9 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
       if (Object.keys(ref).length > 0) {
         query.andWhere('i.framework_refs @> :ref::jsonb', { ref: JSON.stringify([ref]) });
       }
-      return query.getMany();
+      // By code, then id: the index IDX_indicators_code serves the keyset.
+      return keysetPage(query, ['i.code', 'i.id'], after, page.limit).getMany();
     });
-    return rows.map(toIndicatorView);
+    return pageOf(rows, page.limit, (row) => [row.code, row.id], toIndicatorView);
   }
 }

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page } from '@rl/kernel';
 import { IndicatorView } from '../../indicator.view';
 import { ListIndicatorsDto } from '../../read-options.dto';
 
-export class ListIndicatorsQuery extends Query<IndicatorView[]> {
+export class ListIndicatorsQuery extends Query<Page<IndicatorView>> {
   constructor(
     readonly cityId: CityId,
     readonly filters: ListIndicatorsDto,

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page, PageRequest } from '@rl/kernel';
 import { AssignmentView } from '../../reporting.view';
 
 export interface AssignmentFilter {
@@ -9,10 +9,11 @@ export interface AssignmentFilter {
   minPosition?: number;
 }
 
-export class ListAssignmentsQuery extends Query<AssignmentView[]> {
+export class ListAssignmentsQuery extends Query<Page<AssignmentView>> {
   constructor(
     readonly cityId: CityId,
     readonly filter: AssignmentFilter,
+    readonly page: PageRequest,
   ) {
     super();
   }

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
+import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { PeriodRecord } from '../../projections/period.entity';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
@@ -20,17 +21,24 @@ export const toPeriodView = (row: PeriodRecord): PeriodView => ({
 });
 
 @QueryHandler(ListPeriodsQuery)
-export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery, PeriodView[]> {
+export class ListPeriodsHandler implements IQueryHandler<ListPeriodsQuery, Page<PeriodView>> {
   constructor(
     private readonly db: TenantDb,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
-  async execute({ cityId, minPosition }: ListPeriodsQuery): Promise<PeriodView[]> {
+  async execute({ cityId, page, minPosition }: ListPeriodsQuery): Promise<Page<PeriodView>> {
+    const after = cursorOf(page, ['date', 'date', 'uuid']);
     await this.waiter.waitFor(cityId, PERIODS_PROJECTION, minPosition);
+    // By start, end, then id: the index IDX_periods_start serves the keyset.
     const rows = await this.db.inCity(cityId, (em) =>
-      em.find(PeriodRecord, { order: { start: 'ASC', end: 'ASC' } }),
+      keysetPage(
+        em.createQueryBuilder(PeriodRecord, 'p'),
+        ['p.start', 'p.end', 'p.id'],
+        after,
+        page.limit,
+      ).getMany(),
     );
-    return rows.map(toPeriodView);
+    return pageOf(rows, page.limit, (row) => [row.start, row.end, row.id], toPeriodView);
   }
 }

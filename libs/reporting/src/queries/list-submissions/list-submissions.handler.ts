@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
+import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { SubmissionRecord } from '../../projections/submission.entity';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
@@ -25,28 +26,25 @@ export const toSubmissionView = (row: SubmissionRecord): SubmissionView => ({
 });
 
 @QueryHandler(ListSubmissionsQuery)
-export class ListSubmissionsHandler implements IQueryHandler<ListSubmissionsQuery, SubmissionView[]> {
+export class ListSubmissionsHandler implements IQueryHandler<ListSubmissionsQuery, Page<SubmissionView>> {
   constructor(
     private readonly db: TenantDb,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
-  async execute({ cityId, filter }: ListSubmissionsQuery): Promise<SubmissionView[]> {
+  async execute({ cityId, filter, page }: ListSubmissionsQuery): Promise<Page<SubmissionView>> {
+    const after = cursorOf(page, ['uuid']);
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, filter.minPosition);
     const { indicatorId, periodId, organisationId, status } = filter;
-    const rows = await this.db.inCity(cityId, (em) =>
-      em.find(SubmissionRecord, {
-        where: {
-          tenantId: cityId,
-          ...(indicatorId && { indicatorId }),
-          ...(periodId && { periodId }),
-          ...(organisationId && { organisationId }),
-          ...(status && { status }),
-        },
-        order: { createdAt: 'ASC', id: 'ASC' },
-        take: 1000,
-      }),
-    );
-    return rows.map(toSubmissionView);
+    // By id: ids are UUIDv7, so this is the order of creation, and the primary key serves the keyset.
+    const rows = await this.db.inCity(cityId, (em) => {
+      const query = em.createQueryBuilder(SubmissionRecord, 's').where('s.tenantId = :cityId', { cityId });
+      if (indicatorId) query.andWhere('s.indicatorId = :indicatorId', { indicatorId });
+      if (periodId) query.andWhere('s.periodId = :periodId', { periodId });
+      if (organisationId) query.andWhere('s.organisationId = :organisationId', { organisationId });
+      if (status) query.andWhere('s.status = :status', { status });
+      return keysetPage(query, ['s.id'], after, page.limit).getMany();
+    });
+    return pageOf(rows, page.limit, (row) => [row.id], toSubmissionView);
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page, PageRequest } from '@rl/kernel';
 import { SubmissionStatus } from '../../domain/submission.events';
 import { SubmissionView } from '../../reporting.view';
 
@@ -11,10 +11,11 @@ export interface SubmissionFilter {
   minPosition?: number;
 }
 
-export class ListSubmissionsQuery extends Query<SubmissionView[]> {
+export class ListSubmissionsQuery extends Query<Page<SubmissionView>> {
   constructor(
     readonly cityId: CityId,
     readonly filter: SubmissionFilter,
+    readonly page: PageRequest,
   ) {
     super();
   }

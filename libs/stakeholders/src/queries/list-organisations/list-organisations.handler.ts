@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
+import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { OrganisationView } from '../../organisation.view';
 import { OrganisationRecord } from '../../projections/organisation.entity';
@@ -16,17 +17,27 @@ export const toOrganisationView = (row: OrganisationRecord): OrganisationView =>
 });
 
 @QueryHandler(ListOrganisationsQuery)
-export class ListOrganisationsHandler implements IQueryHandler<ListOrganisationsQuery, OrganisationView[]> {
+export class ListOrganisationsHandler implements IQueryHandler<
+  ListOrganisationsQuery,
+  Page<OrganisationView>
+> {
   constructor(
     private readonly db: TenantDb,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
-  async execute({ cityId, minPosition }: ListOrganisationsQuery): Promise<OrganisationView[]> {
+  async execute({ cityId, page, minPosition }: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
+    const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, ORGANISATIONS_PROJECTION, minPosition);
+    // By name, then id (names need not be unique): the index ix_organisations_name serves the keyset.
     const rows = await this.db.inCity(cityId, (em) =>
-      em.find(OrganisationRecord, { order: { name: 'ASC' } }),
+      keysetPage(
+        em.createQueryBuilder(OrganisationRecord, 'o'),
+        ['o.name', 'o.id'],
+        after,
+        page.limit,
+      ).getMany(),
     );
-    return rows.map(toOrganisationView);
+    return pageOf(rows, page.limit, (row) => [row.name, row.id], toOrganisationView);
   }
 }

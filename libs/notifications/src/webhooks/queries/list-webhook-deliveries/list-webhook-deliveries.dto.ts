@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '@rl/web';
 import { WEBHOOK_DELIVERY_STATUSES, WebhookDeliveryStatus } from '../../../persistence/webhook.entity';
 
-export const MAX_DELIVERIES_PAGE = 200;
-
-export class ListWebhookDeliveriesDto {
+export class ListWebhookDeliveriesDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: WEBHOOK_DELIVERY_STATUSES,
     description: 'dead = the dead-letter list (every retry failed)',
@@ -18,12 +16,4 @@ export class ListWebhookDeliveriesDto {
   @IsOptional()
   @IsUUID()
   endpointId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DELIVERIES_PAGE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DELIVERIES_PAGE)
-  limit?: number;
 }

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page } from '@rl/kernel';
 import { WebhookDeliveryView } from '../../webhook.view';
 import { ListWebhookDeliveriesDto } from './list-webhook-deliveries.dto';
 
-export class ListWebhookDeliveriesQuery extends Query<WebhookDeliveryView[]> {
+export class ListWebhookDeliveriesQuery extends Query<Page<WebhookDeliveryView>> {
   constructor(
     readonly cityId: CityId,
     readonly filter: ListWebhookDeliveriesDto,
