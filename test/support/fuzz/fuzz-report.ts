@@ -1,11 +1,5 @@
 import { FuzzRequest, FuzzResponse } from './openapi-requests';
 
-// Violations another slice of issue 10 fixes: counted apart, failing under FUZZ_STRICT=1. Remove an entry
-// once its fix has landed.
-const KNOWN: { label: string; why: string }[] = [
-  { label: 'PROJECTION.BEHIND', why: 'minPosition beyond the city head must be a 400 at once (fair share)' },
-  { label: 'TOKEN_IN_ANSWER', why: 'a one-time token goes by e-mail only, never in an answer (accounts)' },
-];
 const ONE_TIME_TOKEN = /"(invitationToken|resetToken)"\s*:\s*"/;
 
 const problemOf = (res: FuzzResponse): Record<string, unknown> | undefined => {
@@ -29,13 +23,10 @@ const requestText = (r: FuzzRequest) =>
 
 export class FuzzReport {
   private readonly statuses = new Map<number, number>();
-  private readonly known = new Map<string, number>();
   private readonly successful = new Set<string>();
   private readonly operations = new Map<string, Map<number, number>>();
   private readonly roles = new Set<string>();
   private cases = 0;
-
-  constructor(private readonly strict: boolean) {}
 
   // Throws (a fast-check property failure) when the answer breaks one of the fuzz's invariants. `refuse`: the
   // caller must not get through (a forged token on a secured operation).
@@ -57,9 +48,8 @@ export class FuzzReport {
     const problem = problemOf(res);
     const excerpt = `${res.status} ${res.contentType} ${res.text.slice(0, 500)}`;
     if (refuse && res.status < 400) throw new Error(`accepted a forged token: ${excerpt}`);
-    if (res.status >= 500) this.tolerate(String(problem?.code), `5xx: ${excerpt}`);
-    if (ONE_TIME_TOKEN.test(res.text))
-      this.tolerate('TOKEN_IN_ANSWER', `a one-time token in the answer: ${excerpt}`);
+    if (res.status >= 500) throw new Error(`5xx: ${excerpt}`);
+    if (ONE_TIME_TOKEN.test(res.text)) throw new Error(`a one-time token in the answer: ${excerpt}`);
     if (res.status >= 400) {
       const shaped =
         /^application\/problem\+json/.test(res.contentType) &&
@@ -75,11 +65,6 @@ export class FuzzReport {
     if (leaked.length > 0) throw new Error(`answer holds city B's ${leaked.join(', ')}: ${excerpt}`);
   }
 
-  private tolerate(label: string, failure: string): void {
-    if (this.strict || !KNOWN.some((k) => k.label === label)) throw new Error(failure);
-    this.known.set(label, (this.known.get(label) ?? 0) + 1);
-  }
-
   // Per operation with `verbose`: which ones the generated input never gets through.
   summary(seed: number, runs: number, failures: number, verbose = false): string {
     const histogram = histogramText(this.statuses);
@@ -91,14 +76,10 @@ export class FuzzReport {
     const fiveHundreds = [...this.statuses.entries()]
       .filter(([s]) => s >= 500)
       .reduce((n, [, c]) => n + c, 0);
-    const known =
-      KNOWN.filter((k) => this.known.has(k.label))
-        .map((k) => `${k.label}×${this.known.get(k.label)} (${k.why})`)
-        .join('; ') || 'none';
     return [
       `OpenAPI fuzz (seed ${seed}, FUZZ_RUNS=${runs}): ${this.operations.size} operations × ${this.roles.size} roles, ${this.cases} cases`,
       `  statuses: ${histogram}`,
-      `  5xx: ${fiveHundreds}; failing properties: ${failures}; known violations left to other slices: ${known}`,
+      `  5xx: ${fiveHundreds}; failing properties: ${failures}`,
       `  operations answered 2xx at least once: ${this.successful.size}/${this.operations.size}`,
       `  replay: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz`,
       ...perOperation,
