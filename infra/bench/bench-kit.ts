@@ -92,3 +92,14 @@ export async function deleteQueueKeys(config: AppConfig): Promise<void> {
     redis.disconnect();
   }
 }
+
+// Runs a benchmark's main and exits with its outcome (open handles such as pools must not keep it alive).
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -38,6 +38,7 @@ import {
   now,
   percentile,
   round,
+  runBench,
   sleep,
   table,
 } from './bench-kit';
@@ -892,10 +893,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

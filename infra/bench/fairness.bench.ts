@@ -11,7 +11,17 @@ import { RegisterOrganisationCommand } from '@rl/stakeholders';
 import { CreateCityCommand } from '@rl/tenancy';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
-import { benchConfig, deleteQueueKeys, log, now, percentile, round, sleep, table } from './bench-kit';
+import {
+  benchConfig,
+  deleteQueueKeys,
+  log,
+  now,
+  percentile,
+  round,
+  runBench,
+  sleep,
+  table,
+} from './bench-kit';
 import { seedChain } from './chain-seed';
 
 // npm run bench:fairness: city A verifies its hash chain over a large log while city B's members keep
@@ -149,10 +159,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -40,6 +40,7 @@ import {
   now,
   percentile,
   round,
+  runBench,
   sleep,
   table,
 } from './bench-kit';
@@ -714,10 +715,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -23,6 +23,7 @@ import {
   now,
   percentile,
   round,
+  runBench,
   sleep,
   table,
 } from './bench-kit';
@@ -340,10 +341,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);
