@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import {
+  ApiIdempotencyKey,
   ApiPage,
   CityAccess,
   CityContext,
@@ -37,6 +38,7 @@ export class MembersController {
   ) {}
 
   @Post()
+  @ApiIdempotencyKey()
   @CityAccess(['coordinator'], { operator: true })
   @ApiOperation({
     summary: 'Offer a person a membership (pending until they accept)',
@@ -62,6 +64,7 @@ export class MembersController {
   }
 
   @Patch(':userId')
+  @ApiIdempotencyKey()
   @CityAccess(['coordinator'], { operator: true })
   @ApiOperation({ summary: "Change a member's role or organisation, or remove them" })
   @ApiOkResponse({ type: MemberView })
@@ -76,6 +79,7 @@ export class MembersController {
   }
 
   @Post(':userId/invitation')
+  @ApiIdempotencyKey()
   @CityAccess(['coordinator'], { operator: true })
   @HttpCode(202)
   @ApiOperation({

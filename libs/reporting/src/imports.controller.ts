@@ -25,6 +25,7 @@ import type { Response } from 'express';
 import { DomainError } from '@rl/kernel';
 import {
   Actor,
+  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
@@ -60,6 +61,7 @@ export class ImportsController {
   // 201 with the report (also for a dry run, `ok` telling whether it would pass), or 422 IMPORT.REJECTED
   // with the report under `report`. A larger one answers 202 {id}; GET …/imports/:id shows how it goes.
   @Post()
+  @ApiIdempotencyKey()
   @CityAccess(['collector', 'official'])
   @UseInterceptors(ImportFileInterceptor)
   @ApiOperation({ summary: 'Import an Open SDG CSV or XLSX file (all or nothing)' })
