@@ -193,15 +193,11 @@ describe('Calendar feeds: deadlines behind a secret link', () => {
 
   it('answers 404 (and reveals nothing) for a missing, wrong or malformed token', async () => {
     const base = cityPath(ghent, 'calendar.ics');
-    for (const query of [
-      '',
-      '?token=',
-      `?token=${'A'.repeat(43)}`,
-      '?token=short',
-      `?token=${'%00'.repeat(43)}`,
-    ]) {
+    for (const query of ['', '?token=', `?token=${'A'.repeat(43)}`, '?token=short']) {
       expectProblem(await api.http.get(`${base}${query}`), 404, 'CALENDAR.NOT_FOUND');
     }
+    // NUL characters are refused for every route before any lookup.
+    expectProblem(await api.http.get(`${base}?token=${'%00'.repeat(43)}`), 400, 'REQUEST.INVALID');
     const url = await issue(coordinator);
     const token = new URL(url).searchParams.get('token')!;
     expectProblem(

@@ -14,6 +14,7 @@ const PRODUCTION = {
   DB_APP_PASSWORD: 'app-secret-of-this-site',
   DATABASE_URL: 'postgres://admin:admin-secret@db.internal:5432/rights_ledger',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
+  METRICS_TOKEN: 't'.repeat(40),
 };
 
 const refusal = (env: Record<string, string>) => {
@@ -51,6 +52,7 @@ describe('production refuses built-in secrets', () => {
       'OPERATOR_PASSWORD',
       'DB_OWNER_PASSWORD',
       'DB_APP_PASSWORD',
+      'METRICS_TOKEN',
     ]) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[variable];
