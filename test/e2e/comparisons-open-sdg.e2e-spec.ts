@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ApiHarness, Session, TestCity } from '../support/api-harness';
 
-// The real Open SDG files (read only); see ../shared/data/open-sdg/README.md for their origin. Both
+// The real Open SDG files (read only); see test/fixtures/open-sdg/README.md for their origin and licences. Both
 // cities report SDG 3.2.1, but Bristol's is infant mortality and València's the under-5 rate.
-const DATA = path.resolve(process.cwd(), '../shared/data/open-sdg');
+const DATA = path.resolve(__dirname, '../fixtures/open-sdg');
 const fixture = (name: string) => readFileSync(path.join(DATA, name));
 
 // The headline series of an Open SDG file: rows whose disaggregation columns are all empty, by year.

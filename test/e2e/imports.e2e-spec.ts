@@ -4,8 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 
-// The real Open SDG files (read only); see ../shared/data/open-sdg/README.md for their origin.
-const DATA = path.resolve(__dirname, '../../../shared/data/open-sdg');
+// The real Open SDG files (read only); see test/fixtures/open-sdg/README.md for their origin and licences.
+const DATA = path.resolve(__dirname, '../fixtures/open-sdg');
 const fixture = (name: string) => readFileSync(path.join(DATA, name));
 
 interface Report {
