@@ -51,14 +51,32 @@ export class Checkpoints {
   }
 
   // The projection's position and the city's head (its last appended position), in one statement.
-  standing(cityId: CityId, projection: string): Promise<{ position: number; head: number }> {
+  // How far a projection has the city's log for a reader waiting on `upTo`: its checkpoint, or further
+  // when none of the event types it handles lies after the checkpoint up to `upTo` (a write it ignores
+  // must not make its readers wait). `handles` null: the checkpoint alone counts.
+  reached(
+    cityId: CityId,
+    projection: string,
+    handles: readonly string[] | null,
+    upTo: number,
+  ): Promise<{ position: number; head: number }> {
     return this.db.inCity(cityId, async (em) => {
-      const [row] = await em.query<{ position: string | null; head: string | null }[]>(
-        `SELECT (SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2) AS position,
-                (SELECT last_position FROM tenant_heads WHERE tenant_id = $1) AS head`,
-        [cityId, projection],
+      const [row] = await em.query<{ position: string; head: string }[]>(
+        `WITH c AS (SELECT coalesce((SELECT position FROM projection_checkpoints
+                                      WHERE tenant_id = $1 AND projection = $2), 0) AS position,
+                           coalesce((SELECT last_position FROM tenant_heads WHERE tenant_id = $1), 0) AS head)
+         SELECT c.head,
+                CASE WHEN $4::text[] IS NULL THEN c.position
+                     ELSE greatest(c.position, coalesce(
+                       (SELECT min(e.position) - 1 FROM events e
+                         WHERE e.tenant_id = $1 AND e.position > c.position
+                           AND e.position <= least($3::bigint, c.head) AND e.type = ANY($4::text[])),
+                       least($3::bigint, c.head)))
+                END AS position
+           FROM c`,
+        [cityId, projection, upTo, handles === null ? null : [...handles]],
       );
-      return { position: Number(row.position ?? 0), head: Number(row.head ?? 0) };
+      return { position: Number(row.position), head: Number(row.head) };
     });
   }
 

@@ -37,6 +37,11 @@ export class ProjectionRegistry implements OnModuleInit {
     return projection;
   }
 
+  // The event types a projection handles, or null where this process does not run it.
+  handlesOf(name: string): readonly string[] | null {
+    return this.projections.get(name)?.handles ?? null;
+  }
+
   handling(types: readonly string[]): Projection[] {
     return this.all().filter((p) => p.handles.some((type) => types.includes(type)));
   }

@@ -1,16 +1,18 @@
 import { asCityId, DomainError } from '@rl/kernel';
 import { Checkpoints } from './checkpoints';
+import { ProjectionRegistry } from './projection-registry';
 import { ProjectionWaiter } from './projection-waiter';
 
 const CITY = asCityId('0196c1d2-7a3b-7c4d-8e5f-0123456789ab');
 
 // A checkpoint store that stands at `position` of a city whose log ends at `head`, moving on as told.
 const waiterAt = (standing: { position: number; head: number }) => {
-  const checkpoints: Pick<Checkpoints, 'standing' | 'position'> = {
-    standing: () => Promise.resolve({ ...standing }),
-    position: () => Promise.resolve(standing.position),
+  const checkpoints: Pick<Checkpoints, 'reached'> = { reached: () => Promise.resolve({ ...standing }) };
+  const registry: Pick<ProjectionRegistry, 'handlesOf'> = { handlesOf: () => null };
+  return {
+    waiter: new ProjectionWaiter(checkpoints as Checkpoints, registry as ProjectionRegistry),
+    standing,
   };
-  return { waiter: new ProjectionWaiter(checkpoints as Checkpoints), standing };
 };
 
 const failure = (promise: Promise<unknown>) =>
@@ -35,6 +37,17 @@ describe('ProjectionWaiter', () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect(error).toMatchObject({ kind: 'bad_request', code: 'PROJECTION.POSITION_AHEAD' });
     expect(error.errors).toEqual([{ field: 'minPosition', message: expect.stringContaining('9') }]);
+  });
+
+  it('asks the checkpoints how far the projection has the log, given the event types it handles', async () => {
+    const reached = jest.fn(() => Promise.resolve({ position: 8, head: 9 }));
+    const registry = { handlesOf: (name: string) => (name === 'p' ? ['OrganisationRegistered'] : null) };
+    const waiter = new ProjectionWaiter(
+      { reached } as unknown as Checkpoints,
+      registry as unknown as ProjectionRegistry,
+    );
+    await expect(waiter.waitFor(CITY, 'p', 8)).resolves.toBeUndefined();
+    expect(reached).toHaveBeenCalledWith(CITY, 'p', ['OrganisationRegistered'], 8);
   });
 
   it('waits for a reachable position and returns when the projection gets there', async () => {

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { CityId, DomainError } from '@rl/kernel';
 import { Checkpoints } from './checkpoints';
+import { ProjectionRegistry } from './projection-registry';
 
 const POLL_MS = 20;
 export const READ_YOUR_WRITES_TIMEOUT_MS = 3_000;
 
 // Read-your-writes: a read with `minPosition` waits, bounded, until the projection has applied the
-// city's log up to that position; past the bound it answers 503 with Retry-After.
+// city's log up to that position — or until none of the events it handles lies between its checkpoint and
+// that position (wake-ups reach only the projections an append concerns); past the bound 503 + Retry-After.
 @Injectable()
 export class ProjectionWaiter {
-  constructor(private readonly checkpoints: Checkpoints) {}
+  constructor(
+    private readonly checkpoints: Checkpoints,
+    private readonly registry: ProjectionRegistry,
+  ) {}
 
   async waitFor(
     cityId: CityId,
@@ -19,7 +24,9 @@ export class ProjectionWaiter {
   ): Promise<void> {
     if (minPosition === undefined) return;
     const deadline = Date.now() + timeoutMs;
-    const first = await this.checkpoints.standing(cityId, projection);
+    const handles = this.registry.handlesOf(projection);
+    const reached = () => this.checkpoints.reached(cityId, projection, handles, minPosition);
+    const first = await reached();
     if (first.position >= minPosition) return;
     // A position the city has not reached yet can never be read: say so at once instead of waiting.
     if (minPosition > first.head) {
@@ -33,7 +40,7 @@ export class ProjectionWaiter {
     }
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const position = await this.checkpoints.position(cityId, projection);
+      const { position } = await reached();
       if (position >= minPosition) return;
       if (Date.now() >= deadline) {
         throw new DomainError(
