@@ -8,6 +8,7 @@ import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webh
 export { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './domain/reminder-policy';
 export { NotificationEvent, reminderPolicyStream } from './domain/notification.events';
 export { MAIL_CONNECTIONS } from './channels/mailer';
+export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NotificationsModule } from './notifications.module';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';

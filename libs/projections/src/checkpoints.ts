@@ -59,10 +59,9 @@ export class Checkpoints {
     projection: string,
     handles: readonly string[] | null,
     upTo: number,
-    em?: EntityManager,
   ): Promise<{ position: number; head: number }> {
-    const read = async (m: EntityManager) => {
-      const [row] = await m.query<{ position: string; head: string }[]>(
+    return this.db.inCity(cityId, async (em) => {
+      const [row] = await em.query<{ position: string; head: string }[]>(
         `WITH c AS (SELECT coalesce((SELECT position FROM projection_checkpoints
                                       WHERE tenant_id = $1 AND projection = $2), 0) AS position,
                            coalesce((SELECT last_position FROM tenant_heads WHERE tenant_id = $1), 0) AS head)
@@ -78,8 +77,7 @@ export class Checkpoints {
         [cityId, projection, upTo, handles === null ? null : [...handles]],
       );
       return { position: Number(row.position), head: Number(row.head) };
-    };
-    return em ? read(em) : this.db.inCity(cityId, read);
+    });
   }
 
   position(cityId: CityId, projection: string): Promise<number> {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
-import { asCityId, CityId } from '@rl/kernel';
+import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { NoticeKind } from '../domain/notice';
 import { cityFacts, workFacts } from '../notice-context';
-import { NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
+import { NoticeOutbox, nothingRecorded } from '../notice-outbox';
 import { ReminderTargetState } from '../persistence/reminder-target.entity';
 import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
 
@@ -26,16 +26,13 @@ interface DueRow {
 
 // A little slack for clock differences between the worker and PostgreSQL.
 const EARLY_TOLERANCE_MS = 1_000;
-// Catch-ups before the job gives up for a retry when events the schedule handles keep arriving.
-const CATCH_UP_ROUNDS = 5;
 
 // Fires one reminder: checks the current state first (submitted? withdrawn? a later reminder already due?),
 // then records one notice per recipient and channel under the reminder's key, all in one transaction
 // with the row lock on the reminder, so two workers or a retried job cannot both fire it. The state is the
-// reminder-schedule read model brought up to the city's head by the job itself, and checked to be there
-// under the lock: a submission committed before the decision is in it, however far behind the
-// projection's own worker is. Recipients come from memberships, which their commands write in the
-// append's transaction: always current.
+// reminder-schedule read model brought up to the city's head first: a submission committed before the job
+// started is in it, however far behind the projection's own worker is. Recipients come from memberships,
+// which their commands write in the append's transaction: always current.
 @Injectable()
 @HandlesJob('reminders.fire')
 export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
@@ -50,29 +47,17 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
   async handle({ cityId: city, reminderId }: JobPayloads['reminders.fire']): Promise<void> {
     const cityId = asCityId(city);
     const recorded = nothingRecorded();
-    for (let round = 1; !(await this.fire(cityId, reminderId, recorded)); round++) {
-      if (round === CATCH_UP_ROUNDS)
-        throw new Error(`The reminder schedule keeps falling behind; reminder ${reminderId} retries later`);
-    }
-    await this.outbox.wake(cityId, recorded);
-  }
-
-  // False when an event the schedule handles was committed after the catch-up: nothing was decided.
-  private async fire(cityId: CityId, reminderId: string, recorded: Recorded): Promise<boolean> {
-    // Outside the transaction: the catch-up commits on its own, after this job started.
+    // Before the transaction: the catch-up commits on its own, and the reads below (each statement a new
+    // snapshot) then see the read model at least at the head read here, after this job started.
     await this.runner.catchUpToHead(cityId, this.schedule);
-    return this.db.inCity(cityId, async (em) => {
+    await this.db.inCity(cityId, async (em) => {
       const [locked] = await em.query<{ status: string }[]>(
         `SELECT status FROM reminders WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
         [cityId, reminderId],
       );
       // The job can start before the transaction that scheduled the reminder commits: retry shortly.
       if (!locked) throw new Error(`Reminder ${reminderId} is not visible yet`);
-      if (locked.status !== 'pending') return true;
-      // Checked after taking the lock (the schedule cannot cancel this reminder meanwhile) and in its own
-      // statement: the reads below see the schedule with every event committed up to here, so the
-      // decision includes them all — a submission committed before this point cancels the reminder.
-      if (!(await this.runner.hasHead(em, cityId, this.schedule))) return false;
+      if (locked.status !== 'pending') return;
       // Read after taking the lock, in a new statement: its snapshot includes whatever the transaction we
       // waited for committed (a return that re-opened this reminder, say).
       const [row] = await em.query<DueRow[]>(
@@ -89,7 +74,7 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
         [cityId, reminderId],
       );
       const now = new Date();
-      if (new Date(row.dueAt).getTime() > now.getTime() + EARLY_TOLERANCE_MS) return true;
+      if (new Date(row.dueAt).getTime() > now.getTime() + EARLY_TOLERANCE_MS) return;
       const skip =
         new Date(row.currentDeadline).getTime() !== new Date(row.deadline).getTime()
           ? 'rescheduled'
@@ -100,7 +85,7 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
               : null;
       if (skip) {
         await this.settle(em, cityId, reminderId, 'skipped', skip);
-        return true;
+        return;
       }
       const city = await cityFacts(em, cityId);
       const data = await workFacts(em, this.config, city, {
@@ -147,8 +132,8 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
         );
       }
       await this.settle(em, cityId, reminderId, 'sent', kind);
-      return true;
     });
+    await this.outbox.wake(cityId, recorded);
   }
 
   private async settle(

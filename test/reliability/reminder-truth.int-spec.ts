@@ -1,0 +1,296 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { Queue } from 'bullmq';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { AppConfig } from '@rl/config';
+import { EventStore } from '@rl/event-store';
+import { CityId } from '@rl/kernel';
+import { FireReminderHandler, REMINDER_SCHEDULE_PROJECTION, reminderPolicyStream } from '@rl/notifications';
+import { databaseUrl } from '@rl/persistence';
+import { ProjectionRegistry, ProjectionRunner } from '@rl/projections';
+import { QueueName } from '@rl/queue';
+import { CreateAssignmentCommand, SubmitDataCommand } from '@rl/reporting';
+import { ProjectionToolsModule } from '@rl/worker';
+import { CityShape, seedCity, SeededCity } from '../../infra/bench/seed-city';
+import { MailCatcher } from '../support/mail-catcher';
+import {
+  adminClient,
+  checkpoint,
+  deleteQueueKeys,
+  eventually,
+  head,
+  reliabilityConfig,
+  spawnTs,
+  TsProcess,
+} from './support/reliability';
+
+jest.setTimeout(300_000);
+
+const ROUNDS = 20;
+const ORGANISATIONS = 20;
+const INDICATORS = 10;
+const PAIRS = ORGANISATIONS * INDICATORS; // 200 assignments per round, each submitted at once
+const LANES = 8;
+const WORKERS = 2;
+
+// Inside one city's row-level security, as the superuser.
+async function inCity<T>(admin: Client, cityId: CityId, read: () => Promise<T>): Promise<T> {
+  await admin.query('BEGIN');
+  try {
+    await admin.query(`SELECT set_config('app.tenant_id', $1, true)`, [cityId]);
+    return await read();
+  } finally {
+    await admin.query('COMMIT');
+  }
+}
+
+// Reminder notices about these assignments, with when their fire transaction started.
+async function reminderNotices(admin: Client, cityId: CityId, assignmentIds: string[]) {
+  return inCity(admin, cityId, async () => {
+    const { rows } = await admin.query<{ assignmentId: string; kind: string; createdAt: Date }>(
+      `SELECT assignment_id AS "assignmentId", kind, created_at AS "createdAt" FROM notices
+        WHERE tenant_id = $1 AND assignment_id = ANY($2::uuid[]) AND kind LIKE 'reminder.%'`,
+      [cityId, assignmentIds],
+    );
+    return rows;
+  });
+}
+
+const countKinds = (notices: { kind: string }[]) =>
+  notices.reduce<Record<string, number>>((n, { kind }) => ({ ...n, [kind]: (n[kind] ?? 0) + 1 }), {});
+
+async function pendingReminders(admin: Client, cityId: CityId): Promise<number> {
+  return inCity(admin, cityId, async () => {
+    const { rows } = await admin.query<{ n: string }>(
+      `SELECT count(*) AS n FROM reminders WHERE tenant_id = $1 AND status = 'pending'`,
+      [cityId],
+    );
+    return Number(rows[0].n);
+  });
+}
+
+// Assignments and submissions in a seeded city, through the same commands as the API; the city's reminder
+// policy is one reminder just before and one just after the deadline (escalating), so that every
+// reminder of a period whose deadline is past falls due the moment it is scheduled.
+async function reportingWork(context: INestApplicationContext, city: SeededCity) {
+  const commands = context.get(CommandBus);
+  const { cityId } = city;
+  const coordinator = { actorId: city.coordinatorId, actorRole: 'coordinator' };
+  await context.get(EventStore).append(
+    cityId,
+    reminderPolicyStream(cityId),
+    'any',
+    [
+      {
+        type: 'ReminderPolicyChanged',
+        data: { offsets: [{ offset: '-PT1S' }, { offset: 'PT1S', escalate: true }], quietHours: null },
+      },
+    ],
+    coordinator,
+  );
+  return {
+    assign: async (indicator: number, organisation: number, period: number) => {
+      const { id } = await commands.execute(
+        new CreateAssignmentCommand(
+          cityId,
+          {
+            indicatorId: city.indicatorIds[indicator],
+            organisationId: city.organisationIds[organisation],
+            periodId: city.periodIds[period],
+          },
+          coordinator,
+        ),
+      );
+      return id;
+    },
+    // By the organisation's collector; resolves once the submission is committed.
+    submit: (indicator: number, organisation: number, period: number) =>
+      commands.execute(
+        new SubmitDataCommand(
+          cityId,
+          {
+            indicatorId: city.indicatorIds[indicator],
+            periodId: city.periodIds[period],
+            observations: [{ disaggregation: {}, value: 7.5 }],
+          },
+          {
+            actorId: city.collectorIds[organisation],
+            actorRole: 'collector',
+            organisationId: city.organisationIds[organisation],
+          },
+        ),
+      ),
+  };
+}
+
+const seed = (context: INestApplicationContext, label: string, shape: Partial<CityShape> = {}) =>
+  seedCity(context.get(CommandBus), {
+    label: `${label}-${randomUUID().slice(0, 8)}`,
+    organisations: 1,
+    indicators: 1,
+    periods: 1,
+    deadline: new Date(Date.now() - 600_000),
+    timezone: 'Europe/Brussels',
+    ...shape,
+  });
+
+// Issue 11, item 1: an organisation assigned a period whose deadline is already past submits at once.
+// First the decision itself, with the schedule held behind (nobody runs its wake-ups): the reminder job
+// must bring it up to the head and find the submission. Then the race through two real worker processes.
+describe('Reminders decide on the truth', () => {
+  let config: AppConfig;
+  let context: INestApplicationContext;
+  let admin: Client;
+
+  beforeAll(async () => {
+    config = reliabilityConfig();
+    admin = await adminClient(databaseUrl(config, 'admin'));
+    // Every projection and command handler, no job processor and no timer.
+    context = await NestFactory.createApplicationContext(ProjectionToolsModule.forRoot(config), {
+      logger: false,
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await admin?.end();
+    if (config) await deleteQueueKeys(config);
+  });
+
+  it('a reminder job whose schedule has not seen the submission yet catches it up and skips', async () => {
+    const city = await seed(context, 'truth-held', { indicators: 2 });
+    const work = await reportingWork(context, city);
+    const submittedId = await work.assign(0, 0, 0);
+    const openId = await work.assign(1, 0, 0);
+    const schedule = context.get(ProjectionRegistry).get(REMINDER_SCHEDULE_PROJECTION);
+    await context.get(ProjectionRunner).catchUp(city.cityId, schedule);
+    await work.submit(0, 0, 0);
+    const behind = await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION);
+    expect(behind).toBeLessThan(await head(admin, city.cityId));
+
+    const reminders = await inCity(admin, city.cityId, async () => {
+      const { rows } = await admin.query<{ id: string; assignmentId: string }>(
+        `SELECT id, assignment_id AS "assignmentId" FROM reminders WHERE tenant_id = $1 AND status = 'pending'`,
+        [city.cityId],
+      );
+      return rows;
+    });
+    expect(reminders).toHaveLength(4);
+    const fire = context.get(FireReminderHandler);
+    for (const { id } of reminders) await fire.handle({ cityId: city.cityId, reminderId: id });
+
+    expect(countKinds(await reminderNotices(admin, city.cityId, [submittedId]))).toEqual({});
+    // The assignment left open is warned and escalated (in-app and e-mail each): the job does fire.
+    expect(countKinds(await reminderNotices(admin, city.cityId, [openId]))).toEqual({
+      'reminder.overdue': 2,
+      'reminder.escalation': 2,
+    });
+    expect(await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION)).toBe(
+      await head(admin, city.cityId),
+    );
+  });
+
+  describe('with two worker processes', () => {
+    let mail: MailCatcher;
+    const workers: TsProcess[] = [];
+
+    beforeAll(async () => {
+      mail = await MailCatcher.start();
+      for (let n = 0; n < WORKERS; n++) {
+        workers.push(
+          spawnTs(join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.ts'), {
+            DATABASE_URL: config.database.url,
+            REDIS_URL: config.redis.url,
+            QUEUE_PREFIX: config.redis.queuePrefix,
+            SMTP_URL: mail.url,
+            LOG_LEVEL: 'silent',
+          }),
+        );
+      }
+      const reminders = new Queue(QueueName.Reminders, {
+        connection: { url: config.redis.url },
+        prefix: config.redis.queuePrefix,
+      });
+      try {
+        const ready = await eventually(
+          async () => (await reminders.getWorkersCount()) >= WORKERS,
+          120_000,
+          200,
+        );
+        if (!ready) throw new Error(`Workers did not start:\n${workers.map((w) => w.output()).join('\n')}`);
+      } finally {
+        await reminders.close();
+      }
+    });
+    afterAll(async () => {
+      for (const worker of workers) worker.child.kill('SIGTERM');
+      await Promise.all(workers.map((w) => w.exited));
+      await mail?.close();
+    });
+
+    it(`sends no reminder or escalation for ${ROUNDS} × ${PAIRS} assignments past their deadline submitted at once`, async () => {
+      const started = Date.now();
+      // One period per round, plus one for the control assignments.
+      const city = await seed(context, 'truth-race', {
+        organisations: ORGANISATIONS,
+        indicators: INDICATORS,
+        periods: ROUNDS + 1,
+      });
+      const { cityId } = city;
+      const work = await reportingWork(context, city);
+      // When the command of each assignment's submission returned (committed by then).
+      const acknowledged = new Map<string, number>();
+      const rounds: string[][] = [];
+      const controls: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const ids: string[] = [];
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: LANES }, async () => {
+            for (let n = next++; n < PAIRS; n = next++) {
+              const [indicator, organisation] = [n % INDICATORS, Math.floor(n / INDICATORS)];
+              const id = await work.assign(indicator, organisation, round);
+              ids.push(id);
+              await work.submit(indicator, organisation, round);
+              acknowledged.set(id, Date.now());
+            }
+          }),
+        );
+        rounds.push(ids);
+        // Never submitted: it must be warned about and escalated, or this test could not fail.
+        controls.push(await work.assign(0, round % ORGANISATIONS, ROUNDS));
+      }
+      const appended = Date.now();
+
+      // Settled: the schedule has the whole log and no reminder is left (all were due when scheduled).
+      const settled = await eventually(
+        async () =>
+          (await checkpoint(admin, cityId, REMINDER_SCHEDULE_PROJECTION)) >= (await head(admin, cityId)) &&
+          (await pendingReminders(admin, cityId)) === 0,
+        120_000,
+        250,
+      );
+      expect(settled).toBe(true);
+      const notices = await Promise.all(rounds.map((ids) => reminderNotices(admin, cityId, ids)));
+      // Decided after the submission was committed: the stale decision this test is about. Decided while
+      // the submission was still in flight (its command had not returned): true when decided.
+      const stale = notices.map((round) =>
+        round.filter((n) => new Date(n.createdAt).getTime() > (acknowledged.get(n.assignmentId) ?? 0)),
+      );
+      const inFlight = notices.reduce((sum, round) => sum + round.length, 0) - stale.flat().length;
+      const control = countKinds(await reminderNotices(admin, cityId, controls));
+      const seconds = (ms: number) => `${(ms / 1_000).toFixed(1)} s`;
+      process.stdout.write(
+        `Reminder truth: ${ROUNDS} rounds × ${PAIRS} assignments submitted at once, ${WORKERS} worker processes; ` +
+          `commands ${seconds(appended - started)}, settled ${seconds(Date.now() - appended)}; notices decided ` +
+          `after the submission committed, per round: ${JSON.stringify(stale.map((r) => r.length))}; decided ` +
+          `while it was in flight: ${inFlight}; control assignments: ${JSON.stringify(control)}\n`,
+      );
+
+      expect(control).toEqual({ 'reminder.overdue': ROUNDS * 2, 'reminder.escalation': ROUNDS * 2 });
+      expect(stale.map((round) => countKinds(round))).toEqual(rounds.map(() => ({})));
+    });
+  });
+});
