@@ -100,4 +100,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_CITY_LABELS: 'true' }).metrics.cityLabels).toBe(true);
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
   });
+
+  it('gives late reminders a grace of 15 minutes by default, between none and a week', () => {
+    expect(loadConfig({}).notifications.lateGraceSeconds).toBe(900);
+    expect(loadConfig({ REMINDER_LATE_GRACE_SECONDS: '0' }).notifications.lateGraceSeconds).toBe(0);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '-1' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '604801' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: 'soon' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+  });
 });

@@ -4,6 +4,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   dueReminders,
   nextDigestTime,
+  owedReminders,
   validatePolicy,
 } from './reminder-policy';
 
@@ -56,6 +57,42 @@ describe('reminder policy', () => {
       ['P1D', true, true],
       ['P7D', true, true],
     ]);
+  });
+
+  it('gives reminders already due when scheduled a grace from the event that scheduled them', () => {
+    const grace = 15 * 60_000;
+    const policy = {
+      offsets: [
+        { offset: '-P3D' },
+        { offset: 'PT1S' },
+        { offset: 'PT20M', escalate: true },
+        { offset: 'P2D' },
+      ],
+      quietHours: null,
+    };
+    const due = dueReminders(deadline, 'Europe/Brussels', policy);
+    const owed = (scheduledAt: string | null, graceMs = grace) =>
+      owedReminders(due, scheduledAt === null ? null : new Date(scheduledAt), graceMs).map(
+        (r) => `${r.offsetKey} ${r.dueAt.toISOString()}`,
+      );
+    // Scheduled before any was due: untouched, however close the first one.
+    expect(owed('2025-03-28T15:00:00Z')).toEqual(due.map((r) => `${r.offsetKey} ${r.dueAt.toISOString()}`));
+    // Assigned ten minutes after the deadline: nothing before the grace ends, then only the latest of
+    // those due by then (the escalation at +20 min); the one after the grace keeps its time.
+    expect(owed('2025-03-31T15:10:00Z')).toEqual([
+      'PT20M 2025-03-31T15:25:00.000Z',
+      'P2D 2025-04-02T15:00:00.000Z',
+    ]);
+    // No grace: the latest already due, at once.
+    expect(owed('2025-03-31T15:10:00Z', 0)).toEqual([
+      'PT1S 2025-03-31T15:10:00.000Z',
+      'PT20M 2025-03-31T15:20:00.000Z',
+      'P2D 2025-04-02T15:00:00.000Z',
+    ]);
+    // A day and more after the deadline: the reminders due then are stale, the later one stays.
+    expect(owed('2025-04-01T15:21:00Z')).toEqual(['P2D 2025-04-02T15:00:00.000Z']);
+    // Times not recorded (scheduled before the grace existed): as before.
+    expect(owed(null)).toHaveLength(4);
   });
 
   it('holds an instant inside quiet hours until they end in the given zone', () => {
