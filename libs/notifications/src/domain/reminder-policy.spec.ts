@@ -93,6 +93,14 @@ describe('reminder policy', () => {
     expect(owed('2025-04-01T15:21:00Z')).toEqual(['P2D 2025-04-02T15:00:00.000Z']);
     // Times not recorded (scheduled before the grace existed): as before.
     expect(owed(null)).toHaveLength(4);
+    // A stale reminder is dropped but does not make the others late.
+    const [shortly] = dueReminders(new Date('2025-03-31T15:00:12Z'), 'Europe/Brussels', {
+      offsets: [{ offset: '-PT4S' }],
+      quietHours: null,
+    });
+    expect(
+      owedReminders([{ ...shortly, dueAt: new Date('2025-03-28T15:00:12Z') }, shortly], deadline, grace),
+    ).toEqual([shortly]);
   });
 
   it('holds an instant inside quiet hours until they end in the given zone', () => {

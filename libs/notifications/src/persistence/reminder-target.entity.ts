@@ -30,9 +30,9 @@ export class ReminderTargetRecord {
   @Column({ name: 'submission_id', type: 'uuid', nullable: true })
   submissionId!: string | null;
 
-  // Recorded time of the event that last made it open (assigned, or its submission returned).
-  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
-  openedAt!: Date | null;
+  // Recorded time of the assignment's AssignmentCreated.
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
 }
 
 @Entity('reminder_deadlines')

@@ -23,7 +23,7 @@ interface Target {
   periodId: string;
   state: ReminderTargetState;
   submissionId: string | null;
-  openedAt: Date | null;
+  assignedAt: Date | null;
 }
 
 interface Deadline {
@@ -52,7 +52,7 @@ export const REMINDER_SCHEDULE_PROJECTION = 'reminder-schedule';
 // the reminders owed (one row per assignment, deadline and offset). A moved deadline cancels the old rows
 // and creates new ones; a submission cancels the pending ones; a return re-opens them. Reminders already
 // due when scheduled get the late grace (owedReminders), counted from the recorded time of the latest
-// event that opened the assignment, set its deadline or changed the policy.
+// event that made the assignment, set its deadline or changed the policy.
 @Injectable()
 @ProjectionDefinition()
 export class ReminderScheduleProjection implements Projection {
@@ -132,10 +132,10 @@ export class ReminderScheduleProjection implements Projection {
             organisationId,
             periodId,
             submissionId: null,
-            openedAt: null,
+            assignedAt: null,
           };
           const target: Target = created
-            ? { ...known, state: 'open', openedAt: recordedAt }
+            ? { ...known, state: 'open', assignedAt: recordedAt }
             : { ...known, state: 'withdrawn' };
           targets.set(assignmentId, target);
           const key = workKey(indicatorId, periodId, organisationId);
@@ -154,7 +154,6 @@ export class ReminderScheduleProjection implements Projection {
           if (!target) break;
           target.state = SUBMISSION_STATE[event.type];
           target.submissionId = event.data.submissionId;
-          if (target.state === 'returned') target.openedAt = recordedAt;
           touchedTargets.add(target.assignmentId);
           break;
         }
@@ -218,7 +217,7 @@ export class ReminderScheduleProjection implements Projection {
     }
     const targetRows = await em.query<Target[]>(
       `SELECT assignment_id AS "assignmentId", indicator_id AS "indicatorId", organisation_id AS "organisationId",
-              period_id AS "periodId", state, submission_id AS "submissionId", opened_at AS "openedAt"
+              period_id AS "periodId", state, submission_id AS "submissionId", assigned_at AS "assignedAt"
          FROM reminder_targets t
         WHERE tenant_id = $1 AND (assignment_id = ANY($2::uuid[])
               OR (indicator_id, period_id, organisation_id) IN
@@ -247,10 +246,10 @@ export class ReminderScheduleProjection implements Projection {
     const t = [...touchedTargets].map((id) => targets.get(id) as Target);
     if (t.length > 0) {
       await em.query(
-        `INSERT INTO reminder_targets (tenant_id, assignment_id, indicator_id, organisation_id, period_id, state, submission_id, opened_at)
+        `INSERT INTO reminder_targets (tenant_id, assignment_id, indicator_id, organisation_id, period_id, state, submission_id, assigned_at)
          SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::reminder_target_state[], $7::uuid[], $8::timestamptz[])
          ON CONFLICT (tenant_id, assignment_id) DO UPDATE
-           SET state = EXCLUDED.state, submission_id = EXCLUDED.submission_id, opened_at = EXCLUDED.opened_at`,
+           SET state = EXCLUDED.state, submission_id = EXCLUDED.submission_id, assigned_at = EXCLUDED.assigned_at`,
         [
           cityId,
           t.map((x) => x.assignmentId),
@@ -259,7 +258,7 @@ export class ReminderScheduleProjection implements Projection {
           t.map((x) => x.periodId),
           t.map((x) => x.state),
           t.map((x) => x.submissionId),
-          t.map((x) => x.openedAt),
+          t.map((x) => x.assignedAt),
         ],
       );
     }
@@ -290,11 +289,11 @@ export class ReminderScheduleProjection implements Projection {
     const policy: ReminderPolicy = stored
       ? { offsets: stored.offsets, quietHours: stored.quiet_hours }
       : DEFAULT_REMINDER_POLICY;
-    // When the assignment's reminders were (re)scheduled: the latest of the events that opened it, set its
+    // When the assignment's reminders were (re)scheduled: the latest of the events that made it, set its
     // deadline and changed the policy (GREATEST skips the ones not recorded).
     const open = await em.query<{ id: string; deadline: Date; timezone: string; scheduledAt: Date | null }[]>(
       `SELECT t.assignment_id AS id, d.deadline, d.timezone,
-              GREATEST(t.opened_at, d.set_at, $3::timestamptz) AS "scheduledAt"
+              GREATEST(t.assigned_at, d.set_at, $3::timestamptz) AS "scheduledAt"
          FROM reminder_targets t JOIN reminder_deadlines d ON d.tenant_id = t.tenant_id AND d.period_id = t.period_id
         WHERE t.tenant_id = $1 AND t.assignment_id = ANY($2::uuid[]) AND t.state IN ('open', 'returned')`,
       [cityId, assignmentIds, stored?.updated_at ?? null],
