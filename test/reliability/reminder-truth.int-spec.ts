@@ -4,15 +4,22 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { AppConfig } from '@rl/config';
 import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
-import { FireReminderHandler, REMINDER_SCHEDULE_PROJECTION, reminderPolicyStream } from '@rl/notifications';
+import {
+  FireReminderHandler,
+  NOTICE_TRIGGERS_PROJECTION,
+  QuietHours,
+  REMINDER_SCHEDULE_PROJECTION,
+  reminderPolicyStream,
+} from '@rl/notifications';
 import { databaseUrl } from '@rl/persistence';
 import { ProjectionRegistry, ProjectionRunner } from '@rl/projections';
 import { QueueName } from '@rl/queue';
-import { CreateAssignmentCommand, SubmitDataCommand } from '@rl/reporting';
+import { CreateAssignmentCommand, ReturnSubmissionCommand, SubmitDataCommand } from '@rl/reporting';
 import { ProjectionToolsModule } from '@rl/worker';
 import { CityShape, seedCity, SeededCity } from '../../infra/bench/seed-city';
 import { MailCatcher } from '../support/mail-catcher';
@@ -84,19 +91,26 @@ async function reportingWork(context: INestApplicationContext, city: SeededCity)
   const commands = context.get(CommandBus);
   const { cityId } = city;
   const coordinator = { actorId: city.coordinatorId, actorRole: 'coordinator' };
-  await context.get(EventStore).append(
-    cityId,
-    reminderPolicyStream(cityId),
-    'any',
-    [
-      {
-        type: 'ReminderPolicyChanged',
-        data: { offsets: [{ offset: '-PT1S' }, { offset: 'PT1S', escalate: true }], quietHours: null },
-      },
-    ],
-    coordinator,
-  );
+  const policy = (quietHours: QuietHours | null) =>
+    context.get(EventStore).append(
+      cityId,
+      reminderPolicyStream(cityId),
+      'any',
+      [
+        {
+          type: 'ReminderPolicyChanged',
+          data: { offsets: [{ offset: '-PT1S' }, { offset: 'PT1S', escalate: true }], quietHours },
+        },
+      ],
+      coordinator,
+    );
+  await policy(null);
   return {
+    policy,
+    returnSubmission: (submissionId: string) =>
+      commands.execute(
+        new ReturnSubmissionCommand(cityId, submissionId, { reason: 'Percent, not count' }, coordinator),
+      ),
     assign: async (indicator: number, organisation: number, period: number) => {
       const { id } = await commands.execute(
         new CreateAssignmentCommand(
@@ -188,9 +202,10 @@ describe('Reminders decide on the truth', () => {
     const fire = context.get(FireReminderHandler);
     const fireAll = () =>
       Promise.all(reminders.map(({ id }) => fire.handle({ cityId: city.cityId, reminderId: id })));
-    // Inside the grace nothing is sent, not even to the organisation that has not submitted.
+    // The jobs bring the schedule up to the head, which cancels the submitted assignment's reminder; inside
+    // the grace nothing is sent, not even to the organisation that has not submitted.
     await fireAll();
-    expect(await reminderOutcomes(admin, city.cityId)).toEqual({ pending: 2 });
+    expect(await reminderOutcomes(admin, city.cityId)).toEqual({ 'cancelled submitted': 1, pending: 1 });
     const graceOver = await eventually(
       async () => {
         await fireAll();
@@ -210,6 +225,37 @@ describe('Reminders decide on the truth', () => {
     expect(await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION)).toBe(
       await head(admin, city.cityId),
     );
+  });
+
+  it('a notice caused by an event honours the quiet hours set before it, however far behind the schedule is', async () => {
+    const city = await seed(context, 'truth-quiet');
+    const { cityId } = city;
+    const work = await reportingWork(context, city);
+    await work.assign(0, 0, 0);
+    const { id: submissionId } = await work.submit(0, 0, 0);
+    const registry = context.get(ProjectionRegistry);
+    const runner = context.get(ProjectionRunner);
+    await runner.catchUp(cityId, registry.get(REMINDER_SCHEDULE_PROJECTION));
+    // Quiet from an hour ago to an hour from now in the city's (and the collector's) zone: an e-mail
+    // decided now waits for the end.
+    const local = DateTime.now().setZone('Europe/Brussels');
+    const end = local.plus({ hours: 1 }).startOf('minute');
+    await work.policy({ start: local.minus({ hours: 1 }).toFormat('HH:mm'), end: end.toFormat('HH:mm') });
+    await work.returnSubmission(submissionId);
+    await runner.catchUp(cityId, registry.get(NOTICE_TRIGGERS_PROJECTION));
+    expect(await checkpoint(admin, cityId, REMINDER_SCHEDULE_PROJECTION)).toBeLessThan(
+      await head(admin, cityId),
+    );
+
+    const sendAfter = await inCity(admin, cityId, async () => {
+      const { rows } = await admin.query<{ sendAfter: Date }>(
+        `SELECT send_after AS "sendAfter" FROM notices
+          WHERE tenant_id = $1 AND kind = 'submission.returned' AND channel = 'email'`,
+        [cityId],
+      );
+      return rows.map((r) => new Date(r.sendAfter).toISOString());
+    });
+    expect(sendAfter).toEqual([end.toJSDate().toISOString()]);
   });
 
   describe('with two worker processes', () => {
@@ -296,9 +342,8 @@ describe('Reminders decide on the truth', () => {
         250,
       );
       const outcomes = await reminderOutcomes(admin, cityId);
-      const notices = await Promise.all(
-        rounds.map(async (ids) => (await reminderNotices(admin, cityId, ids)).length),
-      );
+      const notices: number[] = [];
+      for (const ids of rounds) notices.push((await reminderNotices(admin, cityId, ids)).length);
       const control = countKinds(await reminderNotices(admin, cityId, controls));
       process.stdout.write(
         `Reminder truth: ${ROUNDS} rounds × ${PAIRS} assignments past their deadline submitted at once, ` +
