@@ -60,7 +60,7 @@ export abstract class AppConfig {
     readonly appUrl: string;
     // How often the reconciler re-enqueues due reminders and notices that Redis lost.
     readonly sweepSeconds: number;
-    // Reminders already due when scheduled (assigned after the deadline, deadline moved into the past)
+    // Reminders scheduled after their deadline (an assignment made late, a deadline moved into the past)
     // wait this long after the event that scheduled them: time to submit before anyone is told it is late.
     readonly lateGraceSeconds: number;
     readonly webhookMaxAttempts: number;

@@ -59,7 +59,7 @@ describe('reminder policy', () => {
     ]);
   });
 
-  it('gives reminders already due when scheduled a grace from the event that scheduled them', () => {
+  it('gives reminders scheduled after their deadline a grace from the event that scheduled them', () => {
     const grace = 15 * 60_000;
     const policy = {
       offsets: [
@@ -72,11 +72,13 @@ describe('reminder policy', () => {
     };
     const due = dueReminders(deadline, 'Europe/Brussels', policy);
     const owed = (scheduledAt: string | null, graceMs = grace) =>
-      owedReminders(due, scheduledAt === null ? null : new Date(scheduledAt), graceMs).map(
+      owedReminders(due, deadline, scheduledAt === null ? null : new Date(scheduledAt), graceMs).map(
         (r) => `${r.offsetKey} ${r.dueAt.toISOString()}`,
       );
-    // Scheduled before any was due: untouched, however close the first one.
-    expect(owed('2025-03-28T15:00:00Z')).toEqual(due.map((r) => `${r.offsetKey} ${r.dueAt.toISOString()}`));
+    const all = due.map((r) => `${r.offsetKey} ${r.dueAt.toISOString()}`);
+    // Scheduled before the deadline: untouched, however close the first one, but for a stale one.
+    expect(owed('2025-03-28T15:00:00Z')).toEqual(all);
+    expect(owed('2025-03-31T14:59:59Z')).toEqual(all.slice(1));
     // Assigned ten minutes after the deadline: nothing before the grace ends, then only the latest of
     // those due by then (the escalation at +20 min); the one after the grace keeps its time.
     expect(owed('2025-03-31T15:10:00Z')).toEqual([
@@ -91,16 +93,9 @@ describe('reminder policy', () => {
     ]);
     // A day and more after the deadline: the reminders due then are stale, the later one stays.
     expect(owed('2025-04-01T15:21:00Z')).toEqual(['P2D 2025-04-02T15:00:00.000Z']);
+    expect(owed('2025-04-02T14:50:00Z')).toEqual(['P2D 2025-04-02T15:05:00.000Z']);
     // Times not recorded (scheduled before the grace existed): as before.
-    expect(owed(null)).toHaveLength(4);
-    // A stale reminder is dropped but does not make the others late.
-    const [shortly] = dueReminders(new Date('2025-03-31T15:00:12Z'), 'Europe/Brussels', {
-      offsets: [{ offset: '-PT4S' }],
-      quietHours: null,
-    });
-    expect(
-      owedReminders([{ ...shortly, dueAt: new Date('2025-03-28T15:00:12Z') }, shortly], deadline, grace),
-    ).toEqual([shortly]);
+    expect(owed(null)).toEqual(all);
   });
 
   it('holds an instant inside quiet hours until they end in the given zone', () => {

@@ -107,20 +107,23 @@ export function dueReminders(deadline: Date, timezone: string, policy: ReminderP
 export const STALE_AFTER_MS = 86_400_000;
 
 // The reminders of one deadline actually owed, `scheduledAt` being the recorded time of the event that
-// scheduled them (null: not recorded, as before the grace). Stale ones are not. When some were already
-// due then (an assignment made after the deadline, a deadline moved into the past), the organisation gets
-// `graceMs` to submit before anyone calls it late: every reminder due before the grace ends folds into the
-// latest of them, due when it ends (as after downtime, only the latest goes out). Pure, on times from the
-// log, so a rebuild schedules what the live run did.
-export function owedReminders(due: DueReminder[], scheduledAt: Date | null, graceMs: number): DueReminder[] {
+// scheduled them (null: not recorded, as before the grace). Stale ones are not. When it came after the
+// deadline (an assignment made late, a deadline moved into the past), the organisation gets `graceMs` to
+// submit before anyone calls it late: every reminder due before the grace ends folds into the latest of
+// them, due when it ends (as after downtime, only the latest goes out). Pure, on times from the log, so a
+// rebuild schedules what the live run did.
+export function owedReminders(
+  due: DueReminder[],
+  deadline: Date,
+  scheduledAt: Date | null,
+  graceMs: number,
+): DueReminder[] {
   if (scheduledAt === null) return due;
-  const at = scheduledAt.getTime();
-  const fresh = due.filter((r) => r.dueAt.getTime() >= at - STALE_AFTER_MS);
-  if (fresh.every((r) => r.dueAt.getTime() >= at)) return fresh;
-  const graceEnds = at + graceMs;
-  const latest = fresh
-    .filter((r) => r.dueAt.getTime() < graceEnds)
-    .reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
+  const fresh = due.filter((r) => r.dueAt.getTime() >= scheduledAt.getTime() - STALE_AFTER_MS);
+  const graceEnds = scheduledAt.getTime() + graceMs;
+  const inGrace = fresh.filter((r) => r.dueAt.getTime() < graceEnds);
+  if (scheduledAt <= deadline || inGrace.length === 0) return fresh;
+  const latest = inGrace.reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
   return [{ ...latest, dueAt: new Date(graceEnds) }, ...fresh.filter((r) => r.dueAt.getTime() >= graceEnds)];
 }
 

@@ -50,8 +50,8 @@ export const REMINDER_SCHEDULE_PROJECTION = 'reminder-schedule';
 
 // The deadline engine's scheduler: keeps each assignment's state and its period's deadline, and from them
 // the reminders owed (one row per assignment, deadline and offset). A moved deadline cancels the old rows
-// and creates new ones; a submission cancels the pending ones; a return re-opens them. Reminders already
-// due when scheduled get the late grace (owedReminders), counted from the recorded time of the latest
+// and creates new ones; a submission cancels the pending ones; a return re-opens them. Reminders scheduled
+// after their deadline get the late grace (owedReminders), counted from the recorded time of the latest
 // event that made the assignment, set its deadline or changed the policy.
 @Injectable()
 @ProjectionDefinition()
@@ -306,7 +306,7 @@ export class ReminderScheduleProjection implements Projection {
       const cacheKey = `${new Date(deadline).toISOString()}|${timezone}`;
       let due = perDeadline.get(cacheKey);
       if (!due) perDeadline.set(cacheKey, (due = dueReminders(new Date(deadline), timezone, policy)));
-      return owedReminders(due, scheduledAt && new Date(scheduledAt), this.graceMs)
+      return owedReminders(due, new Date(deadline), scheduledAt && new Date(scheduledAt), this.graceMs)
         .filter((r) => r.dueAt.getTime() >= replayedBefore)
         .map((r) => ({ assignmentId: id, deadline: new Date(deadline), ...r }));
     });
