@@ -17,9 +17,15 @@ import {
   reminderPolicyStream,
 } from '@rl/notifications';
 import { databaseUrl } from '@rl/persistence';
-import { ProjectionRegistry, ProjectionRunner } from '@rl/projections';
+import { ProjectionRebuilder, ProjectionRegistry, ProjectionRunner } from '@rl/projections';
 import { QueueName } from '@rl/queue';
-import { CreateAssignmentCommand, ReturnSubmissionCommand, SubmitDataCommand } from '@rl/reporting';
+import {
+  CreateAssignmentCommand,
+  MovePeriodDeadlineCommand,
+  periodStream,
+  ReturnSubmissionCommand,
+  SubmitDataCommand,
+} from '@rl/reporting';
 import { ProjectionToolsModule } from '@rl/worker';
 import { CityShape, seedCity, SeededCity } from '../../infra/bench/seed-city';
 import { MailCatcher } from '../support/mail-catcher';
@@ -107,6 +113,20 @@ async function reportingWork(context: INestApplicationContext, city: SeededCity)
   await policy(null);
   return {
     policy,
+    moveDeadline: async (period: number, deadline: Date) => {
+      const periodId = city.periodIds[period];
+      const history = await context.get(EventStore).readStream(cityId, periodStream(periodId));
+      await commands.execute(
+        new MovePeriodDeadlineCommand(
+          cityId,
+          'Europe/Brussels',
+          periodId,
+          history.length,
+          { deadline: deadline.toISOString() },
+          coordinator,
+        ),
+      );
+    },
     returnSubmission: (submissionId: string) =>
       commands.execute(
         new ReturnSubmissionCommand(cityId, submissionId, { reason: 'Percent, not count' }, coordinator),
@@ -225,6 +245,41 @@ describe('Reminders decide on the truth', () => {
     expect(await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION)).toBe(
       await head(admin, city.cityId),
     );
+  });
+
+  it('a deadline moved into the past gives the grace from the move as the log recorded it, and a rebuild agrees', async () => {
+    const city = await seed(context, 'truth-moved', { deadline: new Date(Date.now() + 86_400_000) });
+    const { cityId } = city;
+    const work = await reportingWork(context, city);
+    const assignmentId = await work.assign(0, 0, 0);
+    const past = new Date(Date.now() - 600_000);
+    await work.moveDeadline(0, past);
+    const schedule = context.get(ProjectionRegistry).get(REMINDER_SCHEDULE_PROJECTION);
+    await context.get(ProjectionRunner).catchUp(cityId, schedule);
+
+    const pending = () =>
+      inCity(admin, cityId, async () => {
+        const { rows } = await admin.query<{ deadline: Date; offsetKey: string; dueAt: Date }>(
+          `SELECT deadline, offset_key AS "offsetKey", due_at AS "dueAt" FROM reminders
+            WHERE tenant_id = $1 AND assignment_id = $2 AND status = 'pending'`,
+          [cityId, assignmentId],
+        );
+        return rows;
+      });
+    const moved = await inCity(admin, cityId, async () => {
+      const { rows } = await admin.query<{ recordedAt: Date }>(
+        `SELECT recorded_at AS "recordedAt" FROM events WHERE tenant_id = $1 AND type = 'PeriodDeadlineMoved'`,
+        [cityId],
+      );
+      return rows[0].recordedAt;
+    });
+    const live = await pending();
+    // Both reminders of the moved deadline were due when it moved: one, the escalating one, after the grace.
+    expect(live).toEqual([
+      { deadline: past, offsetKey: 'PT1S', dueAt: new Date(moved.getTime() + GRACE_SECONDS * 1_000) },
+    ]);
+    await context.get(ProjectionRebuilder).rebuild(cityId, schedule);
+    expect(await pending()).toEqual(live);
   });
 
   it('a notice caused by an event honours the quiet hours set before it, however far behind the schedule is', async () => {
