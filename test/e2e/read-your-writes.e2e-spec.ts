@@ -109,7 +109,8 @@ describe('Read-your-writes across projections', () => {
       .post('assignments')
       .send({ indicatorId, organisationId: organisation.body.id, periodId: period.body.id })
       .expect(201);
-    // Four eyes are off (the test above): the official who submits may validate.
+    // Four eyes off: the official who submits may validate.
+    await as(coordinator).put('settings').send({ fourEyes: false }).expect(200);
     const official = await api.member(operator, city, 'official');
     const submission = await as(official)
       .post('submissions')
