@@ -1,11 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { PUBLICATION_PROJECTION } from '@rl/comparisons';
 import { asCityId } from '@rl/kernel';
-import { databaseUrl, PUBLISHED_READER_ROLE, TenantDb } from '@rl/persistence';
+import { databaseUrl, dataSourceOptions, PUBLISHED_READER_ROLE, TenantDb } from '@rl/persistence';
 import { Checkpoints } from '@rl/projections';
 import { QueueName } from '@rl/queue';
+import { PublicationFlags1795708600000 } from '../../libs/persistence/src/migrations/1795708600000-publication-flags';
 import { ApiHarness, Session, TestCity, uniqueSuffix } from '../support/api-harness';
 
 // Withdrawing a publication takes effect the moment the PUT answers: no public or comparable read
@@ -238,5 +240,32 @@ describe('Withdrawal is immediate, whatever recomputation is doing', () => {
     } finally {
       await admin.query(`GRANT SELECT ON published_values TO ${PUBLISHED_READER_ROLE}`);
     }
+  }, 60_000);
+
+  it('keeps what was published before the upgrade: the migration takes the flags from the log', async () => {
+    // As at the upgrade: no flags table, then the migration (as the owner, as deployments run it).
+    const owner = new DataSource(dataSourceOptions(api.config, 'owner'));
+    await owner.initialize();
+    try {
+      const migration = new PublicationFlags1795708600000();
+      await owner.transaction(async (em) => {
+        const runner = em.queryRunner as NonNullable<typeof em.queryRunner>;
+        await migration.down(runner);
+        await migration.up(runner);
+      });
+    } finally {
+      await owner.destroy();
+    }
+    // Each indicator's last change counts: Ghent published again, Padua withdrawn (once published).
+    const { rows } = await admin.query<{ indicator_id: string; comparable: boolean; public: boolean }>(
+      `SELECT indicator_id, comparable, public FROM publication_flags WHERE indicator_id = ANY($1::uuid[])
+        ORDER BY indicator_id = $2 DESC`,
+      [[ghent.indicatorId, padua.indicatorId], ghent.indicatorId],
+    );
+    expect(rows).toEqual([
+      { indicator_id: ghent.indicatorId, comparable: true, public: true },
+      { indicator_id: padua.indicatorId, comparable: false, public: false },
+    ]);
+    expect(await reads()).toEqual(everywhere([ghent.city.slug], { ghent: 1, padua: 0 }));
   }, 60_000);
 });
