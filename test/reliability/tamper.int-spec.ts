@@ -30,6 +30,19 @@ const SQL_HASH = `encode(sha256(convert_to(${['hash_version::text', ...FIELDS, '
   .join(' || ')}, 'UTF8')), 'hex')`;
 const SQL_HASH_V1 = `encode(sha256(convert_to(concat_ws('|', ${FIELDS.join(', ')}, coalesce(idempotency_key, '')), 'UTF8')), 'hex')`;
 
+// The columns of a hand-written event, hash last, computed from the others.
+const INSERT_COLUMNS = `tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
+  recorded_at, tx_id, idempotency_key, hash_version, prev_hash, hash`;
+// A forged event chained and hashed exactly as append_events would on top of the head (position 8, a
+// stream at version 2), as a compromised app or a database administrator would write it.
+const FORGED_AFTER_HEAD = `INSERT INTO events (${INSERT_COLUMNS})
+  SELECT f.*, ${SQL_HASH}
+    FROM (SELECT tenant_id, 9::bigint AS position, stream_id, 3 AS stream_version, gen_random_uuid() AS event_id,
+                 'OrganisationRenamed'::text AS type, 1 AS schema_version, '{"name": "Forged"}'::jsonb AS data, metadata,
+                 recorded_at, pg_current_xact_id() AS tx_id, NULL::text AS idempotency_key, 2::smallint AS hash_version,
+                 hash AS prev_hash
+            FROM events WHERE tenant_id = $1 AND position = 8) f`;
+
 // Tamper evidence of the event log against real PostgreSQL: events are appended through append_events as
 // the application role, then altered as the superuser with the append-only trigger disabled
 // (session_replication_role = replica), and the verifier must name the first broken link.
@@ -241,17 +254,7 @@ describe('Tamper evidence of the event log', () => {
 
   it('names a correctly chained event appended behind the head: head mismatch', async () => {
     const city = await seededCity();
-    await tamper(
-      [
-        `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data,
-                             metadata, recorded_at, prev_hash, hash, hash_version)
-         SELECT tenant_id, 9, stream_id, 3, $2, 'OrganisationRenamed', 1, '{"name": "Forged"}',
-                metadata, recorded_at, hash, repeat('0', 64), 2
-           FROM events WHERE tenant_id = $1 AND position = 8`,
-        [city, randomUUID()],
-      ],
-      [`UPDATE events SET hash = ${SQL_HASH} WHERE tenant_id = $1 AND position = 9`, [city]],
-    );
+    await tamper([FORGED_AFTER_HEAD, [city]]);
     expect((await verify(city)).firstBroken).toEqual({
       position: 9,
       streamId: B,
@@ -294,11 +297,7 @@ describe('Tamper evidence of the event log', () => {
     const before = await headOf(city);
     const refused = /permission denied for table (events|tenant_heads)/;
     for (const sql of [
-      // A forged event correctly chained and hashed on top of the head, as a compromised app would write it.
-      `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data,
-                           metadata, recorded_at, prev_hash, hash, hash_version)
-       SELECT tenant_id, 9, stream_id, 3, gen_random_uuid(), 'OrganisationRenamed', 1, '{"name": "Forged"}',
-              metadata, recorded_at, hash, repeat('0', 64), 2 FROM events WHERE tenant_id = $1 AND position = 8`,
+      FORGED_AFTER_HEAD,
       `UPDATE events SET data = '{}' WHERE tenant_id = $1`,
       `DELETE FROM events WHERE tenant_id = $1 AND position = 8`,
       `UPDATE tenant_heads SET last_position = 9 WHERE tenant_id = $1`,
@@ -378,8 +377,7 @@ describe('Tamper evidence of the event log', () => {
     // Three events as append_events wrote them before hash version 2 (written as the superuser).
     for (let position = 1; position <= 3; position++) {
       await admin.query(
-        `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data,
-                             metadata, recorded_at, tx_id, idempotency_key, hash_version, prev_hash, hash)
+        `INSERT INTO events (${INSERT_COLUMNS})
          SELECT e.*, ${SQL_HASH_V1}
            FROM (SELECT $1::uuid AS tenant_id, $2::bigint AS position, $3::text AS stream_id, $2::int AS stream_version,
                         gen_random_uuid() AS event_id, 'OrganisationRenamed'::text AS type, 1 AS schema_version,
