@@ -11,6 +11,7 @@ const CHUNK_SIZE = 2_000;
 const MAX_REST_MS = 1_000;
 
 interface ChainRecord {
+  hash_version: number;
   tenant_id: string;
   position: string;
   stream_id: string;
@@ -29,11 +30,12 @@ interface ChainRecord {
 
 // The columns in the text forms append_events hashed. position (bigint) arrives as its decimal string
 // anyway; casting it here would make ORDER BY position sort the text ('10' before '2').
-const CHAIN_COLUMNS = `tenant_id::text AS tenant_id, position, stream_id, stream_version,
+const CHAIN_COLUMNS = `hash_version, tenant_id::text AS tenant_id, position, stream_id, stream_version,
   event_id::text AS event_id, type, schema_version, data::text AS data, metadata::text AS metadata,
   ${RECORDED_AT_TEXT} AS recorded_at, tx_id::text AS tx_id, idempotency_key, prev_hash, hash`;
 
 const toRow = (r: ChainRecord): ChainRow => ({
+  hashVersion: r.hash_version,
   tenantId: r.tenant_id,
   position: Number(r.position),
   streamId: r.stream_id,

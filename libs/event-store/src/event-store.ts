@@ -26,8 +26,8 @@ interface EventRow {
 
 const EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
 
-// One statement that sets the city (for row-level security) and appends: outside a transaction it is a
-// transaction of its own, one round trip for a whole append.
+// One statement that sets the city (for row-level security; append_events refuses any other) and
+// appends: outside a transaction it is a transaction of its own, one round trip for a whole append.
 const APPEND_SQL = `SELECT r.last_position, r.last_version
   FROM (SELECT set_config('app.tenant_id', $1, true)::uuid AS tenant) AS city
   CROSS JOIN LATERAL append_events(city.tenant, $2, $3, $4, $5) AS r`;
