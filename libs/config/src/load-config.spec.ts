@@ -107,7 +107,9 @@ describe('loadConfig', () => {
     const kek = Buffer.alloc(32, 9);
     expect(loadConfig({ PERSONAL_DATA_KEK: kek.toString('base64') }).personalData.kek.equals(kek)).toBe(true);
     expect(loadConfig({}).personalData.kek).toHaveLength(32);
-    expect(problemsOf({ PERSONAL_DATA_KEK: Buffer.alloc(16).toString('base64') })).toEqual(['PERSONAL_DATA_KEK']);
+    expect(problemsOf({ PERSONAL_DATA_KEK: Buffer.alloc(16).toString('base64') })).toEqual([
+      'PERSONAL_DATA_KEK',
+    ]);
     expect(problemsOf({ PERSONAL_DATA_KEK: 'not base64 at all, not 32 bytes either!!!!!' })).toEqual([
       'PERSONAL_DATA_KEK',
     ]);

@@ -70,10 +70,16 @@ export function sealValue(value: unknown, key: DataKey, place: FieldPlace): Pers
 export function openValue(envelope: PersonalEnvelope, key: Buffer, place: FieldPlace): unknown {
   const { iv, ct, tag, keyId, subject } = envelope.$personal;
   try {
-    const parts = { iv: Buffer.from(iv, 'base64'), ct: Buffer.from(ct, 'base64'), tag: Buffer.from(tag, 'base64') };
+    const parts = {
+      iv: Buffer.from(iv, 'base64'),
+      ct: Buffer.from(ct, 'base64'),
+      tag: Buffer.from(tag, 'base64'),
+    };
     return JSON.parse(decrypt(key, parts, fieldAad(place, { keyId, subject })).toString()) as unknown;
   } catch {
-    throw new Error(`Personal field ${place.path} of event ${place.eventId} does not decrypt: altered or moved`);
+    throw new Error(
+      `Personal field ${place.path} of event ${place.eventId} does not decrypt: altered or moved`,
+    );
   }
 }
 
@@ -84,7 +90,12 @@ export function wrapKey(kek: Buffer, cityId: string, key: DataKey): Buffer {
   return Buffer.concat([iv, tag, ct]);
 }
 
-export function unwrapKey(kek: Buffer, cityId: string, wrapped: Buffer, key: { keyId: string; subject: string }) {
+export function unwrapKey(
+  kek: Buffer,
+  cityId: string,
+  wrapped: Buffer,
+  key: { keyId: string; subject: string },
+) {
   const parts = {
     iv: wrapped.subarray(0, IV_BYTES),
     tag: wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),

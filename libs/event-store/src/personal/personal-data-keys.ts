@@ -23,7 +23,11 @@ export class PersonalDataKeys {
 
   // The current key of each subject, created on first use. Race-safe: a concurrent creator wins the
   // unique (city, subject) key and everyone reads its key afterwards.
-  async forSubjects(em: EntityManager, cityId: CityId, subjects: readonly string[]): Promise<Map<string, DataKey>> {
+  async forSubjects(
+    em: EntityManager,
+    cityId: CityId,
+    subjects: readonly string[],
+  ): Promise<Map<string, DataKey>> {
     const fresh = subjects.map((subject) => ({ subject, keyId: uuidv7(), key: newDataKeyBytes() }));
     await em.query(
       `INSERT INTO personal_data_keys (tenant_id, key_id, subject_id, wrapped_key)

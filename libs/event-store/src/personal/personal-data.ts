@@ -29,7 +29,8 @@ function setAt(data: unknown, path: string, value: unknown): void {
 function envelopesIn(value: unknown, path: string, found: { path: string; envelope: PersonalEnvelope }[]) {
   if (isEnvelope(value)) found.push({ path, envelope: value });
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, inner] of Object.entries(value)) envelopesIn(inner, path === '' ? key : `${path}.${key}`, found);
+    for (const [key, inner] of Object.entries(value))
+      envelopesIn(inner, path === '' ? key : `${path}.${key}`, found);
   }
   return found;
 }
@@ -84,7 +85,9 @@ export class PersonalData {
       envelopesIn(event.data, '', []).map((found) => ({ event, ...found })),
     );
     if (sealed.length === 0) return events;
-    const keys = await this.keys.lookup(em, cityId, [...new Set(sealed.map((s) => s.envelope.$personal.keyId))]);
+    const keys = await this.keys.lookup(em, cityId, [
+      ...new Set(sealed.map((s) => s.envelope.$personal.keyId)),
+    ]);
     for (const { event, path, envelope } of sealed) {
       const key = keys.get(envelope.$personal.keyId);
       const value = key ? openValue(envelope, key, { cityId, eventId: event.eventId, path }) : ERASED;

@@ -2,11 +2,11 @@ import { EventMetadata, RecordedEvent } from '../event.types';
 
 // Which fields of an event type are a person's data, and whose. The store encrypts them with that
 // person's data key on append and decrypts them on read; erasing the person deletes the key.
-export interface PersonalFields<D = unknown> {
+export interface PersonalFields {
   // Dotted paths into the event's data; absent or null values are left as they are.
   readonly fields: readonly string[];
-  // The person (a user id) the fields belong to. A method, so that each declaration may type its data.
-  subject(event: { data: D; metadata: EventMetadata }): string | undefined;
+  // The person (a user id) the fields belong to.
+  readonly subject: (event: { data: unknown; metadata: EventMetadata }) => string | undefined;
 }
 
 // Declarations of a context, by event type.
@@ -29,8 +29,7 @@ export interface PersonDataErasedData {
 export const personStream = (subjectId: string) => `person-${subjectId}`;
 
 export type ErasureSegment =
-  | { kind: 'events'; events: RecordedEvent[] }
-  | { kind: 'erasure'; subjectId: string };
+  { kind: 'events'; events: RecordedEvent[] } | { kind: 'erasure'; subjectId: string };
 
 // A projection batch cut at each erasure, in log order: the events before an erasure are written before
 // it blanks what they wrote, and text written after it (under a new key) is left alone.
