@@ -58,8 +58,10 @@ export class PersonalDataKeys {
 
   // Deletes the subject's keys in the city; returns their ids (none when already erased).
   async destroy(em: EntityManager, cityId: CityId, subjectId: string): Promise<string[]> {
+    // As a select: a bare DELETE … RETURNING comes back from TypeORM as [rows, count].
     const rows = await em.query<{ key_id: string }[]>(
-      `DELETE FROM personal_data_keys WHERE tenant_id = $1 AND subject_id = $2 RETURNING key_id`,
+      `WITH gone AS (DELETE FROM personal_data_keys WHERE tenant_id = $1 AND subject_id = $2 RETURNING key_id)
+       SELECT key_id FROM gone`,
       [cityId, subjectId],
     );
     return rows.map((row) => row.key_id);
