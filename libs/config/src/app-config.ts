@@ -99,5 +99,10 @@ export abstract class AppConfig {
     // Whether metrics may carry city slugs as labels.
     readonly cityLabels: boolean;
   };
+  // Personal fields of events are encrypted per person (crypto-shredding); their keys are stored wrapped
+  // with this key-encryption key (AES-256-GCM), so a database dump alone reveals no personal text.
+  abstract readonly personalData: {
+    readonly kek: Buffer;
+  };
   abstract readonly demoSeed: boolean;
 }

@@ -19,6 +19,7 @@ const PRODUCTION = {
   DB_APP_PASSWORD: 'app-secret-of-this-site',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 'm'.repeat(32),
+  PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadConfig', () => {
@@ -64,6 +65,7 @@ describe('loadConfig', () => {
       'JWT_ACCESS_SECRET',
       'METRICS_TOKEN',
       'OPERATOR_PASSWORD',
+      'PERSONAL_DATA_KEK',
       'SMTP_URL',
     ]);
     const config = loadConfig(PRODUCTION);
@@ -99,5 +101,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).metrics).toEqual({ token: null, cityLabels: false });
     expect(loadConfig({ METRICS_CITY_LABELS: 'true' }).metrics.cityLabels).toBe(true);
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
+  });
+
+  it('reads the key-encryption key of personal data: 32 bytes in base64, a development one by default', () => {
+    const kek = Buffer.alloc(32, 9);
+    expect(loadConfig({ PERSONAL_DATA_KEK: kek.toString('base64') }).personalData.kek.equals(kek)).toBe(true);
+    expect(loadConfig({}).personalData.kek).toHaveLength(32);
+    expect(problemsOf({ PERSONAL_DATA_KEK: Buffer.alloc(16).toString('base64') })).toEqual([
+      'PERSONAL_DATA_KEK',
+    ]);
+    expect(problemsOf({ PERSONAL_DATA_KEK: 'not base64 at all, not 32 bytes either!!!!!' })).toEqual([
+      'PERSONAL_DATA_KEK',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -19,6 +20,7 @@ import {
   DEV_DB_APP_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
   productionSecretProblems,
 } from './production-secrets';
 import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
@@ -71,6 +73,9 @@ class EnvironmentVariables {
   @IsOptional() @Validate(IsTrustProxy) TRUST_PROXY?: string;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  PERSONAL_DATA_KEK?: string;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -183,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     // Validated above: never null here.
     http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY) ?? false },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
+    personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,
   };

@@ -4,6 +4,7 @@ import {
   DEV_DB_APP_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
 } from './production-secrets';
 
 const PRODUCTION = {
@@ -15,6 +16,7 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://admin:admin-secret@db.internal:5432/rights_ledger',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 't'.repeat(40),
+  PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
 };
 
 const refusal = (env: Record<string, string>) => {
@@ -37,6 +39,7 @@ describe('production refuses built-in secrets', () => {
     ['OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD],
     ['DB_OWNER_PASSWORD', DEV_DB_OWNER_PASSWORD],
     ['DB_APP_PASSWORD', DEV_DB_APP_PASSWORD],
+    ['PERSONAL_DATA_KEK', DEV_PERSONAL_DATA_KEK],
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/rights_ledger'],
     ['SMTP_URL', 'smtp://mailer:password@smtp.example.org'],
     ['LOG_ACCOUNT_TOKENS', 'true'],
@@ -53,6 +56,7 @@ describe('production refuses built-in secrets', () => {
       'DB_OWNER_PASSWORD',
       'DB_APP_PASSWORD',
       'METRICS_TOKEN',
+      'PERSONAL_DATA_KEK',
     ]) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[variable];

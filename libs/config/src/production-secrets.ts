@@ -4,11 +4,14 @@ export const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-cha
 export const DEV_OPERATOR_PASSWORD = 'operator-demo-password';
 export const DEV_DB_OWNER_PASSWORD = 'rights_ledger_owner';
 export const DEV_DB_APP_PASSWORD = 'rights_ledger_app';
+// 32 bytes, base64: the key-encryption key of personal data keys outside production.
+export const DEV_PERSONAL_DATA_KEK = 'ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhLWs=';
 const KNOWN_DEFAULTS = new Set([
   DEV_ACCESS_TOKEN_SECRET,
   DEV_OPERATOR_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_DB_APP_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
   'postgres',
   'password',
   'changeme',
@@ -26,6 +29,7 @@ export interface SecretSettings {
   SMTP_URL?: string;
   LOG_ACCOUNT_TOKENS?: boolean;
   METRICS_TOKEN?: string;
+  PERSONAL_DATA_KEK?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -49,6 +53,7 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   explicit('OPERATOR_PASSWORD', vars.OPERATOR_PASSWORD);
   explicit('DB_OWNER_PASSWORD', vars.DB_OWNER_PASSWORD);
   explicit('DB_APP_PASSWORD', vars.DB_APP_PASSWORD);
+  explicit('PERSONAL_DATA_KEK', vars.PERSONAL_DATA_KEK);
   for (const variable of ['DATABASE_URL', 'SMTP_URL'] as const) {
     if (isKnownDefault(urlPassword(vars[variable])))
       problems.push({ variable, message: 'carries a built-in default password' });

@@ -14,6 +14,7 @@ import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
 import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
 import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
+import { PersonalData1795708700000 } from './1795708700000-personal-data';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   FairShare1795707400000,
   AppendOnlyLog1795708300000,
   PublicationFlags1795708600000,
+  PersonalData1795708700000,
 ];
