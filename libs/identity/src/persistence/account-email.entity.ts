@@ -36,8 +36,25 @@ export class AccountEmailRecord {
   @Column({ type: 'text', nullable: true })
   token!: string | null;
 
+  // Failed once it is older than NOTICE_MAX_AGE_HOURS and still not sent (its token is erased then too).
   @Column({ type: 'varchar', length: 12, default: 'pending' })
-  status!: 'pending' | 'sent';
+  status!: 'pending' | 'sent' | 'failed';
+
+  // Sent under a lease with retries, exactly as a city's notices are.
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
+  retryAt!: Date | null;
+
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -46,8 +46,24 @@ export class NoticeRecord {
   @Column({ type: 'enum', enum: NOTICE_STATUSES, enumName: 'notice_status' })
   status!: NoticeStatus;
 
+  // The last failed send; kept after a later success, for the record.
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  // Failed sends so far: the next retry waits NOTICE_BACKOFF_MS doubled this many times.
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
+  retryAt!: Date | null;
+
+  // The delivery attempt that is sending this e-mail, until lease_until; an expired lease (a worker that
+  // died mid-send) can be claimed again.
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
