@@ -34,7 +34,7 @@ export class DeliverAccountEmailHandler implements JobHandlerOf<'notifications.a
   async handle({ emailId }: JobPayloads['notifications.account-email']): Promise<void> {
     const claim = randomUUID();
     const mail = await this.db.platform(async (em) => {
-      const [claimed] = await em.query<PendingAccountMail[]>(
+      const [[claimed]] = await em.query<[PendingAccountMail[], number]>(
         `UPDATE account_emails e SET ${this.lease.claim('$2')}
            FROM users u
           WHERE u.id = e.user_id AND e.id IN (

@@ -78,7 +78,8 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
     claim: string,
   ): Promise<{ notice: PendingNotice; batch: PendingNotice[]; person: Person } | null> {
     return this.db.inCity(cityId, async (em) => {
-      const [notice] = await em.query<PendingNotice[]>(
+      // (An UPDATE … RETURNING answers its rows and their count.)
+      const [[notice]] = await em.query<[PendingNotice[], number]>(
         `UPDATE notices n SET ${this.lease.claim('$3')}
           WHERE n.tenant_id = $1 AND n.id IN (
                 SELECT id FROM notices c WHERE c.tenant_id = $1 AND c.id = $2 AND c.status = 'pending'
@@ -139,7 +140,7 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
     claim: string,
   ): Promise<PendingNotice[]> {
     return em
-      .query<PendingNotice[]>(
+      .query<[PendingNotice[], number]>(
         `UPDATE notices n SET ${this.lease.claim('$4')}
           WHERE n.tenant_id = $1 AND n.id IN (
                 SELECT id FROM notices c WHERE c.tenant_id = $1 AND c.recipient_id = $2 AND c.id <> $3
@@ -148,7 +149,7 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
           RETURNING ${NOTICE_COLUMNS}`,
         [cityId, first.recipientId, first.id, claim],
       )
-      .then((rows) => [
+      .then(([rows]) => [
         first,
         ...rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()),
       ]);
