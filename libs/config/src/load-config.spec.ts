@@ -101,11 +101,11 @@ describe('loadConfig', () => {
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
   });
 
-  it('retries failed e-mails with a growing backoff for three days by default', () => {
+  it('retries failed e-mails with a growing backoff (at most 15 minutes apart) for three days by default', () => {
     expect(loadConfig({}).notifications).toEqual(
       expect.objectContaining({
         noticeBackoffMs: 30_000,
-        noticeBackoffMaxMs: 3_600_000,
+        noticeBackoffMaxMs: 900_000,
         noticeMaxAgeHours: 72,
       }),
     );

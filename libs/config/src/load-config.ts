@@ -86,7 +86,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MS = 30_000;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MAX_MS = 3_600_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MAX_MS = 900_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30) NOTICE_MAX_AGE_HOURS = 72;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE = false;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) OUTBOUND_TIMEOUT_MS = 10_000;
