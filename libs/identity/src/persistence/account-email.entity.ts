@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { SendLeaseColumns } from '@rl/persistence';
 import { UserRecord } from './user.entity';
 
 export const ACCOUNT_EMAIL_KINDS = [
@@ -41,17 +42,8 @@ export class AccountEmailRecord {
   status!: 'pending' | 'sent' | 'failed';
 
   // Sent under a lease with retries, exactly as a city's notices are.
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
-  retryAt!: Date | null;
-
-  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
-  claimedBy!: string | null;
-
-  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
-  leaseUntil!: Date | null;
+  @Column(() => SendLeaseColumns, { prefix: false })
+  lease!: SendLeaseColumns;
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;

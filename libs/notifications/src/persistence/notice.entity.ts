@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { SendLeaseColumns } from '@rl/persistence';
 import { NOTICE_CHANNELS, NoticeChannel, NoticeData, NoticeKind } from '../domain/notice';
 
 export const NOTICE_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
@@ -50,20 +51,9 @@ export class NoticeRecord {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
-  // Failed sends so far: the next retry waits NOTICE_BACKOFF_MS doubled this many times.
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
-  retryAt!: Date | null;
-
-  // The delivery attempt that is sending this e-mail, until lease_until; an expired lease (a worker that
-  // died mid-send) can be claimed again.
-  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
-  claimedBy!: string | null;
-
-  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
-  leaseUntil!: Date | null;
+  // Sent under a lease, failed sends retried with a doubling backoff (MailLease).
+  @Column(() => SendLeaseColumns, { prefix: false })
+  lease!: SendLeaseColumns;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
