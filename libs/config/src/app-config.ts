@@ -62,6 +62,11 @@ export abstract class AppConfig {
     readonly sweepSeconds: number;
     readonly webhookMaxAttempts: number;
     readonly webhookBackoffMs: number;
+    // A failed e-mail (notice, digest, account e-mail) is retried after noticeBackoffMs, doubling up to
+    // noticeBackoffMaxMs, until it is noticeMaxAgeHours past due: then it is marked failed.
+    readonly noticeBackoffMs: number;
+    readonly noticeBackoffMaxMs: number;
+    readonly noticeMaxAgeHours: number;
   };
   // The guarded HTTP client of webhooks and every other outbound call (libs/outbound).
   abstract readonly outbound: {

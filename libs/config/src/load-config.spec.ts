@@ -114,4 +114,29 @@ describe('loadConfig', () => {
       'PERSONAL_DATA_KEK',
     ]);
   });
+
+  it('retries failed e-mails with a growing backoff (at most 15 minutes apart) for three days by default', () => {
+    expect(loadConfig({}).notifications).toEqual(
+      expect.objectContaining({
+        noticeBackoffMs: 30_000,
+        noticeBackoffMaxMs: 900_000,
+        noticeMaxAgeHours: 72,
+      }),
+    );
+    const quick = loadConfig({
+      NOTICE_BACKOFF_MS: '500',
+      NOTICE_BACKOFF_MAX_MS: '5000',
+      NOTICE_MAX_AGE_HOURS: '1',
+    });
+    expect(quick.notifications).toEqual(
+      expect.objectContaining({ noticeBackoffMs: 500, noticeBackoffMaxMs: 5_000, noticeMaxAgeHours: 1 }),
+    );
+    expect(problemsOf({ NOTICE_BACKOFF_MS: '5', NOTICE_MAX_AGE_HOURS: '0' })).toEqual([
+      'NOTICE_BACKOFF_MS',
+      'NOTICE_MAX_AGE_HOURS',
+    ]);
+    expect(problemsOf({ NOTICE_BACKOFF_MS: '60000', NOTICE_BACKOFF_MAX_MS: '1000' })).toEqual([
+      'NOTICE_BACKOFF_MAX_MS',
+    ]);
+  });
 });

@@ -90,6 +90,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) REMINDER_SWEEP_SECONDS = 30;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MS = 30_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MAX_MS = 900_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30) NOTICE_MAX_AGE_HOURS = 72;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE = false;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) OUTBOUND_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) IMPORT_MAX_ROWS = 200_000;
@@ -119,6 +122,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (vars.WEBHOOK_ALLOW_PRIVATE) {
       problems.push({ variable: 'WEBHOOK_ALLOW_PRIVATE', message: 'must not be true in production' });
     }
+  }
+  if (problems.length === 0 && vars.NOTICE_BACKOFF_MAX_MS < vars.NOTICE_BACKOFF_MS) {
+    problems.push({ variable: 'NOTICE_BACKOFF_MAX_MS', message: 'must not be less than NOTICE_BACKOFF_MS' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -168,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       sweepSeconds: vars.REMINDER_SWEEP_SECONDS,
       webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
       webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
+      noticeBackoffMs: vars.NOTICE_BACKOFF_MS,
+      noticeBackoffMaxMs: vars.NOTICE_BACKOFF_MAX_MS,
+      noticeMaxAgeHours: vars.NOTICE_MAX_AGE_HOURS,
     },
     outbound: {
       allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE,

@@ -12,6 +12,7 @@ import { Accounts1795707100000 } from './1795707100000-accounts';
 import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-error-categories';
 import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
+import { MailLeases1795708200000 } from './1795708200000-mail-leases';
 import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
 import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
 import { PersonalData1795708700000 } from './1795708700000-personal-data';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   WebhookErrorCategories1795707200000,
   Imports1795707300000,
   FairShare1795707400000,
+  MailLeases1795708200000,
   AppendOnlyLog1795708300000,
   PublicationFlags1795708600000,
   PersonalData1795708700000,
