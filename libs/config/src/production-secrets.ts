@@ -4,11 +4,17 @@ export const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-cha
 export const DEV_OPERATOR_PASSWORD = 'operator-demo-password';
 export const DEV_DB_OWNER_PASSWORD = 'rights_ledger_owner';
 export const DEV_DB_APP_PASSWORD = 'rights_ledger_app';
+// Signs development checkpoints only: anyone could forge a checkpoint with it.
+export const DEV_AUDIT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIBkEcFbt0t16AaJccEdOnmYIO9BvaIduzxlZWGifoxrd
+-----END PRIVATE KEY-----
+`;
 const KNOWN_DEFAULTS = new Set([
   DEV_ACCESS_TOKEN_SECRET,
   DEV_OPERATOR_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_DB_APP_PASSWORD,
+  DEV_AUDIT_SIGNING_KEY,
   'postgres',
   'password',
   'changeme',
@@ -26,6 +32,9 @@ export interface SecretSettings {
   SMTP_URL?: string;
   LOG_ACCOUNT_TOKENS?: boolean;
   METRICS_TOKEN?: string;
+  // The checkpoint signing key's PEM (normalised: see normalisePem), from AUDIT_SIGNING_KEY or read from
+  // AUDIT_SIGNING_KEY_FILE.
+  AUDIT_SIGNING_KEY?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -58,6 +67,8 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   // Scrapes reveal activity per route: production never serves them to anyone.
   if (vars.METRICS_TOKEN === undefined)
     problems.push({ variable: 'METRICS_TOKEN', message: 'is required in production' });
+  // Checkpoints signed with a key from the repository prove nothing.
+  explicit('AUDIT_SIGNING_KEY', vars.AUDIT_SIGNING_KEY);
   if (vars.LOG_ACCOUNT_TOKENS)
     problems.push({ variable: 'LOG_ACCOUNT_TOKENS', message: 'must be off in production' });
   return problems;

@@ -7,6 +7,8 @@ export const NOTICE_KINDS = [
   'submission.returned',
   'submission.validated',
   'comment.posted',
+  // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
+  'audit.checkpoint',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -34,6 +36,15 @@ export interface NoticeData {
   reason?: string;
   commentExcerpt?: string;
   authorName?: string;
+  // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
+  checkpoint?: {
+    cityId: string;
+    position: number;
+    headHash: string;
+    signedAt: string;
+    keyId: string;
+    signature: string;
+  };
 }
 
 export interface NoticeRecipient {

@@ -12,6 +12,7 @@ import { Accounts1795707100000 } from './1795707100000-accounts';
 import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-error-categories';
 import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
+import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoints';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   WebhookErrorCategories1795707200000,
   Imports1795707300000,
   FairShare1795707400000,
+  SignedCheckpoints1795708400000,
 ];
