@@ -10,6 +10,7 @@ export {
   checkpointSignatureValid,
   signCheckpoint,
 } from './domain/checkpoint';
+export { ExportFormatError, verifyExport } from './domain/export-verification';
 export {
   BrokenLink,
   BreakReason,
