@@ -1,6 +1,7 @@
 export { AuditModule } from './audit.module';
 export { ChainRecord, CHAIN_COLUMNS, ChainVerifier, toRow } from './chain-verifier';
 export { CheckpointSweep } from './checkpoints/checkpoint-jobs';
+export { CheckpointSigner } from './checkpoints/checkpoint-signer';
 export { SigningKeys } from './checkpoints/signing-keys';
 export {
   AuditedChainCheck,

@@ -6,7 +6,7 @@ import { NoticeOutbox, nothingRecorded, Recorded } from '@rl/notifications';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoint } from '../domain/checkpoint';
 import { ChainHead } from '../domain/hash-chain';
-import { insertCheckpoint, latestCheckpoint, readHead } from './checkpoint-store';
+import { firstEventAt, insertCheckpoint, latestCheckpoint, readHead } from './checkpoint-store';
 import { SigningKeys } from './signing-keys';
 
 // Signs a city's current head, stores the checkpoint and hands it to the witnesses outside the database:
@@ -32,15 +32,17 @@ export class CheckpointSigner {
   }
 
   // The worker's rule: once the head moved checkpointEveryEvents past the last checkpoint, or moved at
-  // all and the last checkpoint is checkpointEveryMinutes old.
+  // all and checkpointEveryMinutes passed since the last checkpoint (or, before the first, since the
+  // city's first event).
   async due(em: EntityManager, cityId: CityId, head?: ChainHead): Promise<boolean> {
     const { checkpointEveryEvents, checkpointEveryMinutes } = this.config.audit;
     const { lastPosition } = head ?? (await readHead(em, cityId));
     const last = await latestCheckpoint(em, cityId);
     const moved = lastPosition - (last?.position ?? 0);
     if (moved <= 0) return false;
-    const age = Date.now() - new Date(last?.signedAt ?? 0).getTime();
-    return moved >= checkpointEveryEvents || age >= checkpointEveryMinutes * 60_000;
+    if (moved >= checkpointEveryEvents) return true;
+    const since = last?.signedAt ?? (await firstEventAt(em, cityId));
+    return Date.now() - new Date(since).getTime() >= checkpointEveryMinutes * 60_000;
   }
 
   private async signed(

@@ -28,6 +28,15 @@ export async function readHead(em: EntityManager, cityId: CityId): Promise<Chain
     : { lastPosition: 0, lastHash: GENESIS_HASH };
 }
 
+export async function firstEventAt(em: EntityManager, cityId: CityId): Promise<Date> {
+  const [first] = await em.query<{ recorded_at: Date }[]>(
+    `SELECT recorded_at FROM events WHERE tenant_id = $1 AND position = 1`,
+    [cityId],
+  );
+  // No first event behind a head that moved: the log was tampered with; sign at once.
+  return first?.recorded_at ?? new Date(0);
+}
+
 export async function insertCheckpoint(em: EntityManager, checkpoint: Checkpoint): Promise<void> {
   await em.query(
     `INSERT INTO audit_checkpoints (tenant_id, id, position, head_hash, signed_at, key_id, signature)
