@@ -8,7 +8,7 @@ import { AuditReport, Checkpoint, ExportFormatError, verifyExport } from '@rl/au
 // An auditor's own replay of a city's log: needs neither the database nor the app's configuration.
 // Exit code 0 when the log holds, 1 when it does not, 2 when it cannot be read.
 const USAGE =
-  'Usage: npm run audit:verify -- <export.ndjson> --key <public key file or PEM> [--key …] [--checkpoint <json file>]';
+  'Usage: npm run audit:verify -- <export.ndjson> --key <public key file> | --key="<PEM>" [--key …] [--checkpoint <json file>]';
 
 const publicKey = (value: string): KeyObject => {
   const pem = value.includes('-----BEGIN') ? value.replace(/\\n/g, '\n') : readFileSync(value, 'utf8');
@@ -45,14 +45,22 @@ function summary(file: string, report: AuditReport & { cityId: string | null }):
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      key: { type: 'string', multiple: true },
-      checkpoint: { type: 'string', multiple: true },
-    },
-    allowPositionals: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        key: { type: 'string', multiple: true },
+        checkpoint: { type: 'string', multiple: true },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // E.g. a PEM given as `--key "-----BEGIN…"`: it must be `--key="-----BEGIN…"`.
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [file] = positionals;
   if (positionals.length !== 1 || !values.key?.length) {
     process.stderr.write(`${USAGE}\n`);
