@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointSigner, verifyExport } from '@rl/audit';
-import { asCityId, CityRole } from '@rl/kernel';
+import { asCityId, Checkpoint, CityRole } from '@rl/kernel';
 import { ApiHarness, expectProblem, Session, TestCity, uniqueSuffix } from '../support/api-harness';
-import { appendOrganisations, CheckpointBody, linesOf } from '../support/checkpoints';
+import { appendOrganisations, linesOf } from '../support/checkpoints';
 import { eventually, Receiver } from '../support/webhook-receiver';
 
 const FORBIDDEN_ROLES: CityRole[] = ['observer', 'collector', 'official', 'researcher'];
@@ -15,7 +15,7 @@ const pem = (key: ReturnType<typeof generateKeyPairSync>['privateKey']) =>
     .toString();
 
 // Checks a checkpoint exactly as API.md tells an outsider to: the documented lines, the published key.
-const signatureHolds = (c: CheckpointBody, publicKeyPem: string) =>
+const signatureHolds = (c: Checkpoint, publicKeyPem: string) =>
   verify(
     null,
     Buffer.from(
@@ -94,7 +94,7 @@ describe('Signed checkpoints, public keys and the export', () => {
     const keys = await publicKeys();
     const published = keys.find((k) => k.keyId === keyIdA);
     expect(published).toEqual({ keyId: keyIdA, algorithm: 'Ed25519', publicKey: pem(keyA.publicKey) });
-    for (const c of list.body as CheckpointBody[]) expect(signatureHolds(c, published!.publicKey)).toBe(true);
+    for (const c of list.body as Checkpoint[]) expect(signatureHolds(c, published!.publicKey)).toBe(true);
     expect(signatureHolds({ ...first.body, position: first.body.position + 1 }, published!.publicKey)).toBe(
       false,
     );
@@ -106,7 +106,7 @@ describe('Signed checkpoints, public keys and the export', () => {
   });
 
   it('pages the list with the Link header', async () => {
-    const all = (await get(auditor, 'checkpoints').expect(200)).body as CheckpointBody[];
+    const all = (await get(auditor, 'checkpoints').expect(200)).body as Checkpoint[];
     const page = await get(auditor, 'checkpoints?limit=1').expect(200);
     expect(page.body).toEqual([all[0]]);
     const next = /<([^>]+)>; rel="next"/.exec(page.headers.link)![1];
@@ -130,7 +130,7 @@ describe('Signed checkpoints, public keys and the export', () => {
   });
 
   it('exports the log as NDJSON that verifies offline with the public key alone, and a tampered line does not', async () => {
-    const latest = ((await get(auditor, 'checkpoints').expect(200)).body as CheckpointBody[])[0];
+    const latest = ((await get(auditor, 'checkpoints').expect(200)).body as Checkpoint[])[0];
     const res = await get(auditor, 'export')
       .buffer(true)
       .parse((response, done) => {
@@ -195,7 +195,7 @@ describe('Signed checkpoints, public keys and the export', () => {
         .auth(coordinator.accessToken, { type: 'bearer' })
         .send({ url: receiver.url('/witness'), events: ['audit.checkpoint'] })
         .expect(201);
-      const signed = (await sign(auditor).expect(201)).body as CheckpointBody;
+      const signed = (await sign(auditor).expect(201)).body as Checkpoint;
       const delivered = await eventually('the witness webhook', () => receiver.at('/witness')[0]);
       const body = JSON.parse(delivered.body);
       expect(body).toEqual(
@@ -210,10 +210,10 @@ describe('Signed checkpoints, public keys and the export', () => {
   });
 
   it('has the worker sign a head that moved the configured number of events, and nothing while it stands still', async () => {
-    const before = ((await get(auditor, 'checkpoints').expect(200)).body as CheckpointBody[])[0];
+    const before = ((await get(auditor, 'checkpoints').expect(200)).body as Checkpoint[])[0];
     const position = await appendOrganisations(api, city, 4);
     const signed = await eventually('a checkpoint signed by the worker', async () => {
-      const [latest] = (await get(auditor, 'checkpoints').expect(200)).body as CheckpointBody[];
+      const [latest] = (await get(auditor, 'checkpoints').expect(200)).body as Checkpoint[];
       return latest.position === position ? latest : undefined;
     });
     expect(signed.signedAt > before.signedAt).toBe(true);
@@ -221,7 +221,7 @@ describe('Signed checkpoints, public keys and the export', () => {
   });
 
   it('keeps old checkpoints verifiable after a key rotation, and lists the retired key', async () => {
-    const old = ((await get(auditor, 'checkpoints').expect(200)).body as CheckpointBody[]).at(-1)!;
+    const old = ((await get(auditor, 'checkpoints').expect(200)).body as Checkpoint[]).at(-1)!;
     expect(old.keyId).toBe(keyIdA);
     const dir = mkdtempSync(join(tmpdir(), 'rl-rotation-'));
     writeFileSync(join(dir, 'a.pub'), pem(keyA.publicKey));
@@ -251,7 +251,7 @@ describe('Signed checkpoints, public keys and the export', () => {
         .get(`/v1/cities/${city.slug}/audit/verify`)
         .auth(auditor.accessToken, { type: 'bearer' })
         .expect(200);
-      const all = (await get(auditor, 'checkpoints?limit=1000').expect(200)).body as CheckpointBody[];
+      const all = (await get(auditor, 'checkpoints?limit=1000').expect(200)).body as Checkpoint[];
       expect(verdict.body).toEqual(
         expect.objectContaining({ ok: true, checkpoints: all.length, invalidCheckpoints: [] }),
       );

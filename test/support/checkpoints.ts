@@ -5,15 +5,6 @@ import { EventStore } from '@rl/event-store';
 import { asCityId } from '@rl/kernel';
 import { ApiHarness, TestCity } from './api-harness';
 
-export interface CheckpointBody {
-  cityId: string;
-  position: number;
-  headHash: string;
-  signedAt: string;
-  keyId: string;
-  signature: string;
-}
-
 // Appends `count` organisations (one event each) to the city's log; returns the last position.
 export async function appendOrganisations(api: ApiHarness, city: TestCity, count: number): Promise<number> {
   const store = api.app.get(EventStore);

@@ -1,18 +1,8 @@
 import { createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { Checkpoint } from '@rl/kernel';
 import { BrokenLink, ChainHead, ChainReport, ChainRow, CheckpointRef, HashChainCheck } from './hash-chain';
 
-// A city's head signed at an instant: what outsiders keep so that a later rewrite or truncation of the
-// log by whoever owns the database is detectable.
-export interface Checkpoint {
-  cityId: string;
-  position: number;
-  headHash: string;
-  // ISO 8601 UTC, exactly as signed.
-  signedAt: string;
-  keyId: string;
-  // base64 Ed25519 signature over checkpointMessage().
-  signature: string;
-}
+export { Checkpoint };
 
 export type UnsignedCheckpoint = Omit<Checkpoint, 'signature'>;
 

@@ -1,3 +1,5 @@
+import { Checkpoint } from '@rl/kernel';
+
 // What a notice is about. Reminder kinds come from the deadline engine; the others from events.
 export const NOTICE_KINDS = [
   'reminder.upcoming',
@@ -37,14 +39,7 @@ export interface NoticeData {
   commentExcerpt?: string;
   authorName?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
-  checkpoint?: {
-    cityId: string;
-    position: number;
-    headHash: string;
-    signedAt: string;
-    keyId: string;
-    signature: string;
-  };
+  checkpoint?: Checkpoint;
 }
 
 export interface NoticeRecipient {
