@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ChainReport, ChainVerifier } from '@rl/audit';
+import { ChainReport, ChainVerifier, SigningKeys } from '@rl/audit';
 import { asCityId } from '@rl/kernel';
 import { databaseUrl, dataSourceOptions, TenantDb } from '@rl/persistence';
 import { testConfig } from '../support/test-config';
@@ -57,7 +57,7 @@ describe('Tamper evidence of the event log', () => {
     await admin.connect();
     await app.connect();
     await dataSource.initialize();
-    verifier = new ChainVerifier(new TenantDb(dataSource));
+    verifier = new ChainVerifier(new TenantDb(dataSource), new SigningKeys(config));
   });
 
   afterAll(async () => {
@@ -168,6 +168,8 @@ describe('Tamper evidence of the event log', () => {
       events: 8,
       headPosition: 8,
       headHash: head.last_hash,
+      checkpoints: 0,
+      invalidCheckpoints: [],
     });
   });
 
@@ -185,6 +187,8 @@ describe('Tamper evidence of the event log', () => {
       events: 0,
       headPosition: 0,
       headHash: '0'.repeat(64),
+      checkpoints: 0,
+      invalidCheckpoints: [],
     });
   });
 

@@ -1,11 +1,25 @@
 export { AuditModule } from './audit.module';
-export { ChainVerifier } from './chain-verifier';
+export { ChainRecord, CHAIN_COLUMNS, ChainVerifier, toRow } from './chain-verifier';
+export { CheckpointSweep } from './checkpoints/checkpoint-jobs';
+export { CheckpointSigner } from './checkpoints/checkpoint-signer';
+export { SigningKeys } from './checkpoints/signing-keys';
+export {
+  AuditedChainCheck,
+  AuditReport,
+  Checkpoint,
+  checkpointMessage,
+  checkpointSignatureValid,
+  signCheckpoint,
+} from './domain/checkpoint';
+export { ExportFormatError, verifyExport } from './domain/export-verification';
 export {
   BrokenLink,
   BreakReason,
   ChainHead,
   ChainReport,
   ChainRow,
+  CheckpointRef,
+  eventHash,
   GENESIS_HASH,
   HashChainCheck,
   verifyHashChain,

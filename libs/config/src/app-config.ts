@@ -1,3 +1,4 @@
+import { PublicKeyConfig, SigningKeyConfig } from './signing-key';
 import { TrustProxy } from './trust-proxy';
 
 export type RuntimeEnv = 'development' | 'test' | 'production';
@@ -108,6 +109,16 @@ export abstract class AppConfig {
   // with this key-encryption key (AES-256-GCM), so a database dump alone reveals no personal text.
   abstract readonly personalData: {
     readonly kek: Buffer;
+  };
+  // Signed checkpoints of each city's head (evidence outside the database).
+  abstract readonly audit: {
+    readonly signingKey: SigningKeyConfig;
+    // Keys signed with before a rotation: their checkpoints still verify.
+    readonly retiredKeys: readonly PublicKeyConfig[];
+    // The worker signs a city's head once it moved this many events, or this long after the last
+    // checkpoint if it moved at all.
+    readonly checkpointEveryEvents: number;
+    readonly checkpointEveryMinutes: number;
   };
   abstract readonly demoSeed: boolean;
 }

@@ -6,12 +6,18 @@ export const DEV_DB_OWNER_PASSWORD = 'rights_ledger_owner';
 export const DEV_DB_APP_PASSWORD = 'rights_ledger_app';
 // 32 bytes, base64: the key-encryption key of personal data keys outside production.
 export const DEV_PERSONAL_DATA_KEK = 'ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhLWs=';
+// Signs development checkpoints only: anyone could forge a checkpoint with it.
+export const DEV_AUDIT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIBkEcFbt0t16AaJccEdOnmYIO9BvaIduzxlZWGifoxrd
+-----END PRIVATE KEY-----
+`;
 const KNOWN_DEFAULTS = new Set([
   DEV_ACCESS_TOKEN_SECRET,
   DEV_OPERATOR_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_DB_APP_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
+  DEV_AUDIT_SIGNING_KEY,
   'postgres',
   'password',
   'changeme',
@@ -30,6 +36,9 @@ export interface SecretSettings {
   LOG_ACCOUNT_TOKENS?: boolean;
   METRICS_TOKEN?: string;
   PERSONAL_DATA_KEK?: string;
+  // The checkpoint signing key's PEM (normalised: see normalisePem), from AUDIT_SIGNING_KEY or read from
+  // AUDIT_SIGNING_KEY_FILE.
+  AUDIT_SIGNING_KEY?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -63,6 +72,8 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   // Scrapes reveal activity per route: production never serves them to anyone.
   if (vars.METRICS_TOKEN === undefined)
     problems.push({ variable: 'METRICS_TOKEN', message: 'is required in production' });
+  // Checkpoints signed with a key from the repository prove nothing.
+  explicit('AUDIT_SIGNING_KEY', vars.AUDIT_SIGNING_KEY);
   if (vars.LOG_ACCOUNT_TOKENS)
     problems.push({ variable: 'LOG_ACCOUNT_TOKENS', message: 'must be off in production' });
   return problems;

@@ -9,6 +9,7 @@ export { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './domain/reminder-polic
 export { NotificationEvent, reminderPolicyStream } from './domain/notification.events';
 export { MAIL_CONNECTIONS } from './channels/mailer';
 export { NotificationSweep } from './jobs/notification-sweep';
+export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';
 

@@ -37,6 +37,7 @@ export const BREAK_REASONS = [
   'stream_version_gap',
   'stream_version_duplicate',
   'head_mismatch', // the head disagrees with the last event (e.g. the last events were deleted)
+  'checkpoint_mismatch', // a signed checkpoint's event is gone or has another hash (truncated, rewritten)
 ] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 
@@ -47,6 +48,16 @@ export interface BrokenLink {
   streamId: string | null;
   version: number | null;
   reason: BreakReason;
+  // With checkpoint_mismatch: the signed checkpoint the log no longer agrees with.
+  checkpoint?: CheckpointRef;
+}
+
+// Names a checkpoint in a report.
+export interface CheckpointRef {
+  position: number;
+  headHash: string;
+  keyId: string;
+  signedAt: string;
 }
 
 export interface ChainReport {

@@ -14,6 +14,7 @@ import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
 import { MailLeases1795708200000 } from './1795708200000-mail-leases';
 import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
+import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoints';
 import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
 import { PersonalData1795708700000 } from './1795708700000-personal-data';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   FairShare1795707400000,
   MailLeases1795708200000,
   AppendOnlyLog1795708300000,
+  SignedCheckpoints1795708400000,
   PublicationFlags1795708600000,
   PersonalData1795708700000,
 ];
