@@ -158,6 +158,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ NOTICE_BACKOFF_MS: '60000', NOTICE_BACKOFF_MAX_MS: '1000' })).toEqual([
       'NOTICE_BACKOFF_MAX_MS',
     ]);
+  });
 
   describe('checkpoint signing keys', () => {
     const a = generateKeyPairSync('ed25519');

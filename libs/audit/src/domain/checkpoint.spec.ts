@@ -13,6 +13,7 @@ function log(n: number, change: (row: ChainRow) => ChainRow = (row) => row): Cha
   const rows: ChainRow[] = [];
   for (let position = 1; position <= n; position++) {
     const row = change({
+      hashVersion: 2,
       tenantId: CITY,
       position,
       streamId: 'org-a',
