@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CityId } from '@rl/kernel';
 import { BREAK_REASONS, BreakReason } from '../../domain/hash-chain';
+import { ReadModelsView } from '../../read-models/read-models.view';
 
 export class BrokenLinkView {
   @ApiProperty({ description: 'The first position where the chain does not hold' })
@@ -22,7 +23,10 @@ export class BrokenLinkView {
 }
 
 export class ChainVerificationView {
-  @ApiProperty({ description: 'true when every link, every stream version and the head hold' })
+  @ApiProperty({
+    description:
+      'true when every link, every stream version and the head hold (and, with readModels=true, every read model equals its replay)',
+  })
   ok!: boolean;
 
   @ApiProperty({ description: 'Distinct streams in the city' })
@@ -39,10 +43,16 @@ export class ChainVerificationView {
 
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'Only when ok is false' })
   firstBroken?: BrokenLinkView;
+
+  @ApiPropertyOptional({ type: ReadModelsView, description: 'Only with readModels=true' })
+  readModels?: ReadModelsView;
 }
 
 export class VerifyChainQuery extends Query<ChainVerificationView> {
-  constructor(readonly cityId: CityId) {
+  constructor(
+    readonly cityId: CityId,
+    readonly readModels = false,
+  ) {
     super();
   }
 }
