@@ -3,7 +3,13 @@ import { EntityManager } from 'typeorm';
 import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
-import { Checkpoints, inScratchFold, Projection, ProjectionRegistry, ProjectionRunner } from '@rl/projections';
+import {
+  Checkpoints,
+  inScratchFold,
+  Projection,
+  ProjectionRegistry,
+  ProjectionRunner,
+} from '@rl/projections';
 import { verificationRunning } from '../domain/audit.errors';
 import { ReadModelsView, SkippedTableView } from './read-models.view';
 import { diffTable } from './table-diff';
@@ -96,7 +102,7 @@ export class ReadModelVerifier {
     for (const projection of projections)
       reached.set(projection.name, await this.checkpoints.read(em, cityId, projection.name));
     const end = Math.max(0, ...upTo.values());
-    for (let after = 0; after < end; ) {
+    for (let after = 0; after < end;) {
       const batch = await this.events.readLog(cityId, after, FOLD_BATCH, em);
       if (batch.length === 0) break;
       for (const projection of projections) {

@@ -7,10 +7,18 @@ export class ColumnDifferenceView {
   @ApiProperty()
   column!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The live value, as text (cut at 200 characters)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The live value, as text (cut at 200 characters)',
+  })
   live!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The value the log implies, as text (cut likewise)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The value the log implies, as text (cut likewise)',
+  })
   log!: string | null;
 }
 
@@ -30,7 +38,10 @@ export class RowDifferenceView {
   })
   key!: Record<string, string>;
 
-  @ApiProperty({ type: [ColumnDifferenceView], description: 'Only for changed rows: the columns that differ' })
+  @ApiProperty({
+    type: [ColumnDifferenceView],
+    description: 'Only for changed rows: the columns that differ',
+  })
   columns!: ColumnDifferenceView[];
 }
 
@@ -70,7 +81,9 @@ export class ProjectionCheckView {
   })
   checkpoint!: number;
 
-  @ApiProperty({ description: "Events between the checkpoint and the city's head, not applied yet (not an error)" })
+  @ApiProperty({
+    description: "Events between the checkpoint and the city's head, not applied yet (not an error)",
+  })
   behind!: number;
 
   @ApiProperty({ type: [TableCheckView] })

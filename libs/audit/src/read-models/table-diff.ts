@@ -47,7 +47,12 @@ export async function diffTable(
   const joinOn = shape.key.map((c) => `l.${quote(c)} = g.${quote(c)}`).join(' AND ');
   const probe = quote(shape.key[0]);
   const rows = await em.query<
-    { kind: DifferenceKind; live: Record<string, string | null> | null; log: Record<string, string | null> | null; total: string }[]
+    {
+      kind: DifferenceKind;
+      live: Record<string, string | null> | null;
+      log: Record<string, string | null> | null;
+      total: string;
+    }[]
   >(
     `WITH l AS (${select('public')} EXCEPT ALL ${select('pg_temp')}),
           g AS (${select('pg_temp')} EXCEPT ALL ${select('public')}),
@@ -76,9 +81,7 @@ export async function diffTable(
       const some = (live ?? log) as Record<string, string | null>;
       return {
         kind,
-        key: Object.fromEntries(
-          shape.key.filter((c) => c !== 'tenant_id').map((c) => [c, String(some[c])]),
-        ),
+        key: Object.fromEntries(shape.key.filter((c) => c !== 'tenant_id').map((c) => [c, String(some[c])])),
         columns:
           kind === 'changed' && live && log
             ? compared
