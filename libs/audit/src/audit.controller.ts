@@ -19,6 +19,7 @@ import { ListCheckpointsQuery } from './queries/list-checkpoints/list-checkpoint
 import { ListAuditEventsDto, ReadAuditStreamDto } from './queries/list-audit-events/list-audit-events.dto';
 import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
 import { AuditStreamView, ReadAuditStreamQuery } from './queries/read-audit-stream/read-audit-stream.query';
+import { VerifyChainDto } from './queries/verify-chain/verify-chain.dto';
 import { ChainVerificationView, VerifyChainQuery } from './queries/verify-chain/verify-chain.query';
 
 // Read-only access to a city's event log and its hash chain, for auditors and coordinators.
@@ -59,8 +60,8 @@ export class AuditController {
   @ApiTooManyRequestsResponse({
     description: 'AUDIT.VERIFY_RUNNING: a verification of this city is already running (Retry-After)',
   })
-  verify(@CurrentCity() city: CityContext): Promise<ChainVerificationView> {
-    return this.queries.execute(new VerifyChainQuery(city.id));
+  verify(@CurrentCity() city: CityContext, @Query() query: VerifyChainDto): Promise<ChainVerificationView> {
+    return this.queries.execute(new VerifyChainQuery(city.id, query.readModels === 'true'));
   }
 
   @Get('checkpoints')

@@ -13,6 +13,7 @@ import { ListCheckpointsHandler } from './queries/list-checkpoints/list-checkpoi
 import { ListPublicKeysHandler } from './queries/list-public-keys/list-public-keys.handler';
 import { ReadAuditStreamHandler } from './queries/read-audit-stream/read-audit-stream.handler';
 import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler';
+import { ReadModelVerifier } from './read-models/read-model-verifier';
 
 // Imports NotificationsModule for its NoticeOutbox: checkpoints reach witnesses as webhook events.
 @Module({
@@ -20,6 +21,7 @@ import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler'
   controllers: [AuditController, PublicKeysController],
   providers: [
     ChainVerifier,
+    ReadModelVerifier,
     SigningKeys,
     CheckpointSigner,
     CheckpointSweep,
@@ -32,6 +34,6 @@ import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler'
     ReadAuditStreamHandler,
     VerifyChainHandler,
   ],
-  exports: [ChainVerifier, CheckpointSweep],
+  exports: [ChainVerifier, CheckpointSweep, ReadModelVerifier],
 })
 export class AuditModule {}

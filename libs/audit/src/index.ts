@@ -12,6 +12,8 @@ export {
   signCheckpoint,
 } from './domain/checkpoint';
 export { ExportFormatError, verifyExport } from './domain/export-verification';
+export { ReadModelVerifier } from './read-models/read-model-verifier';
+export { ReadModelsView } from './read-models/read-models.view';
 export {
   BrokenLink,
   BreakReason,

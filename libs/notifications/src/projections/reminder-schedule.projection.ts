@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition } from '@rl/projections';
+import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { AssignmentEvent, PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { NotificationEvent } from '../domain/notification.events';
 import { DEFAULT_REMINDER_POLICY, dueReminders, ReminderPolicy } from '../domain/reminder-policy';
@@ -62,6 +62,13 @@ export class ReminderScheduleProjection implements Projection {
     'ReminderPolicyChanged',
   ];
   readonly tables = ['reminder_targets', 'reminder_deadlines', 'reminder_policies', 'reminders'];
+  readonly replay = {
+    notReproducible: {
+      reminders:
+        'a work queue, not a view of the log: random ids, settled by the reminder job, and reminders due over a day before they are scheduled are dropped by the clock',
+    },
+    volatileColumns: { reminder_policies: ['updated_at'] },
+  };
   private readonly logger = new Logger('ReminderSchedule');
 
   constructor(private readonly queues: NotificationQueues) {}
@@ -176,6 +183,7 @@ export class ReminderScheduleProjection implements Projection {
       cityId,
       affected.map((a) => a.id),
     );
+    if (!sideEffectsAllowed()) return;
     // Redis is only the alarm clock: if it is unreachable now, the reconciler enqueues these when due.
     try {
       await this.queues.wakeReminders(cityId, wake);

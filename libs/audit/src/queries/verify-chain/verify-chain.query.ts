@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CityId } from '@rl/kernel';
 import { BREAK_REASONS, BreakReason } from '../../domain/hash-chain';
+import { ReadModelsView } from '../../read-models/read-models.view';
 
 export class CheckpointRefView {
   @ApiProperty({ description: 'The signed head position' })
@@ -47,7 +48,8 @@ export class ChainVerificationView {
   @ApiProperty({
     description:
       'true when every link, every stream version and the head hold, the log agrees with every signed ' +
-      'checkpoint and no stored checkpoint has an invalid signature',
+      'checkpoint, no stored checkpoint has an invalid signature (and, with readModels=true, every read model ' +
+      'equals its replay)',
   })
   ok!: boolean;
 
@@ -77,10 +79,16 @@ export class ChainVerificationView {
     description: 'Stored checkpoints whose signature does not verify with any known key: forged or altered',
   })
   invalidCheckpoints!: CheckpointRefView[];
+
+  @ApiPropertyOptional({ type: ReadModelsView, description: 'Only with readModels=true' })
+  readModels?: ReadModelsView;
 }
 
 export class VerifyChainQuery extends Query<ChainVerificationView> {
-  constructor(readonly cityId: CityId) {
+  constructor(
+    readonly cityId: CityId,
+    readonly readModels = false,
+  ) {
     super();
   }
 }
