@@ -3,6 +3,7 @@ export { ChainRecord, CHAIN_COLUMNS, ChainVerifier, toRow } from './chain-verifi
 export { CheckpointSweep } from './checkpoints/checkpoint-jobs';
 export { CheckpointSigner } from './checkpoints/checkpoint-signer';
 export { SigningKeys } from './checkpoints/signing-keys';
+export { SignCheckpointCommand } from './commands/sign-checkpoint/sign-checkpoint.command';
 export {
   AuditedChainCheck,
   AuditReport,
