@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createApi } from '@rl/api';
-import { PUBLICATION_PROJECTION } from '@rl/comparisons';
+import { appendPublicationChange, PUBLICATION_PROJECTION } from '@rl/comparisons';
 import { EventMetadata, EventStore } from '@rl/event-store';
 import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
 import { IndicatorDefinition, IndicatorEvent, indicatorStream } from '@rl/indicators';
@@ -24,11 +24,7 @@ import { RegisterOrganisationCommand } from '@rl/stakeholders';
 import { CreateCityCommand } from '@rl/tenancy';
 import { createWorker } from '@rl/worker';
 // Not exported by @rl/comparisons (yet): the event shapes and stream names the publication projection reads.
-import {
-  ComparisonsEvent,
-  populationStream,
-  publicationStream,
-} from '../../libs/comparisons/src/domain/comparisons.events';
+import { ComparisonsEvent, populationStream } from '../../libs/comparisons/src/domain/comparisons.events';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
 import {
   benchConfig,
@@ -226,11 +222,7 @@ async function seedCity(store: EventStore, city: City, metadata: EventMetadata):
         data: { indicatorId, definition: definitionOf(c, i) },
       } satisfies IndicatorEvent;
       await tx.append(indicatorStream(indicatorId), 0, [defined], metadata);
-      const published = {
-        type: 'PublicationChanged',
-        data: { indicatorId, comparable: true, public: c % 3 === 0 },
-      } satisfies ComparisonsEvent;
-      await tx.append(publicationStream(indicatorId), 0, [published], metadata);
+      await appendPublicationChange(tx, { indicatorId, comparable: true, public: c % 3 === 0 }, metadata, 0);
       events += 2;
     }
     for (let y = 0; y < YEARS; y++) {

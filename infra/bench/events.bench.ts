@@ -391,7 +391,7 @@ async function rebuildSpeed(
     const to = Math.min(REBUILD_EVENTS, from + chunk - 1);
     await admin.query(
       `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
-                           recorded_at, idempotency_key, prev_hash, hash)
+                           recorded_at, idempotency_key, prev_hash, hash, hash_version)
        SELECT $1, g, 'organisation-' || o.id, o.v, gen_random_uuid(),
               CASE WHEN o.v = 1 THEN 'OrganisationRegistered' WHEN o.v % 2 = 0 THEN 'OrganisationRenamed'
                    ELSE 'OrganisationReclassified' END,
@@ -402,7 +402,7 @@ async function rebuildSpeed(
                                            'kind', (enum_range(NULL::organisation_kind))[1 + o.v % 5]) END,
               '{"actorId":"bench"}'::jsonb,
               timestamptz '2026-01-01 00:00:00+00' + g * interval '1 millisecond',
-              NULL, repeat('0', 64), repeat('0', 64)
+              NULL, repeat('0', 64), repeat('0', 64), 2
          FROM generate_series($2::bigint, $3::bigint) AS g,
               LATERAL (SELECT (g - 1) % $4 AS n, ((g - 1) / $4 + 1)::int AS v,
                               md5('bench-organisation-' || ((g - 1) % $4))::uuid AS id) AS o`,

@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { SignCheckpointCommand } from '@rl/audit';
 import { EventStore } from '@rl/event-store';
 import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
 import { asCityId, CityRole } from '@rl/kernel';
@@ -103,6 +104,8 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
+    // A signed checkpoint of the seeded head, so an auditor sees evidence and can verify an export at once.
+    await commands.execute(new SignCheckpointCommand(asCityId(cityId)));
   }
   return { credentials, reminderDeadline };
 }

@@ -1,5 +1,6 @@
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
+import { EVENT_STORE_ENTITIES } from '@rl/event-store';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
@@ -10,6 +11,7 @@ import { TENANCY_ENTITIES } from '@rl/tenancy';
 // Every entity of the system, for tools that work outside Nest (migrations, drift check).
 export const ALL_ENTITIES = [
   ...TENANCY_ENTITIES,
+  ...EVENT_STORE_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...STAKEHOLDERS_ENTITIES,
   ...REPORTING_ENTITIES,

@@ -32,6 +32,11 @@ runScript(async (config) => {
       `Reminder demo: this month's period is due at ${demo.reminderDeadline.toISOString()}. Until a minute after`,
       'it, reminders reach collector@ghent.demo (escalations: coordinator@ghent.demo): e-mails appear in this log',
       `("E-mail (log transport)") unless SMTP_URL is set, in-app ones at GET ${config.publicUrl}/v1/me/notifications.`,
+      '',
+      'Evidence demo: each city\'s head is signed (GET /v1/cities/ghent/audit/checkpoints as auditor@ghent.demo);',
+      `verify the log and every read model: GET ${config.publicUrl}/v1/cities/ghent/audit/verify?readModels=true;`,
+      `offline: save GET /v1/cities/ghent/audit/export and a key from GET ${config.publicUrl}/v1/public/keys, then`,
+      'npm run audit:verify -- ghent.ndjson --key ghent.pub (see README, Evidence).',
     );
   }
   await api.listen(config.port);

@@ -136,10 +136,11 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
       expect.objectContaining({
         type: 'WebhookRegistered',
         version: 1,
-        data: { webhookId: ids.get('all'), url: receiver.url('/all'), events: [] },
+        data: { webhookId: ids.get('all'), origin: new URL(receiver.url('/all')).origin, events: [] },
       }),
     ]);
     expect(JSON.stringify(stream.body)).not.toContain(secrets.get('/all'));
+    expect(JSON.stringify(stream.body)).not.toContain(receiver.url('/all'));
   });
 
   it('answers a retried registration (same Idempotency-Key) with the first endpoint and secret', async () => {

@@ -575,20 +575,24 @@ describe('Projection workers', () => {
 
       // New events arrive with no wake-up at all (straight through the append function).
       for (let version = 1; version <= 5; version++) {
-        await admin.query(`SELECT * FROM append_events($1, $2, $3, $4::jsonb, null)`, [
-          cityId,
-          organisationStream(id),
-          version,
-          JSON.stringify([
-            {
-              eventId: randomUUID(),
-              type: 'OrganisationRenamed',
-              schemaVersion: 1,
-              data: { organisationId: id, name: `After the flush ${version}` },
-              metadata: { actorId: 'flushall-test' },
-            },
-          ]),
-        ]);
+        await admin.query(
+          `SELECT a.* FROM (SELECT set_config('app.tenant_id', $1, true)::uuid AS tenant) AS city,
+                  LATERAL append_events(city.tenant, $2, $3, $4::jsonb, null) AS a`,
+          [
+            cityId,
+            organisationStream(id),
+            version,
+            JSON.stringify([
+              {
+                eventId: randomUUID(),
+                type: 'OrganisationRenamed',
+                schemaVersion: 1,
+                data: { organisationId: id, name: `After the flush ${version}` },
+                metadata: { actorId: 'flushall-test' },
+              },
+            ]),
+          ],
+        );
         await sleep(10);
       }
       const last = await head(admin, cityId);

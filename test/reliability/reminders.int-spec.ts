@@ -99,6 +99,8 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
     ({ api, operator } = await ApiHarness.startWithOperator({
       SMTP_URL: mail.url,
       REMINDER_SWEEP_SECONDS: '2',
+      // A refused e-mail is tried again this soon (then at the reconciler's next pass).
+      NOTICE_BACKOFF_MS: '200',
       REDIS_URL: `redis://127.0.0.1:6379/${REDIS_DB}`,
       // The counts below are this city's: other suites share the database.
       METRICS_CITY_LABELS: 'true',
@@ -264,12 +266,13 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
     expect(res.text).toMatch(/rl_queue_jobs\{queue="reminders",state="failed"\} \d+/);
   });
 
+  // (Each refused e-mail waits for its backoff and the reconciler's next pass: more than jest's 30 s.)
   it('delivers exactly one e-mail per key with two workers, refused deliveries and duplicate wake-ups', async () => {
     const second: INestApplicationContext = await createWorker(api.config);
     await second.init();
     try {
       await setPolicy({ offsets: [{ offset: '-PT10S' }], quietHours: null });
-      // The mail server refuses every message once: each one is retried by BullMQ.
+      // The mail server refuses every message once: each one is retried after its backoff.
       const refused = new Set<string>();
       mail.refuse = (id) => (refused.has(id) ? null : (refused.add(id), new Error('try again later')));
       const deadline = inSeconds(15);
@@ -307,7 +310,7 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
       mail.refuse = () => null;
       await second.close();
     }
-  });
+  }, 60_000);
 
   it('restores every pending reminder after Redis loses everything', async () => {
     await setPolicy({ offsets: [{ offset: '-P3D' }, { offset: '-PT4S' }], quietHours: null });

@@ -1,15 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ChainReport, ChainVerifier } from '@rl/audit';
+import { ChainReport, ChainVerifier, SigningKeys } from '@rl/audit';
 import { asCityId } from '@rl/kernel';
 import { databaseUrl, dataSourceOptions, TenantDb } from '@rl/persistence';
 import { testConfig } from '../support/test-config';
 
-// The same canonical text and hash as append_events, for a forger who rehashes the event they insert.
-const SQL_HASH = `encode(sha256(convert_to(concat_ws('|', prev_hash, tenant_id::text, position::text, stream_id,
-  stream_version::text, event_id::text, type, schema_version::text, data::text, metadata::text,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), tx_id::text, coalesce(idempotency_key, '')), 'UTF8')), 'hex')`;
+// The same canonical texts and hashes as append_events, for a forger who rehashes the event they insert
+// (version 2: each field a netstring, a null as '-,') or who writes events as the function did before
+// hash version 2 (version 1: fields joined with '|').
+const NETSTRING = (field: string) =>
+  `coalesce(octet_length(convert_to((${field}), 'UTF8'))::text || ':' || (${field}), '-') || ','`;
+const FIELDS = [
+  'prev_hash',
+  'tenant_id::text',
+  'position::text',
+  'stream_id',
+  'stream_version::text',
+  'event_id::text',
+  'type',
+  'schema_version::text',
+  'data::text',
+  'metadata::text',
+  `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  'tx_id::text',
+];
+const SQL_HASH = `encode(sha256(convert_to(${['hash_version::text', ...FIELDS, 'idempotency_key']
+  .map(NETSTRING)
+  .join(' || ')}, 'UTF8')), 'hex')`;
+const SQL_HASH_V1 = `encode(sha256(convert_to(concat_ws('|', ${FIELDS.join(', ')}, coalesce(idempotency_key, '')), 'UTF8')), 'hex')`;
+
+// The columns of a hand-written event, hash last, computed from the others.
+const INSERT_COLUMNS = `tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
+  recorded_at, tx_id, idempotency_key, hash_version, prev_hash, hash`;
+// A forged event chained and hashed exactly as append_events would on top of the head (position 8, a
+// stream at version 2), as a compromised app or a database administrator would write it.
+const FORGED_AFTER_HEAD = `INSERT INTO events (${INSERT_COLUMNS})
+  SELECT f.*, ${SQL_HASH}
+    FROM (SELECT tenant_id, 9::bigint AS position, stream_id, 3 AS stream_version, gen_random_uuid() AS event_id,
+                 'OrganisationRenamed'::text AS type, 1 AS schema_version, '{"name": "Forged"}'::jsonb AS data, metadata,
+                 recorded_at, pg_current_xact_id() AS tx_id, NULL::text AS idempotency_key, 2::smallint AS hash_version,
+                 hash AS prev_hash
+            FROM events WHERE tenant_id = $1 AND position = 8) f`;
 
 // Tamper evidence of the event log against real PostgreSQL: events are appended through append_events as
 // the application role, then altered as the superuser with the append-only trigger disabled
@@ -25,7 +57,7 @@ describe('Tamper evidence of the event log', () => {
     await admin.connect();
     await app.connect();
     await dataSource.initialize();
-    verifier = new ChainVerifier(new TenantDb(dataSource));
+    verifier = new ChainVerifier(new TenantDb(dataSource), new SigningKeys(config));
   });
 
   afterAll(async () => {
@@ -57,6 +89,14 @@ describe('Tamper evidence of the event log', () => {
     }
   };
 
+  const newEvent = (type: string, data: object = {}) => ({
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actorId: 'tamper-test', actorRole: 'coordinator' },
+  });
+
   const append = (city: string, stream: string, expected: number, types: string[]) =>
     asApp(city, () =>
       app.query(`select * from append_events($1, $2, $3, $4::jsonb, null)`, [
@@ -64,13 +104,7 @@ describe('Tamper evidence of the event log', () => {
         stream,
         expected,
         JSON.stringify(
-          types.map((type, i) => ({
-            eventId: randomUUID(),
-            type,
-            schemaVersion: 1,
-            data: { stream, type, i, note: 'Gent | Gand — «Ghent»' },
-            metadata: { actorId: 'tamper-test', actorRole: 'coordinator' },
-          })),
+          types.map((type, i) => newEvent(type, { stream, type, i, note: 'Gent | Gand — «Ghent»' })),
         ),
       ]),
     );
@@ -116,6 +150,14 @@ describe('Tamper evidence of the event log', () => {
       )
     ).rows[0];
 
+  const hashVersions = async (city: string) =>
+    (
+      await admin.query<{ hash_version: number }>(
+        `SELECT hash_version FROM events WHERE tenant_id = $1 ORDER BY position`,
+        [city],
+      )
+    ).rows.map((r) => r.hash_version);
+
   it('verifies an untouched log appended through append_events', async () => {
     const city = await seededCity();
     const head = await headOf(city);
@@ -126,6 +168,8 @@ describe('Tamper evidence of the event log', () => {
       events: 8,
       headPosition: 8,
       headHash: head.last_hash,
+      checkpoints: 0,
+      invalidCheckpoints: [],
     });
   });
 
@@ -143,6 +187,8 @@ describe('Tamper evidence of the event log', () => {
       events: 0,
       headPosition: 0,
       headHash: '0'.repeat(64),
+      checkpoints: 0,
+      invalidCheckpoints: [],
     });
   });
 
@@ -165,6 +211,7 @@ describe('Tamper evidence of the event log', () => {
 
   it("names an edited event's position and stream: hash mismatch", async () => {
     const city = await seededCity();
+    expect(await hashVersions(city)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
     await tamper([
       `UPDATE events SET data = data || '{"name": "Forged"}' WHERE tenant_id = $1 AND position = 4`,
       [city],
@@ -186,9 +233,9 @@ describe('Tamper evidence of the event log', () => {
       // …insert an event chained to position 4 and hash it exactly as append_events would…
       [
         `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data,
-                             metadata, recorded_at, prev_hash, hash)
+                             metadata, recorded_at, prev_hash, hash, hash_version)
          SELECT tenant_id, 5, 'organisation-forged', 1, $2, 'OrganisationRegistered', 1, '{"name": "Forged"}',
-                metadata, recorded_at, hash, repeat('0', 64)
+                metadata, recorded_at, hash, repeat('0', 64), 2
            FROM events WHERE tenant_id = $1 AND position = 4`,
         [city, randomUUID()],
       ],
@@ -211,17 +258,7 @@ describe('Tamper evidence of the event log', () => {
 
   it('names a correctly chained event appended behind the head: head mismatch', async () => {
     const city = await seededCity();
-    await tamper(
-      [
-        `INSERT INTO events (tenant_id, position, stream_id, stream_version, event_id, type, schema_version, data,
-                             metadata, recorded_at, prev_hash, hash)
-         SELECT tenant_id, 9, stream_id, 3, $2, 'OrganisationRenamed', 1, '{"name": "Forged"}',
-                metadata, recorded_at, hash, repeat('0', 64)
-           FROM events WHERE tenant_id = $1 AND position = 8`,
-        [city, randomUUID()],
-      ],
-      [`UPDATE events SET hash = ${SQL_HASH} WHERE tenant_id = $1 AND position = 9`, [city]],
-    );
+    await tamper([FORGED_AFTER_HEAD, [city]]);
     expect((await verify(city)).firstBroken).toEqual({
       position: 9,
       streamId: B,
@@ -259,16 +296,146 @@ describe('Tamper evidence of the event log', () => {
     );
   });
 
-  it('refuses UPDATE and DELETE of events by the application role (append-only trigger)', async () => {
+  it('refuses the application role any direct write of events and heads: appends only through append_events', async () => {
     const city = await seededCity();
-    await expect(
-      asApp(city, () => app.query(`UPDATE events SET data = '{}' WHERE tenant_id = $1`, [city])),
-    ).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(
-      asApp(city, () => app.query(`DELETE FROM events WHERE tenant_id = $1 AND position = 8`, [city])),
-    ).rejects.toThrow(/append-only: DELETE refused/);
-    await expect(asApp(city, () => app.query(`TRUNCATE events`))).rejects.toThrow();
+    const before = await headOf(city);
+    const refused = /permission denied for table (events|tenant_heads)/;
+    for (const sql of [
+      FORGED_AFTER_HEAD,
+      `UPDATE events SET data = '{}' WHERE tenant_id = $1`,
+      `DELETE FROM events WHERE tenant_id = $1 AND position = 8`,
+      `UPDATE tenant_heads SET last_position = 9 WHERE tenant_id = $1`,
+      `DELETE FROM tenant_heads WHERE tenant_id = $1`,
+      `INSERT INTO tenant_heads (tenant_id, last_position) SELECT $1::uuid, 0 WHERE false`,
+    ]) {
+      await expect(asApp(city, () => app.query(sql, [city]))).rejects.toThrow(refused);
+    }
+    for (const table of ['events', 'tenant_heads']) {
+      await expect(asApp(city, () => app.query(`TRUNCATE ${table}`))).rejects.toThrow(refused);
+    }
+    expect(await headOf(city)).toEqual(before);
     expect(await verify(city)).toEqual(expect.objectContaining({ ok: true, events: 8 }));
+  });
+
+  it('refuses UPDATE and DELETE of events by their owner too (append-only trigger)', async () => {
+    const city = await seededCity();
+    const owner = new Client({ connectionString: databaseUrl(config, 'owner') });
+    await owner.connect();
+    try {
+      for (const [sql, refusal] of [
+        [`UPDATE events SET data = '{}' WHERE tenant_id = $1`, /append-only: UPDATE refused/],
+        [`DELETE FROM events WHERE tenant_id = $1 AND position = 8`, /append-only: DELETE refused/],
+      ] as const) {
+        await owner.query('BEGIN');
+        await owner.query(`select set_config('app.tenant_id', $1, true)`, [city]);
+        await expect(owner.query(sql, [city])).rejects.toThrow(refusal);
+        await owner.query('ROLLBACK');
+      }
+    } finally {
+      await owner.end();
+    }
+    expect(await verify(city)).toEqual(expect.objectContaining({ ok: true, events: 8 }));
+  });
+
+  it('appends into the real log even when the caller shadows its tables with temporary ones', async () => {
+    const city = await seededCity();
+    const before = await headOf(city);
+    const result = await asApp(city, async () => {
+      // Unqualified names would find these first in a function whose search_path left pg_temp implicit.
+      await app.query(
+        `CREATE TEMP TABLE tenant_heads ON COMMIT DROP AS SELECT $1::uuid AS tenant_id, 100::bigint AS last_position,
+                repeat('f', 64) AS last_hash`,
+        [city],
+      );
+      await app.query(`CREATE TEMP TABLE events ON COMMIT DROP AS SELECT * FROM public.events WHERE false`);
+      return (
+        await app.query<{ last_position: string }>(
+          `select * from append_events($1, $2, 0, $3::jsonb, null)`,
+          [city, 'organisation-d', JSON.stringify([newEvent('OrganisationRegistered')])],
+        )
+      ).rows[0];
+    });
+    expect(result.last_position).toBe('9');
+    expect((await headOf(city)).last_position).toBe('9');
+    expect(before.last_position).toBe('8');
+    expect(await verify(city)).toEqual(expect.objectContaining({ ok: true, events: 9 }));
+  });
+
+  it("refuses append_events for any city but the transaction's app.tenant_id", async () => {
+    const ghent = await seededCity();
+    const padua = await seededCity();
+    const call = (city: string) =>
+      app.query(`select * from append_events($1, 'organisation-x', 0, $2::jsonb, null)`, [
+        city,
+        JSON.stringify([newEvent('OrganisationRegistered')]),
+      ]);
+    const refused = /append_events: the city is not the transaction's app.tenant_id/;
+    await expect(asApp(ghent, () => call(padua))).rejects.toThrow(refused);
+    // Without a city in the transaction at all.
+    await expect(call(padua)).rejects.toThrow(refused);
+    expect(await verify(padua)).toEqual(expect.objectContaining({ ok: true, events: 8, headPosition: 8 }));
+  });
+
+  it('verifies a log written with hash version 1 before the upgrade and version 2 after it', async () => {
+    const city = await newCity();
+    // Three events as append_events wrote them before hash version 2 (written as the superuser).
+    for (let position = 1; position <= 3; position++) {
+      await admin.query(
+        `INSERT INTO events (${INSERT_COLUMNS})
+         SELECT e.*, ${SQL_HASH_V1}
+           FROM (SELECT $1::uuid AS tenant_id, $2::bigint AS position, $3::text AS stream_id, $2::int AS stream_version,
+                        gen_random_uuid() AS event_id, 'OrganisationRenamed'::text AS type, 1 AS schema_version,
+                        '{"name": "Gent | Gand"}'::jsonb AS data, '{"actorId": "v1"}'::jsonb AS metadata,
+                        clock_timestamp() AS recorded_at, pg_current_xact_id() AS tx_id,
+                        CASE WHEN $2 = 2 THEN 'key|2' END AS idempotency_key, 1::smallint AS hash_version,
+                        coalesce((SELECT hash FROM events WHERE tenant_id = $1 AND position = $2 - 1), repeat('0', 64))::char(64)
+                          AS prev_hash) e`,
+        [city, position, A],
+      );
+    }
+    await admin.query(
+      `INSERT INTO tenant_heads (tenant_id, last_position, last_hash)
+       SELECT tenant_id, position, hash FROM events WHERE tenant_id = $1 AND position = 3`,
+      [city],
+    );
+    await append(city, A, 3, ['OrganisationRenamed', 'OrganisationRenamed']);
+    await append(city, B, 0, ['OrganisationRegistered']);
+    expect(await hashVersions(city)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(await verify(city)).toEqual(
+      expect.objectContaining({ ok: true, events: 6, streams: 2, headPosition: 6 }),
+    );
+
+    // Tampering is found on either side of the upgrade.
+    await tamper([
+      `UPDATE events SET data = '{"name": "Forged"}' WHERE tenant_id = $1 AND position = 2`,
+      [city],
+    ]);
+    expect((await verify(city)).firstBroken).toEqual({
+      position: 2,
+      streamId: A,
+      version: 2,
+      reason: 'hash_mismatch',
+    });
+  });
+
+  it('detects a version 2 event rewritten with the version 1 encoding, even with its hash recomputed', async () => {
+    const city = await seededCity();
+    await tamper(
+      [
+        `UPDATE events SET hash_version = 1, hash = ${SQL_HASH_V1} WHERE tenant_id = $1 AND position = 8`,
+        [city],
+      ],
+      [
+        `UPDATE tenant_heads SET last_hash = (SELECT hash FROM events WHERE tenant_id = $1 AND position = 8) WHERE tenant_id = $1`,
+        [city],
+      ],
+    );
+    expect((await verify(city)).firstBroken).toEqual({
+      position: 8,
+      streamId: B,
+      version: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it("never shows the application role another city's events or head, nor lets it append there", async () => {
@@ -289,18 +456,10 @@ describe('Tamper evidence of the event log', () => {
       asApp(ghent, () =>
         app.query(`select * from append_events($1, 'organisation-x', 0, $2::jsonb, null)`, [
           padua,
-          JSON.stringify([
-            {
-              eventId: randomUUID(),
-              type: 'OrganisationRegistered',
-              schemaVersion: 1,
-              data: {},
-              metadata: {},
-            },
-          ]),
+          JSON.stringify([newEvent('OrganisationRegistered')]),
         ]),
       ),
-    ).rejects.toThrow(/row-level security/);
+    ).rejects.toThrow(/not the transaction's app.tenant_id/);
     expect(await verify(padua)).toEqual(expect.objectContaining({ ok: true, events: 8, headPosition: 8 }));
   });
 });

@@ -12,28 +12,39 @@ export interface CaughtMail {
   receivedAt: number;
 }
 
-// A real SMTP server for tests: it accepts every message (or refuses some, to force retries) and keeps
-// what it accepted.
+// A real SMTP server for tests: it accepts every message (or refuses some, to force retries, or takes its
+// time) and keeps what it accepted. It can go away (close) and come back on the same port (resume).
 export class MailCatcher {
   readonly mails: CaughtMail[] = [];
   // Called for each message before it is accepted; return an error to refuse it (the sender retries).
   refuse: (messageId: string) => Error | null = () => null;
+  // How long each message waits before the server accepts it (a slow mail server).
+  delayMs = 0;
   private server!: SMTPServer;
+  private port = 0;
 
   static async start(): Promise<MailCatcher> {
     const catcher = new MailCatcher();
-    catcher.server = new SMTPServer({
+    await catcher.listen();
+    return catcher;
+  }
+
+  private async listen(): Promise<void> {
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // close() drops open connections at once instead of letting them finish.
+      closeTimeout: 10,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             const messageId = parsed.messageId ?? '';
-            const refusal = catcher.refuse(messageId);
+            const refusal = this.refuse(messageId);
             if (refusal) return callback(Object.assign(refusal, { responseCode: 451 }));
             const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-            catcher.mails.push({
+            this.mails.push({
               messageId,
               to: to?.value[0]?.address ?? '',
               subject: parsed.subject ?? '',
@@ -47,13 +58,17 @@ export class MailCatcher {
           .catch((error: Error) => callback(error));
       },
     });
-    await new Promise<void>((resolve) => catcher.server.listen(0, '127.0.0.1', resolve));
-    return catcher;
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
   }
 
   get url(): string {
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  // Comes back on the same port after close().
+  resume(): Promise<void> {
+    return this.listen();
   }
 
   to(email: string): CaughtMail[] {
@@ -71,6 +86,7 @@ export class MailCatcher {
     return this.to(email);
   }
 
+  // The mail server goes away: open connections are dropped, new ones refused.
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

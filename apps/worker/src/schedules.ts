@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { CheckpointSweep } from '@rl/audit';
 import { AppConfig } from '@rl/config';
 import { ProjectionSweep } from '@rl/projections';
 import { ComparisonSweep } from '@rl/comparisons';
@@ -12,7 +13,8 @@ const HOUR_MS = 3_600_000;
 const PURGE_SCHEDULER = 'purge-expired-credentials';
 
 // The worker's clock. Every sweep interval it re-creates repeatable jobs that Redis lost (a job
-// scheduler lives in Redis, which keeps nothing) and wakes the projections that are behind; on its own
+// scheduler lives in Redis, which keeps nothing), wakes the projections that are behind and the signing
+// of heads due for a checkpoint; on its own
 // interval it reconciles the deadline engine's jobs with PostgreSQL.
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +28,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly notifications: NotificationSweep,
     private readonly comparisons: ComparisonSweep,
     private readonly imports: ImportSweep,
+    private readonly checkpoints: CheckpointSweep,
     private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +67,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
       }
       await this.sweep.sweep();
       await this.comparisons.sweep();
+      await this.checkpoints.sweep();
     } catch (error) {
       this.logger.error({ err: error }, 'Scheduled sweep failed; retrying at the next interval');
     }

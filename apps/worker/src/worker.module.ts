@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@rl/audit';
 import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
@@ -28,6 +29,7 @@ const CONTEXTS = [
   CommentsModule,
   NotificationsModule,
   ComparisonsModule,
+  AuditModule,
 ];
 
 @Module({})

@@ -1,17 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EventSchemas } from '@rl/event-store';
+import { ERASED, EventSchemas, PersonalData } from '@rl/event-store';
+import { CityId } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
 
 // recorded_at as the hash covers it: UTC with microseconds (a JS Date would drop the last three digits).
 export const RECORDED_AT_TEXT = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 // position comes back as a string (bigint); no cast here, or ORDER BY position would sort the text.
-export const AUDIT_EVENT_COLUMNS = `position, stream_id, stream_version, type, schema_version, data,
+export const AUDIT_EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data,
   metadata, ${RECORDED_AT_TEXT} AS recorded_at, hash`;
 
 export interface AuditEventRow {
   position: string;
   stream_id: string;
   stream_version: number;
+  event_id: string;
   type: string;
   schema_version: number;
   data: unknown;
@@ -33,7 +36,13 @@ export class AuditEventView {
   @ApiProperty({ example: 'OrganisationRegistered' })
   type!: string;
 
-  @ApiProperty({ description: 'Upcast to the current schema of the type', type: Object })
+  @ApiProperty({
+    description:
+      'Upcast to the current schema of the type. Personal fields (see the README, "What is personal data") are ' +
+      `stored encrypted per person and shown decrypted here; once the person was erased they read "${ERASED}" ` +
+      '(the log keeps the ciphertext, so the chain still verifies)',
+    type: Object,
+  })
   data!: unknown;
 
   @ApiProperty({
@@ -53,6 +62,28 @@ export class AuditEventView {
 
   @ApiProperty({ description: 'SHA-256 (hex) chaining this event to the previous one of the city' })
   hash!: string;
+
+  // Reads audit rows in the city and opens their personal fields inside the same transaction.
+  static async read(
+    db: TenantDb,
+    personal: PersonalData,
+    cityId: CityId,
+    where: string,
+    params: unknown[],
+  ): Promise<AuditEventRow[]> {
+    return db.inCity(cityId, async (em) => {
+      const rows = await em.query<AuditEventRow[]>(
+        `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE ${where}`,
+        params,
+      );
+      const opened = await personal.reveal(
+        em,
+        cityId,
+        rows.map((row) => ({ eventId: row.event_id, data: row.data })),
+      );
+      return rows.map((row, i) => ({ ...row, data: opened[i].data }));
+    });
+  }
 
   static of(row: AuditEventRow, schemas: EventSchemas): AuditEventView {
     return {

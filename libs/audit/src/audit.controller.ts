@@ -1,23 +1,36 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CityAccess, CityContext, CurrentCity, PAGE_LIMIT } from '@rl/web';
+import { Page } from '@rl/kernel';
+import { ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
+import { CheckpointView } from './checkpoints/checkpoint.view';
+import { SignCheckpointCommand } from './commands/sign-checkpoint/sign-checkpoint.command';
+import { AuditExport } from './export/audit-export';
+import { ListCheckpointsQuery } from './queries/list-checkpoints/list-checkpoints.query';
 import { ListAuditEventsDto, ReadAuditStreamDto } from './queries/list-audit-events/list-audit-events.dto';
 import { AuditEventPage, ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
 import { AuditStreamView, ReadAuditStreamQuery } from './queries/read-audit-stream/read-audit-stream.query';
+import { VerifyChainDto } from './queries/verify-chain/verify-chain.dto';
 import { ChainVerificationView, VerifyChainQuery } from './queries/verify-chain/verify-chain.query';
 
 // Read-only access to a city's event log and its hash chain, for auditors and coordinators.
 @ApiTags('audit')
 @Controller('v1/cities/:city/audit')
 export class AuditController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+    private readonly exports: AuditExport,
+  ) {}
 
   @Get('events')
   @CityAccess(['auditor', 'coordinator'])
@@ -47,7 +60,39 @@ export class AuditController {
   @ApiTooManyRequestsResponse({
     description: 'AUDIT.VERIFY_RUNNING: a verification of this city is already running (Retry-After)',
   })
-  verify(@CurrentCity() city: CityContext): Promise<ChainVerificationView> {
-    return this.queries.execute(new VerifyChainQuery(city.id));
+  verify(@CurrentCity() city: CityContext, @Query() query: VerifyChainDto): Promise<ChainVerificationView> {
+    return this.queries.execute(new VerifyChainQuery(city.id, query.readModels === 'true'));
+  }
+
+  @Get('checkpoints')
+  @CityAccess(['auditor', 'coordinator'])
+  @ApiPage(CheckpointView, "Signed checkpoints of the city's head, newest first")
+  checkpoints(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<CheckpointView>> {
+    return this.queries.execute(new ListCheckpointsQuery(city.id, query));
+  }
+
+  @Post('checkpoints')
+  @CityAccess(['auditor', 'coordinator'])
+  @ApiCreatedResponse({ type: CheckpointView, description: "The city's current head, signed now" })
+  @ApiServiceUnavailableResponse({ description: 'AUDIT.KEY_ID_REUSED: the signing key is misconfigured' })
+  sign(@CurrentCity() city: CityContext): Promise<CheckpointView> {
+    return this.commands.execute(new SignCheckpointCommand(city.id));
+  }
+
+  @Get('export')
+  @CityAccess(['auditor'])
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description:
+      'NDJSON, streamed: a {"head"} line, the latest {"checkpoint"} line (if any), then every event up to that ' +
+      'head as the verifier hashes it, in position order. Verify it offline with ' +
+      '`npm run audit:verify -- <file> --key <public key>`',
+  })
+  export(@CurrentCity() city: CityContext): StreamableFile {
+    return new StreamableFile(this.exports.stream(city.id), {
+      type: 'application/x-ndjson',
+      disposition: `attachment; filename="${city.slug}-audit.ndjson"`,
+    });
   }
 }

@@ -3,14 +3,18 @@ import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { RECORDED_AT_TEXT } from './audit-event.view';
+import { allCheckpoints, readHead } from './checkpoints/checkpoint-store';
+import { SigningKeys } from './checkpoints/signing-keys';
 import { verificationRunning } from './domain/audit.errors';
-import { ChainHead, ChainReport, ChainRow, GENESIS_HASH, HashChainCheck } from './domain/hash-chain';
+import { AuditedChainCheck, AuditReport } from './domain/checkpoint';
+import { ChainRow } from './domain/hash-chain';
 
 // Small chunks: each is hashed synchronously, so this bounds how long the event loop is held (~10 ms).
 const CHUNK_SIZE = 2_000;
 const MAX_REST_MS = 1_000;
 
-interface ChainRecord {
+export interface ChainRecord {
+  hash_version: number;
   tenant_id: string;
   position: string;
   stream_id: string;
@@ -29,11 +33,12 @@ interface ChainRecord {
 
 // The columns in the text forms append_events hashed. position (bigint) arrives as its decimal string
 // anyway; casting it here would make ORDER BY position sort the text ('10' before '2').
-const CHAIN_COLUMNS = `tenant_id::text AS tenant_id, position, stream_id, stream_version,
+export const CHAIN_COLUMNS = `hash_version, tenant_id::text AS tenant_id, position, stream_id, stream_version,
   event_id::text AS event_id, type, schema_version, data::text AS data, metadata::text AS metadata,
   ${RECORDED_AT_TEXT} AS recorded_at, tx_id::text AS tx_id, idempotency_key, prev_hash, hash`;
 
-const toRow = (r: ChainRecord): ChainRow => ({
+export const toRow = (r: ChainRecord): ChainRow => ({
+  hashVersion: r.hash_version,
   tenantId: r.tenant_id,
   position: Number(r.position),
   streamId: r.stream_id,
@@ -50,28 +55,49 @@ const toRow = (r: ChainRecord): ChainRow => ({
   hash: r.hash,
 });
 
-// Recomputes a city's hash chain from the database and reports the first broken link. One verification
+// One keyset chunk of a city's log in position order, as the verifier and the export read it.
+export const chainChunk = (
+  em: EntityManager,
+  cityId: CityId,
+  after: number,
+  limit: number,
+  through = Number.MAX_SAFE_INTEGER,
+): Promise<ChainRecord[]> =>
+  em.query<ChainRecord[]>(
+    `SELECT ${CHAIN_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 AND position <= $3
+      ORDER BY position LIMIT $4`,
+    [cityId, after, through, limit],
+  );
+
+// Recomputes a city's hash chain from the database and reports the first broken link, checking it
+// against every signed checkpoint of the city (a log truncated or rewritten by whoever owns the tables
+// disagrees with a checkpoint signed before). One verification
 // per city at a time (across processes: a transaction-scoped advisory lock), so a city cannot occupy the
 // pool and the CPU with parallel verifications of its own log while other cities wait.
 @Injectable()
 export class ChainVerifier {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly keys: SigningKeys,
+  ) {}
 
-  verify(cityId: CityId, chunkSize = CHUNK_SIZE): Promise<ChainReport> {
+  verify(cityId: CityId, chunkSize = CHUNK_SIZE): Promise<AuditReport> {
     return this.db.inCitySnapshot(cityId, async (em) => {
       const [{ locked }] = await em.query<{ locked: boolean }[]>(
         `SELECT pg_try_advisory_xact_lock(hashtext('audit-verify'), hashtext($1)) AS locked`,
         [cityId],
       );
       if (!locked) throw verificationRunning();
-      const check = new HashChainCheck(await this.head(em, cityId));
+      const check = new AuditedChainCheck(
+        cityId,
+        await readHead(em, cityId),
+        await allCheckpoints(em, cityId),
+        await this.keys.trusted(em),
+      );
       // Keyset chunks by position: at most one chunk of rows is in memory at a time.
       for (let after = 0; ;) {
         const started = performance.now();
-        const chunk = await em.query<ChainRecord[]>(
-          `SELECT ${CHAIN_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
-          [cityId, after, chunkSize],
-        );
+        const chunk = await chainChunk(em, cityId, after, chunkSize);
         for (const record of chunk) check.add(toRow(record));
         if (chunk.length < chunkSize) break;
         after = Number(chunk[chunk.length - 1].position);
@@ -83,15 +109,5 @@ export class ChainVerifier {
       }
       return check.finish();
     });
-  }
-
-  private async head(em: EntityManager, cityId: CityId): Promise<ChainHead> {
-    const [head] = await em.query<{ last_position: string; last_hash: string }[]>(
-      `SELECT last_position, last_hash FROM tenant_heads WHERE tenant_id = $1`,
-      [cityId],
-    );
-    return head
-      ? { lastPosition: Number(head.last_position), lastHash: head.last_hash }
-      : { lastPosition: 0, lastHash: GENESIS_HASH };
   }
 }

@@ -46,7 +46,10 @@ export class CommentView {
     description: 'The observation of a submission the comment is about (its disaggregation key)',
   })
   observation!: ObservationKey | null;
-  @ApiProperty({ description: 'Plain text (not rendered as markdown); "[retracted]" once retracted' })
+  @ApiProperty({
+    description:
+      'Plain text (not rendered as markdown); "[retracted]" once retracted, "[erased]" once its author was erased',
+  })
   body!: string;
   @ApiProperty({ enum: COMMENT_VISIBILITIES }) visibility!: CommentVisibility;
   @ApiProperty() retracted!: boolean;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventSchemas } from '@rl/event-store';
+import { COMMENT_PERSONAL_DATA } from './comment-personal-data';
 import { CommentHistory } from './comment-history';
 import { CommentsController } from './comments.controller';
 import { EditCommentHandler } from './commands/edit-comment/edit-comment.handler';
@@ -21,4 +23,8 @@ import { ListCommentThreadsHandler } from './queries/list-comment-threads/list-c
     ListCommentThreadsHandler,
   ],
 })
-export class CommentsModule {}
+export class CommentsModule {
+  constructor(schemas: EventSchemas) {
+    schemas.declarePersonal(COMMENT_PERSONAL_DATA);
+  }
+}

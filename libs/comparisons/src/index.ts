@@ -5,12 +5,14 @@ import {
   PublishedValueRecord,
 } from './persistence/published.entity';
 import {
+  PublicationFlagsRecord,
   PublicationIndicatorRecord,
   PublicationPeriodRecord,
   PublicationPopulationRecord,
   PublicationValueRecord,
 } from './persistence/publication-state.entity';
 
+export { appendPublicationChange } from './commands/set-publication/append-publication-change';
 export { SetPopulationCommand } from './commands/set-population/set-population.command';
 export { SetPublicationCommand } from './commands/set-publication/set-publication.command';
 export { ComparisonsModule } from './comparisons.module';
@@ -22,6 +24,7 @@ export const COMPARISONS_ENTITIES = [
   PublicationPeriodRecord,
   PublicationValueRecord,
   PublicationPopulationRecord,
+  PublicationFlagsRecord,
   PublishedIndicatorRecord,
   PublishedValueRecord,
   PublishedPopulationRecord,

@@ -1,3 +1,4 @@
+import { PublicKeyConfig, SigningKeyConfig } from './signing-key';
 import { TrustProxy } from './trust-proxy';
 
 export type RuntimeEnv = 'development' | 'test' | 'production';
@@ -65,6 +66,11 @@ export abstract class AppConfig {
     readonly lateGraceSeconds: number;
     readonly webhookMaxAttempts: number;
     readonly webhookBackoffMs: number;
+    // A failed e-mail (notice, digest, account e-mail) is retried after noticeBackoffMs, doubling up to
+    // noticeBackoffMaxMs, until it is noticeMaxAgeHours past due: then it is marked failed.
+    readonly noticeBackoffMs: number;
+    readonly noticeBackoffMaxMs: number;
+    readonly noticeMaxAgeHours: number;
   };
   // The guarded HTTP client of webhooks and every other outbound call (libs/outbound).
   abstract readonly outbound: {
@@ -101,6 +107,21 @@ export abstract class AppConfig {
     readonly token: string | null;
     // Whether metrics may carry city slugs as labels.
     readonly cityLabels: boolean;
+  };
+  // Personal fields of events are encrypted per person (crypto-shredding); their keys are stored wrapped
+  // with this key-encryption key (AES-256-GCM), so a database dump alone reveals no personal text.
+  abstract readonly personalData: {
+    readonly kek: Buffer;
+  };
+  // Signed checkpoints of each city's head (evidence outside the database).
+  abstract readonly audit: {
+    readonly signingKey: SigningKeyConfig;
+    // Keys signed with before a rotation: their checkpoints still verify.
+    readonly retiredKeys: readonly PublicKeyConfig[];
+    // The worker signs a city's head once it moved this many events, or this long after the last
+    // checkpoint if it moved at all.
+    readonly checkpointEveryEvents: number;
+    readonly checkpointEveryMinutes: number;
   };
   abstract readonly demoSeed: boolean;
 }

@@ -1,4 +1,9 @@
+import { createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './load-config';
+import { DEV_AUDIT_SIGNING_KEY } from './production-secrets';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -19,6 +24,21 @@ const PRODUCTION = {
   DB_APP_PASSWORD: 'app-secret-of-this-site',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 'm'.repeat(32),
+  PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
+  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString(),
+};
+
+const pem = (key: KeyObject) =>
+  key
+    .export(key.type === 'private' ? { type: 'pkcs8', format: 'pem' } : { type: 'spki', format: 'pem' })
+    .toString();
+const keyDir = mkdtempSync(join(tmpdir(), 'rl-keys-'));
+const keyFile = (name: string, content: string) => {
+  const path = join(keyDir, name);
+  writeFileSync(path, content);
+  return path;
 };
 
 describe('loadConfig', () => {
@@ -59,11 +79,13 @@ describe('loadConfig', () => {
 
   it('requires real secrets in production and turns the demo seed off there', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'AUDIT_SIGNING_KEY',
       'DB_APP_PASSWORD',
       'DB_OWNER_PASSWORD',
       'JWT_ACCESS_SECRET',
       'METRICS_TOKEN',
       'OPERATOR_PASSWORD',
+      'PERSONAL_DATA_KEK',
       'SMTP_URL',
     ]);
     const config = loadConfig(PRODUCTION);
@@ -107,5 +129,126 @@ describe('loadConfig', () => {
     expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '-1' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
     expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '604801' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
     expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: 'soon' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+  });
+
+  it('reads the key-encryption key of personal data: 32 bytes in base64, a development one by default', () => {
+    const kek = Buffer.alloc(32, 9);
+    expect(loadConfig({ PERSONAL_DATA_KEK: kek.toString('base64') }).personalData.kek.equals(kek)).toBe(true);
+    expect(loadConfig({}).personalData.kek).toHaveLength(32);
+    expect(problemsOf({ PERSONAL_DATA_KEK: Buffer.alloc(16).toString('base64') })).toEqual([
+      'PERSONAL_DATA_KEK',
+    ]);
+    expect(problemsOf({ PERSONAL_DATA_KEK: 'not base64 at all, not 32 bytes either!!!!!' })).toEqual([
+      'PERSONAL_DATA_KEK',
+    ]);
+  });
+
+  it('retries failed e-mails with a growing backoff (at most 15 minutes apart) for three days by default', () => {
+    expect(loadConfig({}).notifications).toEqual(
+      expect.objectContaining({
+        noticeBackoffMs: 30_000,
+        noticeBackoffMaxMs: 900_000,
+        noticeMaxAgeHours: 72,
+      }),
+    );
+    const quick = loadConfig({
+      NOTICE_BACKOFF_MS: '500',
+      NOTICE_BACKOFF_MAX_MS: '5000',
+      NOTICE_MAX_AGE_HOURS: '1',
+    });
+    expect(quick.notifications).toEqual(
+      expect.objectContaining({ noticeBackoffMs: 500, noticeBackoffMaxMs: 5_000, noticeMaxAgeHours: 1 }),
+    );
+    expect(problemsOf({ NOTICE_BACKOFF_MS: '5', NOTICE_MAX_AGE_HOURS: '0' })).toEqual([
+      'NOTICE_BACKOFF_MS',
+      'NOTICE_MAX_AGE_HOURS',
+    ]);
+    expect(problemsOf({ NOTICE_BACKOFF_MS: '60000', NOTICE_BACKOFF_MAX_MS: '1000' })).toEqual([
+      'NOTICE_BACKOFF_MAX_MS',
+    ]);
+  });
+
+  describe('checkpoint signing keys', () => {
+    const a = generateKeyPairSync('ed25519');
+    const b = generateKeyPairSync('ed25519');
+
+    it('signs with the built-in development key by default, every 1000 events or 60 minutes', () => {
+      const { audit } = loadConfig({});
+      expect(audit.signingKey.privateKeyPem).toBe(DEV_AUDIT_SIGNING_KEY);
+      expect(audit.signingKey.keyId).toMatch(/^ed25519-[0-9a-f]{16}$/);
+      expect(audit).toEqual(
+        expect.objectContaining({
+          retiredKeys: [],
+          checkpointEveryEvents: 1_000,
+          checkpointEveryMinutes: 60,
+        }),
+      );
+    });
+
+    it('reads the key from the variable (newlines written as \\n too) or from a file, with its id', () => {
+      const fromVariable = loadConfig({ AUDIT_SIGNING_KEY: pem(a.privateKey).replace(/\n/g, '\\n') });
+      expect(fromVariable.audit.signingKey.publicKeyPem).toBe(pem(a.publicKey));
+      const fromFile = loadConfig({
+        AUDIT_SIGNING_KEY_FILE: keyFile('a.pem', pem(a.privateKey)),
+        AUDIT_SIGNING_KEY_ID: 'city-2025',
+        AUDIT_CHECKPOINT_EVERY_EVENTS: '50',
+        AUDIT_CHECKPOINT_EVERY_MINUTES: '5',
+      });
+      expect(fromFile.audit).toEqual(
+        expect.objectContaining({ checkpointEveryEvents: 50, checkpointEveryMinutes: 5 }),
+      );
+      expect(fromFile.audit.signingKey).toEqual(
+        expect.objectContaining({ keyId: 'city-2025', publicKeyPem: pem(a.publicKey) }),
+      );
+      // The same key gets the same derived id wherever it comes from.
+      expect(loadConfig({ AUDIT_SIGNING_KEY: pem(a.privateKey) }).audit.signingKey.keyId).toBe(
+        fromVariable.audit.signingKey.keyId,
+      );
+    });
+
+    it('keeps retired public keys, with their id or their fingerprint', () => {
+      const { audit } = loadConfig({
+        AUDIT_SIGNING_KEY: pem(b.privateKey),
+        AUDIT_RETIRED_PUBLIC_KEYS: `old-a=${keyFile('a.pub', pem(a.publicKey))}, ${keyFile('b.pub', pem(createPublicKey(b.privateKey)))}`,
+      });
+      expect(audit.retiredKeys).toEqual([
+        { keyId: 'old-a', publicKeyPem: pem(a.publicKey) },
+        { keyId: audit.signingKey.keyId, publicKeyPem: pem(b.publicKey) },
+      ]);
+    });
+
+    it('names every unusable key setting', () => {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      expect(problemsOf({ AUDIT_SIGNING_KEY: 'not a key' })).toEqual(['AUDIT_SIGNING_KEY']);
+      expect(problemsOf({ AUDIT_SIGNING_KEY: pem(rsa.privateKey) })).toEqual(['AUDIT_SIGNING_KEY']);
+      expect(problemsOf({ AUDIT_SIGNING_KEY_FILE: join(keyDir, 'missing.pem') })).toEqual([
+        'AUDIT_SIGNING_KEY_FILE',
+      ]);
+      expect(
+        problemsOf({
+          AUDIT_SIGNING_KEY: pem(a.privateKey),
+          AUDIT_SIGNING_KEY_FILE: keyFile('a2.pem', pem(a.privateKey)),
+        }),
+      ).toEqual(['AUDIT_SIGNING_KEY_FILE']);
+      expect(problemsOf({ AUDIT_SIGNING_KEY_ID: 'has spaces' })).toEqual(['AUDIT_SIGNING_KEY_ID']);
+      expect(problemsOf({ AUDIT_RETIRED_PUBLIC_KEYS: keyFile('rsa.pub', pem(rsa.publicKey)) })).toEqual([
+        'AUDIT_RETIRED_PUBLIC_KEYS',
+      ]);
+      expect(problemsOf({ AUDIT_RETIRED_PUBLIC_KEYS: 'bad id=/x' })).toEqual(['AUDIT_RETIRED_PUBLIC_KEYS']);
+      expect(problemsOf({ AUDIT_CHECKPOINT_EVERY_EVENTS: '0' })).toEqual(['AUDIT_CHECKPOINT_EVERY_EVENTS']);
+    });
+
+    it('refuses the built-in key in production, from a file too', () => {
+      expect(problemsOf({ ...PRODUCTION, AUDIT_SIGNING_KEY: DEV_AUDIT_SIGNING_KEY })).toEqual([
+        'AUDIT_SIGNING_KEY',
+      ]);
+      const { AUDIT_SIGNING_KEY: _key, ...withoutKey } = PRODUCTION;
+      expect(
+        problemsOf({ ...withoutKey, AUDIT_SIGNING_KEY_FILE: keyFile('dev.pem', DEV_AUDIT_SIGNING_KEY) }),
+      ).toEqual(['AUDIT_SIGNING_KEY']);
+      expect(
+        problemsOf({ ...withoutKey, AUDIT_SIGNING_KEY_FILE: keyFile('own.pem', pem(a.privateKey)) }),
+      ).toEqual([]);
+    });
   });
 });

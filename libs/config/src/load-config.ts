@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -16,11 +17,22 @@ import {
 import { AppConfig, RuntimeEnv } from './app-config';
 import {
   DEV_ACCESS_TOKEN_SECRET,
+  DEV_AUDIT_SIGNING_KEY,
   DEV_DB_APP_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
   productionSecretProblems,
 } from './production-secrets';
+import {
+  KEY_ID_PATTERN,
+  normalisePem,
+  parseRetiredKeys,
+  parseSigningKey,
+  PublicKeyConfig,
+  readKeyFile,
+  SigningKeyConfig,
+} from './signing-key';
 import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -71,6 +83,9 @@ class EnvironmentVariables {
   @IsOptional() @Validate(IsTrustProxy) TRUST_PROXY?: string;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  PERSONAL_DATA_KEK?: string;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -86,12 +101,53 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(7 * 86_400) REMINDER_LATE_GRACE_SECONDS = 900;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MS = 30_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MAX_MS = 900_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30) NOTICE_MAX_AGE_HOURS = 72;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE = false;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) OUTBOUND_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) IMPORT_MAX_ROWS = 200_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000) IMPORT_MAX_NEW_PERIODS = 50;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) IMPORT_SYNC_MAX_BYTES = 256 * 1024;
+  @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
+  @IsOptional() @IsString() AUDIT_SIGNING_KEY_FILE?: string;
+  @IsOptional()
+  @Matches(KEY_ID_PATTERN, { message: 'must be 1-64 letters, digits, . _ : or -' })
+  AUDIT_SIGNING_KEY_ID?: string;
+  @IsOptional() @IsString() AUDIT_RETIRED_PUBLIC_KEYS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUDIT_CHECKPOINT_EVERY_EVENTS = 1_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(7 * 24 * 60) AUDIT_CHECKPOINT_EVERY_MINUTES = 60;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_SEED?: boolean;
+}
+
+type Problem = { variable: string; message: string };
+
+// The signing key from the variable or the file (not both), parsed; the built-in key when neither is set.
+function auditKeys(vars: EnvironmentVariables, problems: Problem[]) {
+  const attempt = <T>(variable: string, work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      problems.push({ variable, message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  };
+  if (vars.AUDIT_SIGNING_KEY !== undefined && vars.AUDIT_SIGNING_KEY_FILE !== undefined) {
+    problems.push({ variable: 'AUDIT_SIGNING_KEY_FILE', message: 'set either it or AUDIT_SIGNING_KEY' });
+  }
+  const file = vars.AUDIT_SIGNING_KEY_FILE;
+  const configured =
+    vars.AUDIT_SIGNING_KEY ??
+    (file === undefined ? undefined : attempt('AUDIT_SIGNING_KEY_FILE', () => readKeyFile(file)));
+  const pem = configured === undefined ? undefined : normalisePem(configured);
+  const variable = file === undefined ? 'AUDIT_SIGNING_KEY' : 'AUDIT_SIGNING_KEY_FILE';
+  const signingKey = attempt(variable, () =>
+    parseSigningKey(pem ?? DEV_AUDIT_SIGNING_KEY, vars.AUDIT_SIGNING_KEY_ID),
+  );
+  const retired = vars.AUDIT_RETIRED_PUBLIC_KEYS;
+  const retiredKeys =
+    retired === undefined ? [] : attempt('AUDIT_RETIRED_PUBLIC_KEYS', () => parseRetiredKeys(retired));
+  return { pem, signingKey, retiredKeys };
 }
 
 export class ConfigError extends Error {
@@ -109,12 +165,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     message: Object.values(e.constraints ?? {}).join('; '),
   }));
   const production = vars.NODE_ENV === 'production';
+  const audit = auditKeys(vars, problems);
   if (production) {
-    problems.push(...productionSecretProblems(vars));
+    problems.push(...productionSecretProblems({ ...vars, AUDIT_SIGNING_KEY: audit.pem }));
     // Would open the hosting network to whoever may register a webhook.
     if (vars.WEBHOOK_ALLOW_PRIVATE) {
       problems.push({ variable: 'WEBHOOK_ALLOW_PRIVATE', message: 'must not be true in production' });
     }
+  }
+  if (problems.length === 0 && vars.NOTICE_BACKOFF_MAX_MS < vars.NOTICE_BACKOFF_MS) {
+    problems.push({ variable: 'NOTICE_BACKOFF_MAX_MS', message: 'must not be less than NOTICE_BACKOFF_MS' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -165,6 +225,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       lateGraceSeconds: vars.REMINDER_LATE_GRACE_SECONDS,
       webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
       webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
+      noticeBackoffMs: vars.NOTICE_BACKOFF_MS,
+      noticeBackoffMaxMs: vars.NOTICE_BACKOFF_MAX_MS,
+      noticeMaxAgeHours: vars.NOTICE_MAX_AGE_HOURS,
     },
     outbound: {
       allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE,
@@ -185,6 +248,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     // Validated above: never null here.
     http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY) ?? false },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
+    personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
+    audit: {
+      // Validated above: never undefined here.
+      signingKey: audit.signingKey as SigningKeyConfig,
+      retiredKeys: audit.retiredKeys as PublicKeyConfig[],
+      checkpointEveryEvents: vars.AUDIT_CHECKPOINT_EVERY_EVENTS,
+      checkpointEveryMinutes: vars.AUDIT_CHECKPOINT_EVERY_MINUTES,
+    },
     // The demo seed is on by default outside production so that the quick start shows a populated system.
     demoSeed: vars.DEMO_SEED ?? !production,
   };

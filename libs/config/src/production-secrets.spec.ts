@@ -1,9 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './load-config';
 import {
   DEV_ACCESS_TOKEN_SECRET,
+  DEV_AUDIT_SIGNING_KEY,
   DEV_DB_APP_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
 } from './production-secrets';
 
 const PRODUCTION = {
@@ -15,6 +18,10 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://admin:admin-secret@db.internal:5432/rights_ledger',
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 't'.repeat(40),
+  PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
+  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString(),
 };
 
 const refusal = (env: Record<string, string>) => {
@@ -37,9 +44,13 @@ describe('production refuses built-in secrets', () => {
     ['OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD],
     ['DB_OWNER_PASSWORD', DEV_DB_OWNER_PASSWORD],
     ['DB_APP_PASSWORD', DEV_DB_APP_PASSWORD],
+    ['PERSONAL_DATA_KEK', DEV_PERSONAL_DATA_KEK],
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/rights_ledger'],
     ['SMTP_URL', 'smtp://mailer:password@smtp.example.org'],
     ['LOG_ACCOUNT_TOKENS', 'true'],
+    ['AUDIT_SIGNING_KEY', DEV_AUDIT_SIGNING_KEY],
+    // As a .env line holds it.
+    ['AUDIT_SIGNING_KEY', DEV_AUDIT_SIGNING_KEY.replace(/\n/g, '\\n')],
   ])('refuses %s set to %s, naming it', (variable, value) => {
     expect(refusal({ ...PRODUCTION, [variable]: value })).toEqual([
       { variable, message: expect.any(String) },
@@ -53,6 +64,8 @@ describe('production refuses built-in secrets', () => {
       'DB_OWNER_PASSWORD',
       'DB_APP_PASSWORD',
       'METRICS_TOKEN',
+      'PERSONAL_DATA_KEK',
+      'AUDIT_SIGNING_KEY',
     ]) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[variable];

@@ -4,11 +4,20 @@ export const DEV_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-cha
 export const DEV_OPERATOR_PASSWORD = 'operator-demo-password';
 export const DEV_DB_OWNER_PASSWORD = 'rights_ledger_owner';
 export const DEV_DB_APP_PASSWORD = 'rights_ledger_app';
+// 32 bytes, base64: the key-encryption key of personal data keys outside production.
+export const DEV_PERSONAL_DATA_KEK = 'ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhLWs=';
+// Signs development checkpoints only: anyone could forge a checkpoint with it.
+export const DEV_AUDIT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIBkEcFbt0t16AaJccEdOnmYIO9BvaIduzxlZWGifoxrd
+-----END PRIVATE KEY-----
+`;
 const KNOWN_DEFAULTS = new Set([
   DEV_ACCESS_TOKEN_SECRET,
   DEV_OPERATOR_PASSWORD,
   DEV_DB_OWNER_PASSWORD,
   DEV_DB_APP_PASSWORD,
+  DEV_PERSONAL_DATA_KEK,
+  DEV_AUDIT_SIGNING_KEY,
   'postgres',
   'password',
   'changeme',
@@ -26,6 +35,10 @@ export interface SecretSettings {
   SMTP_URL?: string;
   LOG_ACCOUNT_TOKENS?: boolean;
   METRICS_TOKEN?: string;
+  PERSONAL_DATA_KEK?: string;
+  // The checkpoint signing key's PEM (normalised: see normalisePem), from AUDIT_SIGNING_KEY or read from
+  // AUDIT_SIGNING_KEY_FILE.
+  AUDIT_SIGNING_KEY?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -49,6 +62,7 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   explicit('OPERATOR_PASSWORD', vars.OPERATOR_PASSWORD);
   explicit('DB_OWNER_PASSWORD', vars.DB_OWNER_PASSWORD);
   explicit('DB_APP_PASSWORD', vars.DB_APP_PASSWORD);
+  explicit('PERSONAL_DATA_KEK', vars.PERSONAL_DATA_KEK);
   for (const variable of ['DATABASE_URL', 'SMTP_URL'] as const) {
     if (isKnownDefault(urlPassword(vars[variable])))
       problems.push({ variable, message: 'carries a built-in default password' });
@@ -58,6 +72,8 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   // Scrapes reveal activity per route: production never serves them to anyone.
   if (vars.METRICS_TOKEN === undefined)
     problems.push({ variable: 'METRICS_TOKEN', message: 'is required in production' });
+  // Checkpoints signed with a key from the repository prove nothing.
+  explicit('AUDIT_SIGNING_KEY', vars.AUDIT_SIGNING_KEY);
   if (vars.LOG_ACCOUNT_TOKENS)
     problems.push({ variable: 'LOG_ACCOUNT_TOKENS', message: 'must be off in production' });
   return problems;

@@ -8,6 +8,7 @@ import { EventSchemas } from './event-schemas';
 import { EventsAppended } from './events-appended';
 import { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
 import { alreadyApplied, keyReused } from './idempotency.errors';
+import { PersonalData } from './personal/personal-data';
 import { streamConflict } from './stream-conflict';
 
 interface EventRow {
@@ -26,17 +27,25 @@ interface EventRow {
 
 const EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
 
-// One statement that sets the city (for row-level security) and appends: outside a transaction it is a
-// transaction of its own, one round trip for a whole append.
+// One statement that sets the city (for row-level security; append_events refuses any other) and
+// appends: outside a transaction it is a transaction of its own, one round trip for a whole append.
 const APPEND_SQL = `SELECT r.last_position, r.last_version
   FROM (SELECT set_config('app.tenant_id', $1, true)::uuid AS tenant) AS city
   CROSS JOIN LATERAL append_events(city.tenant, $2, $3, $4, $5) AS r`;
 
 type Run = (sql: string, parameters: unknown[]) => Promise<{ last_position: string; last_version: number }[]>;
 
+// How an append reaches the database: its statement runner, and the city transaction in which personal
+// fields get their keys.
+interface Appender {
+  run: Run;
+  inCity: (work: (em: EntityManager) => Promise<void>) => Promise<void>;
+  schemas: EventSchemas;
+  personal: PersonalData;
+}
+
 async function appendEvents(
-  run: Run,
-  schemas: EventSchemas,
+  { run, inCity, schemas, personal }: Appender,
   cityId: CityId,
   streamId: string,
   expected: ExpectedVersion,
@@ -51,6 +60,8 @@ async function appendEvents(
     data: event.data,
     metadata,
   }));
+  // Before serialising: the hash, computed over the stored data, then covers the ciphertext.
+  await personal.seal(cityId, payload, inCity);
   try {
     const [row] = await run(APPEND_SQL, [
       cityId,
@@ -81,6 +92,7 @@ export class EventTransaction {
     readonly em: EntityManager,
     readonly cityId: CityId,
     private readonly schemas: EventSchemas,
+    private readonly personal: PersonalData,
   ) {}
 
   async append(
@@ -89,9 +101,14 @@ export class EventTransaction {
     events: NewEvent[],
     metadata: EventMetadata,
   ): Promise<AppendResult> {
-    const run: Run = (sql, parameters) => this.em.query(sql, parameters);
+    const appender: Appender = {
+      run: (sql, parameters) => this.em.query(sql, parameters),
+      inCity: (work) => work(this.em),
+      schemas: this.schemas,
+      personal: this.personal,
+    };
     this.attempted = metadata;
-    const result = await appendEvents(run, this.schemas, this.cityId, streamId, expected, events, metadata);
+    const result = await appendEvents(appender, this.cityId, streamId, expected, events, metadata);
     this.appended.push({ types: events.map((e) => e.type), position: result.position });
     return result;
   }
@@ -104,6 +121,7 @@ export class EventStore {
     private readonly dataSource: DataSource,
     private readonly schemas: EventSchemas,
     private readonly eventBus: EventBus,
+    private readonly personal: PersonalData,
   ) {}
 
   // Runs `work` in one city transaction; after it commits, projections are woken for what it appended.
@@ -111,7 +129,7 @@ export class EventStore {
     let tx: EventTransaction | undefined;
     const result = await this.db
       .inCity(cityId, (em) => {
-        tx = new EventTransaction(em, cityId, this.schemas);
+        tx = new EventTransaction(em, cityId, this.schemas, this.personal);
         return work(tx);
       })
       .catch(async (error: unknown) => {
@@ -139,8 +157,14 @@ export class EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
   ): Promise<AppendResult> {
-    const run: Run = (sql, parameters) => this.dataSource.query(sql, parameters);
-    const result = await appendEvents(run, this.schemas, cityId, streamId, expected, events, metadata);
+    const appender: Appender = {
+      run: (sql, parameters) => this.dataSource.query(sql, parameters),
+      // A key created here and then not used (the append fails) is harmless; the next append uses it.
+      inCity: (work) => this.db.inCity(cityId, work),
+      schemas: this.schemas,
+      personal: this.personal,
+    };
+    const result = await appendEvents(appender, cityId, streamId, expected, events, metadata);
     this.eventBus.publish(
       new EventsAppended(cityId, [...new Set(events.map((e) => e.type))], result.position),
     );
@@ -211,7 +235,7 @@ export class EventStore {
           ORDER BY stream_version`,
         [cityId, streamId, until.version ?? null, until.asOf ?? null],
       );
-      return rows.map((row) => this.toEvent(cityId, row));
+      return this.toEvents(em, cityId, rows);
     });
   }
 
@@ -227,7 +251,7 @@ export class EventStore {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
         [cityId, afterPosition, limit],
       );
-      return rows.map((row) => this.toEvent(cityId, row));
+      return this.toEvents(m, cityId, rows);
     };
     return em ? read(em) : this.db.inCity(cityId, read);
   }
@@ -243,7 +267,17 @@ export class EventStore {
     return em ? read(em) : this.db.inCity(cityId, read);
   }
 
-  private toEvent(cityId: CityId, row: EventRow): RecordedEvent {
+  // Personal fields are opened before upcasting: their ciphertext is bound to the path they were recorded at.
+  private async toEvents(em: EntityManager, cityId: CityId, rows: EventRow[]): Promise<RecordedEvent[]> {
+    const opened = await this.personal.reveal(
+      em,
+      cityId,
+      rows.map((row) => ({ eventId: row.event_id, data: row.data })),
+    );
+    return rows.map((row, i) => this.toEvent(cityId, row, opened[i].data));
+  }
+
+  private toEvent(cityId: CityId, row: EventRow, data: unknown): RecordedEvent {
     return {
       cityId,
       position: Number(row.position),
@@ -252,7 +286,7 @@ export class EventStore {
       eventId: row.event_id,
       type: row.type,
       schemaVersion: row.schema_version,
-      data: this.schemas.upcast(row.type, row.schema_version, row.data),
+      data: this.schemas.upcast(row.type, row.schema_version, data),
       metadata: row.metadata,
       recordedAt: row.recorded_at,
       prevHash: row.prev_hash,

@@ -5,3 +5,16 @@ export { foldStream, Loaded } from './fold-stream';
 export { EventsAppended } from './events-appended';
 export { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
 export { streamConflict } from './stream-conflict';
+export { PersonalData } from './personal/personal-data';
+export { PersonalDataKeys } from './personal/personal-data-keys';
+export { EVENT_STORE_ENTITIES } from './personal/personal-data-key.entity';
+export {
+  byActor,
+  ERASED,
+  erasureSegments,
+  PERSON_DATA_ERASED,
+  PersonalDataDeclarations,
+  PersonalFields,
+  PersonDataErasedData,
+  personStream,
+} from './personal/personal-fields';

@@ -30,6 +30,8 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
 import { MeController } from './me.controller';
 import { MembersController } from './members.controller';
+import { PeopleController } from './people.controller';
+import { ErasePersonHandler } from './commands/erase-person/erase-person.handler';
 import { IDENTITY_ENTITIES } from './persistence/entities';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
 import { MeHandler } from './queries/me/me.handler';
@@ -54,7 +56,7 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
       }),
     }),
   ],
-  controllers: [AuthController, MeController, MembersController],
+  controllers: [AuthController, MeController, MembersController, PeopleController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     AuthThrottle,
@@ -83,6 +85,7 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     ConfirmPasswordResetHandler,
     ChangePasswordHandler,
     ReissueInvitationHandler,
+    ErasePersonHandler,
   ],
   exports: [OperatorGate, AccountMail],
 })

@@ -3,3 +3,4 @@ export { DomainError, DomainErrorKind, FieldError } from './domain-error';
 export { CITY_ROLES, CityRole } from './roles';
 export { canonicalJson } from './canonical-json';
 export { CursorKey, cursorOf, Page, PageRequest, pageOf } from './page';
+export { Checkpoint } from './checkpoint';

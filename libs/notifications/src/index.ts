@@ -10,6 +10,7 @@ export { NotificationEvent, reminderPolicyStream } from './domain/notification.e
 export { MAIL_CONNECTIONS } from './channels/mailer';
 export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
+export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';
 export { NOTICE_TRIGGERS_PROJECTION } from './projections/notice-triggers.projection';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';

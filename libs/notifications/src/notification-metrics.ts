@@ -17,7 +17,8 @@ const OUTCOMES = `
   UNION ALL
   SELECT 'webhooks', status::text, '', count(*)::int FROM webhook_deliveries GROUP BY 2, 3`;
 
-// Reminders sent, skipped (and why), cancelled; notices and webhook deliveries by status; failed jobs.
+// Reminders sent, skipped (and why), cancelled; notices, account e-mails and webhook deliveries by status;
+// failed jobs.
 // Counted from PostgreSQL at scrape time, so the numbers are the same whichever worker did the work and
 // survive restarts. Registered where /metrics is served (the API).
 @Injectable()
@@ -43,7 +44,7 @@ export class NotificationMetrics implements OnApplicationBootstrap {
     const queues = [this.reminders, this.notifications];
     new Gauge({
       name: 'rl_notification_outcomes',
-      help: 'Reminders (status, outcome), notices (status, channel) and webhook deliveries (status)',
+      help: 'Reminders (status, outcome), notices (status, channel), account e-mails and webhook deliveries (status)',
       labelNames: [...(byCity ? ['city'] : []), 'metric', 'status', 'detail'],
       registers: [metrics.registry],
       async collect() {
@@ -61,6 +62,14 @@ export class NotificationMetrics implements OnApplicationBootstrap {
               r.n,
             );
         }
+        // Invitations and password resets belong to no city.
+        const accountEmails = await db.platform((em) =>
+          em.query<{ status: string; n: number }[]>(
+            `SELECT status, count(*)::int AS n FROM account_emails GROUP BY status`,
+          ),
+        );
+        for (const r of accountEmails)
+          this.inc({ metric: 'account_emails', status: r.status, detail: '' }, r.n);
       },
     });
     new Gauge({

@@ -27,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationSweep,
     NotificationMetrics,
   ],
-  exports: [NotificationSweep],
+  // NoticeOutbox: other contexts record their notices and webhook events through it.
+  exports: [NotificationSweep, NoticeOutbox],
 })
 export class NotificationsModule {}

@@ -26,6 +26,22 @@ export class TenantDb {
     });
   }
 
+  // Like inCitySnapshot (one snapshot for every statement), but `work` may create temporary tables as a
+  // scratch space, and the transaction always rolls back: nothing it did outlives it (a read-model
+  // verification replays the log into such tables).
+  async inCityScratch<T>(cityId: CityId, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`select set_config('app.tenant_id', $1, true)`, [cityId]);
+      return await work(runner.manager);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
   // For a user's own rows across cities (their memberships), which policies grant on app.user_id.
   asUser<T>(userId: UserId, work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {

@@ -11,7 +11,18 @@ export interface Projection {
   readonly handles: readonly string[];
   // Tenant tables holding the read model; a rebuild empties the city's rows in them first.
   readonly tables: readonly string[];
+  // For a replay of the log into scratch copies of the tables (the read-model verification).
+  readonly replay?: ReplayNotes;
   apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void>;
+}
+
+export interface ReplayNotes {
+  // Tables it writes besides its read model (outboxes, wake-up marks): copied too, never compared.
+  readonly alsoWrites?: readonly string[];
+  // Tables of `tables` a replay cannot reproduce (written by jobs or by the clock), with the reason.
+  readonly notReproducible?: Readonly<Record<string, string>>;
+  // Columns a replay cannot reproduce (set from the clock at fold time), left out of the comparison.
+  readonly volatileColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const PROJECTION = 'rights-ledger:projection';

@@ -28,6 +28,8 @@ export interface JobPayloads {
   'comparisons.recompute': { framework: string; code: string };
   // "This uploaded import is queued": the file and its state are in the imports table.
   'imports.run': { cityId: string; importId: string };
+  // "This city's head may be due for a signed checkpoint": the handler checks how far it moved.
+  'audit.checkpoint': { cityId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -42,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.account-email': QueueName.Notifications,
   'comparisons.recompute': QueueName.Comparisons,
   'imports.run': QueueName.Imports,
+  'audit.checkpoint': QueueName.Maintenance,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

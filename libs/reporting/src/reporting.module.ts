@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventSchemas } from '@rl/event-store';
 import { IndicatorsModule } from '@rl/indicators';
 import { AssignmentsController } from './assignments.controller';
 import { CitySettingsController } from './city-settings.controller';
@@ -40,6 +41,7 @@ import { GetSubmissionHandler } from './queries/get-submission/get-submission.ha
 import { IndicatorSeriesHandler } from './queries/indicator-series/indicator-series.handler';
 import { ListSubmissionsHandler } from './queries/list-submissions/list-submissions.handler';
 import { SubmissionSupport } from './submission-support';
+import { SUBMISSION_PERSONAL_DATA } from './submission-personal-data';
 import { SeriesController, SubmissionsController } from './submissions.controller';
 import { GetPeriodHandler } from './queries/get-period/get-period.handler';
 import { ListAssignmentsHandler } from './queries/list-assignments/list-assignments.handler';
@@ -104,4 +106,8 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
   ],
   exports: [ImportSweep],
 })
-export class ReportingModule {}
+export class ReportingModule {
+  constructor(schemas: EventSchemas) {
+    schemas.declarePersonal(SUBMISSION_PERSONAL_DATA);
+  }
+}

@@ -78,8 +78,10 @@ export class SubmissionView {
   definitionVersion!: number;
   @ApiProperty() series!: number;
   @ApiProperty({ nullable: true }) source!: string | null;
-  @ApiProperty({ nullable: true }) note!: string | null;
-  @ApiProperty({ nullable: true }) returnReason!: string | null;
+  @ApiProperty({ nullable: true, description: '"[erased]" once the submitter was erased' }) note!:
+    string | null;
+  @ApiProperty({ nullable: true, description: '"[erased]" once its author was erased' })
+  returnReason!: string | null;
   @ApiProperty({ description: 'Stream version; send it as If-Match to validate' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

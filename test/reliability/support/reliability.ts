@@ -201,8 +201,9 @@ export async function seedOrganisations(
     for (let start = 0; start < histories.length; start += group) {
       const slice = histories.slice(start, start + group);
       await admin.query(
-        `SELECT count(a.*) FROM unnest($2::text[], $3::jsonb[]) AS u(stream, events),
-                LATERAL append_events($1, u.stream, $4, u.events, null) AS a`,
+        `SELECT count(a.*) FROM (SELECT set_config('app.tenant_id', $1, true)::uuid AS tenant) AS city,
+                unnest($2::text[], $3::jsonb[]) AS u(stream, events),
+                LATERAL append_events(city.tenant, u.stream, $4, u.events, null) AS a`,
         [
           cityId,
           slice.map(({ id }) => organisationStream(id)),

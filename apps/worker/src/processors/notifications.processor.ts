@@ -3,8 +3,8 @@ import { Job } from 'bullmq';
 import { MAIL_CONNECTIONS } from '@rl/notifications';
 import { JobDispatcher, QueueName } from '@rl/queue';
 
-// Reminders fire and notices go out a few at a time: each send holds a database connection while the
-// mail server answers (one pooled SMTP connection per concurrent send).
+// Reminders fire and notices go out a few at a time: one pooled SMTP connection per concurrent send (no
+// database connection is held while the mail server answers).
 @Processor(QueueName.Reminders, { concurrency: 8 })
 export class RemindersProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {

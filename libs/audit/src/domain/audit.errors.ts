@@ -15,3 +15,13 @@ export const verificationRunning = () =>
     [],
     { retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS },
   );
+
+// A configuration mistake surfaced when signing (the operator gave a new key an id already used):
+// signing is unavailable until it is fixed.
+export const keyIdReused = (keyId: string) =>
+  new DomainError(
+    'unavailable',
+    'AUDIT.KEY_ID_REUSED',
+    `Signing key id ${keyId} already belongs to another public key; give the new key its own AUDIT_SIGNING_KEY_ID`,
+    [],
+  );

@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
-import { ChainHead, ChainRow, eventHash, GENESIS_HASH, HashChainCheck, verifyHashChain } from './hash-chain';
+import {
+  canonicalEvent,
+  ChainHead,
+  ChainRow,
+  eventHash,
+  GENESIS_HASH,
+  HashChainCheck,
+  verifyHashChain,
+} from './hash-chain';
 
 const CITY = '0196c1d2-7a3b-7c4d-8e5f-000000000001';
 
 // A valid chain built the way append_events builds it: positions 1…n, each event chained to the last.
-function chain(streams: string[]): ChainRow[] {
+// Like a city's log across the upgrade, the first `upgradeAt` events have hash version 1, the rest 2.
+function chain(streams: string[], upgradeAt = 3): ChainRow[] {
   const versions = new Map<string, number>();
   const rows: ChainRow[] = [];
   streams.forEach((streamId, index) => {
     const version = (versions.get(streamId) ?? 0) + 1;
     versions.set(streamId, version);
     const row: ChainRow = {
+      hashVersion: index < upgradeAt ? 1 : 2,
       tenantId: CITY,
       position: index + 1,
       streamId,
@@ -49,7 +59,7 @@ function rechain(rows: ChainRow[], from = 0): ChainRow[] {
 const STREAMS = ['org-a', 'org-b', 'org-a', 'org-c', 'org-b', 'org-a', 'org-c'];
 
 describe('hash chain verification', () => {
-  it('matches the SQL hash: sha256 over the |-joined canonical text', () => {
+  it('matches the SQL hash of version 1: sha256 over the |-joined canonical text', () => {
     const [row] = chain(['org-a']);
     const text = [
       GENESIS_HASH,
@@ -67,6 +77,79 @@ describe('hash chain verification', () => {
       'key-0',
     ].join('|');
     expect(row.hash).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+  });
+
+  it('matches the SQL hash of version 2: sha256 over netstrings, lengths in UTF-8 bytes, null as "-,"', () => {
+    const [row] = chain(['org-a'], 0);
+    const key = { ...row, idempotencyKey: null };
+    const text =
+      `1:2,64:${GENESIS_HASH},36:${CITY},1:1,5:org-a,1:1,36:${row.eventId},22:OrganisationRegistered,1:1,` +
+      // 32 characters, 34 bytes: "é" and "ü" are two bytes each in UTF-8.
+      `34:{"name": "Org 0", "note": "é|ü"},46:{"actorId": "u-1", "actorRole": "coordinator"},` +
+      `27:2025-03-01T10:00:00.000000Z,4:1000,`;
+    expect(canonicalEvent(row)).toBe(`${text}5:key-0,`);
+    expect(row.hash).toBe(
+      createHash('sha256')
+        .update(Buffer.from(`${text}5:key-0,`, 'utf8'))
+        .digest('hex'),
+    );
+    expect(canonicalEvent(key)).toBe(`${text}-,`);
+  });
+
+  // v1 cannot tell where a field ends: the same text, hence the same hash, for another stream, version,
+  // event id and type (a '|' moved from the stream id into the type). v2 encodes each field's length.
+  it.each([
+    [1, true],
+    [2, false],
+  ])('version %i: a moved field boundary keeps the chain valid: %s', (hashVersion, accepted) => {
+    const [row] = chain(['org-a|1'], hashVersion === 1 ? 1 : 0);
+    const rows = [{ ...row, version: 2 }].map((r) => ({ ...r, hash: eventHash(r) }));
+    const moved: ChainRow = {
+      ...rows[0],
+      streamId: 'org-a',
+      version: 1,
+      eventId: '2',
+      type: `${rows[0].eventId}|${rows[0].type}`,
+    };
+    expect(canonicalEvent(moved) === canonicalEvent(rows[0])).toBe(accepted);
+    expect(verifyHashChain([moved], headOf(rows)).ok).toBe(accepted);
+    if (!accepted) {
+      expect(verifyHashChain([moved], headOf(rows)).firstBroken).toEqual(
+        expect.objectContaining({ position: 1, reason: 'hash_mismatch' }),
+      );
+    }
+  });
+
+  it.each([
+    [1, true],
+    [2, false],
+  ])('version %i: an empty idempotency key passes for none: %s', (hashVersion, accepted) => {
+    const rows = chain(['org-a', 'org-a'], hashVersion === 1 ? 2 : 0);
+    const emptied = [rows[0], { ...rows[1], idempotencyKey: '' }];
+    expect(rows[1].idempotencyKey).toBeNull();
+    expect(verifyHashChain(emptied, headOf(rows)).ok).toBe(accepted);
+  });
+
+  it('verifies a log upgraded mid-way (v1 then v2) and refuses a v1 event after a v2 one', () => {
+    const rows = chain(STREAMS, 4);
+    expect(rows.map((r) => r.hashVersion)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+    expect(verifyHashChain(rows, headOf(rows)).ok).toBe(true);
+    // Re-encoded as version 1 (rehashed, and the chain after it too): the weaker encoding is refused.
+    const downgraded = rechain([...rows.slice(0, 5), { ...rows[5], hashVersion: 1 }, rows[6]], 5);
+    expect(verifyHashChain(downgraded, headOf(downgraded)).firstBroken).toEqual({
+      position: 6,
+      streamId: 'org-a',
+      version: 3,
+      reason: 'hash_mismatch',
+    });
+  });
+
+  it('reports an unknown hash version as a hash mismatch', () => {
+    const rows = chain(STREAMS);
+    rows[4] = { ...rows[4], hashVersion: 3 };
+    expect(verifyHashChain(rows, headOf(rows)).firstBroken).toEqual(
+      expect.objectContaining({ position: 5, reason: 'hash_mismatch' }),
+    );
   });
 
   it('accepts an intact chain and counts events and distinct streams', () => {
@@ -117,12 +200,14 @@ describe('hash chain verification', () => {
     ['schema version', { schemaVersion: 2 }],
     ['event id', { eventId: '0196c1d2-7a3b-7c4d-8e5f-999999999999' }],
     ['city', { tenantId: '0196c1d2-7a3b-7c4d-8e5f-000000000002' }],
-  ])('detects an edited %s', (_, change) => {
-    const rows = chain(STREAMS);
-    rows[1] = { ...rows[1], ...change };
-    expect(verifyHashChain(rows, headOf(rows)).firstBroken).toEqual(
-      expect.objectContaining({ position: 2, reason: 'hash_mismatch' }),
-    );
+  ])('detects an edited %s, in a version 1 and a version 2 event', (_, change) => {
+    for (const index of [1, 4]) {
+      const rows = chain(STREAMS);
+      rows[index] = { ...rows[index], ...change };
+      expect(verifyHashChain(rows, headOf(rows)).firstBroken).toEqual(
+        expect.objectContaining({ position: index + 1, reason: 'hash_mismatch' }),
+      );
+    }
   });
 
   it('reports a stored hash that was edited at the event whose hash no longer matches', () => {

@@ -6,6 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 // One stored event with the exact text forms that append_events hashed (tenant_id::text, data::text,
 // metadata::text, recorded_at as 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"' in UTC, …).
 export interface ChainRow {
+  // How the canonical text was encoded: 1 (joined with '|') or 2 (netstrings).
+  hashVersion: number;
   tenantId: string;
   position: number;
   streamId: string;
@@ -35,6 +37,7 @@ export const BREAK_REASONS = [
   'stream_version_gap',
   'stream_version_duplicate',
   'head_mismatch', // the head disagrees with the last event (e.g. the last events were deleted)
+  'checkpoint_mismatch', // a signed checkpoint's event is gone or has another hash (truncated, rewritten)
 ] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 
@@ -45,6 +48,16 @@ export interface BrokenLink {
   streamId: string | null;
   version: number | null;
   reason: BreakReason;
+  // With checkpoint_mismatch: the signed checkpoint the log no longer agrees with.
+  checkpoint?: CheckpointRef;
+}
+
+// Names a checkpoint in a report.
+export interface CheckpointRef {
+  position: number;
+  headHash: string;
+  keyId: string;
+  signedAt: string;
 }
 
 export interface ChainReport {
@@ -56,24 +69,45 @@ export interface ChainReport {
   firstBroken?: BrokenLink;
 }
 
-// The same string the database hashed: concat_ws('|', prev_hash, tenant_id, position, stream_id,
-// stream_version, event_id, type, schema_version, data, metadata, recorded_at, tx_id, idempotency_key or '').
+// The fields the hash covers, in order, as the text the database hashed.
+const fields = (row: ChainRow): (string | null)[] => [
+  row.prevHash,
+  row.tenantId,
+  String(row.position),
+  row.streamId,
+  String(row.version),
+  row.eventId,
+  row.type,
+  String(row.schemaVersion),
+  row.dataText,
+  row.metadataText,
+  row.recordedAt,
+  row.txId,
+  row.idempotencyKey,
+];
+
+// A netstring: the field's length in UTF-8 bytes, ':', the field, ','; a null is '-,'.
+const netstring = (field: string | null): string =>
+  field === null ? '-,' : `${Buffer.byteLength(field, 'utf8')}:${field},`;
+
+const HASH_VERSIONS = new Set([1, 2]);
+
+// The same string the database hashed.
+// Version 1: concat_ws('|', prev_hash, tenant_id, position, stream_id, stream_version, event_id, type,
+// schema_version, data, metadata, recorded_at, tx_id, idempotency_key or ''), where a '|' inside a field
+// is indistinguishable from a separator.
+// Version 2: the hash version then the same fields, each a netstring, so no field can bleed into another.
 export function canonicalEvent(row: ChainRow): string {
-  return [
-    row.prevHash,
-    row.tenantId,
-    String(row.position),
-    row.streamId,
-    String(row.version),
-    row.eventId,
-    row.type,
-    String(row.schemaVersion),
-    row.dataText,
-    row.metadataText,
-    row.recordedAt,
-    row.txId,
-    row.idempotencyKey ?? '',
-  ].join('|');
+  switch (row.hashVersion) {
+    case 1:
+      return fields(row)
+        .map((field) => field ?? '')
+        .join('|');
+    case 2:
+      return [String(row.hashVersion), ...fields(row)].map(netstring).join('');
+    default:
+      throw new Error(`Unknown hash version ${row.hashVersion} at position ${row.position}`);
+  }
 }
 
 export function eventHash(row: ChainRow): string {
@@ -86,7 +120,7 @@ export function eventHash(row: ChainRow): string {
 export class HashChainCheck {
   private readonly versions = new Map<string, number>();
   private events = 0;
-  private last: { position: number; hash: string; streamId: string; version: number } | null = null;
+  private last: Pick<ChainRow, 'position' | 'hash' | 'streamId' | 'version' | 'hashVersion'> | null = null;
   private broken: BrokenLink | undefined;
 
   constructor(private readonly head: ChainHead) {}
@@ -102,7 +136,7 @@ export class HashChainCheck {
     this.versions.set(row.streamId, Math.max(streamVersion, row.version));
     this.events++;
     this.broken ??= this.check(row, streamVersion);
-    this.last = { position: row.position, hash: row.hash, streamId: row.streamId, version: row.version };
+    this.last = row;
   }
 
   addAll(rows: Iterable<ChainRow>): this {
@@ -134,7 +168,11 @@ export class HashChainCheck {
     // An event the head does not cover was added behind the append function's back.
     if (row.position > this.head.lastPosition) return at('head_mismatch');
     if (row.prevHash !== (this.last?.hash ?? GENESIS_HASH)) return at('prev_hash_mismatch');
-    if (eventHash(row) !== row.hash) return at('hash_mismatch');
+    // A city's log never returns to an older encoding: a version 1 event after a version 2 one was
+    // written behind the append function's back.
+    const hashVersionHolds =
+      HASH_VERSIONS.has(row.hashVersion) && row.hashVersion >= (this.last?.hashVersion ?? 1);
+    if (!hashVersionHolds || eventHash(row) !== row.hash) return at('hash_mismatch');
     if (row.version <= streamVersion) return at('stream_version_duplicate');
     if (row.version !== streamVersion + 1) return at('stream_version_gap');
     return undefined;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@rl/event-store';
+import { ERASED, erasureSegments, PERSON_DATA_ERASED, RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { CommentState, evolveComment, initialCommentState } from '../domain/comment.decider';
@@ -28,10 +28,23 @@ const toState = (row: Row): CommentState => ({
 @ProjectionDefinition()
 export class CommentThreadsProjection implements Projection {
   readonly name = COMMENT_THREADS_PROJECTION;
-  readonly handles = COMMENT_EVENT_TYPES;
+  readonly handles = [...COMMENT_EVENT_TYPES, PERSON_DATA_ERASED];
   readonly tables = ['comments'];
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    for (const segment of erasureSegments(events)) {
+      if (segment.kind === 'events') await this.fold(em, cityId, segment.events);
+      else {
+        // The author's words are gone from the log (their key is deleted): so they go from here.
+        await em.query(
+          `UPDATE comments SET body = $3 WHERE tenant_id = $1 AND author_id = $2 AND NOT retracted`,
+          [cityId, segment.subjectId, ERASED],
+        );
+      }
+    }
+  }
+
+  private async fold(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => (e.data as CommentEvent['data']).commentId))];
     const existing = await em.query<Row[]>(
       `SELECT id, target_kind AS "targetKind", target_id AS "targetId", parent_id AS "parentId", observation,

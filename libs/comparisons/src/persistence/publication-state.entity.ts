@@ -80,3 +80,21 @@ export class PublicationPopulationRecord {
   @Column({ type: 'jsonb', nullable: true })
   districts!: Record<string, number> | null;
 }
+
+// An indicator's publication flags as of the city's last PublicationChanged, written in the transaction
+// that appends it (not by a projection): what public and comparable reads check, so that a withdrawal
+// holds as soon as it is answered, whatever the publication projection and recomputation are doing.
+@Entity('publication_flags')
+export class PublicationFlagsRecord {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @Column({ type: 'boolean' })
+  comparable!: boolean;
+
+  @Column({ type: 'boolean' })
+  public!: boolean;
+}

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { IndicatorEvent } from '@rl/indicators';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition } from '@rl/projections';
+import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { ComparisonsEvent } from '../domain/comparisons.events';
 import { ComparisonWakeups, FrameworkCode } from '../comparison-wakeups';
@@ -71,6 +71,7 @@ export class PublicationProjection implements Projection {
     'published_values',
     'published_population',
   ];
+  readonly replay = { alsoWrites: ['comparison_dirty'] };
   private readonly logger = new Logger('PublicationProjection');
 
   constructor(private readonly wakeups: ComparisonWakeups) {}
@@ -188,6 +189,7 @@ export class PublicationProjection implements Projection {
     }
     await this.saveIndicators(em, cityId, indicators, touched);
     const affected = await this.republish(em, cityId, [...touched], populationChanged);
+    if (!sideEffectsAllowed()) return;
     try {
       await this.wakeups.wake(affected);
     } catch (error) {

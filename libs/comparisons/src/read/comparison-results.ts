@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@rl/persistence';
+import { compareCities } from '../domain/compare';
 import type {
   ComparisonRow,
   PopulationFigure,
@@ -21,9 +22,16 @@ export interface StoredSnapshot {
   population: PopulationFigure[];
 }
 
+// Which city's indicator a stored definition is.
+type Published = Pick<PublishedDefinition, 'cityId' | 'indicatorId'>;
+const keyOf = ({ cityId, indicatorId }: Published) => `${cityId}/${indicatorId}`;
+
 // The comparison read model (comparison_results) as the workers left it. It holds only what cities
 // published, per audience, so a read picks its audience's row and nothing else; a code nobody published
-// for that audience has no row at all, whatever a city keeps unpublished.
+// for that audience has no row at all, whatever a city keeps unpublished. A stored comparison may be
+// older than a withdrawal (its recomputation is pending, or failing): every read checks the stored cities
+// against what the audience's reader role sees of the code now (the published tables, whose policies
+// honour the flags written with each publication change), and computes without those withdrawn.
 @Injectable()
 export class ComparisonResults {
   constructor(private readonly db: TenantDb) {}
@@ -36,19 +44,36 @@ export class ComparisonResults {
     period: string,
   ): Promise<StoredRows | null> {
     const [row] = await this.db.platform((em) =>
-      em.query<StoredRows[]>(
+      em.query<(StoredRows & { published: Published[] })[]>(
         `SELECT computed_at AS "computedAt", COALESCE(rows -> $4, '[]'::jsonb) AS rows,
                 COALESCE((SELECT jsonb_object_agg(d->>'citySlug', d->>'direction')
-                            FROM jsonb_array_elements(definitions) AS d), '{}'::jsonb) AS directions
+                            FROM jsonb_array_elements(definitions) AS d), '{}'::jsonb) AS directions,
+                (SELECT jsonb_agg(jsonb_build_object('cityId', d->>'cityId', 'indicatorId', d->>'indicatorId'))
+                   FROM jsonb_array_elements(definitions) AS d) AS published
            FROM comparison_results WHERE audience = $1 AND framework = $2 AND code = $3`,
         [audience, framework, code, period],
       ),
     );
-    return row ?? null;
+    if (!row) return null;
+    const { published, ...stored } = row;
+    const visible = await this.visible(audience, framework, code);
+    if (published.every((p) => visible.has(keyOf(p)))) return stored;
+    const snapshot = await this.snapshot(audience, framework, code, visible);
+    if (snapshot === null) return null;
+    return {
+      computedAt: snapshot.computedAt,
+      rows: compareCities({ ...snapshot, period }),
+      directions: Object.fromEntries(snapshot.definitions.map((d) => [d.citySlug, d.direction])),
+    };
   }
 
   // Everything the comparison was computed from: definitions, values and population.
-  async snapshot(audience: Audience, framework: string, code: string): Promise<StoredSnapshot | null> {
+  async snapshot(
+    audience: Audience,
+    framework: string,
+    code: string,
+    visible?: ReadonlySet<string>,
+  ): Promise<StoredSnapshot | null> {
     const [row] = await this.db.platform((em) =>
       em.query<StoredSnapshot[]>(
         `SELECT computed_at AS "computedAt", definitions, values, population
@@ -56,15 +81,28 @@ export class ComparisonResults {
         [audience, framework, code],
       ),
     );
-    return row ?? null;
+    if (!row) return null;
+    const shown = visible ?? (await this.visible(audience, framework, code));
+    const definitions = row.definitions.filter((d) => shown.has(keyOf(d)));
+    if (definitions.length === row.definitions.length) return row;
+    return definitions.length === 0 ? null : keep(row, definitions);
+  }
+
+  // The cities' indicators the audience may see under the code at this moment.
+  private async visible(audience: Audience, framework: string, code: string): Promise<Set<string>> {
+    const rows = await this.db.published(audience, (em) =>
+      em.query<Published[]>(
+        `SELECT tenant_id AS "cityId", indicator_id AS "indicatorId" FROM published_indicators
+          WHERE framework = $1 AND code = $2`,
+        [framework, code],
+      ),
+    );
+    return new Set(rows.map(keyOf));
   }
 }
 
-// Keeps the given cities' part of a snapshot (all of it without a filter).
-export function onlyCities(snapshot: StoredSnapshot, slugs: readonly string[] | undefined): StoredSnapshot {
-  if (slugs === undefined) return snapshot;
-  const wanted = new Set(slugs);
-  const definitions = snapshot.definitions.filter((d) => wanted.has(d.citySlug));
+// The part of a snapshot that belongs to the given definitions.
+function keep(snapshot: StoredSnapshot, definitions: PublishedDefinition[]): StoredSnapshot {
   const ids = new Set(definitions.map((d) => d.cityId));
   return {
     computedAt: snapshot.computedAt,
@@ -72,4 +110,14 @@ export function onlyCities(snapshot: StoredSnapshot, slugs: readonly string[] | 
     values: snapshot.values.filter((v) => ids.has(v.cityId)),
     population: snapshot.population.filter((p) => ids.has(p.cityId)),
   };
+}
+
+// Keeps the given cities' part of a snapshot (all of it without a filter).
+export function onlyCities(snapshot: StoredSnapshot, slugs: readonly string[] | undefined): StoredSnapshot {
+  if (slugs === undefined) return snapshot;
+  const wanted = new Set(slugs);
+  return keep(
+    snapshot,
+    snapshot.definitions.filter((d) => wanted.has(d.citySlug)),
+  );
 }

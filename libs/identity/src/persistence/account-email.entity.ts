@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { SendLeaseColumns } from '@rl/persistence';
 import { UserRecord } from './user.entity';
 
 export const ACCOUNT_EMAIL_KINDS = [
@@ -36,8 +37,16 @@ export class AccountEmailRecord {
   @Column({ type: 'text', nullable: true })
   token!: string | null;
 
+  // Failed once it is older than NOTICE_MAX_AGE_HOURS and still not sent (its token is erased then too).
   @Column({ type: 'varchar', length: 12, default: 'pending' })
-  status!: 'pending' | 'sent';
+  status!: 'pending' | 'sent' | 'failed';
+
+  // Sent under a lease with retries, exactly as a city's notices are.
+  @Column(() => SendLeaseColumns, { prefix: false })
+  lease!: SendLeaseColumns;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,6 +4,9 @@ import { AppConfig } from '@rl/config';
 import { RenderedMessage } from '../domain/notice';
 
 export const MAIL_CONNECTIONS = 8;
+// Connect, greeting and idle-socket limit of one send. No transaction is open while a message is sent,
+// so this need not stay below the database's idle-in-transaction limit; the send lease outlasts it.
+export const MAIL_TIMEOUT_MS = 60_000;
 
 // smtp://user:password@host:port (smtps:// for TLS from the first byte).
 function smtpOptions(url: string) {
@@ -28,7 +31,6 @@ export interface OutgoingMail extends RenderedMessage {
 }
 
 // Sends over SMTP, or — with no SMTP_URL (the quick start) — writes each e-mail to the log instead.
-// Timeouts stay below the database's idle-in-transaction limit: a send runs while its notice row is locked.
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly logger = new Logger('Mailer');
@@ -36,16 +38,15 @@ export class Mailer implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     const smtpUrl = config.notifications.smtpUrl;
-    const limit = Math.max(1_000, Math.floor(config.database.idleInTransactionTimeoutMs * 0.6));
     this.transport = smtpUrl
       ? createTransport({
           ...smtpOptions(smtpUrl),
           // Reused connections: a handshake per message caps a burst of reminders at a few dozen per second.
           pool: true,
           maxConnections: MAIL_CONNECTIONS,
-          connectionTimeout: limit,
-          greetingTimeout: limit,
-          socketTimeout: limit,
+          connectionTimeout: MAIL_TIMEOUT_MS,
+          greetingTimeout: MAIL_TIMEOUT_MS,
+          socketTimeout: MAIL_TIMEOUT_MS,
         })
       : createTransport({ jsonTransport: true });
   }

@@ -1,3 +1,5 @@
+import { Checkpoint } from '@rl/kernel';
+
 // What a notice is about. Reminder kinds come from the deadline engine; the others from events.
 export const NOTICE_KINDS = [
   'reminder.upcoming',
@@ -7,6 +9,8 @@ export const NOTICE_KINDS = [
   'submission.returned',
   'submission.validated',
   'comment.posted',
+  // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
+  'audit.checkpoint',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -34,6 +38,8 @@ export interface NoticeData {
   reason?: string;
   commentExcerpt?: string;
   authorName?: string;
+  // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
+  checkpoint?: Checkpoint;
 }
 
 export interface NoticeRecipient {

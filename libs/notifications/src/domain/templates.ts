@@ -163,6 +163,14 @@ const EN: Copy = {
         ...quote(f.excerpt),
       ],
     }),
+    'audit.checkpoint': () => ({
+      summary: "Checkpoint of the city's log signed",
+      blocks: [
+        paragraph(
+          "The current head of the city's event log was signed. Keep the checkpoint: it lets anyone detect a later rewrite of the log.",
+        ),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'notification', 'notifications'),
   digestIntro: 'Here is a summary of your notifications:',
@@ -270,6 +278,14 @@ const NL: Copy = {
         ...quote(f.excerpt),
       ],
     }),
+    'audit.checkpoint': () => ({
+      summary: 'Controlepunt van het logboek van de stad ondertekend',
+      blocks: [
+        paragraph(
+          'De huidige kop van het gebeurtenissenlogboek van de stad werd ondertekend. Bewaar het controlepunt: daarmee kan iedereen een latere herschrijving van het logboek vaststellen.',
+        ),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'melding', 'meldingen'),
   digestIntro: 'Hier is een overzicht van uw meldingen:',
@@ -369,6 +385,14 @@ const IT: Copy = {
       blocks: [
         paragraph(`${f.author ?? IT.authorFallback} ha commentato ${f.indicator}${f.excerpt ? ':' : '.'}`),
         ...quote(f.excerpt),
+      ],
+    }),
+    'audit.checkpoint': () => ({
+      summary: 'Checkpoint del registro della città firmato',
+      blocks: [
+        paragraph(
+          'La testa attuale del registro degli eventi della città è stata firmata. Conservi il checkpoint: permette a chiunque di rilevare una successiva riscrittura del registro.',
+        ),
       ],
     }),
   },

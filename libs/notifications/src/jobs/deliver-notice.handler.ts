@@ -1,102 +1,158 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { AppConfig } from '@rl/config';
 import { asCityId, CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { NoticeData, NoticeKind, NoticeRecipient, RenderedMessage } from '../domain/notice';
 import { renderDigest, renderNotice } from '../domain/templates';
 import { Mailer } from '../channels/mailer';
+import { MailLease } from './mail-lease';
 
 interface PendingNotice {
   id: string;
   kind: NoticeKind;
   data: NoticeData;
   digest: boolean;
-  sendAfter: Date;
   recipientId: string;
-  stillRelevant: boolean;
+  createdAt: Date;
 }
 
 interface Person extends NoticeRecipient {
   email: string;
 }
 
-const NOTICE_COLUMNS = `n.id, n.kind, n.data, n.digest, n.send_after AS "sendAfter", n.recipient_id AS "recipientId",
-  (n.assignment_id IS NULL OR EXISTS (SELECT 1 FROM reminder_targets t WHERE t.tenant_id = n.tenant_id
-     AND t.assignment_id = n.assignment_id AND t.state IN ('open', 'returned'))) AS "stillRelevant"`;
+const NOTICE_COLUMNS = `n.id, n.kind, n.data, n.digest, n.recipient_id AS "recipientId",
+  n.created_at AS "createdAt"`;
 
-// Sends one e-mail notice (or the recipient's digest). The notice row stays locked while the message is
-// handed to the mail server and is marked sent in the same transaction: a second worker skips it (SKIP
-// LOCKED) and a worker killed mid-send rolls back, so the retry sends it — exactly once per key, except
-// for a crash between the server's acceptance and the commit (then the Message-ID repeats).
+// Sends one e-mail notice (or the recipient's digest) under a lease (MailLease): claimed in a short
+// transaction, sent outside any, marked sent in another. A second worker finds the notice claimed and
+// leaves it; a failed send is retried with a growing backoff until the notice expires.
 @Injectable()
 @HandlesJob('notifications.deliver')
 export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver'> {
+  private readonly lease: MailLease;
+
   constructor(
     private readonly db: TenantDb,
     private readonly mailer: Mailer,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.lease = new MailLease('notices', config);
+  }
 
   async handle({ cityId: city, noticeId }: JobPayloads['notifications.deliver']): Promise<void> {
     const cityId = asCityId(city);
-    await this.db.inCity(cityId, async (em) => {
-      const [notice] = await em.query<PendingNotice[]>(
-        `SELECT ${NOTICE_COLUMNS} FROM notices n
-          WHERE n.tenant_id = $1 AND n.id = $2 AND n.status = 'pending' AND n.channel = 'email'
-          FOR UPDATE OF n SKIP LOCKED`,
-        [cityId, noticeId],
+    const claim = randomUUID();
+    const claimed = await this.claim(cityId, noticeId, claim);
+    if (!claimed) return;
+    const { notice, batch, person } = claimed;
+    const now = new Date();
+    const message: RenderedMessage = notice.digest
+      ? renderDigest(
+          batch.map((n) => ({ kind: n.kind, data: n.data })),
+          person,
+          now,
+        )
+      : renderNotice(notice.kind, notice.data, person, now);
+    await this.lease.deliver(
+      (work) => this.db.inCity(cityId, work),
+      batch.map((n) => n.id),
+      claim,
+      () =>
+        this.mailer.send({
+          ...message,
+          to: person.email,
+          messageId: `<${notice.id}@rights-ledger>`,
+          kind: notice.digest ? 'digest' : notice.kind,
+        }),
+    );
+  }
+
+  // Claims the notice (with the rest of the recipient's due digest) and drops what is no longer relevant;
+  // null when there is nothing of it to send now.
+  private claim(
+    cityId: CityId,
+    noticeId: string,
+    claim: string,
+  ): Promise<{ notice: PendingNotice; batch: PendingNotice[]; person: Person } | null> {
+    return this.db.inCity(cityId, async (em) => {
+      // (An UPDATE … RETURNING answers its rows and their count.)
+      const [[notice]] = await em.query<[PendingNotice[], number]>(
+        `UPDATE notices n SET ${this.lease.claim('$3')}
+          WHERE n.tenant_id = $1 AND n.id IN (
+                SELECT id FROM notices c WHERE c.tenant_id = $1 AND c.id = $2 AND c.status = 'pending'
+                   AND c.channel = 'email' AND ${this.lease.claimable('c')}
+                   FOR UPDATE SKIP LOCKED)
+          RETURNING ${NOTICE_COLUMNS}`,
+        [cityId, noticeId, claim],
       );
       if (!notice) {
         const [exists] = await em.query<{ id: string }[]>(
           `SELECT id FROM notices WHERE tenant_id = $1 AND id = $2`,
           [cityId, noticeId],
         );
-        // Not committed yet by whoever recorded it: retry shortly. Otherwise it is sent, or being sent.
+        // Not committed yet by whoever recorded it: retry shortly. Otherwise it is sent, being sent,
+        // waiting for its time or its next attempt (the reconciler wakes it then), or given up.
         if (!exists) throw new Error(`Notice ${noticeId} is not visible yet`);
-        return;
+        return null;
       }
-      if (new Date(notice.sendAfter) > new Date()) return;
+      const batch = notice.digest ? await this.digestBatch(em, cityId, notice, claim) : [notice];
+      const relevant = await this.stillRelevant(em, cityId, batch);
+      const stale = batch.filter((n) => !relevant.has(n.id)).map((n) => n.id);
+      if (stale.length > 0) {
+        await em.query(
+          `UPDATE notices SET status = 'skipped', claimed_by = NULL, lease_until = NULL
+            WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+          [cityId, stale],
+        );
+      }
+      if (relevant.size === 0) return null;
       const person = await this.person(em, cityId, notice.recipientId);
-      const batch = notice.digest ? await this.digestBatch(em, cityId, notice) : [notice];
-      const relevant = batch.filter((n) => n.stillRelevant);
-      const stale = batch.filter((n) => !n.stillRelevant).map((n) => n.id);
-      if (stale.length > 0) await this.mark(em, cityId, stale, 'skipped');
-      if (relevant.length === 0) return;
-      const now = new Date();
-      const message: RenderedMessage = notice.digest
-        ? renderDigest(
-            relevant.map((n) => ({ kind: n.kind, data: n.data })),
-            person,
-            now,
-          )
-        : renderNotice(notice.kind, notice.data, person, now);
-      await this.mailer.send({
-        ...message,
-        to: person.email,
-        messageId: `<${notice.id}@rights-ledger>`,
-        kind: notice.digest ? 'digest' : notice.kind,
-      });
-      await this.mark(
-        em,
-        cityId,
-        relevant.map((n) => n.id),
-        'sent',
-      );
+      return { notice, batch: batch.filter((n) => relevant.has(n.id)), person };
     });
   }
 
-  // Every due digest notice of the recipient in this city, locked with the one that woke us.
-  private digestBatch(em: EntityManager, cityId: CityId, first: PendingNotice): Promise<PendingNotice[]> {
+  // The one decision on the state of the work a notice is about: reminders of an assignment that is no
+  // longer open (submitted, validated, withdrawn since) are not sent. Read from the reminder-schedule
+  // projection's targets.
+  private async stillRelevant(
+    em: EntityManager,
+    cityId: CityId,
+    batch: PendingNotice[],
+  ): Promise<Set<string>> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT n.id FROM notices n
+        WHERE n.tenant_id = $1 AND n.id = ANY($2::uuid[])
+          AND (n.assignment_id IS NULL OR EXISTS (SELECT 1 FROM reminder_targets t WHERE t.tenant_id = n.tenant_id
+               AND t.assignment_id = n.assignment_id AND t.state IN ('open', 'returned')))`,
+      [cityId, batch.map((n) => n.id)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // Every other due digest notice of the recipient in this city, claimed with the one that woke us.
+  private digestBatch(
+    em: EntityManager,
+    cityId: CityId,
+    first: PendingNotice,
+    claim: string,
+  ): Promise<PendingNotice[]> {
     return em
-      .query<PendingNotice[]>(
-        `SELECT ${NOTICE_COLUMNS} FROM notices n
-        WHERE n.tenant_id = $1 AND n.recipient_id = $2 AND n.channel = 'email' AND n.digest
-          AND n.status = 'pending' AND n.send_after <= now()
-        ORDER BY n.created_at
-        FOR UPDATE OF n SKIP LOCKED`,
-        [cityId, first.recipientId],
+      .query<[PendingNotice[], number]>(
+        `UPDATE notices n SET ${this.lease.claim('$4')}
+          WHERE n.tenant_id = $1 AND n.id IN (
+                SELECT id FROM notices c WHERE c.tenant_id = $1 AND c.recipient_id = $2 AND c.id <> $3
+                   AND c.channel = 'email' AND c.digest AND c.status = 'pending' AND ${this.lease.claimable('c')}
+                   FOR UPDATE SKIP LOCKED)
+          RETURNING ${NOTICE_COLUMNS}`,
+        [cityId, first.recipientId, first.id, claim],
       )
-      .then((rows) => [first, ...rows.filter((r) => r.id !== first.id)]);
+      .then(([rows]) => [
+        first,
+        ...rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()),
+      ]);
   }
 
   private async person(em: EntityManager, cityId: CityId, userId: string): Promise<Person> {
@@ -108,18 +164,5 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
       [cityId, userId],
     );
     return row;
-  }
-
-  private async mark(
-    em: EntityManager,
-    cityId: CityId,
-    ids: string[],
-    status: 'sent' | 'skipped',
-  ): Promise<void> {
-    await em.query(
-      `UPDATE notices SET status = $3::text::notice_status, sent_at = CASE WHEN $3::text = 'sent' THEN now() END
-        WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [cityId, ids, status],
-    );
   }
 }

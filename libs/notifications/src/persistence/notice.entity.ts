@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { SendLeaseColumns } from '@rl/persistence';
 import { NOTICE_CHANNELS, NoticeChannel, NoticeData, NoticeKind } from '../domain/notice';
 
 export const NOTICE_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
@@ -46,8 +47,13 @@ export class NoticeRecord {
   @Column({ type: 'enum', enum: NOTICE_STATUSES, enumName: 'notice_status' })
   status!: NoticeStatus;
 
+  // The last failed send; kept after a later success, for the record.
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  // Sent under a lease, failed sends retried with a doubling backoff (MailLease).
+  @Column(() => SendLeaseColumns, { prefix: false })
+  lease!: SendLeaseColumns;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;

@@ -4,7 +4,7 @@ import { AppConfig } from '@rl/config';
 import { CommentEvent } from '@rl/comments';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition } from '@rl/projections';
+import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { SubmissionEvent } from '@rl/reporting';
 import { cityFacts, CityFacts, workFacts } from '../notice-context';
 import { NoticeDraft, NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
@@ -32,6 +32,7 @@ export class NoticeTriggersProjection implements Projection {
     'CommentPosted',
   ];
   readonly tables = ['notice_follows'];
+  readonly replay = { alsoWrites: ['notices', 'webhook_deliveries'] };
   private readonly logger = new Logger('NoticeTriggers');
 
   constructor(
@@ -95,6 +96,7 @@ export class NoticeTriggersProjection implements Projection {
           break;
       }
     }
+    if (!sideEffectsAllowed()) return;
     try {
       await this.outbox.wake(cityId, recorded);
     } catch (error) {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition } from '@rl/projections';
+import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { AssignmentEvent, PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { NotificationEvent } from '../domain/notification.events';
 import {
@@ -69,6 +69,13 @@ export class ReminderScheduleProjection implements Projection {
     'ReminderPolicyChanged',
   ];
   readonly tables = ['reminder_targets', 'reminder_deadlines', 'reminder_policies', 'reminders'];
+  readonly replay = {
+    notReproducible: {
+      reminders:
+        'a work queue, not a view of the log: random ids, settled by the reminder job, and reminders due over a day before they are scheduled are dropped by the clock',
+    },
+    volatileColumns: { reminder_policies: ['updated_at'] },
+  };
   private readonly logger = new Logger('ReminderSchedule');
 
   private readonly graceMs: number;
@@ -196,6 +203,7 @@ export class ReminderScheduleProjection implements Projection {
       cityId,
       affected.map((a) => a.id),
     );
+    if (!sideEffectsAllowed()) return;
     // Redis is only the alarm clock: if it is unreachable now, the reconciler enqueues these when due.
     try {
       await this.queues.wakeReminders(cityId, wake);

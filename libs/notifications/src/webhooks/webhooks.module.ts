@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EventSchemas } from '@rl/event-store';
 import { OutboundModule } from '@rl/outbound';
+import { webhookRegisteredV2 } from '../domain/notification.events';
 import { NotificationQueues } from '../notification-queues';
 import { RedeliverWebhookHandler } from './commands/redeliver-webhook/redeliver-webhook.handler';
 import { RegisterWebhookHandler } from './commands/register-webhook/register-webhook.handler';
@@ -25,4 +27,8 @@ import { WebhooksController } from './webhooks.controller';
     DeliverWebhookHandler,
   ],
 })
-export class WebhooksModule {}
+export class WebhooksModule {
+  constructor(schemas: EventSchemas) {
+    schemas.register('WebhookRegistered', 2, { 1: webhookRegisteredV2 });
+  }
+}

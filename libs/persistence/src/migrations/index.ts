@@ -13,6 +13,11 @@ import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-err
 import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
 import { ReminderGrace1795708150000 } from './1795708150000-reminder-grace';
+import { MailLeases1795708200000 } from './1795708200000-mail-leases';
+import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
+import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoints';
+import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
+import { PersonalData1795708700000 } from './1795708700000-personal-data';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -31,4 +36,9 @@ export const MIGRATIONS = [
   Imports1795707300000,
   FairShare1795707400000,
   ReminderGrace1795708150000,
+  MailLeases1795708200000,
+  AppendOnlyLog1795708300000,
+  SignedCheckpoints1795708400000,
+  PublicationFlags1795708600000,
+  PersonalData1795708700000,
 ];

@@ -44,6 +44,13 @@ export class SubmissionRecord {
   @Column({ name: 'return_reason', type: 'text', nullable: true })
   returnReason!: string | null;
 
+  // Whose the note and the return reason are (personal data: an erasure blanks them).
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @Column({ name: 'returned_by', type: 'uuid', nullable: true })
+  returnedBy!: string | null;
+
   @Column({ type: 'integer' })
   version!: number;
 

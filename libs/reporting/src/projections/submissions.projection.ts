@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@rl/event-store';
+import { ERASED, erasureSegments, PERSON_DATA_ERASED, RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { SUBMISSION_EVENT_TYPES, SubmissionEvent } from '../domain/submission.events';
@@ -18,6 +18,8 @@ interface Row {
   source: string | null;
   note: string | null;
   returnReason: string | null;
+  submittedBy: string | null;
+  returnedBy: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,15 +32,30 @@ export const SUBMISSIONS_PROJECTION = 'submissions';
 @ProjectionDefinition()
 export class SubmissionsProjection implements Projection {
   readonly name = SUBMISSIONS_PROJECTION;
-  readonly handles = SUBMISSION_EVENT_TYPES;
+  readonly handles = [...SUBMISSION_EVENT_TYPES, PERSON_DATA_ERASED];
   readonly tables = ['submissions'];
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    for (const segment of erasureSegments(events)) {
+      if (segment.kind === 'events') await this.fold(em, cityId, segment.events);
+      else {
+        await em.query(
+          `UPDATE submissions
+              SET note = CASE WHEN submitted_by = $2 AND note IS NOT NULL THEN $3 ELSE note END,
+                  return_reason = CASE WHEN returned_by = $2 AND return_reason IS NOT NULL THEN $3 ELSE return_reason END
+            WHERE tenant_id = $1 AND (submitted_by = $2 OR returned_by = $2)`,
+          [cityId, segment.subjectId, ERASED],
+        );
+      }
+    }
+  }
+
+  private async fold(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => (e.data as SubmissionEvent['data']).submissionId))];
     const existing = await em.query<Row[]>(
       `SELECT id, indicator_id AS "indicatorId", period_id AS "periodId", organisation_id AS "organisationId",
               status, late, observations, definition_version AS "definitionVersion", series, source, note,
-              return_reason AS "returnReason", version, created_at AS "createdAt", updated_at AS "updatedAt"
+              return_reason AS "returnReason", submitted_by AS "submittedBy", returned_by AS "returnedBy", version, created_at AS "createdAt", updated_at AS "updatedAt"
          FROM submissions WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
       [cityId, ids],
     );
@@ -67,6 +84,8 @@ export class SubmissionsProjection implements Projection {
             source: d.source ?? null,
             note: d.note ?? null,
             returnReason: null,
+            submittedBy: recorded.metadata.actorId ?? null,
+            returnedBy: null,
             createdAt: recorded.recordedAt,
             ...touched,
           };
@@ -90,7 +109,10 @@ export class SubmissionsProjection implements Projection {
           if (row) next = { ...row, status: 'validated', ...touched };
           break;
         case 'SubmissionReturned':
-          if (row) next = { ...row, status: 'returned', returnReason: event.data.reason, ...touched };
+          if (row) {
+            const returnedBy = recorded.metadata.actorId ?? null;
+            next = { ...row, status: 'returned', returnReason: event.data.reason, returnedBy, ...touched };
+          }
           break;
       }
       if (!next) continue;
@@ -101,16 +123,17 @@ export class SubmissionsProjection implements Projection {
     const written = [...changed].map((id) => rows.get(id) as Row);
     await em.query(
       `INSERT INTO submissions (tenant_id, id, indicator_id, period_id, organisation_id, status, late, observations,
-                                definition_version, series, source, note, return_reason, version, created_at, updated_at)
-       SELECT $1, id, ind, per, org, st, late, obs, dv, ser, src, nt, rr, ver, ca, ua
+                                definition_version, series, source, note, return_reason, version, created_at, updated_at,
+                                submitted_by, returned_by)
+       SELECT $1, id, ind, per, org, st, late, obs, dv, ser, src, nt, rr, ver, ca, ua, sb, rb
          FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::submission_status[], $7::bool[], $8::jsonb[],
                      $9::int[], $10::int[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[],
-                     $16::timestamptz[])
-           AS t(id, ind, per, org, st, late, obs, dv, ser, src, nt, rr, ver, ca, ua)
+                     $16::timestamptz[], $17::uuid[], $18::uuid[])
+           AS t(id, ind, per, org, st, late, obs, dv, ser, src, nt, rr, ver, ca, ua, sb, rb)
        ON CONFLICT (tenant_id, id) DO UPDATE
          SET status = EXCLUDED.status, late = EXCLUDED.late, observations = EXCLUDED.observations,
              definition_version = EXCLUDED.definition_version, series = EXCLUDED.series,
-             return_reason = EXCLUDED.return_reason, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+             return_reason = EXCLUDED.return_reason, returned_by = EXCLUDED.returned_by, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
          WHERE submissions.version < EXCLUDED.version`,
       [
         cityId,
@@ -129,6 +152,8 @@ export class SubmissionsProjection implements Projection {
         written.map((r) => r.version),
         written.map((r) => r.createdAt),
         written.map((r) => r.updatedAt),
+        written.map((r) => r.submittedBy),
+        written.map((r) => r.returnedBy),
       ],
     );
   }

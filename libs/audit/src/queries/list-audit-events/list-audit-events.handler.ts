@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EventSchemas } from '@rl/event-store';
+import { EventSchemas, PersonalData } from '@rl/event-store';
 import { TenantDb } from '@rl/persistence';
-import { AUDIT_EVENT_COLUMNS, AuditEventRow, AuditEventView } from '../../audit-event.view';
+import { AuditEventView } from '../../audit-event.view';
 import { AuditEventPage, ListAuditEventsQuery } from './list-audit-events.query';
 
 @QueryHandler(ListAuditEventsQuery)
@@ -9,6 +9,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
   constructor(
     private readonly db: TenantDb,
     private readonly schemas: EventSchemas,
+    private readonly personal: PersonalData,
   ) {}
 
   async execute({ cityId, filter }: ListAuditEventsQuery): Promise<AuditEventPage> {
@@ -29,11 +30,12 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     condition(filter.to, (p) => `recorded_at < ${p}::timestamptz`);
     // One more than asked tells whether another page follows.
     params.push(filter.limit + 1);
-    const rows = await this.db.inCity(cityId, (em) =>
-      em.query<AuditEventRow[]>(
-        `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${params.length}`,
-        params,
-      ),
+    const rows = await AuditEventView.read(
+      this.db,
+      this.personal,
+      cityId,
+      `${where.join(' AND ')} ORDER BY position LIMIT $${params.length}`,
+      params,
     );
     const events = rows.slice(0, filter.limit).map((row) => AuditEventView.of(row, this.schemas));
     return { events, next: rows.length > filter.limit ? events[events.length - 1].position : null };

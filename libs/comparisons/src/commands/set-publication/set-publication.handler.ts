@@ -3,7 +3,7 @@ import { EventStore } from '@rl/event-store';
 import { indicatorStream } from '@rl/indicators';
 import { DomainError } from '@rl/kernel';
 import { PublicationView } from '../../comparisons.view';
-import { publicationStream } from '../../domain/comparisons.events';
+import { appendPublicationChange } from './append-publication-change';
 import { SetPublicationCommand } from './set-publication.command';
 
 @CommandHandler(SetPublicationCommand)
@@ -14,18 +14,10 @@ export class SetPublicationHandler implements ICommandHandler<SetPublicationComm
     const definition = await this.events.readStream(cityId, indicatorStream(indicatorId), { version: 1 });
     if (definition.length === 0)
       throw new DomainError('not_found', 'INDICATOR.NOT_FOUND', `No indicator ${indicatorId} in this city`);
-    const { version, position } = await this.events.append(
-      cityId,
-      publicationStream(indicatorId),
-      'any',
-      [
-        {
-          type: 'PublicationChanged',
-          data: { indicatorId, comparable: input.comparable, public: input.public },
-        },
-      ],
-      metadata,
+    const change = { indicatorId, comparable: input.comparable, public: input.public };
+    const { version, position } = await this.events.idempotent(cityId, metadata, () =>
+      this.events.transact(cityId, (tx) => appendPublicationChange(tx, change, metadata)),
     );
-    return { indicatorId, comparable: input.comparable, public: input.public, version, position };
+    return { ...change, version, position };
   }
 }

@@ -34,7 +34,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     const events = NOTICE_KINDS.filter((kind) => input.events?.includes(kind));
     const registered: NotificationEvent = {
       type: 'WebhookRegistered',
-      data: { webhookId, url: input.url, events },
+      data: { webhookId, origin: new URL(input.url).origin, events },
     };
     // The endpoint row (with its secret) and the audited event (without it) commit together.
     const result = await this.events.idempotent(cityId, metadata, () =>
