@@ -12,9 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { createApi } from '@rl/api';
 import { AppConfig } from '@rl/config';
 import { EventStore } from '@rl/event-store';
-import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
-import { DefineIndicatorCommand } from '@rl/indicators';
-import { asCityId, CityId } from '@rl/kernel';
+import { CityId } from '@rl/kernel';
 import {
   DEFAULT_REMINDER_POLICY,
   REMINDER_SCHEDULE_PROJECTION,
@@ -22,14 +20,7 @@ import {
 } from '@rl/notifications';
 import { databaseName, databaseUrl } from '@rl/persistence';
 import { QueueName } from '@rl/queue';
-import {
-  CreateAssignmentCommand,
-  DefinePeriodCommand,
-  MovePeriodDeadlineCommand,
-  periodStream,
-} from '@rl/reporting';
-import { RegisterOrganisationCommand } from '@rl/stakeholders';
-import { CreateCityCommand } from '@rl/tenancy';
+import { CreateAssignmentCommand, MovePeriodDeadlineCommand, periodStream } from '@rl/reporting';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
 import {
@@ -44,6 +35,7 @@ import {
   sleep,
   table,
 } from './bench-kit';
+import { seedCity } from './seed-city';
 
 // npm run bench:reminders: the deadline engine at 10,000 assignments. Phase 1 starts the worker on a city
 // whose 10,000 assignments already exist and times how long it takes to schedule their reminders (rows in
@@ -69,7 +61,6 @@ const SCHEDULE_TIMEOUT_MS = 5 * 60_000;
 // How long to wait for the last e-mails after the last reminder fell due.
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 180);
 const ANALYZE = process.env.BENCH_ANALYZE !== 'false';
-const PASSWORD = 'bench-operator-password';
 
 interface Setup {
   cityId: CityId;
@@ -139,88 +130,18 @@ class MailCounter {
 
 async function setUp(commands: CommandBus): Promise<Setup> {
   const started = now();
-  const operator = await commands.execute(
-    new EnsureAccountCommand({
-      email: 'bench-operator@bench.local',
-      name: 'Bench operator',
-      password: PASSWORD,
-      isOperator: true,
-    }),
-  );
-  const city = await commands.execute(
-    new CreateCityCommand({
-      slug: 'bench',
-      name: 'Bench',
-      countryCode: 'BE',
-      defaultLocale: 'nl',
+  const { cityId, operatorId, coordinatorId, organisationIds, indicatorIds, periodIds } = await seedCity(
+    commands,
+    {
+      label: 'bench',
+      organisations: ORGANISATIONS,
+      indicators: INDICATORS,
+      periods: PERIODS,
+      deadline: new Date(Date.now() + 30 * 86_400_000),
       timezone: TIMEZONE,
-    }),
+    },
   );
-  const cityId = asCityId(city.id);
-  const as = { actorId: operator.userId, actorRole: 'operator' };
-  // Members without a password, active at once (a trusted internal path): all a reminder recipient
-  // needs, without 21 argon2 hashes.
-  const coordinator = await commands.execute(
-    new AddMemberCommand(
-      cityId,
-      as,
-      {
-        email: 'coordinator@bench.local',
-        name: 'Bench coordinator',
-        role: 'coordinator',
-      },
-      { activeAtOnce: true },
-    ),
-  );
-  const organisationIds: string[] = [];
-  for (let o = 0; o < ORGANISATIONS; o++) {
-    const organisation = await commands.execute(
-      new RegisterOrganisationCommand(cityId, { name: `Bench CSO ${o}`, kind: 'cso' }, as),
-    );
-    organisationIds.push(organisation.id);
-    await commands.execute(
-      new AddMemberCommand(
-        cityId,
-        as,
-        {
-          email: `collector-${o}@bench.local`,
-          name: `Bench collector ${o}`,
-          role: 'collector',
-          organisationId: organisation.id,
-        },
-        { activeAtOnce: true },
-      ),
-    );
-  }
-  const indicatorIds: string[] = [];
-  for (let i = 0; i < INDICATORS; i++) {
-    const indicator = await commands.execute(
-      new DefineIndicatorCommand(
-        cityId,
-        {
-          code: `R-${i}`,
-          name: { en: `Reminder bench indicator ${i}` },
-          right: 'adequate housing',
-          type: 'outcome',
-          unit: 'percent',
-          direction: 'lower_is_better',
-          disaggregations: [],
-          frameworkRefs: [],
-          status: 'active',
-        },
-        as,
-      ),
-    );
-    indicatorIds.push(indicator.id);
-  }
-  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const periodIds: string[] = [];
-  for (let p = 0; p < PERIODS; p++) {
-    const period = await commands.execute(
-      new DefinePeriodCommand(cityId, TIMEZONE, { code: String(2101 + p), deadline }, as),
-    );
-    periodIds.push(period.id);
-  }
+  const as = { actorId: operatorId, actorRole: 'operator' };
   const setupSeconds = (now() - started) / 1_000;
 
   const assignmentsStarted = now();
@@ -244,7 +165,7 @@ async function setUp(commands: CommandBus): Promise<Setup> {
   );
   return {
     cityId,
-    coordinatorId: coordinator.userId,
+    coordinatorId,
     periodIds,
     setupSeconds,
     assignmentSeconds: (now() - assignmentsStarted) / 1_000,

@@ -1,5 +1,4 @@
 import { INestApplicationContext, Injectable } from '@nestjs/common';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -33,6 +32,7 @@ import {
   reliabilityConfig,
   seedOrganisations,
   sleep,
+  spawnTs,
   withoutInstants,
 } from './support/reliability';
 import {
@@ -217,32 +217,14 @@ describe('Projection workers', () => {
     // organisations checkpoint has moved `progress` past `from` (not at the head), while it holds the
     // projection's lock — that is, inside a batch.
     const killWorker = async (from: number, progress: number) => {
-      const child: ChildProcess = spawn(
-        process.execPath,
-        [
-          '--require',
-          join(__dirname, 'support', 'register-ts.js'),
-          join(__dirname, 'support', 'catch-up-child.ts'),
-        ],
-        {
-          env: {
-            ...process.env,
-            DATABASE_URL: config.database.url,
-            QUEUE_PREFIX: config.redis.queuePrefix,
-            LOG_LEVEL: 'silent',
-            CITY_ID: cityId,
-            PROJECTIONS: `${ORGANISATIONS_PROJECTION},${DELIVERIES_PROJECTION}`,
-            BATCH_SIZE: '10',
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-        child.on('exit', (code, signal) => resolve(signal ?? code)),
-      );
+      const { child, output, exited } = spawnTs(join(__dirname, 'support', 'catch-up-child.ts'), {
+        DATABASE_URL: config.database.url,
+        QUEUE_PREFIX: config.redis.queuePrefix,
+        LOG_LEVEL: 'silent',
+        CITY_ID: cityId,
+        PROJECTIONS: `${ORGANISATIONS_PROJECTION},${DELIVERIES_PROJECTION}`,
+        BATCH_SIZE: '10',
+      });
       let killedAt = -1;
       const caught = await eventually(
         async () => {
@@ -261,8 +243,8 @@ describe('Projection workers', () => {
       if (!caught) child.kill('SIGKILL');
       const exit = await exited;
       expect({ caught, exit }).toEqual({ caught: true, exit: 'SIGKILL' });
-      expect(output).toContain('started');
-      expect(output).not.toContain('finished');
+      expect(output()).toContain('started');
+      expect(output()).not.toContain('finished');
       return killedAt;
     };
 

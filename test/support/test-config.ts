@@ -35,6 +35,9 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     AUTH_MAX_CONSECUTIVE_FAILURES: '10000',
     AUTH_ACCOUNT_FAILURES_PER_HOUR: '10000',
     AUTH_ADDRESS_FAILURES_PER_DAY: '100000',
+    // Suites schedule reminders seconds before (or after) a deadline and expect them then; the late grace
+    // has its own suite (test/reliability/reminder-truth.int-spec.ts).
+    REMINDER_LATE_GRACE_SECONDS: '0',
     ...overrides,
   });
 }

@@ -61,6 +61,9 @@ export abstract class AppConfig {
     readonly appUrl: string;
     // How often the reconciler re-enqueues due reminders and notices that Redis lost.
     readonly sweepSeconds: number;
+    // Reminders scheduled after their deadline (an assignment made late, a deadline moved into the past)
+    // wait this long after the event that scheduled them: time to submit before anyone is told it is late.
+    readonly lateGraceSeconds: number;
     readonly webhookMaxAttempts: number;
     readonly webhookBackoffMs: number;
     // A failed e-mail (notice, digest, account e-mail) is retried after noticeBackoffMs, doubling up to

@@ -123,6 +123,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
   });
 
+  it('gives late reminders a grace of 15 minutes by default, between none and a week', () => {
+    expect(loadConfig({}).notifications.lateGraceSeconds).toBe(900);
+    expect(loadConfig({ REMINDER_LATE_GRACE_SECONDS: '0' }).notifications.lateGraceSeconds).toBe(0);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '-1' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: '604801' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+    expect(problemsOf({ REMINDER_LATE_GRACE_SECONDS: 'soon' })).toEqual(['REMINDER_LATE_GRACE_SECONDS']);
+  });
+
   it('reads the key-encryption key of personal data: 32 bytes in base64, a development one by default', () => {
     const kek = Buffer.alloc(32, 9);
     expect(loadConfig({ PERSONAL_DATA_KEK: kek.toString('base64') }).personalData.kek.equals(kek)).toBe(true);

@@ -98,6 +98,7 @@ class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(3) MAIL_FROM = 'Rights Ledger <no-reply@rights-ledger.local>';
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) APP_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3_600) REMINDER_SWEEP_SECONDS = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(7 * 86_400) REMINDER_LATE_GRACE_SECONDS = 900;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) WEBHOOK_MAX_ATTEMPTS = 8;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOK_BACKOFF_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) NOTICE_BACKOFF_MS = 30_000;
@@ -221,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       mailFrom: vars.MAIL_FROM,
       appUrl: (vars.APP_URL ?? vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
       sweepSeconds: vars.REMINDER_SWEEP_SECONDS,
+      lateGraceSeconds: vars.REMINDER_LATE_GRACE_SECONDS,
       webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
       webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS,
       noticeBackoffMs: vars.NOTICE_BACKOFF_MS,

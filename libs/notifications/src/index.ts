@@ -5,12 +5,14 @@ import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
 import { ReminderDeadlineRecord, ReminderTargetRecord } from './persistence/reminder-target.entity';
 import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webhook.entity';
 
-export { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './domain/reminder-policy';
+export { DEFAULT_REMINDER_POLICY, QuietHours, ReminderPolicy } from './domain/reminder-policy';
 export { NotificationEvent, reminderPolicyStream } from './domain/notification.events';
 export { MAIL_CONNECTIONS } from './channels/mailer';
+export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';
+export { NOTICE_TRIGGERS_PROJECTION } from './projections/notice-triggers.projection';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';
 
 export const NOTIFICATIONS_ENTITIES = [

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { CityId } from '@rl/kernel';
 import { NoticeData } from './domain/notice';
+import { reminderPolicyStream } from './domain/notification.events';
 import { DEFAULT_REMINDER_POLICY, QuietHours } from './domain/reminder-policy';
 
 export interface CityFacts {
@@ -12,15 +13,21 @@ export interface CityFacts {
   quietHours: QuietHours | null;
 }
 
+// The quiet hours come from the city's last ReminderPolicyChanged in the log itself, which its append
+// wrote: a notice decided now honours every policy change committed before, however far behind the
+// reminder schedule (which keeps them in reminder_policies) is.
 export async function cityFacts(em: EntityManager, cityId: CityId): Promise<CityFacts> {
   const [row] = await em.query<
     (Omit<CityFacts, 'quietHours'> & { custom: boolean; quietHours: QuietHours | null })[]
   >(
     `SELECT c.slug, c.name, c.timezone, c.default_locale AS "defaultLocale",
-            p.tenant_id IS NOT NULL AS custom, p.quiet_hours AS "quietHours"
-       FROM cities c LEFT JOIN reminder_policies p ON p.tenant_id = c.id
+            p.data IS NOT NULL AS custom, p.data->'quietHours' AS "quietHours"
+       FROM cities c
+       LEFT JOIN LATERAL (SELECT data FROM events
+                           WHERE tenant_id = c.id AND stream_id = $2 AND type = 'ReminderPolicyChanged'
+                           ORDER BY stream_version DESC LIMIT 1) p ON true
       WHERE c.id = $1`,
-    [cityId],
+    [cityId, reminderPolicyStream(cityId)],
   );
   return row.custom ? row : { ...row, quietHours: DEFAULT_REMINDER_POLICY.quietHours };
 }

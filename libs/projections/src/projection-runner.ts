@@ -9,6 +9,12 @@ import { Projection } from './projection';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 const DEFAULT_BATCH = 1_000;
+// How long catchUpToHead waits for another worker that owns the projection; past it the caller (a job)
+// fails and is retried rather than deciding on a read model that lacks part of the log.
+const TO_HEAD_TIMEOUT_MS = 30_000;
+const OWNER_POLL_MS = 20;
+// Larger than any position: asks the checkpoints how far a projection has the city's log as it ends now.
+const WHOLE_LOG = Number.MAX_SAFE_INTEGER;
 
 type Step =
   | { kind: 'busy' }
@@ -63,6 +69,27 @@ export class ProjectionRunner {
       // A short batch reached the head; anything appended since brings its own wake-up.
       if (step.count < batchSize) return step.position;
     }
+  }
+
+  // Brings the projection up to the city's head as it stands when this is called, applying the log itself
+  // or waiting for the worker that owns the projection, and returns that head. Decisions taken on the
+  // read model afterwards see every event committed before the call (reactors: a reminder, a notice).
+  // The head and the checkpoint are read in one statement; a projection that handles none of the events
+  // after its checkpoint counts as there at once, so the usual case costs one query.
+  async catchUpToHead(cityId: CityId, projection: Projection, timeoutMs = TO_HEAD_TIMEOUT_MS): Promise<number> {
+    const reached = (upTo: number) =>
+      this.checkpoints.reached(cityId, projection.name, projection.handles, upTo);
+    const { position: first, head } = await reached(WHOLE_LOG);
+    const deadline = Date.now() + timeoutMs;
+    for (let position = first; position < head; ({ position } = await reached(head))) {
+      if (Date.now() >= deadline) {
+        throw new Error(`${projection.name} did not reach position ${head} within ${timeoutMs} ms`);
+      }
+      // null: another worker owns the projection and is applying the log; wait for it.
+      if ((await this.catchUp(cityId, projection)) === null)
+        await new Promise((resolve) => setTimeout(resolve, OWNER_POLL_MS));
+    }
+    return head;
   }
 
   // Applies `events` (already read under the lock, inside the caller's transaction) and moves the

@@ -4,7 +4,9 @@ import { INestApplicationContext, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import Redis from 'ioredis';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '@rl/config';
 import { asCityId, CityId } from '@rl/kernel';
@@ -95,6 +97,30 @@ export async function deleteQueueKeys(config: AppConfig): Promise<number> {
   } finally {
     redis.disconnect();
   }
+}
+
+export interface TsProcess {
+  child: ChildProcess;
+  // Everything it wrote to stdout and stderr so far.
+  output: () => string;
+  // Its exit code, or the signal that ended it.
+  exited: Promise<NodeJS.Signals | number | null>;
+}
+
+// Runs a TypeScript file of this repository in a node process of its own (a real worker, for a test to
+// run beside another or to kill), with the parent's environment plus `env`.
+export function spawnTs(file: string, env: Record<string, string>): TsProcess {
+  const child = spawn(process.execPath, ['--require', join(__dirname, 'register-ts.js'), file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  return { child, output: () => output, exited };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -4,6 +4,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   dueReminders,
   nextDigestTime,
+  owedReminders,
   validatePolicy,
 } from './reminder-policy';
 
@@ -56,6 +57,45 @@ describe('reminder policy', () => {
       ['P1D', true, true],
       ['P7D', true, true],
     ]);
+  });
+
+  it('gives reminders scheduled after their deadline a grace from the event that scheduled them', () => {
+    const grace = 15 * 60_000;
+    const policy = {
+      offsets: [
+        { offset: '-P3D' },
+        { offset: 'PT1S' },
+        { offset: 'PT20M', escalate: true },
+        { offset: 'P2D' },
+      ],
+      quietHours: null,
+    };
+    const due = dueReminders(deadline, 'Europe/Brussels', policy);
+    const owed = (scheduledAt: string | null, graceMs = grace) =>
+      owedReminders(due, deadline, scheduledAt === null ? null : new Date(scheduledAt), graceMs).map(
+        (r) => `${r.offsetKey} ${r.dueAt.toISOString()}`,
+      );
+    const all = due.map((r) => `${r.offsetKey} ${r.dueAt.toISOString()}`);
+    // Scheduled before the deadline: untouched, however close the first one, but for a stale one.
+    expect(owed('2025-03-28T15:00:00Z')).toEqual(all);
+    expect(owed('2025-03-31T14:59:59Z')).toEqual(all.slice(1));
+    // Assigned ten minutes after the deadline: nothing before the grace ends, then only the latest of
+    // those due by then (the escalation at +20 min); the one after the grace keeps its time.
+    expect(owed('2025-03-31T15:10:00Z')).toEqual([
+      'PT20M 2025-03-31T15:25:00.000Z',
+      'P2D 2025-04-02T15:00:00.000Z',
+    ]);
+    // No grace: the latest already due, at once.
+    expect(owed('2025-03-31T15:10:00Z', 0)).toEqual([
+      'PT1S 2025-03-31T15:10:00.000Z',
+      'PT20M 2025-03-31T15:20:00.000Z',
+      'P2D 2025-04-02T15:00:00.000Z',
+    ]);
+    // A day and more after the deadline: the reminders due then are stale, the later one stays.
+    expect(owed('2025-04-01T15:21:00Z')).toEqual(['P2D 2025-04-02T15:00:00.000Z']);
+    expect(owed('2025-04-02T14:50:00Z')).toEqual(['P2D 2025-04-02T15:05:00.000Z']);
+    // Times not recorded (scheduled before the grace existed): as before.
+    expect(owed(null)).toEqual(all);
   });
 
   it('holds an instant inside quiet hours until they end in the given zone', () => {

@@ -102,6 +102,31 @@ export function dueReminders(deadline: Date, timezone: string, policy: ReminderP
   });
 }
 
+// A reminder that fell due more than a day before it was scheduled (an assignment made long after the
+// deadline) is not owed any more: it would only be noise.
+export const STALE_AFTER_MS = 86_400_000;
+
+// The reminders of one deadline actually owed, `scheduledAt` being the recorded time of the event that
+// scheduled them (null: not recorded, as before the grace). Stale ones are not. When it came after the
+// deadline (an assignment made late, a deadline moved into the past), the organisation gets `graceMs` to
+// submit before anyone calls it late: every reminder due before the grace ends folds into the latest of
+// them, due when it ends (as after downtime, only the latest goes out). Pure, on times from the log, so a
+// rebuild schedules what the live run did.
+export function owedReminders(
+  due: DueReminder[],
+  deadline: Date,
+  scheduledAt: Date | null,
+  graceMs: number,
+): DueReminder[] {
+  if (scheduledAt === null) return due;
+  const fresh = due.filter((r) => r.dueAt.getTime() >= scheduledAt.getTime() - STALE_AFTER_MS);
+  const graceEnds = scheduledAt.getTime() + graceMs;
+  const inGrace = fresh.filter((r) => r.dueAt.getTime() < graceEnds);
+  if (scheduledAt <= deadline || inGrace.length === 0) return fresh;
+  const latest = inGrace.reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
+  return [{ ...latest, dueAt: new Date(graceEnds) }, ...fresh.filter((r) => r.dueAt.getTime() >= graceEnds)];
+}
+
 const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { NoticeKind } from '../domain/notice';
 import { cityFacts, workFacts } from '../notice-context';
 import { NoticeOutbox, nothingRecorded } from '../notice-outbox';
 import { ReminderTargetState } from '../persistence/reminder-target.entity';
+import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
 
 interface DueRow {
   id: string;
@@ -27,7 +29,10 @@ const EARLY_TOLERANCE_MS = 1_000;
 
 // Fires one reminder: checks the current state first (submitted? withdrawn? a later reminder already due?),
 // then records one notice per recipient and channel under the reminder's key, all in one transaction
-// with the row lock on the reminder, so two workers or a retried job cannot both fire it.
+// with the row lock on the reminder, so two workers or a retried job cannot both fire it. The state is the
+// reminder-schedule read model brought up to the city's head first: a submission committed before the job
+// started is in it, however far behind the projection's own worker is. Recipients come from memberships,
+// which their commands write in the append's transaction: always current.
 @Injectable()
 @HandlesJob('reminders.fire')
 export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
@@ -35,11 +40,16 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
     private readonly db: TenantDb,
     private readonly outbox: NoticeOutbox,
     private readonly config: AppConfig,
+    private readonly runner: ProjectionRunner,
+    private readonly schedule: ReminderScheduleProjection,
   ) {}
 
   async handle({ cityId: city, reminderId }: JobPayloads['reminders.fire']): Promise<void> {
     const cityId = asCityId(city);
     const recorded = nothingRecorded();
+    // Before the transaction: the catch-up commits on its own, and the reads below (each statement a new
+    // snapshot) then see the read model at least at the head read here, after this job started.
+    await this.runner.catchUpToHead(cityId, this.schedule);
     await this.db.inCity(cityId, async (em) => {
       const [locked] = await em.query<{ status: string }[]>(
         `SELECT status FROM reminders WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,

@@ -29,6 +29,10 @@ export class ReminderTargetRecord {
 
   @Column({ name: 'submission_id', type: 'uuid', nullable: true })
   submissionId!: string | null;
+
+  // Recorded time of the assignment's AssignmentCreated.
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
 }
 
 @Entity('reminder_deadlines')
@@ -47,4 +51,8 @@ export class ReminderDeadlineRecord {
 
   @Column({ type: 'varchar', length: 64 })
   timezone!: string;
+
+  // Recorded time of the event that last set the deadline (defined or moved).
+  @Column({ name: 'set_at', type: 'timestamptz', nullable: true })
+  setAt!: Date | null;
 }

@@ -18,7 +18,8 @@ export const NOTICE_TRIGGERS_PROJECTION = 'notice-triggers';
 
 // Notices caused by events: a submission validated or returned (to those who submitted or corrected it),
 // a comment (to everyone who follows its target: its submitter and earlier commenters). Recorded in the
-// projection's transaction, so each event notifies exactly once.
+// projection's transaction, so each event notifies exactly once. The quiet hours come from the log
+// (cityFacts), not from the reminder schedule's tables, which may lag behind a policy change.
 @Injectable()
 @ProjectionDefinition()
 export class NoticeTriggersProjection implements Projection {

@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AppConfig } from '@rl/config';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { AssignmentEvent, PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { NotificationEvent } from '../domain/notification.events';
-import { DEFAULT_REMINDER_POLICY, dueReminders, ReminderPolicy } from '../domain/reminder-policy';
+import {
+  DEFAULT_REMINDER_POLICY,
+  dueReminders,
+  owedReminders,
+  ReminderPolicy,
+  STALE_AFTER_MS,
+} from '../domain/reminder-policy';
 import { Due, NotificationQueues } from '../notification-queues';
 import { ReminderTargetState } from '../persistence/reminder-target.entity';
 
@@ -16,6 +23,7 @@ interface Target {
   periodId: string;
   state: ReminderTargetState;
   submissionId: string | null;
+  assignedAt: Date | null;
 }
 
 interface Deadline {
@@ -23,6 +31,7 @@ interface Deadline {
   code: string;
   deadline: Date;
   timezone: string;
+  setAt: Date | null;
 }
 
 type Handled = PeriodEvent | AssignmentEvent | SubmissionEvent | NotificationEvent;
@@ -39,13 +48,11 @@ const workKey = (indicatorId: string, periodId: string, organisationId: string) 
 
 export const REMINDER_SCHEDULE_PROJECTION = 'reminder-schedule';
 
-// A reminder that fell due more than a day before it was scheduled (an assignment made long after the
-// deadline, a replay of old history) is not owed any more: it would only be noise.
-const STALE_AFTER_MS = 86_400_000;
-
 // The deadline engine's scheduler: keeps each assignment's state and its period's deadline, and from them
 // the reminders owed (one row per assignment, deadline and offset). A moved deadline cancels the old rows
-// and creates new ones; a submission cancels the pending ones; a return re-opens them.
+// and creates new ones; a submission cancels the pending ones; a return re-opens them. Reminders scheduled
+// after their deadline get the late grace (owedReminders), counted from the recorded time of the latest
+// event that made the assignment, set its deadline or changed the policy.
 @Injectable()
 @ProjectionDefinition()
 export class ReminderScheduleProjection implements Projection {
@@ -71,7 +78,14 @@ export class ReminderScheduleProjection implements Projection {
   };
   private readonly logger = new Logger('ReminderSchedule');
 
-  constructor(private readonly queues: NotificationQueues) {}
+  private readonly graceMs: number;
+
+  constructor(
+    private readonly queues: NotificationQueues,
+    config: AppConfig,
+  ) {
+    this.graceMs = config.notifications.lateGraceSeconds * 1_000;
+  }
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const handled = events.map((e) => ({ ...e, event: { type: e.type, data: e.data } as Handled }));
@@ -89,8 +103,9 @@ export class ReminderScheduleProjection implements Projection {
     const touchedPeriods = new Set<string>();
     let policy: ReminderPolicy | null = null;
     let policyVersion = 0;
+    let policyChangedAt = new Date(0);
 
-    for (const { event, version } of handled) {
+    for (const { event, version, recordedAt } of handled) {
       switch (event.type) {
         case 'PeriodDefined':
           deadlines.set(event.data.periodId, {
@@ -98,6 +113,7 @@ export class ReminderScheduleProjection implements Projection {
             code: event.data.code,
             deadline: new Date(event.data.deadline),
             timezone: event.data.timezone,
+            setAt: recordedAt,
           });
           touchedPeriods.add(event.data.periodId);
           break;
@@ -108,6 +124,7 @@ export class ReminderScheduleProjection implements Projection {
             ...period,
             deadline: new Date(event.data.to),
             timezone: event.data.timezone,
+            setAt: recordedAt,
           });
           touchedPeriods.add(period.periodId);
           break;
@@ -116,16 +133,17 @@ export class ReminderScheduleProjection implements Projection {
         case 'AssignmentWithdrawn': {
           const { assignmentId, indicatorId, organisationId, periodId } = event.data;
           const created = event.type === 'AssignmentCreated';
-          const target: Target = {
-            ...(targets.get(assignmentId) ?? {
-              assignmentId,
-              indicatorId,
-              organisationId,
-              periodId,
-              submissionId: null,
-            }),
-            state: created ? 'open' : 'withdrawn',
+          const known = targets.get(assignmentId) ?? {
+            assignmentId,
+            indicatorId,
+            organisationId,
+            periodId,
+            submissionId: null,
+            assignedAt: null,
           };
+          const target: Target = created
+            ? { ...known, state: 'open', assignedAt: recordedAt }
+            : { ...known, state: 'withdrawn' };
           targets.set(assignmentId, target);
           const key = workKey(indicatorId, periodId, organisationId);
           if (created) byWork.set(key, target);
@@ -149,6 +167,7 @@ export class ReminderScheduleProjection implements Projection {
         case 'ReminderPolicyChanged':
           policy = { offsets: event.data.offsets, quietHours: event.data.quietHours };
           policyVersion = version;
+          policyChangedAt = recordedAt;
           break;
         case 'WebhookRegistered':
         case 'WebhookRemoved':
@@ -160,7 +179,7 @@ export class ReminderScheduleProjection implements Projection {
     if (policy) {
       await em.query(
         `INSERT INTO reminder_policies (tenant_id, offsets, quiet_hours, version, updated_at)
-         VALUES ($1, $2, $3, $4, now())
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tenant_id) DO UPDATE SET offsets = EXCLUDED.offsets, quiet_hours = EXCLUDED.quiet_hours,
            version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
         [
@@ -168,6 +187,7 @@ export class ReminderScheduleProjection implements Projection {
           JSON.stringify(policy.offsets),
           policy.quietHours === null ? null : JSON.stringify(policy.quietHours),
           policyVersion,
+          policyChangedAt,
         ],
       );
     }
@@ -205,7 +225,7 @@ export class ReminderScheduleProjection implements Projection {
     }
     const targetRows = await em.query<Target[]>(
       `SELECT assignment_id AS "assignmentId", indicator_id AS "indicatorId", organisation_id AS "organisationId",
-              period_id AS "periodId", state, submission_id AS "submissionId"
+              period_id AS "periodId", state, submission_id AS "submissionId", assigned_at AS "assignedAt"
          FROM reminder_targets t
         WHERE tenant_id = $1 AND (assignment_id = ANY($2::uuid[])
               OR (indicator_id, period_id, organisation_id) IN
@@ -213,7 +233,7 @@ export class ReminderScheduleProjection implements Projection {
       [cityId, [...assignmentIds], work.map((w) => w[0]), work.map((w) => w[1]), work.map((w) => w[2])],
     );
     const deadlineRows = await em.query<Deadline[]>(
-      `SELECT period_id AS "periodId", code, deadline, timezone FROM reminder_deadlines
+      `SELECT period_id AS "periodId", code, deadline, timezone, set_at AS "setAt" FROM reminder_deadlines
         WHERE tenant_id = $1 AND period_id = ANY($2::uuid[])`,
       [cityId, [...periodIds]],
     );
@@ -234,10 +254,10 @@ export class ReminderScheduleProjection implements Projection {
     const t = [...touchedTargets].map((id) => targets.get(id) as Target);
     if (t.length > 0) {
       await em.query(
-        `INSERT INTO reminder_targets (tenant_id, assignment_id, indicator_id, organisation_id, period_id, state, submission_id)
-         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::reminder_target_state[], $7::uuid[])
+        `INSERT INTO reminder_targets (tenant_id, assignment_id, indicator_id, organisation_id, period_id, state, submission_id, assigned_at)
+         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::reminder_target_state[], $7::uuid[], $8::timestamptz[])
          ON CONFLICT (tenant_id, assignment_id) DO UPDATE
-           SET state = EXCLUDED.state, submission_id = EXCLUDED.submission_id`,
+           SET state = EXCLUDED.state, submission_id = EXCLUDED.submission_id, assigned_at = EXCLUDED.assigned_at`,
         [
           cityId,
           t.map((x) => x.assignmentId),
@@ -246,21 +266,24 @@ export class ReminderScheduleProjection implements Projection {
           t.map((x) => x.periodId),
           t.map((x) => x.state),
           t.map((x) => x.submissionId),
+          t.map((x) => x.assignedAt),
         ],
       );
     }
     const d = [...touchedPeriods].map((id) => deadlines.get(id) as Deadline);
     if (d.length > 0) {
       await em.query(
-        `INSERT INTO reminder_deadlines (tenant_id, period_id, code, deadline, timezone)
-         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[])
-         ON CONFLICT (tenant_id, period_id) DO UPDATE SET deadline = EXCLUDED.deadline, timezone = EXCLUDED.timezone`,
+        `INSERT INTO reminder_deadlines (tenant_id, period_id, code, deadline, timezone, set_at)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::timestamptz[])
+         ON CONFLICT (tenant_id, period_id) DO UPDATE
+           SET deadline = EXCLUDED.deadline, timezone = EXCLUDED.timezone, set_at = EXCLUDED.set_at`,
         [
           cityId,
           d.map((x) => x.periodId),
           d.map((x) => x.code),
           d.map((x) => x.deadline),
           d.map((x) => x.timezone),
+          d.map((x) => x.setAt),
         ],
       );
     }
@@ -269,26 +292,30 @@ export class ReminderScheduleProjection implements Projection {
   // Brings the reminders of these assignments in line with their state, deadline and the city's policy.
   private async reschedule(em: EntityManager, cityId: CityId, assignmentIds: string[]) {
     const [stored] = await em.query<
-      { offsets: ReminderPolicy['offsets']; quiet_hours: ReminderPolicy['quietHours'] }[]
-    >(`SELECT offsets, quiet_hours FROM reminder_policies WHERE tenant_id = $1`, [cityId]);
+      { offsets: ReminderPolicy['offsets']; quiet_hours: ReminderPolicy['quietHours']; updated_at: Date }[]
+    >(`SELECT offsets, quiet_hours, updated_at FROM reminder_policies WHERE tenant_id = $1`, [cityId]);
     const policy: ReminderPolicy = stored
       ? { offsets: stored.offsets, quietHours: stored.quiet_hours }
       : DEFAULT_REMINDER_POLICY;
-    const open = await em.query<{ id: string; deadline: Date; timezone: string }[]>(
-      `SELECT t.assignment_id AS id, d.deadline, d.timezone
+    // When the assignment's reminders were (re)scheduled: the latest of the events that made it, set its
+    // deadline and changed the policy (GREATEST skips the ones not recorded).
+    const open = await em.query<{ id: string; deadline: Date; timezone: string; scheduledAt: Date | null }[]>(
+      `SELECT t.assignment_id AS id, d.deadline, d.timezone,
+              GREATEST(t.assigned_at, d.set_at, $3::timestamptz) AS "scheduledAt"
          FROM reminder_targets t JOIN reminder_deadlines d ON d.tenant_id = t.tenant_id AND d.period_id = t.period_id
         WHERE t.tenant_id = $1 AND t.assignment_id = ANY($2::uuid[]) AND t.state IN ('open', 'returned')`,
-      [cityId, assignmentIds],
+      [cityId, assignmentIds, stored?.updated_at ?? null],
     );
     // Assignments of one period share a deadline: compute its reminders once.
     const perDeadline = new Map<string, ReturnType<typeof dueReminders>>();
-    const staleBefore = Date.now() - STALE_AFTER_MS;
-    const wanted = open.flatMap(({ id, deadline, timezone }) => {
+    // A replay of old history (a rebuild) schedules nothing that fell due more than a day ago: old news.
+    const replayedBefore = Date.now() - STALE_AFTER_MS;
+    const wanted = open.flatMap(({ id, deadline, timezone, scheduledAt }) => {
       const cacheKey = `${new Date(deadline).toISOString()}|${timezone}`;
       let due = perDeadline.get(cacheKey);
       if (!due) perDeadline.set(cacheKey, (due = dueReminders(new Date(deadline), timezone, policy)));
-      return due
-        .filter((r) => r.dueAt.getTime() >= staleBefore)
+      return owedReminders(due, new Date(deadline), scheduledAt && new Date(scheduledAt), this.graceMs)
+        .filter((r) => r.dueAt.getTime() >= replayedBefore)
         .map((r) => ({ assignmentId: id, deadline: new Date(deadline), ...r }));
     });
     // Which pending rows are no longer wanted is decided here rather than by an anti-join in SQL: right

@@ -12,6 +12,7 @@ import { Accounts1795707100000 } from './1795707100000-accounts';
 import { WebhookErrorCategories1795707200000 } from './1795707200000-webhook-error-categories';
 import { Imports1795707300000 } from './1795707300000-imports';
 import { FairShare1795707400000 } from './1795707400000-fair-share';
+import { ReminderGrace1795708150000 } from './1795708150000-reminder-grace';
 import { MailLeases1795708200000 } from './1795708200000-mail-leases';
 import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
 import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoints';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   WebhookErrorCategories1795707200000,
   Imports1795707300000,
   FairShare1795707400000,
+  ReminderGrace1795708150000,
   MailLeases1795708200000,
   AppendOnlyLog1795708300000,
   SignedCheckpoints1795708400000,
