@@ -10,6 +10,7 @@ import { AppConfig } from '@rl/config';
 import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import {
+  DeliverNoticeHandler,
   FireReminderHandler,
   NOTICE_TRIGGERS_PROJECTION,
   QuietHours,
@@ -199,7 +200,7 @@ describe('Reminders decide on the truth', () => {
     if (config) await deleteQueueKeys(config);
   });
 
-  it('a reminder job whose schedule has not seen the submission yet catches it up and skips', async () => {
+  it('a reminder or delivery job whose schedule has not seen the submission yet catches it up and skips', async () => {
     const city = await seed(context, 'truth-held', { indicators: 2 });
     const work = await reportingWork(context, city);
     const submittedId = await work.assign(0, 0, 0);
@@ -245,6 +246,31 @@ describe('Reminders decide on the truth', () => {
     expect(await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION)).toBe(
       await head(admin, city.cityId),
     );
+
+    // The open assignment's e-mails wait for delivery (no job processor here) when it is submitted after
+    // all, with the schedule held behind again: the delivery job must catch up and skip them, not send.
+    const emails = await inCity(admin, city.cityId, async () => {
+      const { rows } = await admin.query<{ id: string }>(
+        `SELECT id FROM notices WHERE tenant_id = $1 AND assignment_id = $2 AND channel = 'email' AND status = 'pending'`,
+        [city.cityId, openId],
+      );
+      return rows.map((r) => r.id);
+    });
+    expect(emails).toHaveLength(2);
+    await work.submit(1, 0, 0);
+    expect(await checkpoint(admin, city.cityId, REMINDER_SCHEDULE_PROJECTION)).toBeLessThan(
+      await head(admin, city.cityId),
+    );
+    const deliver = context.get(DeliverNoticeHandler);
+    for (const noticeId of emails) await deliver.handle({ cityId: city.cityId, noticeId });
+    const statuses = await inCity(admin, city.cityId, async () => {
+      const { rows } = await admin.query<{ status: string }>(
+        `SELECT status FROM notices WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+        [city.cityId, emails],
+      );
+      return rows.map((r) => r.status);
+    });
+    expect(statuses).toEqual(['skipped', 'skipped']);
   });
 
   it('a deadline moved into the past gives the grace from the move as the log recorded it, and a rebuild agrees', async () => {

@@ -8,6 +8,7 @@ import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webh
 export { DEFAULT_REMINDER_POLICY, QuietHours, ReminderPolicy } from './domain/reminder-policy';
 export { NotificationEvent, reminderPolicyStream } from './domain/notification.events';
 export { MAIL_CONNECTIONS } from './channels/mailer';
+export { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';

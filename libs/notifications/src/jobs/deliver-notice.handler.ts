@@ -4,10 +4,12 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { asCityId, CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { NoticeData, NoticeKind, NoticeRecipient, RenderedMessage } from '../domain/notice';
 import { renderDigest, renderNotice } from '../domain/templates';
 import { Mailer } from '../channels/mailer';
+import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
 import { MailLease } from './mail-lease';
 
 interface PendingNotice {
@@ -38,6 +40,8 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
     private readonly db: TenantDb,
     private readonly mailer: Mailer,
     config: AppConfig,
+    private readonly runner: ProjectionRunner,
+    private readonly schedule: ReminderScheduleProjection,
   ) {
     this.lease = new MailLease('notices', config);
   }
@@ -45,6 +49,9 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
   async handle({ cityId: city, noticeId }: JobPayloads['notifications.deliver']): Promise<void> {
     const cityId = asCityId(city);
     const claim = randomUUID();
+    // The claim decides whether the notice is still owed from the reminder schedule's targets: bring them
+    // up to the city's head first, so a submission committed before this job started is seen.
+    await this.runner.catchUpToHead(cityId, this.schedule);
     const claimed = await this.claim(cityId, noticeId, claim);
     if (!claimed) return;
     const { notice, batch, person } = claimed;
@@ -116,7 +123,7 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
 
   // The one decision on the state of the work a notice is about: reminders of an assignment that is no
   // longer open (submitted, validated, withdrawn since) are not sent. Read from the reminder-schedule
-  // projection's targets.
+  // projection's targets, caught up to the head before the claim.
   private async stillRelevant(
     em: EntityManager,
     cityId: CityId,
