@@ -5,6 +5,7 @@ import { asCityId } from '@rl/kernel';
 import { ProjectionRebuilder, ProjectionRegistry } from '@rl/projections';
 import { SUBMISSIONS_PROJECTION } from '@rl/reporting';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { eventually } from '../support/webhook-receiver';
 
 interface Comment {
   id: string;
@@ -25,11 +26,13 @@ describe('Erasure of a person (crypto-shredding)', () => {
   let submissionId: string;
   let commentId: string;
   let officialCommentId: string;
+  let secondCommentId: string;
   let position: number;
   const marker = randomUUID().slice(0, 8);
   const note = `NOTE-${marker}: ask Jan Peeters (0470 12 34 56)`;
   const collectorBody = `BODY-${marker}: my own view`;
   const officialBody = `OFFICIAL-${marker}: noted`;
+  const secondBody = `SECOND-${marker}: thanks`;
   const reason = `REASON-${marker}: the total is off`;
 
   const as = (session: Session) => ({
@@ -71,6 +74,14 @@ describe('Erasure of a person (crypto-shredding)', () => {
   const auditedNote = async () =>
     (await as(coordinator).get(`audit/events?type=SubmissionSubmitted`).expect(200)).body.events[0].data
       .note as string;
+  // The excerpt of the collector's second comment in the official's inbox (the official follows the
+  // submission since replying), once the notice exists and shows `excerpt`.
+  const officialInboxShows = (excerpt: string) =>
+    eventually(`the official's notice to show ${excerpt}`, async () => {
+      const res = await api.http.get('/v1/me/notifications').auth(official.accessToken, { type: 'bearer' });
+      const notices = res.body as { kind: string; data: { commentExcerpt?: string } }[];
+      return notices.some((n) => n.kind === 'comment.posted' && n.data.commentExcerpt === excerpt) || undefined;
+    });
   const verify = async () => (await as(coordinator).get('audit/verify').expect(200)).body as { ok: boolean };
 
   beforeAll(async () => {
@@ -119,7 +130,12 @@ describe('Erasure of a person (crypto-shredding)', () => {
       .send({ target: { kind: 'submission', id: submissionId }, body: officialBody, parentId: commentId })
       .expect(201);
     officialCommentId = reply.body.id as string;
-    position = reply.body.position as number;
+    const second = await as(collector)
+      .post('comments')
+      .send({ target: { kind: 'submission', id: submissionId }, body: secondBody })
+      .expect(201);
+    secondCommentId = second.body.id as string;
+    position = second.body.position as number;
   }, 60_000);
   afterAll(() => api.close());
 
@@ -128,6 +144,7 @@ describe('Erasure of a person (crypto-shredding)', () => {
     expect(events.map((e) => e.type)).toEqual([
       'SubmissionSubmitted',
       'SubmissionReturned',
+      'CommentPosted',
       'CommentPosted',
       'CommentPosted',
     ]);
@@ -140,8 +157,10 @@ describe('Erasure of a person (crypto-shredding)', () => {
       new Map([
         [commentId, collectorBody],
         [officialCommentId, officialBody],
+        [secondCommentId, secondBody],
       ]),
     );
+    await officialInboxShows(secondBody);
     expect(await submission()).toEqual(expect.objectContaining({ note, returnReason: reason }));
     expect(await auditedComment()).toBe(collectorBody);
     expect(await auditedNote()).toBe(note);
@@ -185,6 +204,7 @@ describe('Erasure of a person (crypto-shredding)', () => {
         new Map([
           [commentId, '[erased]'],
           [officialCommentId, officialBody],
+          [secondCommentId, '[erased]'],
         ]),
       );
       // The note was the collector's; the return reason is the official's and stays.
@@ -193,6 +213,8 @@ describe('Erasure of a person (crypto-shredding)', () => {
       expect(await auditedNote()).toBe('[erased]');
     };
     await expectErased();
+    // The copy of the text in a notice goes too.
+    await officialInboxShows('[erased]');
 
     const registry = api.worker.get(ProjectionRegistry);
     const rebuilder = api.worker.get(ProjectionRebuilder);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { CommentEvent } from '@rl/comments';
-import { RecordedEvent } from '@rl/event-store';
+import { ERASED, PERSON_DATA_ERASED, PersonDataErasedData, RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { SubmissionEvent } from '@rl/reporting';
@@ -30,6 +30,7 @@ export class NoticeTriggersProjection implements Projection {
     'SubmissionValidated',
     'SubmissionReturned',
     'CommentPosted',
+    PERSON_DATA_ERASED,
   ];
   readonly tables = ['notice_follows'];
   readonly replay = { alsoWrites: ['notices', 'webhook_deliveries'] };
@@ -44,6 +45,10 @@ export class NoticeTriggersProjection implements Projection {
     const recorded = nothingRecorded();
     let city: CityFacts | undefined;
     for (const recordedEvent of events) {
+      if (recordedEvent.type === PERSON_DATA_ERASED) {
+        await this.eraseCopies(em, cityId, (recordedEvent.data as PersonDataErasedData).subjectId);
+        continue;
+      }
       const event = { type: recordedEvent.type, data: recordedEvent.data } as SubmissionEvent | CommentEvent;
       const actor = recordedEvent.metadata.actorId;
       const news = Date.now() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
@@ -109,6 +114,26 @@ export class NoticeTriggersProjection implements Projection {
     await em.query(
       `INSERT INTO notice_follows (tenant_id, target_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [cityId, targetId, userId],
+    );
+  }
+
+  // Notices and webhook deliveries copy a person's text (a comment excerpt, a return reason) out of the
+  // events that carried it encrypted: an erasure blanks those copies too (what was already sent is out of
+  // reach). Which copies hold whose text follows from the event each was recorded for (`event:<id>`).
+  private async eraseCopies(em: EntityManager, cityId: CityId, subjectId: string): Promise<void> {
+    await em.query(
+      `WITH copies AS (
+         SELECT 'event:' || e.event_id AS key,
+                CASE e.type WHEN 'CommentPosted' THEN 'commentExcerpt' ELSE 'reason' END AS field
+           FROM events e
+          WHERE e.tenant_id = $1 AND e.type IN ('CommentPosted', 'SubmissionReturned')
+            AND coalesce(e.data->'author'->>'id', e.actor_id) = $2),
+       in_notices AS (
+         UPDATE notices n SET data = jsonb_set(n.data, ARRAY[c.field], to_jsonb($3::text))
+           FROM copies c WHERE n.tenant_id = $1 AND n.key = c.key AND n.data ? c.field)
+       UPDATE webhook_deliveries d SET payload = jsonb_set(d.payload, ARRAY['data', c.field], to_jsonb($3::text))
+         FROM copies c WHERE d.tenant_id = $1 AND d.key = c.key AND d.payload->'data' ? c.field`,
+      [cityId, subjectId, ERASED],
     );
   }
 
