@@ -124,7 +124,7 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
         .send(body)
         .expect(201);
       const list = await api.http
-        .get('/v1/platform/cities')
+        .get('/v1/platform/cities?limit=1000')
         .auth(operator.accessToken, { type: 'bearer' })
         .expect(200);
       expect(list.body.map((c: { slug: string }) => c.slug)).toContain(body.slug);
@@ -146,7 +146,7 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
       );
 
       const list = await api.http
-        .get('/v1/platform/cities')
+        .get('/v1/platform/cities?limit=1000')
         .auth(operator.accessToken, { type: 'bearer' })
         .expect(200);
       expect(list.body.map((c: { slug: string }) => c.slug)).not.toContain(body.slug);
@@ -183,7 +183,7 @@ describe('Roles: who may call the member, platform and /v1/me routes', () => {
         expect.objectContaining({ userId: target.user.id, role: 'observer', active: true }),
       );
       const cities = await api.http
-        .get('/v1/platform/cities')
+        .get('/v1/platform/cities?limit=1000')
         .auth(operator.accessToken, { type: 'bearer' })
         .expect(200);
       expect(cities.body.map((c: { slug: string }) => c.slug)).not.toContain(cityBody.slug);
