@@ -66,7 +66,8 @@ module.exports = {
       from: { path: '^libs/([^/]+)/src/' },
       to: {
         path: '^libs/[^/]+/src/',
-        pathNot: ['^libs/$1/src/', '^libs/[^/]+/src/index\\.ts$'],
+        // Test kits (libs/<name>/src/testing/index.ts, the @rl/<name>/testing alias) are another entry point.
+        pathNot: ['^libs/$1/src/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'],
       },
     },
     {

@@ -223,20 +223,23 @@ export class EventStore {
   }
 
   // A stream in order, optionally only up to a version or as it was at an instant.
+  // Inside the caller's transaction when given one.
   readStream(
     cityId: CityId,
     streamId: string,
     until: { version?: number; asOf?: Date } = {},
+    em?: EntityManager,
   ): Promise<RecordedEvent[]> {
-    return this.db.inCity(cityId, async (em) => {
-      const rows = await em.query<EventRow[]>(
+    const read = async (m: EntityManager) => {
+      const rows = await m.query<EventRow[]>(
         `SELECT ${EVENT_COLUMNS} FROM events
           WHERE tenant_id = $1 AND stream_id = $2 AND ($3::int IS NULL OR stream_version <= $3) AND ($4::timestamptz IS NULL OR recorded_at <= $4)
           ORDER BY stream_version`,
         [cityId, streamId, until.version ?? null, until.asOf ?? null],
       );
-      return this.toEvents(em, cityId, rows);
-    });
+      return this.toEvents(m, cityId, rows);
+    };
+    return em ? read(em) : this.db.inCity(cityId, read);
   }
 
   // The city's log after `afterPosition`, in order; inside the caller's transaction when given one.

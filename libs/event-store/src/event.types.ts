@@ -1,4 +1,4 @@
-import { CityId } from '@rl/kernel';
+import { CityId, DomainEvent } from '@rl/kernel';
 
 // Who and what caused an event. Never holds passwords, tokens or other secrets.
 export interface EventMetadata {
@@ -13,25 +13,25 @@ export interface EventMetadata {
   requestFingerprint?: string;
 }
 
-export interface NewEvent<T extends string = string, D = unknown> {
-  type: T;
-  data: D;
-}
+export type NewEvent<T extends string = string, D = unknown> = DomainEvent<T, D>;
 
-export interface RecordedEvent<D = unknown> {
+// Where and when an event was recorded, and the hash chain that seals it.
+export interface EventEnvelope {
   cityId: CityId;
   position: number;
   streamId: string;
   version: number;
   eventId: string;
-  type: string;
   schemaVersion: number;
-  data: D;
   metadata: EventMetadata;
   recordedAt: Date;
   prevHash: string;
   hash: string;
 }
+
+// A stored event: its envelope and a context's event (any event when E is left out). Narrow an untyped
+// one with `isEventOf` (libs/kernel).
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = EventEnvelope & E;
 
 export interface AppendResult {
   streamId: string;

@@ -3,7 +3,14 @@ export { EventStore, EventTransaction } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { foldStream, Loaded } from './fold-stream';
 export { EventsAppended } from './events-appended';
-export { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from './event.types';
+export {
+  AppendResult,
+  EventEnvelope,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+} from './event.types';
 export { streamConflict } from './stream-conflict';
 export { PersonalData } from './personal/personal-data';
 export { PersonalDataKeys } from './personal/personal-data-keys';
@@ -18,3 +25,4 @@ export {
   PersonDataErasedData,
   personStream,
 } from './personal/personal-fields';
+export { Aggregate, aggregate, Aggregates, EventStoreAggregates, HandleOptions } from './aggregates';

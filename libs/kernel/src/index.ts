@@ -4,3 +4,6 @@ export { CITY_ROLES, CityRole } from './roles';
 export { canonicalJson } from './canonical-json';
 export { CursorKey, cursorOf, Page, PageRequest, pageOf } from './page';
 export { Checkpoint } from './checkpoint';
+export { Decider, DomainEvent, foldEvents, isEventOf } from './decider';
+export { CLOCK, Clock, fixedClock, systemClock } from './clock';
+export { CataloguedError, defineErrors, ErrorOptions } from './error-catalogue';

@@ -1,4 +1,4 @@
-import { OrganisationRecord } from './projections/organisation.entity';
+import { OrganisationRecord } from './persistence/organisation.entity';
 
 export { ORGANISATION_KINDS, OrganisationEvent, organisationStream } from './domain/organisation.events';
 export { assertOrganisationInCity } from './organisation-check';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -11,6 +10,7 @@ import {
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   CityAccess,
@@ -23,7 +23,9 @@ import {
   pageRequest,
   WriteResultView,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
+import { OrganisationErrors } from './domain/organisation.errors';
 import { RegisterOrganisationCommand } from './commands/register-organisation/register-organisation.command';
 import { RegisterOrganisationDto } from './commands/register-organisation/register-organisation.dto';
 import { UpdateOrganisationCommand } from './commands/update-organisation/update-organisation.command';
@@ -58,7 +60,11 @@ export class OrganisationsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
-  @ApiConflictResponse({ description: 'ORGANISATION.VERSION_CONFLICT, with currentVersion' })
+  @ApiErrors(
+    OrganisationErrors.NOTHING_TO_CHANGE,
+    OrganisationErrors.NOT_FOUND,
+    versionConflict('ORGANISATION'),
+  )
   update(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -82,6 +88,7 @@ export class OrganisationsController {
   @Get(':id')
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: OrganisationView, description: 'ETag carries the version' })
+  @ApiErrors(OrganisationErrors.NOT_FOUND)
   @ApiServiceUnavailableResponse({
     description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
   })

@@ -14,3 +14,4 @@ export {
   WriteResultView,
 } from './event-sourced-contract';
 export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';
+export { ApiErrors, versionConflict } from './api-errors';

@@ -1,5 +1,6 @@
-import { DomainError } from '@rl/kernel';
-import { OrganisationEvent, OrganisationKind } from './organisation.events';
+import { Decider } from '@rl/kernel';
+import { OrganisationErrors } from './organisation.errors';
+import { ORGANISATION_EVENT_TYPES, OrganisationEvent, OrganisationKind } from './organisation.events';
 
 export type OrganisationState =
   { exists: false } | { exists: true; organisationId: string; name: string; kind: OrganisationKind };
@@ -8,31 +9,24 @@ export type OrganisationCommand =
   | { type: 'RegisterOrganisation'; organisationId: string; name: string; kind: OrganisationKind }
   | { type: 'UpdateOrganisation'; name?: string; kind?: OrganisationKind };
 
-export const initialOrganisationState: OrganisationState = { exists: false };
+const initialState = (): OrganisationState => ({ exists: false });
 
 // Names are compared and stored with runs of white space folded, as people type them.
 const normalise = (name: string) => name.trim().replace(/\s+/g, ' ');
 
-export function decideOrganisation(
-  command: OrganisationCommand,
-  state: OrganisationState,
-): OrganisationEvent[] {
+function decide(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
   switch (command.type) {
     case 'RegisterOrganisation': {
-      if (state.exists) {
-        throw new DomainError(
-          'conflict',
-          'ORGANISATION.ALREADY_EXISTS',
-          'This organisation is already registered',
-        );
-      }
+      if (state.exists) throw OrganisationErrors.ALREADY_EXISTS();
       const { organisationId, kind } = command;
       return [
         { type: 'OrganisationRegistered', data: { organisationId, name: normalise(command.name), kind } },
       ];
     }
     case 'UpdateOrganisation': {
-      if (!state.exists) throw new DomainError('not_found', 'ORGANISATION.NOT_FOUND', 'No such organisation');
+      if (command.name === undefined && command.kind === undefined)
+        throw OrganisationErrors.NOTHING_TO_CHANGE();
+      if (!state.exists) throw OrganisationErrors.NOT_FOUND();
       const events: OrganisationEvent[] = [];
       const name = command.name === undefined ? undefined : normalise(command.name);
       if (name !== undefined && name !== state.name) {
@@ -49,7 +43,7 @@ export function decideOrganisation(
   }
 }
 
-export function evolveOrganisation(state: OrganisationState, event: OrganisationEvent): OrganisationState {
+function evolve(state: OrganisationState, event: OrganisationEvent): OrganisationState {
   switch (event.type) {
     case 'OrganisationRegistered':
       return { exists: true, ...event.data };
@@ -59,3 +53,10 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       return state.exists ? { ...state, kind: event.data.kind } : state;
   }
 }
+
+export const organisationDecider: Decider<OrganisationState, OrganisationCommand, OrganisationEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: ORGANISATION_EVENT_TYPES,
+};

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
-import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import {
-  evolveOrganisation,
-  initialOrganisationState,
-  OrganisationState,
-} from '../domain/organisation.decider';
+import { CityId, isEventOf } from '@rl/kernel';
+import { organisationDecider, OrganisationState } from '../domain/organisation.decider';
 import { ORGANISATION_EVENT_TYPES, OrganisationEvent } from '../domain/organisation.events';
-import { OrganisationRecord } from './organisation.entity';
+import { OrganisationRecord } from '../persistence/organisation.entity';
 
 type Row = Omit<OrganisationRecord, 'tenantId'>;
 
@@ -40,8 +36,9 @@ export class OrganisationsProjection implements Projection {
       if (row && event.version <= row.version) continue;
       const before: OrganisationState = row
         ? { exists: true, organisationId: id, name: row.name, kind: row.kind }
-        : initialOrganisationState;
-      const after = evolveOrganisation(before, event as unknown as OrganisationEvent);
+        : organisationDecider.initialState();
+      if (!isEventOf<OrganisationEvent>(ORGANISATION_EVENT_TYPES, event)) continue;
+      const after = organisationDecider.evolve(before, event);
       if (!after.exists) continue;
       changed.add(id);
       rows.set(id, {

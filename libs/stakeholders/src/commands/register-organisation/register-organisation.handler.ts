@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { EventStore } from '@rl/event-store';
-import { decideOrganisation, initialOrganisationState } from '../../domain/organisation.decider';
+import { Aggregates } from '@rl/event-store';
+import { organisationDecider } from '../../domain/organisation.decider';
 import { organisationStream } from '../../domain/organisation.events';
 import { CreatedOrganisationView } from '../../organisation.view';
 import { RegisterOrganisationCommand } from './register-organisation.command';
@@ -11,16 +11,18 @@ export class RegisterOrganisationHandler implements ICommandHandler<
   RegisterOrganisationCommand,
   CreatedOrganisationView
 > {
-  constructor(private readonly events: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
   async execute({ cityId, input, metadata }: RegisterOrganisationCommand): Promise<CreatedOrganisationView> {
     const organisationId = uuidv7();
-    const events = decideOrganisation(
+    const result = await this.aggregates.handle(
+      cityId,
+      organisationDecider,
+      organisationStream(organisationId),
       { type: 'RegisterOrganisation', organisationId, ...input },
-      initialOrganisationState,
+      { expected: 0, metadata },
     );
     // A retry with the same Idempotency-Key gets the first result, whose stream names the first id.
-    const result = await this.events.append(cityId, organisationStream(organisationId), 0, events, metadata);
     return {
       id: result.streamId.replace(/^organisation-/, ''),
       version: result.version,

@@ -1,29 +1,35 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { Aggregates } from '@rl/event-store';
 import { ProjectionWaiter } from '@rl/projections';
-import { OrganisationHistory } from '../../organisation-history';
+import { organisationDecider } from '../../domain/organisation.decider';
+import { OrganisationErrors } from '../../domain/organisation.errors';
+import { organisationStream } from '../../domain/organisation.events';
 import { OrganisationView } from '../../organisation.view';
-import { OrganisationRecord } from '../../projections/organisation.entity';
+import { OrganisationsReadModel } from '../../persistence/organisations.repository';
 import { ORGANISATIONS_PROJECTION } from '../../projections/organisations.projection';
 import { toOrganisationView } from '../list-organisations/list-organisations.handler';
 import { GetOrganisationQuery } from './get-organisation.query';
 
-const notFound = () => new DomainError('not_found', 'ORGANISATION.NOT_FOUND', 'No such organisation');
-
 @QueryHandler(GetOrganisationQuery)
 export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuery, OrganisationView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly organisations: OrganisationsReadModel,
     private readonly waiter: ProjectionWaiter,
-    private readonly history: OrganisationHistory,
+    private readonly aggregates: Aggregates,
   ) {}
 
   async execute({ cityId, organisationId, options }: GetOrganisationQuery): Promise<OrganisationView> {
     if (options.asOf) {
       // As it was then: computed from its events up to that instant, not from the read model.
-      const past = await this.history.load(cityId, organisationId, options.asOf);
-      if (!past.state.exists || !past.createdAt || !past.updatedAt) throw notFound();
+      const past = await this.aggregates.load(
+        cityId,
+        organisationDecider,
+        organisationStream(organisationId),
+        {
+          asOf: options.asOf,
+        },
+      );
+      if (!past.state.exists || !past.createdAt || !past.updatedAt) throw OrganisationErrors.NOT_FOUND();
       const { name, kind } = past.state;
       return {
         id: organisationId,
@@ -35,10 +41,8 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuer
       };
     }
     await this.waiter.waitFor(cityId, ORGANISATIONS_PROJECTION, options.minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(OrganisationRecord, { tenantId: cityId, id: organisationId }),
-    );
-    if (!row) throw notFound();
+    const row = await this.organisations.byId(cityId, organisationId);
+    if (!row) throw OrganisationErrors.NOT_FOUND();
     return toOrganisationView(row);
   }
 }

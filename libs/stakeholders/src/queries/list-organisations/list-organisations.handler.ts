@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
-import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { OrganisationView } from '../../organisation.view';
-import { OrganisationRecord } from '../../projections/organisation.entity';
+import { OrganisationRecord } from '../../persistence/organisation.entity';
+import { OrganisationsReadModel } from '../../persistence/organisations.repository';
 import { ORGANISATIONS_PROJECTION } from '../../projections/organisations.projection';
 import { ListOrganisationsQuery } from './list-organisations.query';
 
@@ -22,22 +22,14 @@ export class ListOrganisationsHandler implements IQueryHandler<
   Page<OrganisationView>
 > {
   constructor(
-    private readonly db: TenantDb,
+    private readonly organisations: OrganisationsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, page, minPosition }: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, ORGANISATIONS_PROJECTION, minPosition);
-    // By name, then id (names need not be unique): the index ix_organisations_name serves the keyset.
-    const rows = await this.db.inCity(cityId, (em) =>
-      keysetPage(
-        em.createQueryBuilder(OrganisationRecord, 'o'),
-        ['o.name', 'o.id'],
-        after,
-        page.limit,
-      ).getMany(),
-    );
+    const rows = await this.organisations.page(cityId, after, page.limit);
     return pageOf(rows, page.limit, (row) => [row.name, row.id], toOrganisationView);
   }
 }

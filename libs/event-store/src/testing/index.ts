@@ -1,0 +1,1 @@
+export { InMemoryAggregates } from './in-memory-aggregates';
