@@ -12,8 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, SignedIn } from '@rl/web';
-import { seriesToCsv } from '../domain/compare';
 import type { Audience } from '../jobs/recompute-comparison.handler';
+import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
 import { ComparisonSeriesView, ComparisonView, PublicIndicatorView } from './comparison.view';
 import { ComparisonSeriesQuery } from './comparison-series/comparison-series.query';
