@@ -1,4 +1,4 @@
-// Six significant digits: enough for any published figure, and conversions such as 0.3 − 0.1 come out
+// Six significant digits: enough for any published figure, and differences such as 0.3 − 0.1 come out
 // as 0.2, not 0.19999999999999998.
 export const round6 = (n: number): number => {
   if (!Number.isFinite(n)) return n;
