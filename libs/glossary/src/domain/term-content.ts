@@ -1,0 +1,176 @@
+import { GlossaryTermErrors } from './glossary.errors';
+import { LangList, LangMap, TermChanges, TermContent, TermStatus } from './glossary-term.events';
+
+// What the decider knows of the city's other terms (read under the city's glossary lock, so that two
+// concurrent commands cannot both take a label or close a cycle): status, preferred labels and the
+// adopted broader links of every term.
+export interface TermFacts {
+  status: TermStatus;
+  prefLabel: LangMap;
+  broader: readonly string[];
+}
+export type GlossaryFacts = ReadonlyMap<string, TermFacts>;
+
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+// Texts are compared and stored with runs of white space folded, as people type them.
+const fold = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
+// Labels compare whatever their case: "Participation" and "participation" are one label.
+export const labelKey = (label: string) => fold(label).toLocaleLowerCase();
+
+const foldMap = (map: LangMap = {}): LangMap =>
+  Object.fromEntries(
+    Object.entries(map)
+      .map(([lang, text]): [string, string] => [lang, fold(text)])
+      .filter(([, text]) => text !== ''),
+  );
+
+const foldList = (lists: LangList = {}): LangList =>
+  Object.fromEntries(
+    Object.entries(lists)
+      .map(([lang, texts]): [string, string[]] => [
+        lang,
+        [
+          ...new Map(
+            texts
+              .map(fold)
+              .filter((t) => t !== '')
+              .map((t) => [labelKey(t), t]),
+          ).values(),
+        ],
+      ])
+      .filter(([, texts]) => texts.length > 0),
+  );
+
+const foldContent = (c: TermChanges): TermChanges => ({
+  ...(c.prefLabel && { prefLabel: foldMap(c.prefLabel) }),
+  ...(c.altLabels && { altLabels: foldList(c.altLabels) }),
+  ...(c.hiddenLabels && { hiddenLabels: foldList(c.hiddenLabels) }),
+  ...(c.definition && { definition: foldMap(c.definition) }),
+  ...(c.scopeNote && { scopeNote: foldMap(c.scopeNote) }),
+  ...(c.examples && { examples: foldList(c.examples) }),
+  ...(c.sources && {
+    sources: c.sources.map(({ title, url, standard }) => ({
+      title: fold(title),
+      ...(url && { url: url.trim() }),
+      ...(standard && { standard: fold(standard) }),
+    })),
+  }),
+  ...(c.broader && { broader: [...new Set(c.broader)] }),
+  ...(c.related && { related: [...new Set(c.related)] }),
+});
+
+export const EMPTY_CONTENT: TermContent = {
+  prefLabel: {},
+  altLabels: {},
+  hiddenLabels: {},
+  definition: {},
+  scopeNote: {},
+  examples: {},
+  sources: [],
+  broader: [],
+  related: [],
+};
+
+export const normaliseContent = (content: TermChanges): TermContent => ({
+  ...EMPTY_CONTENT,
+  ...foldContent(content),
+});
+export const normaliseChanges = foldContent;
+
+function checkLanguages(content: TermContent): void {
+  const texts = [content.prefLabel, content.altLabels, content.hiddenLabels, content.definition];
+  const bad = [...texts, content.scopeNote, content.examples]
+    .flatMap((map) => Object.keys(map))
+    .filter((lang) => !LANGUAGE.test(lang));
+  if (bad.length > 0)
+    throw GlossaryTermErrors.INVALID_LANGUAGE({
+      errors: bad.map((lang) => ({ field: lang, message: 'is not a language tag' })),
+    });
+}
+
+// SKOS: at most one preferred label per language (the map's shape), and the preferred, alternative and
+// hidden labels of a language pairwise disjoint.
+function checkLabels(content: TermContent): void {
+  const langs = new Set([
+    ...Object.keys(content.prefLabel),
+    ...Object.keys(content.altLabels),
+    ...Object.keys(content.hiddenLabels),
+  ]);
+  for (const lang of langs) {
+    const seen = new Map<string, string>();
+    const kinds: [string, string[]][] = [
+      ['prefLabel', content.prefLabel[lang] === undefined ? [] : [content.prefLabel[lang]]],
+      ['altLabels', content.altLabels[lang] ?? []],
+      ['hiddenLabels', content.hiddenLabels[lang] ?? []],
+    ];
+    for (const [field, labels] of kinds)
+      for (const label of labels) {
+        const earlier = seen.get(labelKey(label));
+        if (earlier)
+          throw GlossaryTermErrors.LABELS_OVERLAP({
+            message: `"${label}" (${lang}) is both a ${earlier} and one of the ${field}`,
+            errors: [{ field: `${field}.${lang}`, message: `"${label}" is already the ${earlier}` }],
+          });
+        seen.set(labelKey(label), field);
+      }
+  }
+}
+
+// No other living term of the city has one of these preferred labels (rejected terms let theirs go).
+function checkUnique(termId: string, prefLabel: LangMap, facts: GlossaryFacts): void {
+  for (const [lang, label] of Object.entries(prefLabel))
+    for (const [otherId, other] of facts) {
+      const theirs = other.prefLabel[lang];
+      if (otherId === termId || other.status === 'rejected' || theirs === undefined) continue;
+      if (labelKey(theirs) === labelKey(label))
+        throw GlossaryTermErrors.LABEL_TAKEN({
+          message: `"${label}" (${lang}) is already the preferred label of another term of this city`,
+          errors: [{ field: `prefLabel.${lang}`, message: `"${label}" is taken` }],
+          details: { lang, label, termId: otherId },
+        });
+    }
+}
+
+function checkLinks(termId: string, content: TermContent, facts: GlossaryFacts): void {
+  const unknown = [...content.broader, ...content.related].filter((id) => {
+    const other = facts.get(id);
+    return id === termId || !other || other.status === 'rejected';
+  });
+  if (unknown.length > 0)
+    throw GlossaryTermErrors.UNKNOWN_TERM({
+      errors: unknown.map((id) => ({ field: 'broader/related', message: `${id} is not another term` })),
+    });
+  const both = content.broader.filter((id) => content.related.includes(id));
+  if (both.length > 0)
+    throw GlossaryTermErrors.BROADER_AND_RELATED({
+      errors: both.map((id) => ({ field: 'related', message: `${id} is also broader` })),
+    });
+}
+
+// Walks up the adopted broader links from the term's new broader terms: reaching the term again is a cycle.
+export function checkNoCycle(termId: string, broader: readonly string[], facts: GlossaryFacts): void {
+  const seen = new Set<string>();
+  const pending = [...broader];
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    if (id === termId)
+      throw GlossaryTermErrors.CYCLE({
+        errors: [{ field: 'broader', message: 'a broader term is (transitively) narrower than this one' }],
+      });
+    if (seen.has(id)) continue;
+    seen.add(id);
+    pending.push(...(facts.get(id)?.broader ?? []));
+  }
+}
+
+// Every rule a term's content must keep, against the city's other terms.
+export function checkContent(termId: string, content: TermContent, facts: GlossaryFacts): void {
+  if (Object.keys(content.prefLabel).length === 0 || Object.keys(content.definition).length === 0)
+    throw GlossaryTermErrors.INCOMPLETE();
+  checkLanguages(content);
+  checkLabels(content);
+  checkUnique(termId, content.prefLabel, facts);
+  checkLinks(termId, content, facts);
+  checkNoCycle(termId, content.broader, facts);
+}
