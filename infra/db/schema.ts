@@ -1,6 +1,7 @@
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { EVENT_STORE_ENTITIES } from '@rl/event-store';
+import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
@@ -19,4 +20,5 @@ export const ALL_ENTITIES = [
   ...COMMENTS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
   ...COMPARISONS_ENTITIES,
+  ...GLOSSARY_ENTITIES,
 ];

@@ -4,6 +4,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
 import { OperationsModule } from '@rl/observability';
@@ -31,6 +32,7 @@ export class ApiModule {
         CommentsModule,
         NotificationsModule,
         ComparisonsModule,
+        GlossaryModule,
       ],
     };
   }

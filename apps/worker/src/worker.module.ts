@@ -5,6 +5,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
 import { JobDispatcher } from '@rl/queue';
@@ -29,6 +30,7 @@ const CONTEXTS = [
   CommentsModule,
   NotificationsModule,
   ComparisonsModule,
+  GlossaryModule,
   AuditModule,
 ];
 

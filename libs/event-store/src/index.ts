@@ -26,3 +26,4 @@ export {
   personStream,
 } from './personal/personal-fields';
 export { Aggregate, aggregate, Aggregates, EventStoreAggregates, HandleOptions } from './aggregates';
+export { decideAgainst } from './aggregates';

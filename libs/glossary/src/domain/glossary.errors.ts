@@ -46,5 +46,6 @@ export const GlossaryTermErrors = defineErrors('GLOSSARY_TERM', {
 export const GlossaryErrors = defineErrors('GLOSSARY', {
   IMPORT_UNREADABLE: { kind: 'invalid', message: 'The file is not SKOS Turtle this glossary can read' },
   IMPORT_TOO_LARGE: { kind: 'invalid', message: 'The file is larger than the import limit' },
+  IMPORT_DEPRECATED: { kind: 'invalid', message: 'A deprecated concept is not proposed' },
   IMPORT_EMPTY: { kind: 'invalid', message: 'The file holds no skos:Concept with a preferred label' },
 });

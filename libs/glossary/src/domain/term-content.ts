@@ -174,3 +174,11 @@ export function checkContent(termId: string, content: TermContent, facts: Glossa
   checkLinks(termId, content, facts);
   checkNoCycle(termId, content.broader, facts);
 }
+
+// What the other terms' commands check against, from a term's state: its living labels and, once it is
+// adopted, its broader links.
+export const factsOf = (state: { status: TermStatus; content: TermContent }): TermFacts => ({
+  status: state.status,
+  prefLabel: state.status === 'rejected' ? {} : state.content.prefLabel,
+  broader: state.status === 'adopted' || state.status === 'deprecated' ? state.content.broader : [],
+});

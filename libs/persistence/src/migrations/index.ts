@@ -18,6 +18,7 @@ import { AppendOnlyLog1795708300000 } from './1795708300000-append-only-log';
 import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoints';
 import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
 import { PersonalData1795708700000 } from './1795708700000-personal-data';
+import { Glossary1795709600000 } from './1795709600000-glossary';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SignedCheckpoints1795708400000,
   PublicationFlags1795708600000,
   PersonalData1795708700000,
+  Glossary1795709600000,
 ];

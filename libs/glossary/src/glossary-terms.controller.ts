@@ -1,0 +1,218 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CITY_ROLES, CityRole } from '@rl/kernel';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  ApiProjectionBehind,
+  CityAccess,
+  CityContext,
+  CommandContext,
+  CommandMetadata,
+  CurrentCity,
+  IfMatchVersion,
+  uuidParam,
+  versionConflict,
+  WriteResultView,
+} from '@rl/web';
+import { DecideProposalCommand } from './commands/decide-proposal/decide-proposal.command';
+import { DecideProposalDto } from './commands/decide-proposal/decide-proposal.dto';
+import { DeprecateTermCommand } from './commands/deprecate-term/deprecate-term.command';
+import { DeprecateTermDto } from './commands/deprecate-term/deprecate-term.dto';
+import { ProposeRevisionCommand } from './commands/propose-revision/propose-revision.command';
+import { ProposeRevisionDto } from './commands/propose-revision/propose-revision.dto';
+import { ProposeTermCommand } from './commands/propose-term/propose-term.command';
+import { ProposeTermDto } from './commands/propose-term/propose-term.dto';
+import { TakeStanceCommand } from './commands/take-stance/take-stance.command';
+import { TakeStanceDto } from './commands/take-stance/take-stance.dto';
+import { GlossaryTermErrors as E } from './domain/glossary.errors';
+import { GetTermQuery } from './queries/get-term/get-term.query';
+import { ListTermsQuery } from './queries/list-terms/list-terms.query';
+import { ListTermsDto, TermReadDto } from './queries/read-options.dto';
+import { TermHistoryQuery } from './queries/term-history/term-history.query';
+import { CreatedTermView, ProposalWrittenView, TermRevisionView, TermView } from './term.view';
+
+// Any member but an observer takes part; the coordinator decides.
+export const PARTICIPANTS: readonly CityRole[] = CITY_ROLES.filter((role) => role !== 'observer');
+const CONTENT_ERRORS = [
+  E.LABEL_TAKEN,
+  E.LABELS_OVERLAP,
+  E.INVALID_LANGUAGE,
+  E.UNKNOWN_TERM,
+  E.CYCLE,
+  E.BROADER_AND_RELATED,
+];
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The version you last saw' };
+
+@ApiTags('glossary')
+@Controller('v1/cities/:city/glossary/terms')
+export class GlossaryTermsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @CityAccess(PARTICIPANTS)
+  @ApiOperation({ summary: 'Propose a term (its first proposal, open for discussion)' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: CreatedTermView })
+  @ApiErrors(E.INCOMPLETE, ...CONTENT_ERRORS)
+  propose(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Body() body: ProposeTermDto,
+  ): Promise<CreatedTermView> {
+    return this.commands.execute(new ProposeTermCommand(city.id, body, metadata));
+  }
+
+  @Post(':id/proposals')
+  @CityAccess(PARTICIPANTS)
+  @ApiOperation({ summary: 'Propose a revision of an adopted term (changes and rationale)' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: ProposalWrittenView })
+  @ApiErrors(E.NOT_FOUND, E.NOT_ADOPTED, E.NOTHING_TO_CHANGE, ...CONTENT_ERRORS)
+  proposeRevision(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ProposeRevisionDto,
+  ): Promise<ProposalWrittenView> {
+    return this.commands.execute(new ProposeRevisionCommand(city.id, id, body, metadata));
+  }
+
+  @Post(':id/proposals/:proposalId/stance')
+  @HttpCode(200)
+  @CityAccess(PARTICIPANTS)
+  @ApiOperation({ summary: 'Support or object to an open proposal (one stance per member, changeable)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiErrors(E.NOT_FOUND, E.PROPOSAL_NOT_FOUND, E.PROPOSAL_CLOSED)
+  takeStance(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('proposalId', uuidParam('proposalId')) proposalId: string,
+    @Body() body: TakeStanceDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new TakeStanceCommand(city.id, id, proposalId, body.stance, metadata));
+  }
+
+  @Post(':id/adopt')
+  @HttpCode(200)
+  @CityAccess(['coordinator'])
+  @ApiOperation({
+    summary: 'Adopt a proposal: it becomes the current revision, other open ones are superseded',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: ProposalWrittenView })
+  @ApiErrors(
+    E.NOT_FOUND,
+    E.PROPOSAL_NOT_FOUND,
+    E.PROPOSAL_CLOSED,
+    E.PROPOSAL_REQUIRED,
+    E.NOT_OPEN,
+    ...CONTENT_ERRORS,
+    versionConflict('GLOSSARY_TERM'),
+  )
+  adopt(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: DecideProposalDto,
+  ): Promise<ProposalWrittenView> {
+    return this.commands.execute(
+      new DecideProposalCommand(city.id, id, 'adopt', expectedVersion, body, metadata),
+    );
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @CityAccess(['coordinator'])
+  @ApiOperation({
+    summary: 'Reject a proposal with a note (a term whose first proposal is rejected stays, rejected)',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: ProposalWrittenView })
+  @ApiErrors(
+    E.NOT_FOUND,
+    E.PROPOSAL_NOT_FOUND,
+    E.PROPOSAL_CLOSED,
+    E.PROPOSAL_REQUIRED,
+    versionConflict('GLOSSARY_TERM'),
+  )
+  reject(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: DecideProposalDto,
+  ): Promise<ProposalWrittenView> {
+    return this.commands.execute(
+      new DecideProposalCommand(city.id, id, 'reject', expectedVersion, body, metadata),
+    );
+  }
+
+  @Post(':id/deprecate')
+  @HttpCode(200)
+  @CityAccess(['coordinator'])
+  @ApiOperation({ summary: 'Deprecate an adopted term, optionally replaced by another (it stays readable)' })
+  @ApiHeader(IF_MATCH)
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: WriteResultView })
+  @ApiErrors(E.NOT_FOUND, E.NOT_ADOPTED, E.INVALID_REPLACEMENT, versionConflict('GLOSSARY_TERM'))
+  deprecate(
+    @CurrentCity() city: CityContext,
+    @CommandContext() metadata: CommandMetadata,
+    @Param('id', uuidParam('id')) id: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: DeprecateTermDto,
+  ): Promise<WriteResultView> {
+    return this.commands.execute(new DeprecateTermCommand(city.id, id, expectedVersion, body, metadata));
+  }
+
+  @Get()
+  @CityAccess(CITY_ROLES)
+  @ApiOperation({
+    summary: "The city's terms, by preferred label; filter by words, status, language; as of an instant",
+  })
+  @ApiOkResponse({ type: [TermView] })
+  @ApiProjectionBehind()
+  list(@CurrentCity() city: CityContext, @Query() query: ListTermsDto): Promise<TermView[]> {
+    return this.queries.execute(new ListTermsQuery(city.id, query));
+  }
+
+  @Get(':id')
+  @CityAccess(CITY_ROLES)
+  @ApiOperation({ summary: 'A term: its current revision, open proposals with stances counted' })
+  @ApiOkResponse({ type: TermView, description: 'ETag carries the version' })
+  @ApiErrors(E.NOT_FOUND)
+  @ApiProjectionBehind()
+  async get(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: TermReadDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TermView> {
+    const view = await this.queries.execute(new GetTermQuery(city.id, id, query));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get(':id/history')
+  @CityAccess(CITY_ROLES)
+  @ApiOperation({ summary: "Every event of the term with who, when and why (from the city's log)" })
+  @ApiOkResponse({ type: [TermRevisionView] })
+  @ApiErrors(E.NOT_FOUND)
+  history(
+    @CurrentCity() city: CityContext,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<TermRevisionView[]> {
+    return this.queries.execute(new TermHistoryQuery(city.id, id));
+  }
+}

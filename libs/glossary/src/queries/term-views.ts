@@ -1,0 +1,75 @@
+import { TermRow } from '../projections/term-row';
+import { TermView } from '../term.view';
+
+export interface TermFilter {
+  q?: string;
+  status?: string;
+  lang?: string;
+}
+
+// The adopted (and deprecated) terms that name each term broader.
+export function narrowerIndex(rows: readonly TermRow[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const row of rows)
+    if (row.status === 'adopted' || row.status === 'deprecated')
+      for (const broader of row.content.broader) index.set(broader, [...(index.get(broader) ?? []), row.id]);
+  return index;
+}
+
+export function toTermView(
+  row: TermRow,
+  narrower: readonly string[],
+  slugs: ReadonlyMap<string, string>,
+): TermView {
+  const { id, status, content, revision, replacedBy, version } = row;
+  return {
+    id,
+    status,
+    ...content,
+    narrower: [...narrower],
+    replacedBy,
+    matches: row.matches.map((m) => ({
+      city: slugs.get(m.cityId) ?? m.cityId,
+      termId: m.termId,
+      kind: m.kind,
+    })),
+    revision,
+    proposals: row.proposals.map(({ stances, ...proposal }) => ({
+      ...proposal,
+      support: Object.values(stances).filter((s) => s === 'support').length,
+      objection: Object.values(stances).filter((s) => s === 'object').length,
+    })),
+    version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+// The texts a search looks in: labels and definition, in one language or all.
+function texts(row: TermRow, lang: string | undefined): string[] {
+  const { prefLabel, altLabels, hiddenLabels, definition } = row.content;
+  const inLang = <T>(map: Record<string, T>): T[] =>
+    lang === undefined ? Object.values(map) : map[lang] === undefined ? [] : [map[lang]];
+  return [
+    ...inLang(prefLabel),
+    ...inLang(altLabels).flat(),
+    ...inLang(hiddenLabels).flat(),
+    ...inLang(definition),
+  ];
+}
+
+export function matchesFilter(row: TermRow, { q, status, lang }: TermFilter): boolean {
+  if (status !== undefined && row.status !== status) return false;
+  if (lang !== undefined && row.content.prefLabel[lang] === undefined) return false;
+  const needle = q?.trim().toLocaleLowerCase();
+  return !needle || texts(row, lang).some((t) => t.toLocaleLowerCase().includes(needle));
+}
+
+// By preferred label in the language asked for (else the first one the term has), then id.
+export const sortKey = (row: TermRow, lang: string | undefined) =>
+  (lang === undefined ? undefined : row.content.prefLabel[lang]) ??
+  Object.values(row.content.prefLabel)[0] ??
+  '';
+
+export const byLabel = (lang: string | undefined) => (a: TermRow, b: TermRow) =>
+  sortKey(a, lang).localeCompare(sortKey(b, lang)) || a.id.localeCompare(b.id);

@@ -1,0 +1,355 @@
+import { Parser, Quad } from 'n3';
+import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+
+const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+interface Term {
+  id: string;
+  status: string;
+  version: number;
+  prefLabel: Record<string, string>;
+  definition: Record<string, string>;
+  broader: string[];
+  narrower: string[];
+  replacedBy: string | null;
+  proposals: { id: string; status: string; note: string | null; support: number; objection: number }[];
+}
+
+// SHACL-like checks on a parsed SKOS graph: one prefLabel per language, labels of a concept disjoint.
+function checkSkosIntegrity(quads: Quad[]): void {
+  const concepts = quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${SKOS}Concept`);
+  for (const { subject } of concepts) {
+    const labels = (p: string) =>
+      quads
+        .filter((q) => q.subject.equals(subject) && q.predicate.value === `${SKOS}${p}`)
+        .map((q) => q.object);
+    const pref = labels('prefLabel');
+    const langs = pref.map((o) => (o.termType === 'Literal' ? o.language : ''));
+    expect(langs.every((l) => l !== '')).toBe(true);
+    expect(new Set(langs).size).toBe(langs.length);
+    const all = [...pref, ...labels('altLabel'), ...labels('hiddenLabel')].map(
+      (o) => `${o.termType === 'Literal' ? o.language : ''}|${o.value.toLowerCase()}`,
+    );
+    expect(new Set(all).size).toBe(all.length);
+  }
+}
+
+describe('Glossary (participatory, SKOS)', () => {
+  let api: ApiHarness;
+  let operator: Session;
+  let ghent: TestCity;
+  let coordinator: Session;
+  let official: Session;
+  let collector: Session;
+  let researcher: Session;
+  let observer: Session;
+  let padua: TestCity;
+  let paduaCoordinator: Session;
+
+  beforeAll(async () => {
+    ({ api, operator, city: ghent, coordinator } = await ApiHarness.startWithCity('Ghent'));
+    official = await api.member(operator, ghent, 'official');
+    collector = await api.member(operator, ghent, 'collector');
+    researcher = await api.member(operator, ghent, 'researcher');
+    observer = await api.member(operator, ghent, 'observer');
+    padua = await api.city(operator, 'Padua');
+    paduaCoordinator = await api.member(operator, padua, 'coordinator');
+  });
+  afterAll(() => api.close());
+
+  const url = (city: TestCity, suffix = '') => `/v1/cities/${city.slug}/glossary${suffix}`;
+  const post = (session: Session, path: string, body: object, version?: number) => {
+    const req = api.http.post(path).auth(session.accessToken, { type: 'bearer' });
+    if (version !== undefined) req.set('If-Match', String(version));
+    return req.send(body);
+  };
+  const read = async (session: Session, city: TestCity, id: string, position: number): Promise<Term> => {
+    const res = await api.http
+      .get(url(city, `/terms/${id}?minPosition=${position}`))
+      .auth(session.accessToken, { type: 'bearer' })
+      .expect(200);
+    return res.body as Term;
+  };
+  const propose = async (
+    session: Session,
+    city: TestCity,
+    prefLabel: object,
+    definition: object,
+    extra = {},
+  ) => {
+    const res = await post(session, url(city, '/terms'), { prefLabel, definition, ...extra }).expect(201);
+    return res.body as { id: string; version: number; position: number };
+  };
+  const adoptNow = async (city: TestCity, session: Session, id: string, version: number) =>
+    (await post(session, url(city, `/terms/${id}/adopt`), { note: 'Agreed' }, version).expect(200)).body as {
+      version: number;
+      position: number;
+    };
+
+  let participation: string;
+  let monitoring: string;
+
+  it('a collector proposes, members support or object, the coordinator adopts with If-Match', async () => {
+    const created = await propose(
+      collector,
+      ghent,
+      { en: 'Participation', nl: 'Participatie' },
+      { en: 'Taking part in public decisions.', nl: 'Deelnemen aan publieke beslissingen.' },
+      { altLabels: { en: ['Civic participation'] }, rationale: 'We all use it differently' },
+    );
+    participation = created.id;
+    expect(created).toEqual({
+      id: expect.any(String),
+      status: 'proposed',
+      version: 1,
+      position: expect.any(Number),
+    });
+
+    const taken = await post(official, url(ghent, '/terms'), {
+      prefLabel: { nl: 'participatie' },
+      definition: { nl: 'x' },
+    });
+    expectProblem(taken, 409, 'GLOSSARY_TERM.LABEL_TAKEN');
+    const overlap = await post(official, url(ghent, '/terms'), {
+      prefLabel: { en: 'Monitoring' },
+      altLabels: { en: ['monitoring'] },
+      definition: { en: 'x' },
+    });
+    expectProblem(overlap, 422, 'GLOSSARY_TERM.LABELS_OVERLAP');
+    expectProblem(
+      await post(observer, url(ghent, '/terms'), { prefLabel: { en: 'X' }, definition: { en: 'x' } }),
+      403,
+    );
+
+    const first = (await read(collector, ghent, participation, created.position)).proposals[0];
+    const stance = (session: Session, value: string) =>
+      post(session, url(ghent, `/terms/${participation}/proposals/${first.id}/stance`), {
+        stance: value,
+      }).expect(200);
+    await stance(official, 'support');
+    await stance(researcher, 'object');
+    const changed = await stance(researcher, 'support');
+    const discussed = await read(researcher, ghent, participation, changed.body.position);
+    expect(discussed.proposals[0]).toMatchObject({ status: 'open', support: 2, objection: 0 });
+    expectProblem(
+      await post(observer, url(ghent, `/terms/${participation}/proposals/${first.id}/stance`), {
+        stance: 'object',
+      }),
+      403,
+    );
+
+    expectProblem(await post(collector, url(ghent, `/terms/${participation}/adopt`), { note: 'x' }, 1), 403);
+    const stale = await post(coordinator, url(ghent, `/terms/${participation}/adopt`), { note: 'x' }, 1);
+    expect(expectProblem(stale, 409, 'GLOSSARY_TERM.VERSION_CONFLICT')).toMatchObject({
+      currentVersion: discussed.version,
+    });
+    const adopted = await adoptNow(ghent, coordinator, participation, discussed.version);
+    const term = await read(observer, ghent, participation, adopted.position);
+    expect(term).toMatchObject({ status: 'adopted', prefLabel: { en: 'Participation', nl: 'Participatie' } });
+    expect(term.proposals[0]).toMatchObject({ status: 'adopted', note: 'Agreed' });
+  });
+
+  it('revisions coexist; adopting one supersedes the other; history and as-of tell who, when, why', async () => {
+    const before = new Date().toISOString();
+    const revise = (session: Session, changes: object, rationale: string) =>
+      post(session, url(ghent, `/terms/${participation}/proposals`), { changes, rationale }).expect(201);
+    const a = await revise(collector, { scopeNote: { en: 'Not only voting.' } }, 'Scope it');
+    const b = await revise(
+      researcher,
+      { definition: { en: 'Having a real say in public decisions.' } },
+      'OHCHR wording',
+    );
+    const term = await read(coordinator, ghent, participation, b.body.position);
+    expectProblem(
+      await post(coordinator, url(ghent, `/terms/${participation}/adopt`), { note: 'x' }, term.version),
+      422,
+      'GLOSSARY_TERM.PROPOSAL_REQUIRED',
+    );
+    const adopted = (
+      await post(
+        coordinator,
+        url(ghent, `/terms/${participation}/adopt`),
+        { proposalId: b.body.proposalId, note: 'Working session 2' },
+        term.version,
+      ).expect(200)
+    ).body;
+    const now = await read(coordinator, ghent, participation, adopted.position);
+    expect(now.definition.en).toBe('Having a real say in public decisions.');
+    expect(now.proposals.find((p) => p.id === a.body.proposalId)).toMatchObject({
+      status: 'superseded',
+      note: `Superseded by the adoption of proposal ${b.body.proposalId}`,
+    });
+
+    const then = await api.http
+      .get(url(ghent, `/terms/${participation}?asOf=${encodeURIComponent(before)}`))
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(then.body.definition.en).toBe('Taking part in public decisions.');
+
+    const history = await api.http
+      .get(url(ghent, `/terms/${participation}/history`))
+      .auth(official.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.map((h: { type: string }) => h.type)).toContain('GlossaryProposalSuperseded');
+    expect(
+      history.body.find((h: { type: string; why: string }) => h.why === 'Working session 2'),
+    ).toMatchObject({
+      type: 'GlossaryProposalAdopted',
+      actor: { id: coordinator.user.id, role: 'coordinator' },
+      recordedAt: expect.any(String),
+    });
+  });
+
+  it('keeps the hierarchy free of cycles and lists with q, status and lang', async () => {
+    const created = await propose(
+      official,
+      ghent,
+      { en: 'Monitoring', nl: 'Monitoring' },
+      { en: 'Watching over time.' },
+      { broader: [participation] },
+    );
+    monitoring = created.id;
+    const adopted = await adoptNow(ghent, coordinator, monitoring, 1);
+    const parent = await read(coordinator, ghent, participation, adopted.position);
+    expect(parent.narrower).toEqual([monitoring]);
+    const cycle = await post(collector, url(ghent, `/terms/${participation}/proposals`), {
+      changes: { broader: [monitoring] },
+      rationale: 'Loop',
+    });
+    expectProblem(cycle, 422, 'GLOSSARY_TERM.CYCLE');
+
+    const list = await api.http
+      .get(url(ghent, `/terms?q=watching&status=adopted&lang=en&minPosition=${adopted.position}`))
+      .auth(observer.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(list.body.map((t: Term) => t.id)).toEqual([monitoring]);
+  });
+
+  it('deprecates a term with its replacement; it stays readable', async () => {
+    const old = await propose(coordinator, ghent, { en: 'Involvement' }, { en: 'Old wording.' });
+    const adopted = await adoptNow(ghent, coordinator, old.id, 1);
+    const deprecated = await post(
+      coordinator,
+      url(ghent, `/terms/${old.id}/deprecate`),
+      { note: 'Merged', replacedBy: participation },
+      2,
+    ).expect(200);
+    const term = await read(collector, ghent, old.id, deprecated.body.position);
+    expect(term).toMatchObject({ status: 'deprecated', replacedBy: participation });
+    expect(adopted.version).toBe(2);
+  });
+
+  it('another city sees nothing of it (404)', async () => {
+    const res = await api.http
+      .get(url(ghent, `/terms/${participation}`))
+      .auth(paduaCoordinator.accessToken, { type: 'bearer' });
+    expectProblem(res, 404);
+  });
+
+  let turtle: string;
+
+  it('publishes SKOS: JSON, Turtle a real parser reads, JSON-LD; matches only to published terms', async () => {
+    const path = `/v1/public/cities/${ghent.slug}/glossary`;
+    expect((await api.http.get(path).expect(200)).body.concepts).toEqual([]);
+    await api.http
+      .put(url(ghent, '/publication'))
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .send({ public: true })
+      .expect(200);
+
+    const json = await api.http.get(path).expect(200);
+    expect(json.body.concepts).toHaveLength(3);
+    const ttl = await api.http
+      .get(path)
+      .set('Accept', 'text/turtle')
+      .expect('Content-Type', /text\/turtle/)
+      .expect(200);
+    turtle = ttl.text;
+    const quads = new Parser().parse(turtle);
+    expect(
+      quads.some((q) => q.predicate.value === RDF_TYPE && q.object.value === `${SKOS}ConceptScheme`),
+    ).toBe(true);
+    checkSkosIntegrity(quads);
+    const concept = `${api.config.publicUrl.replace(/\/$/, '')}${path}#${participation}`;
+    expect(
+      quads
+        .filter((q) => q.subject.value === concept && q.predicate.value === `${SKOS}prefLabel`)
+        .map((q) => q.object.id)
+        .sort(),
+    ).toEqual(['"Participatie"@nl', '"Participation"@en']);
+    expect(turtle).toContain('owl:deprecated true');
+    expect(turtle).toContain('dct:isReplacedBy');
+    const jsonLd = await api.http
+      .get(path)
+      .set('Accept', 'application/ld+json')
+      .expect('Content-Type', /application\/ld\+json/)
+      .expect(200);
+    expect(JSON.parse(jsonLd.text)['@graph'][0]).toMatchObject({ '@type': 'ConceptScheme' });
+
+    const theirs = await propose(
+      paduaCoordinator,
+      padua,
+      { it: 'Partecipazione', en: 'Participation' },
+      { it: 'Prendere parte.' },
+    );
+    const matchPath = url(ghent, `/terms/${participation}/matches`);
+    const unpublished = await post(coordinator, matchPath, {
+      city: padua.slug,
+      termId: theirs.id,
+      kind: 'exactMatch',
+    });
+    expectProblem(unpublished, 422, 'GLOSSARY_TERM.MATCH_TARGET_UNKNOWN');
+    await adoptNow(padua, paduaCoordinator, theirs.id, 1);
+    await api.http
+      .put(url(padua, '/publication'))
+      .auth(paduaCoordinator.accessToken, { type: 'bearer' })
+      .send({ public: true })
+      .expect(200);
+    await post(coordinator, matchPath, { city: padua.slug, termId: theirs.id, kind: 'exactMatch' }).expect(
+      201,
+    );
+    const clash = await post(coordinator, matchPath, {
+      city: padua.slug,
+      termId: theirs.id,
+      kind: 'broadMatch',
+    });
+    expectProblem(clash, 409, 'GLOSSARY_TERM.MATCH_CONFLICT');
+    expectProblem(
+      await post(official, matchPath, { city: padua.slug, termId: theirs.id, kind: 'closeMatch' }),
+      403,
+    );
+  });
+
+  it('round trip: the exported Turtle imported into another city gives the same labels and definitions', async () => {
+    const other = await api.city(operator, 'Roundtrip');
+    const otherCoordinator = await api.member(operator, other, 'coordinator');
+    const imported = await api.http
+      .post(url(other, '/import'))
+      .auth(otherCoordinator.accessToken, { type: 'bearer' })
+      .attach('file', Buffer.from(turtle), 'ghent.ttl')
+      .expect(201);
+    expect(imported.body).toMatchObject({ proposed: 2, skippedCount: 1 });
+    const terms = await api.http
+      .get(url(other, `/terms?minPosition=${imported.body.position}`))
+      .auth(otherCoordinator.accessToken, { type: 'bearer' })
+      .expect(200);
+    const texts = (list: Term[]) => list.map(({ prefLabel, definition }) => ({ prefLabel, definition }));
+    const source = await api.http
+      .get(url(ghent, '/terms?status=adopted'))
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(texts(terms.body)).toEqual(texts(source.body));
+    expect(terms.body.every((t: Term) => t.status === 'proposed')).toBe(true);
+
+    const broken = await api.http
+      .post(url(other, '/import'))
+      .auth(otherCoordinator.accessToken, { type: 'bearer' })
+      .attach(
+        'file',
+        Buffer.from('@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<a> skos:x ?? .'),
+        'bad.ttl',
+      );
+    expect(expectProblem(broken, 422, 'GLOSSARY.IMPORT_UNREADABLE').errors[0].message).toMatch(/^line 2:/);
+  });
+});
