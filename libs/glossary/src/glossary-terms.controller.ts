@@ -1,8 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  Type,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES, CityRole } from '@rl/kernel';
+import { CataloguedError, CITY_ROLES, CityRole } from '@rl/kernel';
 import {
   ApiErrors,
   ApiIdempotencyKey,
@@ -44,7 +55,18 @@ const CONTENT_ERRORS = [
   E.CYCLE,
   E.BROADER_AND_RELATED,
 ];
-const IF_MATCH = { name: 'If-Match', required: true, description: 'The version you last saw' };
+
+// A coordinator's decision on a term, at the version they saw (If-Match).
+const CoordinatorDecision = (summary: string, type: Type, ...errors: CataloguedError[]) =>
+  applyDecorators(
+    HttpCode(200),
+    CityAccess(['coordinator']),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' }),
+    ApiIdempotencyKey(),
+    ApiOkResponse({ type }),
+    ApiErrors(E.NOT_FOUND, ...errors, versionConflict('GLOSSARY_TERM')),
+  );
 
 @ApiTags('glossary')
 @Controller('v1/cities/:city/glossary/terms')
@@ -101,79 +123,58 @@ export class GlossaryTermsController {
   }
 
   @Post(':id/adopt')
-  @HttpCode(200)
-  @CityAccess(['coordinator'])
-  @ApiOperation({
-    summary: 'Adopt a proposal: it becomes the current revision, other open ones are superseded',
-  })
-  @ApiHeader(IF_MATCH)
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: ProposalWrittenView })
-  @ApiErrors(
-    E.NOT_FOUND,
+  @CoordinatorDecision(
+    'Adopt a proposal: it becomes the current revision, other open ones are superseded',
+    ProposalWrittenView,
     E.PROPOSAL_NOT_FOUND,
     E.PROPOSAL_CLOSED,
     E.PROPOSAL_REQUIRED,
     E.NOT_OPEN,
     ...CONTENT_ERRORS,
-    versionConflict('GLOSSARY_TERM'),
   )
   adopt(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
     @Param('id', uuidParam('id')) id: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchVersion() version: number,
     @Body() body: DecideProposalDto,
   ): Promise<ProposalWrittenView> {
-    return this.commands.execute(
-      new DecideProposalCommand(city.id, id, 'adopt', expectedVersion, body, metadata),
-    );
+    return this.commands.execute(new DecideProposalCommand(city.id, id, 'adopt', version, body, metadata));
   }
 
   @Post(':id/reject')
-  @HttpCode(200)
-  @CityAccess(['coordinator'])
-  @ApiOperation({
-    summary: 'Reject a proposal with a note (a term whose first proposal is rejected stays, rejected)',
-  })
-  @ApiHeader(IF_MATCH)
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: ProposalWrittenView })
-  @ApiErrors(
-    E.NOT_FOUND,
+  @CoordinatorDecision(
+    'Reject a proposal with a note (a term whose first proposal is rejected stays, rejected)',
+    ProposalWrittenView,
     E.PROPOSAL_NOT_FOUND,
     E.PROPOSAL_CLOSED,
     E.PROPOSAL_REQUIRED,
-    versionConflict('GLOSSARY_TERM'),
   )
   reject(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
     @Param('id', uuidParam('id')) id: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchVersion() version: number,
     @Body() body: DecideProposalDto,
   ): Promise<ProposalWrittenView> {
-    return this.commands.execute(
-      new DecideProposalCommand(city.id, id, 'reject', expectedVersion, body, metadata),
-    );
+    return this.commands.execute(new DecideProposalCommand(city.id, id, 'reject', version, body, metadata));
   }
 
   @Post(':id/deprecate')
-  @HttpCode(200)
-  @CityAccess(['coordinator'])
-  @ApiOperation({ summary: 'Deprecate an adopted term, optionally replaced by another (it stays readable)' })
-  @ApiHeader(IF_MATCH)
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
-  @ApiErrors(E.NOT_FOUND, E.NOT_ADOPTED, E.INVALID_REPLACEMENT, versionConflict('GLOSSARY_TERM'))
+  @CoordinatorDecision(
+    'Deprecate an adopted term, optionally replaced by another (it stays readable)',
+    WriteResultView,
+    E.NOT_ADOPTED,
+    E.INVALID_REPLACEMENT,
+  )
   deprecate(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
     @Param('id', uuidParam('id')) id: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchVersion() version: number,
     @Body() body: DeprecateTermDto,
   ): Promise<WriteResultView> {
-    return this.commands.execute(new DeprecateTermCommand(city.id, id, expectedVersion, body, metadata));
+    return this.commands.execute(new DeprecateTermCommand(city.id, id, version, body, metadata));
   }
 
   @Get()

@@ -1,19 +1,12 @@
-import { LangList, LangMap, MatchKind, TermSource, TermStatus } from '../domain/glossary-term.events';
+import { MatchKind, TermContent, TermStatus } from '../domain/glossary-term.events';
 import { PublishedTerm } from '../persistence/published-glossaries.repository';
 
 // A city's published glossary as SKOS sees it, with URIs instead of ids: what the JSON answer shows and
 // the Turtle and JSON-LD renderings write.
-export interface SkosConcept {
+export interface SkosConcept extends Omit<TermContent, 'broader' | 'related'> {
   id: string;
   uri: string;
   status: TermStatus;
-  prefLabel: LangMap;
-  altLabels: LangList;
-  hiddenLabels: LangList;
-  definition: LangMap;
-  scopeNote: LangMap;
-  examples: LangList;
-  sources: TermSource[];
   broader: string[];
   narrower: string[];
   related: string[];
