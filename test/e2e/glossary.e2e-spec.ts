@@ -1,4 +1,5 @@
 import { Parser, Quad } from 'n3';
+import { TenantDb } from '@rl/persistence';
 import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
@@ -252,6 +253,14 @@ describe('Glossary (participatory, SKOS)', () => {
   it('publishes SKOS: JSON, Turtle a real parser reads, JSON-LD; matches only to published terms', async () => {
     const path = `/v1/public/cities/${ghent.slug}/glossary`;
     expect((await api.http.get(path).expect(200)).body.concepts).toEqual([]);
+    // The reader roles see published columns only: proposals, stances and who made them stay in the city.
+    const asReader = (sql: string) =>
+      api.app.get(TenantDb).published('public', (em) => em.query<unknown[]>(sql, [ghent.id]));
+    await expect(asReader(`SELECT proposals FROM glossary_terms WHERE tenant_id = $1`)).rejects.toMatchObject(
+      {
+        driverError: { code: '42501' },
+      },
+    );
     await api.http
       .put(url(ghent, '/publication'))
       .auth(coordinator.accessToken, { type: 'bearer' })

@@ -82,3 +82,4 @@ export const GLOSSARY_TERM_EVENT_TYPES: readonly GlossaryTermEventType[] = [
 // Also the comment target kind of a term (`glossary-term`).
 export const glossaryTermStream = (termId: string) => `glossary-term-${termId}`;
 export const termIdOfStream = (streamId: string) => streamId.replace(/^glossary-term-/, '');
+export const isTermStream = (streamId: string) => /^glossary-term-[0-9a-f-]{36}$/.test(streamId);

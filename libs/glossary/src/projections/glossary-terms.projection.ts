@@ -3,7 +3,12 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId, isEventOf } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import { GLOSSARY_TERM_EVENT_TYPES, GlossaryTermEvent, termIdOfStream } from '../domain/glossary-term.events';
+import {
+  GLOSSARY_TERM_EVENT_TYPES,
+  GlossaryTermEvent,
+  isTermStream,
+  termIdOfStream,
+} from '../domain/glossary-term.events';
 import { evolveTermRow, TermRow } from './term-row';
 
 export const GLOSSARY_TERMS_PROJECTION = 'glossary-terms';
@@ -19,7 +24,9 @@ export class GlossaryTermsProjection implements Projection {
   readonly handles = GLOSSARY_TERM_EVENT_TYPES;
   readonly tables = ['glossary_terms'];
 
-  async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(em: EntityManager, cityId: CityId, all: readonly RecordedEvent[]): Promise<void> {
+    // Only what a term's stream holds (a probe of the same type elsewhere is not a term).
+    const events = all.filter((e) => isTermStream(e.streamId));
     const ids = [...new Set(events.map((e) => termIdOfStream(e.streamId)))];
     const existing = await em.query<TermRow[]>(
       `SELECT ${COLUMNS} FROM glossary_terms WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
