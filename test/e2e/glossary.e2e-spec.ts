@@ -14,7 +14,14 @@ interface Term {
   broader: string[];
   narrower: string[];
   replacedBy: string | null;
-  proposals: { id: string; status: string; note: string | null; support: number; objection: number }[];
+  proposals: {
+    id: string;
+    status: string;
+    rationale: string;
+    note: string | null;
+    support: number;
+    objection: number;
+  }[];
 }
 
 // SHACL-like checks on a parsed SKOS graph: one prefLabel per language, labels of a concept disjoint.
@@ -360,5 +367,26 @@ describe('Glossary (participatory, SKOS)', () => {
         'bad.ttl',
       );
     expect(expectProblem(broken, 422, 'GLOSSARY.IMPORT_UNREADABLE').errors[0].message).toMatch(/^line 2:/);
+  });
+
+  it("an erased member's rationales read as erased, in the term and its history", async () => {
+    const res = await api.http
+      .post(`/v1/platform/people/${researcher.user.id}/erasure`)
+      .auth(operator.accessToken, { type: 'bearer' })
+      .expect(200);
+    const { position } = (res.body.cities as { city: string; position: number }[]).find(
+      (c) => c.city === ghent.slug,
+    ) ?? {
+      position: 0,
+    };
+    const term = await read(coordinator, ghent, participation, position);
+    const theirs = term.proposals.find((p) => p.status === 'adopted' && p.note === 'Working session 2');
+    expect(theirs).toMatchObject({ rationale: '[erased]' });
+    const history = await api.http
+      .get(url(ghent, `/terms/${participation}/history`))
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.map((h: { why: string }) => h.why)).toContain('[erased]');
+    expect(history.body.map((h: { why: string }) => h.why)).toContain('Working session 2');
   });
 });

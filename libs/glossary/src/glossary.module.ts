@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventSchemas } from '@rl/event-store';
 import { DecideProposalHandler } from './commands/decide-proposal/decide-proposal.handler';
 import { DeprecateTermHandler } from './commands/deprecate-term/deprecate-term.handler';
 import { ImportGlossaryHandler } from './commands/import-glossary/import-glossary.handler';
@@ -10,6 +11,7 @@ import { SetGlossaryPublicationHandler } from './commands/set-glossary-publicati
 import { TakeStanceHandler } from './commands/take-stance/take-stance.handler';
 import { GlossaryTermsController } from './glossary-terms.controller';
 import { GlossaryController } from './glossary.controller';
+import { GLOSSARY_PERSONAL_DATA } from './glossary-personal-data';
 import { GLOSSARY_ENTITIES } from './persistence/glossary.entities';
 import { GlossaryLedger, PgGlossaryLedger } from './persistence/glossary-ledger';
 import { GlossaryTermsReadModel, PgGlossaryTermsReadModel } from './persistence/glossary-terms.repository';
@@ -45,4 +47,8 @@ import { TermsReader } from './queries/terms-reader';
     PublicGlossaryHandler,
   ],
 })
-export class GlossaryModule {}
+export class GlossaryModule {
+  constructor(schemas: EventSchemas) {
+    schemas.declarePersonal(GLOSSARY_PERSONAL_DATA);
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@rl/event-store';
+import { erasureSegments, PERSON_DATA_ERASED, RecordedEvent } from '@rl/event-store';
 import { CityId, isEventOf } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import {
@@ -9,7 +9,7 @@ import {
   isTermStream,
   termIdOfStream,
 } from '../domain/glossary-term.events';
-import { evolveTermRow, TermRow } from './term-row';
+import { eraseFromRow, evolveTermRow, TermRow } from './term-row';
 
 export const GLOSSARY_TERMS_PROJECTION = 'glossary-terms';
 
@@ -21,10 +21,36 @@ const COLUMNS = `id, status, content, revision, proposals, replaced_by AS "repla
 @ProjectionDefinition()
 export class GlossaryTermsProjection implements Projection {
   readonly name = GLOSSARY_TERMS_PROJECTION;
-  readonly handles = GLOSSARY_TERM_EVENT_TYPES;
+  readonly handles = [...GLOSSARY_TERM_EVENT_TYPES, PERSON_DATA_ERASED];
   readonly tables = ['glossary_terms'];
 
-  async apply(em: EntityManager, cityId: CityId, all: readonly RecordedEvent[]): Promise<void> {
+  async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    for (const segment of erasureSegments(events)) {
+      if (segment.kind === 'events') await this.fold(em, cityId, segment.events);
+      else await this.erase(em, cityId, segment.subjectId);
+    }
+  }
+
+  // The person's words are gone from the log (their key is deleted): so they go from here.
+  private async erase(em: EntityManager, cityId: CityId, subjectId: string): Promise<void> {
+    const touched = await em.query<TermRow[]>(
+      `SELECT ${COLUMNS} FROM glossary_terms WHERE tenant_id = $1
+          AND (proposals @> $2::jsonb OR proposals @> $3::jsonb)`,
+      [
+        cityId,
+        JSON.stringify([{ proposedBy: { id: subjectId } }]),
+        JSON.stringify([{ decidedBy: { id: subjectId } }]),
+      ],
+    );
+    for (const row of touched)
+      await em.query(`UPDATE glossary_terms SET proposals = $3 WHERE tenant_id = $1 AND id = $2`, [
+        cityId,
+        row.id,
+        JSON.stringify(eraseFromRow(row, subjectId).proposals),
+      ]);
+  }
+
+  private async fold(em: EntityManager, cityId: CityId, all: readonly RecordedEvent[]): Promise<void> {
     // Only what a term's stream holds (a probe of the same type elsewhere is not a term).
     const events = all.filter((e) => isTermStream(e.streamId));
     const ids = [...new Set(events.map((e) => termIdOfStream(e.streamId)))];
@@ -38,7 +64,10 @@ export class GlossaryTermsProjection implements Projection {
       const id = termIdOfStream(event.streamId);
       const row = rows.get(id);
       // Idempotent: an event this row already reflects (a replay) changes nothing.
-      if ((row && event.version <= row.version) || !isEventOf<GlossaryTermEvent>(this.handles, event))
+      if (
+        (row && event.version <= row.version) ||
+        !isEventOf<GlossaryTermEvent>(GLOSSARY_TERM_EVENT_TYPES, event)
+      )
         continue;
       rows.set(id, evolveTermRow(row, event));
       changed.add(id);

@@ -2,7 +2,7 @@ import { asCityId } from '@rl/kernel';
 import { RecordedEvent } from '@rl/event-store';
 import { GlossaryTermEvent } from '../domain/glossary-term.events';
 import { adopted, proposalIds, proposed, termIds } from '../domain/testing/term-factories';
-import { foldTermRow } from './term-row';
+import { eraseFromRow, foldTermRow } from './term-row';
 
 const id = termIds.participation;
 let version = 0;
@@ -70,6 +70,19 @@ describe('glossary term row', () => {
         decidedAt: null,
       },
     ]);
+  });
+
+  it("blanks an erased person's rationales and decision notes, not the system's reasons", () => {
+    const row = foldTermRow([
+      recorded(proposed(), 'collector', '2026-03-01T10:00:00Z'),
+      recorded(adopted(), 'coordinator', '2026-03-03T10:00:00Z'),
+    ]);
+    const erased = (subject: string) => eraseFromRow(row!, subject).proposals[0];
+    expect(erased('collector')).toMatchObject({
+      rationale: '[erased]',
+      note: 'Agreed in the working session',
+    });
+    expect(erased('coordinator')).toMatchObject({ rationale: 'We use it everywhere', note: '[erased]' });
   });
 
   it('is nothing before its first event', () => {

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@rl/event-store';
+import { ERASED, RecordedEvent } from '@rl/event-store';
 import { glossaryTermDecider, Proposal, TermState } from '../domain/glossary-term.decider';
 import { GlossaryTermEvent, TermContent, TermMatch, TermStatus } from '../domain/glossary-term.events';
 
@@ -71,3 +71,13 @@ export function evolveTermRow(row: TermRow | undefined, event: RecordedEvent<Glo
 
 export const foldTermRow = (events: readonly RecordedEvent<GlossaryTermEvent>[]): TermRow | undefined =>
   events.reduce<TermRow | undefined>(evolveTermRow, undefined);
+
+// After a person's erasure: their rationales and decision notes read as erased, as the log now does.
+export const eraseFromRow = (row: TermRow, subjectId: string): TermRow => ({
+  ...row,
+  proposals: row.proposals.map((p) => ({
+    ...p,
+    rationale: p.proposedBy.id === subjectId ? ERASED : p.rationale,
+    note: p.decidedBy?.id === subjectId && p.status !== 'superseded' ? ERASED : p.note,
+  })),
+});
