@@ -248,6 +248,14 @@ describe('Glossary (participatory, SKOS)', () => {
     expect(adopted.version).toBe(2);
   });
 
+  it('of concurrent proposals with one label, exactly one wins (the others 409)', async () => {
+    const body = { prefLabel: { en: 'Services' }, definition: { en: 'What the city provides.' } };
+    const statuses = await Promise.all(
+      [collector, official, researcher].map(async (s) => (await post(s, url(ghent, '/terms'), body)).status),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409]);
+  });
+
   it('another city sees nothing of it (404)', async () => {
     const res = await api.http
       .get(url(ghent, `/terms/${participation}`))

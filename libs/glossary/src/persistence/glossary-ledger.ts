@@ -10,7 +10,8 @@ import {
   ExpectedVersion,
 } from '@rl/event-store';
 import { CityId, Decider, DomainEvent, foldEvents } from '@rl/kernel';
-import { TermCommand, glossaryTermDecider } from '../domain/glossary-term.decider';
+import { glossaryTermDecider } from '../domain/glossary-term.decider';
+import { TermCommand } from '../domain/glossary-term.state';
 import { glossaryTermStream, LangMap, TermStatus } from '../domain/glossary-term.events';
 import {
   glossaryPublicationDecider,

@@ -1,5 +1,6 @@
 import { ERASED, RecordedEvent } from '@rl/event-store';
-import { glossaryTermDecider, Proposal, TermState } from '../domain/glossary-term.decider';
+import { glossaryTermDecider } from '../domain/glossary-term.decider';
+import { Proposal, TermState } from '../domain/glossary-term.state';
 import { GlossaryTermEvent, TermContent, TermMatch, TermStatus } from '../domain/glossary-term.events';
 
 export interface ActorRef {
