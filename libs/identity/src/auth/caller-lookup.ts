@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { asUserId, CityRole, DomainError } from '@rl/kernel';
+import { asUserId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { AuthErrors } from '../domain/identity.errors';
 import { AccessTokenClaims } from './session-issuer';
 
 export interface Caller {
@@ -13,8 +14,7 @@ export interface Caller {
   organisationId: string | null;
 }
 
-const unauthenticated = (detail: string) =>
-  new DomainError('unauthenticated', 'AUTH.UNAUTHENTICATED', detail);
+const unauthenticated = (message: string) => AuthErrors.UNAUTHENTICATED({ message });
 
 // Who an access token belongs to, read fresh from the database: a removed member, a demoted operator
 // or a logged-out session loses access at once, not when the token expires.
