@@ -8,11 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrors, Public } from '@rl/web';
-import {
-  AuthErrors,
-  InvitationErrors,
-  PasswordResetErrors,
-} from './domain/identity.errors';
+import { AuthErrors, InvitationErrors, PasswordResetErrors } from './domain/identity.errors';
 import { SessionView, TokenPairView } from './auth/session.view';
 import { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
 import { AcceptInvitationDto } from './commands/accept-invitation/accept-invitation.dto';

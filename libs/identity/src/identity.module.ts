@@ -32,10 +32,7 @@ import { MembersController } from './members.controller';
 import { PeopleController } from './people.controller';
 import { ErasePersonHandler } from './commands/erase-person/erase-person.handler';
 import { IDENTITY_ENTITIES } from './persistence/entities';
-import {
-  ExpiredCredentials,
-  PgExpiredCredentials,
-} from './persistence/expired-credentials.repository';
+import { ExpiredCredentials, PgExpiredCredentials } from './persistence/expired-credentials.repository';
 import { IdentityStore } from './persistence/identity.repository';
 import { PgIdentityStore } from './persistence/pg-identity.repository';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';

@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { asCityId } from '@rl/kernel';
 import { Actor, ApiErrors, CurrentActor, SignedIn, uuidParam } from '@rl/web';
 import { AuthErrors, InvitationErrors } from './domain/identity.errors';

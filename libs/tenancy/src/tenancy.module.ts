@@ -10,12 +10,7 @@ import { ListCitiesHandler } from './queries/list-cities/list-cities.handler';
 @Module({
   imports: [TypeOrmModule.forFeature(TENANCY_ENTITIES)],
   controllers: [CitiesController],
-  providers: [
-    { provide: Cities, useClass: PgCities },
-    CityDirectory,
-    CreateCityHandler,
-    ListCitiesHandler,
-  ],
+  providers: [{ provide: Cities, useClass: PgCities }, CityDirectory, CreateCityHandler, ListCitiesHandler],
   exports: [CityDirectory],
 })
 export class TenancyModule {}

@@ -36,8 +36,7 @@ export class AccessGuard implements CanActivate {
       case 'signed-in':
         break;
       case 'operator':
-        if (!caller.isOperator)
-          throw AuthErrors.OPERATOR_ONLY();
+        if (!caller.isOperator) throw AuthErrors.OPERATOR_ONLY();
         break;
       case 'city': {
         // Members of other cities learn nothing about this one: unknown city and non-member look the same.
@@ -46,7 +45,9 @@ export class AccessGuard implements CanActivate {
           (caller.role !== null && rule.roles.includes(caller.role)) || (rule.operator && caller.isOperator);
         if (!allowed) {
           if (caller.role === null) throw CityErrors.NOT_FOUND();
-          throw AuthErrors.ROLE_NOT_ALLOWED({ message: `Your role (${caller.role}) may not do this in ${slug}` });
+          throw AuthErrors.ROLE_NOT_ALLOWED({
+            message: `Your role (${caller.role}) may not do this in ${slug}`,
+          });
         }
         actor.city = { id: asCityId(caller.cityId), slug, timezone: caller.timezone };
         actor.role = caller.role ?? undefined;

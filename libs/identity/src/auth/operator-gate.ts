@@ -50,8 +50,7 @@ export class OperatorGate {
   private async authorise(req: Request): Promise<void> {
     const header = req.headers.authorization;
     if (header?.startsWith('Basic ')) return this.basicOperator(req.ip ?? 'unknown', header.slice(6));
-    if (!(await this.callers.fromAuthorization(header, null)).isOperator)
-      throw AuthErrors.OPERATOR_ONLY();
+    if (!(await this.callers.fromAuthorization(header, null)).isOperator) throw AuthErrors.OPERATOR_ONLY();
   }
 
   private async basicOperator(address: string, encoded: string): Promise<void> {
@@ -82,9 +81,7 @@ export class OperatorGate {
     const cached = this.verifiedBasic.get(key);
     if (cached === undefined) return false;
     const user =
-      cached.until > Date.now()
-        ? await this.store.platform((tx) => tx.users.byId(cached.userId))
-        : null;
+      cached.until > Date.now() ? await this.store.platform((tx) => tx.users.byId(cached.userId)) : null;
     if (user?.active && user.isOperator && user.passwordHash === cached.passwordHash) return true;
     this.verifiedBasic.delete(key);
     return false;

@@ -20,7 +20,9 @@ export class PurgeExpiredCredentialsHandler implements JobHandlerOf<'maintenance
     );
     const passwordResets = await this.expired.deletePasswordResetsExpiredBefore(new Date(now));
     // Sent account e-mails hold no token any more; they are kept a while for support questions.
-    const accountEmails = await this.expired.deleteAccountEmailsSentBefore(new Date(now - SENT_EMAIL_KEEP_MS));
+    const accountEmails = await this.expired.deleteAccountEmailsSentBefore(
+      new Date(now - SENT_EMAIL_KEEP_MS),
+    );
     let invitations = 0;
     // Those of members still pending stay: a re-issue must know the account was this city's invitation.
     for (const cityId of await this.expired.cityIds())

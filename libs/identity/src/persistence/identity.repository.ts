@@ -114,7 +114,12 @@ export interface PasswordResets {
 // Account e-mails are recorded in the transaction that causes them and woken after it commits
 // (AccountMail); a one-time token rides along until the sender has handed the e-mail over.
 export interface AccountOutbox {
-  record(userId: string, kind: AccountEmailKind, data: AccountEmailData, token?: string | null): Promise<string>;
+  record(
+    userId: string,
+    kind: AccountEmailKind,
+    data: AccountEmailData,
+    token?: string | null,
+  ): Promise<string>;
 }
 
 // A user's own memberships across cities (visible in `asUser` transactions).

@@ -21,7 +21,10 @@ export class AnswerInvitationHandler implements ICommandHandler<AnswerInvitation
       if (answer === 'accept') await tx.members.activate(userId);
       // Nothing is kept: the city may offer again later, and a declined offer never turns active.
       else await tx.members.remove(userId);
-      const events = membershipDecider.decide({ type: 'AnswerOffer', userId, answer, wasPending: true }, null);
+      const events = membershipDecider.decide(
+        { type: 'AnswerOffer', userId, answer, wasPending: true },
+        null,
+      );
       await tx.append(memberStream(userId), events, { actorId: userId });
     });
   }

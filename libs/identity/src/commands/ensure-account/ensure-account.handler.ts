@@ -16,7 +16,13 @@ export class EnsureAccountHandler implements ICommandHandler<EnsureAccountComman
     const passwordHash = await this.passwords.hash(input.password);
     const isOperator = input.isOperator ?? false;
     return this.store.platform(async (tx) => {
-      await tx.users.insertUnlessTaken({ id: randomUUID(), email, name: input.name, passwordHash, isOperator });
+      await tx.users.insertUnlessTaken({
+        id: randomUUID(),
+        email,
+        name: input.name,
+        passwordHash,
+        isOperator,
+      });
       const user = await tx.users.byEmail(email);
       if (!user) throw new Error(`No account for ${email} after inserting it`);
       if (isOperator && !user.isOperator) await tx.users.grantOperator(user.id);

@@ -19,7 +19,9 @@ export class ReissueInvitationHandler implements ICommandHandler<ReissueInvitati
       const member = await tx.members.lock(memberId);
       if (!member) throw MemberErrors.NOT_FOUND();
       if (!member.pending) {
-        throw MemberErrors.NOT_PENDING({ errors: [{ field: 'userId', message: 'has no pending invitation' }] });
+        throw MemberErrors.NOT_PENDING({
+          errors: [{ field: 'userId', message: 'has no pending invitation' }],
+        });
       }
       // A token only ever goes to an account this city created and whose owner has not chosen a password.
       const user = await tx.users.byId(memberId);
