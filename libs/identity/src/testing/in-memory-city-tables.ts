@@ -1,7 +1,7 @@
 import { CityId, CursorKey } from '@rl/kernel';
 import { MemberView } from '../member.view';
 import { Invitations, Member, MemberChanges, Members } from '../persistence/identity.repository';
-import type { IdentityTables, StoredMember } from './in-memory-identity-store';
+import { IdentityTables, StoredMember } from './identity-tables';
 
 // A city's members and invitations in memory, as row-level security shows them: only the city's.
 export class InMemoryCityTables {

@@ -14,57 +14,7 @@ import {
 } from '../persistence/identity.repository';
 import { AccountEmailData, AccountEmailKind } from '../persistence/account-email.entity';
 import { InMemoryCityTables } from './in-memory-city-tables';
-
-export interface StoredMember extends Member {
-  cityId: CityId;
-  invitedName: string | null;
-  createdAt: Date;
-}
-
-export interface StoredInvitation {
-  cityId: CityId;
-  id: string;
-  userId: string;
-  tokenHash: string;
-  invitedBy: string;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-}
-
-export interface RecordedEmail {
-  id: string;
-  userId: string;
-  kind: AccountEmailKind;
-  data: AccountEmailData;
-  token: string | null;
-}
-
-// Every table of the store; a transaction that throws puts them back as they were.
-export interface IdentityTables {
-  accounts: Account[];
-  tokens: (RefreshToken & { tokenHash: string })[];
-  resets: { id: string; userId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }[];
-  emails: RecordedEmail[];
-  cities: { id: CityId; slug: string; name: string }[];
-  members: StoredMember[];
-  invitations: StoredInvitation[];
-  organisations: { cityId: CityId; id: string }[];
-  personalKeys: { cityId: CityId; subjectId: string; keyId: string }[];
-  appended: { cityId: CityId; streamId: string; events: NewEvent[]; metadata: EventMetadata }[];
-}
-
-const emptyTables = (): IdentityTables => ({
-  accounts: [],
-  tokens: [],
-  resets: [],
-  emails: [],
-  cities: [],
-  members: [],
-  invitations: [],
-  organisations: [],
-  personalKeys: [],
-  appended: [],
-});
+import { emptyTables, IdentityTables, StoredMember } from './identity-tables';
 
 // The IdentityStore in memory, for handler unit tests. Locks are no-ops (one test, one caller); the
 // row-level security of `asUser` and `inCity` is kept by filtering on the user or the city.

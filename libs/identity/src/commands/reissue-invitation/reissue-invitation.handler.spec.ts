@@ -4,7 +4,13 @@ import { ghent, identityKit } from '../../testing/identity-fixtures';
 import { ReissueInvitationCommand } from './reissue-invitation.command';
 import { ReissueInvitationHandler } from './reissue-invitation.handler';
 
-const setUp = ({ pending = true, invited = true, account = {} as Partial<Account> } = {}) => {
+interface Situation {
+  pending?: boolean;
+  invited?: boolean;
+  account?: Partial<Account>;
+}
+
+const setUp = ({ pending = true, invited = true, account = {} }: Situation = {}) => {
   const kit = identityKit();
   const person = kit.store.givenAccount({ email: 'p@ghent.example', ...account });
   kit.store.givenMember(ghent, {
