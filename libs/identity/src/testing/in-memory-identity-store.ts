@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppendResult, EventMetadata, NewEvent } from '@rl/event-store';
-import { CityId, UserId } from '@rl/kernel';
+import { CityId, CityRole, UserId } from '@rl/kernel';
 import { MemberErrors } from '../domain/identity.errors';
 import {
   Account,
@@ -14,7 +14,7 @@ import {
 } from '../persistence/identity.repository';
 import { AccountEmailData, AccountEmailKind } from '../persistence/account-email.entity';
 import { InMemoryCityTables } from './in-memory-city-tables';
-import { emptyTables, IdentityTables, StoredMember } from './identity-tables';
+import { emptyTables, IdentityTables, StoredInvitation, StoredMember } from './identity-tables';
 
 // The IdentityStore in memory, for handler unit tests. Locks are no-ops (one test, one caller); the
 // row-level security of `asUser` and `inCity` is kept by filtering on the user or the city.
@@ -55,6 +55,28 @@ export class InMemoryIdentityStore implements IdentityStore {
 
   givenMember(cityId: CityId, member: Member, invitedName: string | null = null): this {
     this.tables.members.push({ ...member, cityId, invitedName, createdAt: new Date() });
+    return this;
+  }
+
+  // A pending membership the city offered, with the invitation token it sent (unless `invitation` is null).
+  givenOffer(
+    cityId: CityId,
+    userId: string,
+    role: CityRole,
+    invitation: Partial<StoredInvitation> | null = {},
+  ): this {
+    this.givenMember(cityId, { userId, role, organisationId: null, active: false, pending: true });
+    if (invitation === null) return this;
+    this.tables.invitations.push({
+      cityId,
+      id: randomUUID(),
+      userId,
+      tokenHash: 'hash-of-the-token',
+      invitedBy: 'a coordinator',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      acceptedAt: null,
+      ...invitation,
+    });
     return this;
   }
 

@@ -9,23 +9,7 @@ const token = `${ghent}.${secret}`;
 const setUp = (invitation: { expiresAt?: Date } = {}) => {
   const kit = identityKit();
   const person = kit.store.givenAccount({ email: 'new@ghent.example', name: 'New' });
-  kit.store.givenMember(ghent, {
-    userId: person.id,
-    role: 'collector',
-    organisationId: null,
-    active: false,
-    pending: true,
-  });
-  kit.store.tables.invitations.push({
-    cityId: ghent,
-    id: 'invitation-1',
-    userId: person.id,
-    tokenHash: sha256Hex(secret),
-    invitedBy: 'coordinator',
-    expiresAt: new Date(Date.now() + 3_600_000),
-    acceptedAt: null,
-    ...invitation,
-  });
+  kit.store.givenOffer(ghent, person.id, 'collector', { tokenHash: sha256Hex(secret), ...invitation });
   return { ...kit, person, handler: new AcceptInvitationHandler(kit.store, kit.passwords, kit.sessions) };
 };
 

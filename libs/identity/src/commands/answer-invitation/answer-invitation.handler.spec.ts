@@ -6,22 +6,7 @@ import { AnswerInvitationHandler } from './answer-invitation.handler';
 const setUp = () => {
   const kit = identityKit();
   const person = kit.store.givenAccount({ email: 'p@ghent.example', passwordHash: 'h' });
-  kit.store.givenMember(ghent, {
-    userId: person.id,
-    role: 'official',
-    organisationId: null,
-    active: false,
-    pending: true,
-  });
-  kit.store.tables.invitations.push({
-    cityId: ghent,
-    id: 'invitation-1',
-    userId: person.id,
-    tokenHash: 'x',
-    invitedBy: 'c',
-    expiresAt: new Date(Date.now() + 3_600_000),
-    acceptedAt: null,
-  });
+  kit.store.givenOffer(ghent, person.id, 'official');
   return { ...kit, userId: asUserId(person.id), handler: new AnswerInvitationHandler(kit.store) };
 };
 

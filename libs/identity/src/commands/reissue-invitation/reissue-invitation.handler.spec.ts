@@ -5,32 +5,18 @@ import { ReissueInvitationCommand } from './reissue-invitation.command';
 import { ReissueInvitationHandler } from './reissue-invitation.handler';
 
 interface Situation {
-  pending?: boolean;
+  accepted?: boolean;
   invited?: boolean;
   account?: Partial<Account>;
 }
 
-const setUp = ({ pending = true, invited = true, account = {} }: Situation = {}) => {
+const setUp = ({ accepted = false, invited = true, account = {} }: Situation = {}) => {
   const kit = identityKit();
   const person = kit.store.givenAccount({ email: 'p@ghent.example', ...account });
-  kit.store.givenMember(ghent, {
-    userId: person.id,
-    role: 'auditor',
-    organisationId: null,
-    active: !pending,
-    pending,
-  });
-  if (invited) {
-    kit.store.tables.invitations.push({
-      cityId: ghent,
-      id: 'old',
-      userId: person.id,
-      tokenHash: 'old-hash',
-      invitedBy: 'c',
-      expiresAt: new Date(),
-      acceptedAt: null,
-    });
-  }
+  if (accepted) {
+    const member = { userId: person.id, role: 'auditor' as const, organisationId: null };
+    kit.store.givenMember(ghent, { ...member, active: true, pending: false });
+  } else kit.store.givenOffer(ghent, person.id, 'auditor', invited ? { tokenHash: 'old-hash' } : null);
   const handler = new ReissueInvitationHandler(kit.store, kit.offers, kit.mail);
   return { ...kit, person, handler };
 };
@@ -63,7 +49,7 @@ describe('ReissueInvitationHandler', () => {
   });
 
   it('refuses a member who accepted, and an unknown member', async () => {
-    const { handler, person } = setUp({ pending: false });
+    const { handler, person } = setUp({ accepted: true });
     await expect(handler.execute(reissue(person.id))).rejects.toMatchObject({ code: 'MEMBER.NOT_PENDING' });
     await expect(handler.execute(reissue('0192f0aa-0000-7000-8000-0000000000ee'))).rejects.toMatchObject({
       code: 'MEMBER.NOT_FOUND',
