@@ -19,6 +19,8 @@ export abstract class IdentityStore {
 }
 
 export interface PlatformTx {
+  // Who a live session belongs to (run `asUser`); null once the session or the account has ended.
+  caller(userId: string, sessionId: string, citySlug: string | null): Promise<Caller | null>;
   readonly users: Users;
   readonly sessions: RefreshTokens;
   readonly resets: PasswordResets;
@@ -39,6 +41,17 @@ export interface CityTx extends PlatformTx {
   destroyPersonalKeys(subjectId: string): Promise<string[]>;
   // Appends to a stream whatever its version; the transaction's last write.
   append(streamId: string, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult>;
+}
+
+// The caller of a request: their account, and on city routes the city and their active membership there
+// (null when the city is unknown or they are no active member of it).
+export interface Caller {
+  userId: string;
+  isOperator: boolean;
+  cityId: string | null;
+  timezone: string | null;
+  role: CityRole | null;
+  organisationId: string | null;
 }
 
 export interface Account {

@@ -14,6 +14,7 @@ import { assertOrganisationInCity } from '@rl/stakeholders';
 import { MemberErrors } from '../domain/identity.errors';
 import { MEMBER_COLUMNS, MEMBER_NAME, MemberView } from '../member.view';
 import {
+  Caller,
   CityTx,
   IdentityStore,
   Invitation,
@@ -67,6 +68,22 @@ class PgPlatformTx implements PlatformTx {
     this.resets = new PgPasswordResets(em);
     this.outbox = new PgAccountOutbox(em);
     this.memberships = new PgOwnMemberships(em);
+  }
+
+  // One round trip: the user (active, operator), their login session (live, and theirs) and, on city
+  // routes, the city and their active membership there (visible through the own-memberships policy).
+  async caller(userId: string, sessionId: string, citySlug: string | null): Promise<Caller | null> {
+    const rows = await this.em.query<Caller[]>(
+      `SELECT u.id AS "userId", u.is_operator AS "isOperator", c.id AS "cityId", c.timezone, m.role,
+              m.organisation_id AS "organisationId"
+         FROM users u
+         LEFT JOIN cities c ON c.slug = $3
+         LEFT JOIN memberships m ON m.tenant_id = c.id AND m.user_id = u.id AND m.active
+        WHERE u.id = $1 AND u.active
+          AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
+      [userId, sessionId, citySlug],
+    );
+    return rows[0] ?? null;
   }
 
   cities(): Promise<{ id: string; slug: string }[]> {

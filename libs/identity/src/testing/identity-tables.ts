@@ -33,7 +33,7 @@ export interface IdentityTables {
   tokens: (RefreshToken & { tokenHash: string })[];
   resets: { id: string; userId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }[];
   emails: RecordedEmail[];
-  cities: { id: CityId; slug: string; name: string }[];
+  cities: { id: CityId; slug: string; name: string; timezone: string }[];
   members: StoredMember[];
   invitations: StoredInvitation[];
   organisations: { cityId: CityId; id: string }[];

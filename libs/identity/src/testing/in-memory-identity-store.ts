@@ -4,6 +4,7 @@ import { CityId, CityRole, UserId } from '@rl/kernel';
 import { MemberErrors } from '../domain/identity.errors';
 import {
   Account,
+  Caller,
   CityTx,
   IdentityStore,
   Member,
@@ -49,7 +50,7 @@ export class InMemoryIdentityStore implements IdentityStore {
   }
 
   givenCity(id: CityId, slug: string, name = slug): this {
-    this.tables.cities.push({ id, slug, name });
+    this.tables.cities.push({ id, slug, name, timezone: 'Europe/Brussels' });
     return this;
   }
 
@@ -192,6 +193,24 @@ class InMemoryPlatformTx implements PlatformTx {
     isOffered: async (userId: string, cityId: CityId) =>
       this.t.members.some((m) => m.cityId === cityId && m.userId === userId && m.pending),
   };
+
+  async caller(userId: string, sessionId: string, citySlug: string | null): Promise<Caller | null> {
+    const user = this.t.accounts.find((a) => a.id === userId && a.active);
+    const live = this.t.tokens.some(
+      (t) => t.familyId === sessionId && t.userId === userId && t.revokedAt === null,
+    );
+    if (!user || !live) return null;
+    const city = this.t.cities.find((c) => c.slug === citySlug);
+    const member = this.t.members.find((m) => m.cityId === city?.id && m.userId === userId && m.active);
+    return {
+      userId,
+      isOperator: user.isOperator,
+      cityId: city?.id ?? null,
+      timezone: city?.timezone ?? null,
+      role: member?.role ?? null,
+      organisationId: member?.organisationId ?? null,
+    };
+  }
 
   async cities(): Promise<{ id: string; slug: string }[]> {
     return [...this.t.cities].sort((a, b) => a.slug.localeCompare(b.slug));
