@@ -12,7 +12,7 @@ export class RowProjection<Row extends object, E extends DomainEvent> implements
   readonly handles: readonly string[];
   readonly tables: readonly string[];
   readonly replay?: ReplayNotes;
-  private readonly rows: RowWriter<Row>;
+  private readonly writer: RowWriter<Row>;
 
   constructor(readonly declaration: RowProjectionDeclaration<Row, E>) {
     this.name = declaration.name;
@@ -21,12 +21,12 @@ export class RowProjection<Row extends object, E extends DomainEvent> implements
       : declaration.handles;
     this.tables = [declaration.table];
     this.replay = declaration.replay;
-    this.rows = new RowWriter(declaration);
+    this.writer = new RowWriter(declaration);
   }
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     for (const segment of erasureSegments(events)) {
-      if (segment.kind === 'erasure') await this.rows.erase(em, cityId, segment.subjectId);
+      if (segment.kind === 'erasure') await this.writer.erase(em, cityId, segment.subjectId);
       else await this.fold(em, cityId, segment.events);
     }
   }
@@ -35,8 +35,8 @@ export class RowProjection<Row extends object, E extends DomainEvent> implements
     const events = all.filter((event) => isEventOf<E>(this.declaration.handles, event));
     if (events.length === 0) return;
     const keys = new Map(events.map((event) => this.declaration.keyOf(event)).map((k) => [keyString(k), k]));
-    const loaded = await this.rows.load(em, cityId, [...keys.values()]);
-    await this.rows.write(em, cityId, foldRows(this.declaration, loaded, events));
+    const loaded = await this.writer.load(em, cityId, [...keys.values()]);
+    await this.writer.write(em, cityId, foldRows(this.declaration, loaded, events));
   }
 }
 
