@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ERASED, PERSON_DATA_ERASED, PersonDataErasedData, RecordedEvent } from '@rl/event-store';
 import { asCityId, CityId } from '@rl/kernel';
-import { databaseUrl, dataSourceOptions, TenantDb } from '@rl/persistence';
+import { dataSourceOptions, enableTenantIsolation, TenantDb } from '@rl/persistence';
 import { testConfig } from '../../../test/support/test-config';
 import { Projection } from './projection';
 import { DELETE, RowProjectionDeclaration } from './row-declaration';
@@ -85,43 +84,36 @@ const entries: RowProjectionDeclaration<EntryRow, EntryEvent> = {
 
 describe('Row projection writer on PostgreSQL', () => {
   const config = testConfig();
-  let admin: Client;
-  let dataSource: DataSource;
+  let owner: DataSource;
+  let app: DataSource;
   let db: TenantDb;
   const itemProjection = new RowProjection(items);
   const entryProjection = new RowProjection(entries);
 
   beforeAll(async () => {
-    admin = new Client({ connectionString: databaseUrl(config, 'admin') });
-    await admin.connect();
-    await admin.query(`DROP TABLE IF EXISTS ${ITEMS}, ${ENTRIES}`);
-    await admin.query(
+    // Created by the owner, as migrations create tables: the application role gets its default rights.
+    owner = await new DataSource(dataSourceOptions(config, 'owner')).initialize();
+    const ddl = owner.createQueryRunner();
+    await ddl.query(`DROP TABLE IF EXISTS ${ITEMS}, ${ENTRIES}`);
+    await ddl.query(
       `CREATE TABLE ${ITEMS} (tenant_id uuid NOT NULL, id uuid NOT NULL, label text NOT NULL, tags jsonb NOT NULL,
          day date NOT NULL, note text, author uuid, version int NOT NULL, updated_at timestamptz NOT NULL,
          PRIMARY KEY (tenant_id, id))`,
     );
-    await admin.query(
+    await ddl.query(
       `CREATE TABLE ${ENTRIES} (tenant_id uuid NOT NULL, list_id uuid NOT NULL, item_id uuid NOT NULL,
          count int NOT NULL, PRIMARY KEY (tenant_id, list_id, item_id))`,
     );
-    for (const table of [ITEMS, ENTRIES]) {
-      await admin.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await admin.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await admin.query(
-        `CREATE POLICY tenant_isolation ON ${table}
-           USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-           WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
-      );
-      await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO "${config.database.appRole}"`);
-    }
-    dataSource = await new DataSource(dataSourceOptions(config, 'app')).initialize();
-    db = new TenantDb(dataSource);
+    for (const table of [ITEMS, ENTRIES]) await enableTenantIsolation(ddl, table);
+    await ddl.release();
+    app = await new DataSource(dataSourceOptions(config, 'app')).initialize();
+    db = new TenantDb(app);
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await admin?.query(`DROP TABLE IF EXISTS ${ITEMS}, ${ENTRIES}`);
-    await admin?.end();
+    await app?.destroy();
+    await owner?.query(`DROP TABLE IF EXISTS ${ITEMS}, ${ENTRIES}`);
+    await owner?.destroy();
   });
 
   // Applies one batch in the city's transaction; returns the statements it ran.

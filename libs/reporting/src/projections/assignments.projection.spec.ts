@@ -13,11 +13,10 @@ const withdrawn = recorded<AssignmentEvent>({ type: 'AssignmentWithdrawn', data:
 
 describe('assignments projection', () => {
   it('creates an active assignment', () => {
+    const { assignmentId, ...triple } = key;
     expect(evolveAssignmentRow(undefined, created)).toEqual({
-      id: key.assignmentId,
-      indicatorId: key.indicatorId,
-      organisationId: key.organisationId,
-      periodId: key.periodId,
+      id: assignmentId,
+      ...triple,
       status: 'active',
       version: 1,
       createdAt: created.recordedAt,

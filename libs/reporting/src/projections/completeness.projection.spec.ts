@@ -36,19 +36,15 @@ const fold = (events: readonly RecordedEvent<AssignmentEvent | SubmissionEvent>[
 
 describe('completeness projection', () => {
   it('starts a row for a key on its first event, assigned or submitted', () => {
-    expect(fold([assigned])).toEqual({
-      ...KEY,
-      assigned: true,
-      assignmentId: 'a1',
-      assignmentVersion: 1,
-      submissionId: null,
-      submissionVersion: 0,
-      submitted: false,
-      validated: false,
-      returned: false,
-      submittedLate: false,
-      updatedAt: assigned.recordedAt,
-    });
+    expect(fold([assigned])).toEqual(
+      expect.objectContaining({
+        ...KEY,
+        assigned: true,
+        assignmentId: 'a1',
+        submitted: false,
+        submissionId: null,
+      }),
+    );
     expect(fold([submitted])).toEqual(
       expect.objectContaining({ assigned: false, submitted: true, submittedLate: true, submissionId: 's1' }),
     );

@@ -40,11 +40,10 @@ const validated = recorded<SubmissionEvent>(
 
 describe('submissions projection', () => {
   it('records a submission with its submitter', () => {
+    const { submissionId, ...triple } = key;
     expect(evolveSubmissionRow(undefined, submitted)).toEqual({
-      id: key.submissionId,
-      indicatorId: key.indicatorId,
-      periodId: key.periodId,
-      organisationId: key.organisationId,
+      id: submissionId,
+      ...triple,
       status: 'submitted',
       late: false,
       observations: [observation(10)],
