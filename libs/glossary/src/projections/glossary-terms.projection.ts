@@ -16,7 +16,8 @@ export const GLOSSARY_TERMS_PROJECTION = 'glossary-terms';
 const COLUMNS = `id, status, content, revision, proposals, replaced_by AS "replacedBy", matches, version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-// Folds a batch per term in memory and writes each touched row once.
+// Folds a batch per term in memory and writes each touched row once. It stays raw (not on the row
+// projection kit): the personal text it blanks on erasure lives inside the proposals jsonb.
 @Injectable()
 @ProjectionDefinition()
 export class GlossaryTermsProjection implements Projection {
