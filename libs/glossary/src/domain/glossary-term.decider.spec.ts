@@ -44,6 +44,18 @@ describe('glossary term decider: proposing', () => {
     spec.given([]).when(propose({}, known)).then([proposed()]);
   });
 
+  it('reads language tags whatever their case: EN and en are one language', () => {
+    spec
+      .given([])
+      .when(
+        propose({
+          prefLabel: { EN: 'Participation', nl: 'Participatie' },
+          altLabels: { en: ['PARTICIPATION'] },
+        }),
+      )
+      .thenThrows('GLOSSARY_TERM.LABELS_OVERLAP');
+  });
+
   it('refuses a label that is both preferred and alternative in one language', () => {
     spec
       .given([])

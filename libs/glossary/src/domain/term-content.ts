@@ -17,11 +17,13 @@ const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 const fold = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
 // Labels compare whatever their case: "Participation" and "participation" are one label.
 export const labelKey = (label: string) => fold(label).toLocaleLowerCase();
+// Language tags compare whatever their case (BCP 47): "en-GB" and "en-gb" are one language.
+export const languageKey = (lang: string) => lang.trim().toLowerCase();
 
 const foldMap = (map: LangMap = {}): LangMap =>
   Object.fromEntries(
     Object.entries(map)
-      .map(([lang, text]): [string, string] => [lang, fold(text)])
+      .map(([lang, text]): [string, string] => [languageKey(lang), fold(text)])
       .filter(([, text]) => text !== ''),
   );
 
@@ -29,7 +31,7 @@ const foldList = (lists: LangList = {}): LangList =>
   Object.fromEntries(
     Object.entries(lists)
       .map(([lang, texts]): [string, string[]] => [
-        lang,
+        languageKey(lang),
         [
           ...new Map(
             texts

@@ -1,3 +1,4 @@
+import { languageKey } from '../domain/term-content';
 import { TermRow } from '../projections/term-row';
 import { TermView } from '../term.view';
 
@@ -58,7 +59,8 @@ function texts(row: TermRow, lang: string | undefined): string[] {
   ];
 }
 
-export function matchesFilter(row: TermRow, { q, status, lang }: TermFilter): boolean {
+export function matchesFilter(row: TermRow, { q, status, lang: asked }: TermFilter): boolean {
+  const lang = asked === undefined ? undefined : languageKey(asked);
   if (status !== undefined && row.status !== status) return false;
   if (lang !== undefined && row.content.prefLabel[lang] === undefined) return false;
   const needle = q?.trim().toLocaleLowerCase();
@@ -67,7 +69,7 @@ export function matchesFilter(row: TermRow, { q, status, lang }: TermFilter): bo
 
 // By preferred label in the language asked for (else the first one the term has), then id.
 export const sortKey = (row: TermRow, lang: string | undefined) =>
-  (lang === undefined ? undefined : row.content.prefLabel[lang]) ??
+  (lang === undefined ? undefined : row.content.prefLabel[languageKey(lang)]) ??
   Object.values(row.content.prefLabel)[0] ??
   '';
 
