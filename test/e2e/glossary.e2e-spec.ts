@@ -324,7 +324,9 @@ describe('Glossary (participatory, SKOS)', () => {
       kind: 'exactMatch',
     });
     expectProblem(unpublished, 422, 'GLOSSARY_TERM.MATCH_TARGET_UNKNOWN');
-    await adoptNow(padua, paduaCoordinator, theirs.id, 1);
+    const adoptedThere = await adoptNow(padua, paduaCoordinator, theirs.id, 1);
+    // The match reads Padua's read model: wait until it shows the adoption.
+    await read(paduaCoordinator, padua, theirs.id, adoptedThere.position);
     await api.http
       .put(url(padua, '/publication'))
       .auth(paduaCoordinator.accessToken, { type: 'bearer' })
