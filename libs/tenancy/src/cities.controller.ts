@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import { ApiPage, OperatorOnly, PageQueryDto, pageRequest } from '@rl/web';
 import { CityView } from './city.view';
@@ -17,6 +17,7 @@ export class CitiesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a city' })
   @OperatorOnly()
   @ApiCreatedResponse({ type: CityView })
   @ApiConflictResponse({ description: 'CITY.SLUG_TAKEN' })
@@ -25,6 +26,7 @@ export class CitiesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List cities' })
   @OperatorOnly()
   @ApiPage(CityView, 'By slug')
   list(@Query() query: PageQueryDto): Promise<Page<CityView>> {
