@@ -1,0 +1,33 @@
+import { CityRole } from '@rl/kernel';
+import { ApiHarness, Session, TestCity } from './api-harness';
+import { CityClient, cityClient } from './city-client';
+import { fixtures } from './fixtures';
+
+export type CityPeople = Record<Exclude<CityRole, 'auditor'>, Session>;
+
+export interface CityWithPeople extends CityPeople {
+  city: TestCity;
+  // The collector's organisation.
+  organisationId: string;
+  as(session: Session): CityClient;
+}
+
+// A city with one logged-in member of each role that takes part in reporting, the collector in an
+// organisation the coordinator registered: what most suites start from.
+export async function cityWithPeople(
+  api: ApiHarness,
+  operator: Session,
+  name?: string,
+): Promise<CityWithPeople> {
+  const city = await api.city(operator, name);
+  const coordinator = await api.member(operator, city, 'coordinator');
+  const as = (session: Session) => cityClient(api, city, session);
+  const organisationId = await fixtures.organisation(as(coordinator));
+  const [official, collector, researcher, observer] = await Promise.all([
+    api.member(operator, city, 'official'),
+    api.member(operator, city, 'collector', { organisationId }),
+    api.member(operator, city, 'researcher'),
+    api.member(operator, city, 'observer'),
+  ]);
+  return { city, organisationId, coordinator, official, collector, researcher, observer, as };
+}
