@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { asCityId } from '@rl/kernel';
 import { HostResolver } from '@rl/outbound';
 import { NotificationQueues } from '../../libs/notifications/src/notification-queues';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, eventually, expectProblem, Session, sleep, TestCity } from '../support';
 import { TEST_DATABASE_PREFIX } from '../support/test-config';
-import { eventually, Receiver, sleep } from '../support/webhook-receiver';
+import { Receiver } from '../support/webhook-receiver';
 
 // Issue 10, attack 3: a coordinator registers a webhook that points into the hosting network (Redis on
 // 6379, any loopback port, cloud metadata) and reads what the worker found there from `lastError`.

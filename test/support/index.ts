@@ -11,4 +11,4 @@ export {
 export { CityClient, cityClient } from './city-client';
 export { CityPeople, CityWithPeople, cityWithPeople } from './city-with-people';
 export { eventually, sleep } from './eventually';
-export { fixtures } from './fixtures';
+export { AssignedWork, EARLY_SCHOOL_LEAVERS, fixtures } from './fixtures';
