@@ -13,16 +13,17 @@ export interface CityWithPeople extends CityPeople {
 }
 
 // A city with one logged-in member of each role that takes part in reporting, the collector in an
-// organisation the coordinator registered: what most suites start from.
+// organisation the coordinator registered (with `organisation`'s fields): what most suites start from.
 export async function cityWithPeople(
   api: ApiHarness,
   operator: Session,
   name?: string,
+  organisation: Record<string, unknown> = {},
 ): Promise<CityWithPeople> {
   const city = await api.city(operator, name);
   const coordinator = await api.member(operator, city, 'coordinator');
   const as = (session: Session) => cityClient(api, city, session);
-  const organisationId = await fixtures.organisation(as(coordinator));
+  const organisationId = await fixtures.organisation(as(coordinator), organisation);
   const [official, collector, researcher, observer] = await Promise.all([
     api.member(operator, city, 'official'),
     api.member(operator, city, 'collector', { organisationId }),
