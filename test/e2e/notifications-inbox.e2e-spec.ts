@@ -11,9 +11,9 @@ import {
   expectProblem,
   fixtures,
   Session,
+  suiteQueues,
   TestCity,
 } from '../support';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
 
 interface Notice {
   id: string;
@@ -67,8 +67,7 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
   beforeAll(async () => {
     ({ api, operator } = await ApiHarness.startWithOperator({
       REMINDER_SWEEP_SECONDS: '2',
-      // Queues of this checkout only: another clone's workers on the same Redis must not take our jobs.
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}inbox_${process.env.JEST_WORKER_ID ?? '1'}`,
+      ...suiteQueues('inbox'),
     }));
     ghent = await api.city(operator, 'Ghent');
     padua = await api.city(operator, 'Padua');

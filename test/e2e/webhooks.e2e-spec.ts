@@ -12,9 +12,9 @@ import {
   fixtures,
   Session,
   sleep,
+  suiteQueues,
   TestCity,
 } from '../support';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
 import { Receiver } from '../support/webhook-receiver';
 
 const nowSeconds = () => Math.floor(Date.now() / 1_000);
@@ -63,19 +63,13 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_MAX_ATTEMPTS: '3',
       REMINDER_SWEEP_SECONDS: '2',
-      // Queues of this checkout only: another clone's workers on the same Redis must not take our jobs.
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}webhooks_${process.env.JEST_WORKER_ID ?? '1'}`,
+      ...suiteQueues('webhooks'),
     }));
     ghent = await api.city(operator, 'Ghent');
     padua = await api.city(operator, 'Padua');
     coordinator = await api.member(operator, ghent, 'coordinator');
     paduaCoordinator = await api.member(operator, padua, 'coordinator');
-    organisationId = (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: `CSO ${randomUUID().slice(0, 6)}`, kind: 'cso' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(as(coordinator));
     collector = await api.member(operator, ghent, 'collector', { organisationId });
   });
   afterAll(async () => {

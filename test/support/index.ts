@@ -12,3 +12,4 @@ export { CityClient, cityClient } from './city-client';
 export { CityPeople, CityWithPeople, cityWithPeople } from './city-with-people';
 export { eventually, sleep } from './eventually';
 export { AssignedWork, EARLY_SCHOOL_LEAVERS, fixtures } from './fixtures';
+export { suiteQueues } from './test-config';
