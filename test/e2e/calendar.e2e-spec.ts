@@ -8,11 +8,11 @@ import {
   expectProblem,
   fixtures,
   Session,
+  sleep,
   suiteQueues,
   TestCity,
+  twoCities,
 } from '../support';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface FeedEvent {
   uid: string;
@@ -84,14 +84,9 @@ describe('Calendar feeds: deadlines behind a secret link', () => {
   };
 
   beforeAll(async () => {
-    ({ api, operator } = await ApiHarness.startWithOperator({
-      ...suiteQueues('calendar'),
-    }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
+    ({ api, operator } = await ApiHarness.startWithOperator(suiteQueues('calendar')));
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
     official = await api.member(operator, ghent, 'official');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
     const ghentAdmin = cityClient(api, ghent, coordinator);
     ours = await fixtures.organisation(ghentAdmin, { name: 'Youth Rights Network' });
     theirs = await fixtures.organisation(ghentAdmin, { name: 'Housing Action' });

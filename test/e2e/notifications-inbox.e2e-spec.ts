@@ -13,6 +13,7 @@ import {
   Session,
   suiteQueues,
   TestCity,
+  twoCities,
 } from '../support';
 
 interface Notice {
@@ -69,10 +70,7 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
       REMINDER_SWEEP_SECONDS: '2',
       ...suiteQueues('inbox'),
     }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
     collector = await api.member(operator, ghent, 'collector', {
       organisationId: await organisation(ghent, coordinator),
     });

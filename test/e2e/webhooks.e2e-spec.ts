@@ -14,6 +14,7 @@ import {
   sleep,
   suiteQueues,
   TestCity,
+  twoCities,
 } from '../support';
 import { Receiver } from '../support/webhook-receiver';
 
@@ -65,10 +66,7 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
       REMINDER_SWEEP_SECONDS: '2',
       ...suiteQueues('webhooks'),
     }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
     organisationId = await fixtures.organisation(as(coordinator));
     collector = await api.member(operator, ghent, 'collector', { organisationId });
   });

@@ -32,3 +32,18 @@ export async function cityWithPeople(
   ]);
   return { city, organisationId, coordinator, official, collector, researcher, observer, as };
 }
+
+// Ghent and Padua, each with its coordinator: for suites that show one city nothing of the other.
+export async function twoCities(
+  api: ApiHarness,
+  operator: Session,
+): Promise<{ ghent: TestCity; padua: TestCity; coordinator: Session; paduaCoordinator: Session }> {
+  const ghent = await api.city(operator, 'Ghent');
+  const padua = await api.city(operator, 'Padua');
+  return {
+    ghent,
+    padua,
+    coordinator: await api.member(operator, ghent, 'coordinator'),
+    paduaCoordinator: await api.member(operator, padua, 'coordinator'),
+  };
+}

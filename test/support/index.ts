@@ -9,7 +9,7 @@ export {
   uniqueSuffix,
 } from './api-harness';
 export { CityClient, cityClient } from './city-client';
-export { CityPeople, CityWithPeople, cityWithPeople } from './city-with-people';
+export { CityPeople, CityWithPeople, cityWithPeople, twoCities } from './city-with-people';
 export { eventually, sleep } from './eventually';
 export { AssignedWork, EARLY_SCHOOL_LEAVERS, fixtures } from './fixtures';
 export { suiteQueues } from './test-config';
