@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiProduces,
   ApiServiceUnavailableResponse,
@@ -33,6 +34,7 @@ export class AuditController {
   ) {}
 
   @Get('events')
+  @ApiOperation({ summary: "List the city's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: AuditEventPage })
   events(@CurrentCity() city: CityContext, @Query() query: ListAuditEventsDto): Promise<AuditEventPage> {
@@ -41,6 +43,7 @@ export class AuditController {
   }
 
   @Get('streams/:streamId')
+  @ApiOperation({ summary: "Read one stream's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
   @ApiOkResponse({ type: AuditStreamView })
@@ -55,6 +58,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOperation({ summary: "Verify the city's hash chain" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: ChainVerificationView })
   @ApiTooManyRequestsResponse({
@@ -65,6 +69,7 @@ export class AuditController {
   }
 
   @Get('checkpoints')
+  @ApiOperation({ summary: 'List signed checkpoints' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiPage(CheckpointView, "Signed checkpoints of the city's head, newest first")
   checkpoints(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<CheckpointView>> {
@@ -72,6 +77,7 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @ApiOperation({ summary: 'Sign a checkpoint of the current head' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiCreatedResponse({ type: CheckpointView, description: "The city's current head, signed now" })
   @ApiServiceUnavailableResponse({ description: 'AUDIT.KEY_ID_REUSED: the signing key is misconfigured' })
@@ -80,6 +86,7 @@ export class AuditController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: "Export the city's event log as NDJSON" })
   @CityAccess(['auditor'])
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -45,6 +46,7 @@ export class CommentsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Post a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedCommentView })
@@ -61,6 +63,7 @@ export class CommentsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a comment' })
   @CityAccess(COMMENTERS)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -78,6 +81,7 @@ export class CommentsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Retract a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiOkResponse({
@@ -95,6 +99,7 @@ export class CommentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List comments' })
   @CityAccess(CITY_ROLES)
   @ApiPage(
     CommentView,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CITY_ROLES, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import {
@@ -28,6 +28,7 @@ export class PublicationController {
   ) {}
 
   @Put('indicators/:id/publication')
+  @ApiOperation({ summary: "Set an indicator's publication" })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({
@@ -44,6 +45,7 @@ export class PublicationController {
   }
 
   @Get('indicators/:id/publication')
+  @ApiOperation({ summary: "Get an indicator's publication" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: SetPublicationDto })
   async publication(
@@ -61,6 +63,7 @@ export class PublicationController {
   }
 
   @Put('population/:year')
+  @ApiOperation({ summary: "Set the city's population for a year" })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
@@ -79,6 +82,7 @@ export class PublicationController {
   }
 
   @Get('population')
+  @ApiOperation({ summary: "List the city's population by year" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [PopulationView] })
   population(@CurrentCity() city: CityContext): Promise<PopulationView[]> {

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -42,6 +43,7 @@ export class IndicatorsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Define an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedIndicatorView })
@@ -55,6 +57,7 @@ export class IndicatorsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -74,6 +77,7 @@ export class IndicatorsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List indicators' })
   @CityAccess(CITY_ROLES)
   @ApiPage(IndicatorView, 'By code')
   @ApiProjectionBehind()
@@ -82,6 +86,7 @@ export class IndicatorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an indicator, optionally as it was at an instant' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
   @ApiProjectionBehind()
@@ -97,6 +102,7 @@ export class IndicatorsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'List every version of an indicator' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [IndicatorVersionView] })
   history(
