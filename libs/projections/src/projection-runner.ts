@@ -6,6 +6,7 @@ import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoints } from './checkpoints';
 import { Projection } from './projection';
+import { ProjectionWakeups } from './projection-wakeups';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 const DEFAULT_BATCH = 1_000;
@@ -58,6 +59,7 @@ export class ProjectionRunner {
     private readonly db: TenantDb,
     private readonly events: EventStore,
     private readonly checkpoints: Checkpoints,
+    private readonly wakeups: ProjectionWakeups,
   ) {}
 
   // Returns the checkpoint reached, or null when another worker owns the projection right now.
@@ -66,6 +68,8 @@ export class ProjectionRunner {
       const step = await this.step(cityId, projection, batchSize);
       if (step.kind === 'busy') return null;
       if (step.kind === 'idle') return step.position;
+      // Committed: the projection's reactors may follow.
+      await this.wakeups.wakeFollowers(cityId, projection.name);
       // A short batch reached the head; anything appended since brings its own wake-up.
       if (step.count < batchSize) return step.position;
     }
@@ -76,12 +80,16 @@ export class ProjectionRunner {
   // read model afterwards see every event committed before the call (reactors: a reminder, a notice).
   // The head and the checkpoint are read in one statement; a projection that handles none of the events
   // after its checkpoint counts as there at once, so the usual case costs one query.
-  async catchUpToHead(cityId: CityId, projection: Projection, timeoutMs = TO_HEAD_TIMEOUT_MS): Promise<number> {
+  async catchUpToHead(
+    cityId: CityId,
+    projection: Projection,
+    timeoutMs = TO_HEAD_TIMEOUT_MS,
+  ): Promise<number> {
     const reached = (upTo: number) =>
       this.checkpoints.reached(cityId, projection.name, projection.handles, upTo);
     const { position: first, head } = await reached(WHOLE_LOG);
     const deadline = Date.now() + timeoutMs;
-    for (let position = first; position < head; ({ position } = await reached(head))) {
+    for (let position = first; position < head; { position } = await reached(head)) {
       if (Date.now() >= deadline) {
         throw new Error(`${projection.name} did not reach position ${head} within ${timeoutMs} ms`);
       }
