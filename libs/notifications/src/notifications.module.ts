@@ -11,6 +11,7 @@ import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
 import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
 import { ReminderScheduleProjection } from './projections/reminder-schedule.projection';
+import { ReminderWakeupsReactor } from './reactors/reminder-wakeups.reactor';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationQueues,
     NoticeOutbox,
     ReminderScheduleProjection,
+    ReminderWakeupsReactor,
     NoticeTriggersProjection,
     FireReminderHandler,
     DeliverNoticeHandler,
