@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { IndicatorEvent } from '@rl/indicators';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
+import { Projection, ProjectionDefinition } from '@rl/projections';
 import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { ComparisonsEvent } from '../domain/comparisons.events';
-import { ComparisonWakeups, FrameworkCode } from '../comparison-wakeups';
+import { FrameworkCode } from '../comparison-wakeups';
 
 type Handled = IndicatorEvent | PeriodEvent | SubmissionEvent | ComparisonsEvent;
 
@@ -47,7 +47,8 @@ export const PUBLICATION_PROJECTION = 'publication';
 // A city's publication: keeps the city's indicator definitions, publication flags, periods, validated
 // headline values and reference population (tenant-private tables), and from them the rows of the
 // shared published_* tables — only for indicators the city made comparable or public, only validated
-// values. Unpublishing deletes them. Then wakes the comparisons of the framework codes concerned.
+// values. Unpublishing deletes them. Then marks the comparisons of the framework codes concerned dirty
+// (comparison_dirty, in this transaction); the comparison-wakeups reactor wakes them once it commits.
 @Injectable()
 @ProjectionDefinition()
 export class PublicationProjection implements Projection {
@@ -72,9 +73,6 @@ export class PublicationProjection implements Projection {
     'published_population',
   ];
   readonly replay = { alsoWrites: ['comparison_dirty'] };
-  private readonly logger = new Logger('PublicationProjection');
-
-  constructor(private readonly wakeups: ComparisonWakeups) {}
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const indicators = await this.loadIndicators(em, cityId, events);
@@ -188,13 +186,7 @@ export class PublicationProjection implements Projection {
       }
     }
     await this.saveIndicators(em, cityId, indicators, touched);
-    const affected = await this.republish(em, cityId, [...touched], populationChanged);
-    if (!sideEffectsAllowed()) return;
-    try {
-      await this.wakeups.wake(affected);
-    } catch (error) {
-      this.logger.warn({ err: error, cityId }, 'Could not wake comparisons; the comparison sweep will');
-    }
+    await this.republish(em, cityId, [...touched], populationChanged);
   }
 
   private async loadIndicators(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]) {
@@ -238,14 +230,14 @@ export class PublicationProjection implements Projection {
     );
   }
 
-  // Rewrites the shared rows of the touched indicators from the private state; returns the framework
-  // codes whose comparisons changed (those published before or after).
+  // Rewrites the shared rows of the touched indicators from the private state and marks dirty the
+  // framework codes whose comparisons changed (those published before or after).
   private async republish(
     em: EntityManager,
     cityId: CityId,
     touched: string[],
     populationChanged: boolean,
-  ): Promise<FrameworkCode[]> {
+  ): Promise<void> {
     const before = await em.query<FrameworkCode[]>(
       `SELECT DISTINCT framework, code FROM published_indicators
         WHERE tenant_id = $1 AND framework <> '' AND ($3 OR indicator_id = ANY($2::uuid[]))`,
@@ -306,6 +298,5 @@ export class PublicationProjection implements Projection {
         [codes.map((fc) => fc.framework), codes.map((fc) => fc.code)],
       );
     }
-    return codes;
   }
 }

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { CommentEvent } from '@rl/comments';
 import { ERASED, PERSON_DATA_ERASED, PersonDataErasedData, RecordedEvent } from '@rl/event-store';
-import { CityId } from '@rl/kernel';
+import { CityId, Clock, CLOCK } from '@rl/kernel';
 import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
 import { SubmissionEvent } from '@rl/reporting';
 import { cityFacts, CityFacts, workFacts } from '../notice-context';
@@ -39,6 +39,7 @@ export class NoticeTriggersProjection implements Projection {
   constructor(
     private readonly outbox: NoticeOutbox,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
@@ -51,7 +52,7 @@ export class NoticeTriggersProjection implements Projection {
       }
       const event = { type: recordedEvent.type, data: recordedEvent.data } as SubmissionEvent | CommentEvent;
       const actor = recordedEvent.metadata.actorId;
-      const news = Date.now() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
+      const news = this.clock.now().getTime() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
       switch (event.type) {
         case 'SubmissionSubmitted':
         case 'SubmissionCorrected':
@@ -154,7 +155,7 @@ export class NoticeTriggersProjection implements Projection {
       em,
       cityId,
       { ...draft, recipients: followers.map((f) => f.userId) },
-      new Date(),
+      this.clock.now(),
       recorded,
     );
   }
