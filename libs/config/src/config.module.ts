@@ -3,7 +3,7 @@ import { CLOCK, systemClock } from '@rl/kernel';
 import { AppConfig } from './app-config';
 
 // What the process runs with: its configuration and its clock (the one place `systemClock` is provided;
-// tests override CLOCK with a fixedClock).
+// a test may override CLOCK with a fixedClock).
 @Global()
 @Module({})
 export class ConfigModule {
