@@ -7,6 +7,7 @@ import { ComparisonSweep } from './jobs/comparison-sweep';
 import { RecomputeComparisonHandler } from './jobs/recompute-comparison.handler';
 import { PublicationProjection } from './projections/publication.projection';
 import { PublicationController } from './publication.controller';
+import { ComparisonWakeupsReactor } from './reactors/comparison-wakeups.reactor';
 
 @Module({
   imports: [ComparisonsReadModule],
@@ -16,6 +17,7 @@ import { PublicationController } from './publication.controller';
     SetPopulationHandler,
     ComparisonWakeups,
     PublicationProjection,
+    ComparisonWakeupsReactor,
     RecomputeComparisonHandler,
     ComparisonSweep,
   ],
