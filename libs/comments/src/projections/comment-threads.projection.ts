@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ERASED, erasureSegments, PERSON_DATA_ERASED, RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import { CommentState, evolveComment, initialCommentState } from '../domain/comment.decider';
+import { commentDecider, CommentState } from '../domain/comment.decider';
 import { COMMENT_EVENT_TYPES, CommentEvent } from '../domain/comment.events';
 import { CommentRecord } from './comment.entity';
 
@@ -60,7 +60,10 @@ export class CommentThreadsProjection implements Projection {
       const row = rows.get(id);
       // Idempotent: an event this row already reflects (a replay) changes nothing.
       if (row && event.version <= row.version) continue;
-      const after = evolveComment(row ? toState(row) : initialCommentState, event as unknown as CommentEvent);
+      const after = commentDecider.evolve(
+        row ? toState(row) : commentDecider.initialState(),
+        event as unknown as CommentEvent,
+      );
       if (!after.exists) continue;
       changed.add(id);
       rows.set(id, {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import { evolveIndicator, IndicatorState } from '../domain/indicator.decider';
+import { indicatorDecider, IndicatorState } from '../domain/indicator.decider';
 import { INDICATOR_EVENT_TYPES, IndicatorDefinition, IndicatorEvent } from '../domain/indicator.events';
 import { IndicatorRecord } from './indicator.entity';
 
@@ -67,7 +67,7 @@ export class IndicatorCatalogProjection implements Projection {
       // Idempotent: an event this row already reflects (a replay) changes nothing.
       if (row && event.version <= row.version) continue;
       const before: IndicatorState = row ? rowToState(row) : { exists: false };
-      const after = evolveIndicator(before, event as unknown as IndicatorEvent);
+      const after = indicatorDecider.evolve(before, event as unknown as IndicatorEvent);
       if (!after.exists) continue;
       changed.add(id);
       const d = after.definition;
