@@ -5,6 +5,7 @@ import { ComparisonWakeups } from './comparison-wakeups';
 import { ComparisonsReadModule } from './comparisons-read.module';
 import { ComparisonSweep } from './jobs/comparison-sweep';
 import { RecomputeComparisonHandler } from './jobs/recompute-comparison.handler';
+import { PgPublications, Publications } from './persistence/publications.repository';
 import { PublicationProjection } from './projections/publication.projection';
 import { PublicationController } from './publication.controller';
 
@@ -12,6 +13,7 @@ import { PublicationController } from './publication.controller';
   imports: [ComparisonsReadModule],
   controllers: [PublicationController],
   providers: [
+    { provide: Publications, useClass: PgPublications },
     SetPublicationHandler,
     SetPopulationHandler,
     ComparisonWakeups,

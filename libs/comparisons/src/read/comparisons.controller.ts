@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiProduces,
@@ -11,8 +10,9 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, SignedIn } from '@rl/web';
+import { ApiErrors, Public, SignedIn } from '@rl/web';
 import { seriesToCsv } from '../domain/compare';
+import { CityErrors } from '../domain/comparison.errors';
 import type { Audience } from '../jobs/recompute-comparison.handler';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
 import { ComparisonSeriesView, ComparisonView, PublicIndicatorView } from './comparison.view';
@@ -128,7 +128,7 @@ export class PublicComparisonsController extends ComparisonReads {
     type: [PublicIndicatorView],
     description: "The city's public indicators, each with the validated value of its latest period",
   })
-  @ApiNotFoundResponse({ description: 'CITY.NOT_FOUND' })
+  @ApiErrors(CityErrors.NOT_FOUND)
   cityIndicators(@Param('city') city: string): Promise<PublicIndicatorView[]> {
     return this.queries.execute(new PublicCityIndicatorsQuery(city));
   }
