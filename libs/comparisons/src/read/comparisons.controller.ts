@@ -11,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Public, SignedIn } from '@rl/web';
-import { seriesToCsv } from '../domain/compare';
 import { CityErrors } from '../domain/comparison.errors';
 import type { Audience } from '../jobs/recompute-comparison.handler';
+import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
 import { ComparisonSeriesView, ComparisonView, PublicIndicatorView } from './comparison.view';
 import { ComparisonSeriesQuery } from './comparison-series/comparison-series.query';

@@ -1,5 +1,5 @@
 import { NoticeRecipient, RenderedMessage } from './notice';
-import { renderLetter } from './templates';
+import { renderLetter } from './render-notice';
 
 export type AccountMailKind = 'account.invitation' | 'account.membership-offered' | 'account.password-reset';
 

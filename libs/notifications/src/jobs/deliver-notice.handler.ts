@@ -7,7 +7,7 @@ import { TenantDb } from '@rl/persistence';
 import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { NoticeData, NoticeKind, NoticeRecipient, RenderedMessage } from '../domain/notice';
-import { renderDigest, renderNotice } from '../domain/templates';
+import { renderDigest, renderNotice } from '../domain/render-notice';
 import { Mailer } from '../channels/mailer';
 import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
 import { MailLease } from './mail-lease';

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { compareSeries } from '../../domain/compare';
 import { RequestErrors } from '../../domain/comparison.errors';
+import { compareSeries } from '../../domain/series';
 import { ComparisonResults, onlyCities } from '../comparison-results';
 import { ComparisonSeriesView } from '../comparison.view';
 import { ComparisonSeriesQuery } from './comparison-series.query';

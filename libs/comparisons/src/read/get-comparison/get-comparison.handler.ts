@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { rankRows } from '../../domain/compare';
+import { rankRows } from '../../domain/ranking';
 import type { ComparisonRow, PublishedDefinition } from '../../domain/comparison.types';
 import { ComparisonResults } from '../comparison-results';
 import { ComparisonView } from '../comparison.view';

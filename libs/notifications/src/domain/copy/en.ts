@@ -1,0 +1,109 @@
+import { capitalise, Copy, field, joinIndicator, paragraph, plural, quote } from './copy';
+
+export const EN: Copy = {
+  defaultIntlLocale: 'en-GB',
+  greeting: (name) => (name ? `Dear ${name},` : 'Dear colleague,'),
+  closing: 'Kind regards,',
+  signature: (city) => `Rights Ledger – ${city}`,
+  openLink: 'Open in Rights Ledger:',
+  indicator: (d) => joinIndicator(d, (period) => `for ${period}`, EN.indicatorFallback),
+  indicatorFallback: 'the indicator',
+  organisationFallback: 'An organisation',
+  authorFallback: 'A colleague',
+  reasonLabel: 'Reason',
+  relative: (r) => {
+    switch (r.kind) {
+      case 'in-days':
+        return r.days === 1 ? 'tomorrow' : `in ${r.days} days`;
+      case 'in-hours':
+        return `in ${plural(r.hours, 'hour', 'hours')}`;
+      case 'within-hour':
+        return 'within the hour';
+      case 'earlier-today':
+        return 'earlier today';
+      case 'days-ago':
+        return r.days === 1 ? 'yesterday' : `${r.days} days ago`;
+    }
+  },
+  kinds: {
+    'reminder.upcoming': (f) => ({
+      summary: `Reminder: ${f.ref} is due ${f.due ? EN.relative(f.due.relative) : 'soon'}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `${capitalise(f.indicator)} is due ${EN.relative(f.due.relative)}: ${f.due.at}.`
+            : `${capitalise(f.indicator)} is due soon.`,
+        ),
+        paragraph('Please submit your data before the deadline.'),
+      ],
+    }),
+    'reminder.overdue': (f) => ({
+      summary: f.due ? `Overdue: ${f.ref} was due ${EN.relative(f.due.relative)}` : `Overdue: ${f.ref}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `The deadline for ${f.indicator} was ${f.due.at}, ${EN.relative(f.due.relative)}.`
+            : `The deadline for ${f.indicator} has passed.`,
+        ),
+        paragraph('We have not yet received your submission. Please submit it as soon as possible.'),
+      ],
+    }),
+    'reminder.escalation': (f) => ({
+      summary: `Escalation: ${f.organisation} has not submitted ${f.ref}`,
+      blocks: [
+        paragraph(`${f.organisation} has not submitted ${f.indicator}.`),
+        ...(f.due
+          ? [paragraph(`It has been overdue since ${f.due.at}, ${EN.relative(f.due.relative)}.`)]
+          : []),
+        paragraph('As coordinator, you may want to follow up with the organisation.'),
+      ],
+    }),
+    'reminder.please-correct': (f) => ({
+      summary: `Please correct: ${f.ref}`,
+      blocks: [
+        paragraph(`Your submission for ${f.indicator} was returned for correction.`),
+        ...field(EN.reasonLabel, f.reason),
+        paragraph(
+          !f.due
+            ? 'Please correct it and submit it again before the deadline.'
+            : f.due.past
+              ? `Please correct it and submit it again as soon as possible. The deadline was ${f.due.at}, ${EN.relative(f.due.relative)}.`
+              : `Please correct it and submit it again before the deadline: ${f.due.at}, ${EN.relative(f.due.relative)}.`,
+        ),
+      ],
+    }),
+    'submission.returned': (f) => ({
+      summary: `Submission returned: ${f.ref}`,
+      blocks: [
+        paragraph(`Your submission for ${f.indicator} has been returned.`),
+        ...field(EN.reasonLabel, f.reason),
+        paragraph('Please review the comments and submit a corrected version.'),
+      ],
+    }),
+    'submission.validated': (f) => ({
+      summary: `Submission validated: ${f.ref}`,
+      blocks: [
+        paragraph(`Your submission for ${f.indicator} has been validated.`),
+        paragraph('Thank you for your contribution.'),
+      ],
+    }),
+    'comment.posted': (f) => ({
+      summary: f.author ? `New comment from ${f.author} on ${f.ref}` : `New comment on ${f.ref}`,
+      blocks: [
+        paragraph(`${f.author ?? EN.authorFallback} commented on ${f.indicator}${f.excerpt ? ':' : '.'}`),
+        ...quote(f.excerpt),
+      ],
+    }),
+    'audit.checkpoint': () => ({
+      summary: "Checkpoint of the city's log signed",
+      blocks: [
+        paragraph(
+          "The current head of the city's event log was signed. Keep the checkpoint: it lets anyone detect a later rewrite of the log.",
+        ),
+      ],
+    }),
+  },
+  digestSummary: (count) => plural(count, 'notification', 'notifications'),
+  digestIntro: 'Here is a summary of your notifications:',
+  digestEmpty: 'You have no new notifications.',
+};

@@ -1,0 +1,116 @@
+import { Copy, field, joinIndicator, paragraph, plural, quote } from './copy';
+
+export const NL: Copy = {
+  defaultIntlLocale: 'nl-NL',
+  greeting: (name) => (name ? `Beste ${name},` : 'Beste collega,'),
+  closing: 'Met vriendelijke groet,',
+  signature: (city) => `Rights Ledger – ${city}`,
+  openLink: 'Openen in Rights Ledger:',
+  indicator: (d) => joinIndicator(d, (period) => `voor ${period}`, NL.indicatorFallback),
+  indicatorFallback: 'de indicator',
+  organisationFallback: 'Een organisatie',
+  authorFallback: 'Een collega',
+  reasonLabel: 'Reden',
+  relative: (r) => {
+    switch (r.kind) {
+      case 'in-days':
+        return r.days === 1 ? 'morgen' : `over ${r.days} dagen`;
+      case 'in-hours':
+        // "uur" is both singular and plural after a number.
+        return `over ${r.hours} uur`;
+      case 'within-hour':
+        return 'binnen het uur';
+      case 'earlier-today':
+        return 'eerder vandaag';
+      case 'days-ago':
+        return r.days === 1 ? 'gisteren' : `${r.days} dagen geleden`;
+    }
+  },
+  kinds: {
+    'reminder.upcoming': (f) => ({
+      summary: `Herinnering: ${f.ref} – deadline ${f.due ? NL.relative(f.due.relative) : 'nadert'}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `De deadline voor ${f.indicator} verstrijkt ${NL.relative(f.due.relative)}: ${f.due.at}.`
+            : `De deadline voor ${f.indicator} nadert.`,
+        ),
+        paragraph('Wij vragen u uw gegevens vóór de deadline in te dienen.'),
+      ],
+    }),
+    'reminder.overdue': (f) => ({
+      summary: f.due
+        ? `Te laat: ${f.ref} – deadline ${NL.relative(f.due.relative)} verstreken`
+        : `Te laat: ${f.ref}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `De deadline voor ${f.indicator} was ${f.due.at}, ${NL.relative(f.due.relative)}.`
+            : `De deadline voor ${f.indicator} is verstreken.`,
+        ),
+        paragraph(
+          'Wij hebben uw gegevens nog niet ontvangen. Wij vragen u ze zo snel mogelijk in te dienen.',
+        ),
+      ],
+    }),
+    'reminder.escalation': (f) => ({
+      summary: `Escalatie: ${f.organisation} heeft ${f.ref} niet ingediend`,
+      blocks: [
+        paragraph(`${f.organisation} heeft ${f.indicator} nog niet ingediend.`),
+        ...(f.due
+          ? [paragraph(`De inzending is te laat sinds ${f.due.at}, ${NL.relative(f.due.relative)}.`)]
+          : []),
+        paragraph('Als coördinator kunt u contact opnemen met de organisatie.'),
+      ],
+    }),
+    'reminder.please-correct': (f) => ({
+      summary: `Correctie gevraagd: ${f.ref}`,
+      blocks: [
+        paragraph(`Uw inzending voor ${f.indicator} is teruggestuurd voor correctie.`),
+        ...field(NL.reasonLabel, f.reason),
+        paragraph(
+          !f.due
+            ? 'Wij vragen u de gegevens te corrigeren en opnieuw in te dienen vóór de deadline.'
+            : f.due.past
+              ? `Wij vragen u de gegevens zo snel mogelijk te corrigeren en opnieuw in te dienen. De deadline was ${f.due.at}, ${NL.relative(f.due.relative)}.`
+              : `Wij vragen u de gegevens te corrigeren en opnieuw in te dienen vóór de deadline: ${f.due.at}, ${NL.relative(f.due.relative)}.`,
+        ),
+      ],
+    }),
+    'submission.returned': (f) => ({
+      summary: `Inzending teruggestuurd: ${f.ref}`,
+      blocks: [
+        paragraph(`Uw inzending voor ${f.indicator} is teruggestuurd.`),
+        ...field(NL.reasonLabel, f.reason),
+        paragraph('Bekijk de opmerkingen en dien een gecorrigeerde versie in.'),
+      ],
+    }),
+    'submission.validated': (f) => ({
+      summary: `Inzending gevalideerd: ${f.ref}`,
+      blocks: [
+        paragraph(`Uw inzending voor ${f.indicator} is gevalideerd.`),
+        paragraph('Hartelijk dank voor uw bijdrage.'),
+      ],
+    }),
+    'comment.posted': (f) => ({
+      summary: f.author ? `Nieuwe reactie van ${f.author} op ${f.ref}` : `Nieuwe reactie op ${f.ref}`,
+      blocks: [
+        paragraph(
+          `${f.author ?? NL.authorFallback} heeft gereageerd op ${f.indicator}${f.excerpt ? ':' : '.'}`,
+        ),
+        ...quote(f.excerpt),
+      ],
+    }),
+    'audit.checkpoint': () => ({
+      summary: 'Controlepunt van het logboek van de stad ondertekend',
+      blocks: [
+        paragraph(
+          'De huidige kop van het gebeurtenissenlogboek van de stad werd ondertekend. Bewaar het controlepunt: daarmee kan iedereen een latere herschrijving van het logboek vaststellen.',
+        ),
+      ],
+    }),
+  },
+  digestSummary: (count) => plural(count, 'melding', 'meldingen'),
+  digestIntro: 'Hier is een overzicht van uw meldingen:',
+  digestEmpty: 'U hebt geen nieuwe meldingen.',
+};
