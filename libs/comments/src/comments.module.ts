@@ -7,6 +7,7 @@ import { EditCommentHandler } from './commands/edit-comment/edit-comment.handler
 import { PostCommentHandler } from './commands/post-comment/post-comment.handler';
 import { RetractCommentHandler } from './commands/retract-comment/retract-comment.handler';
 import { CommentTargets, PgCommentTargets } from './persistence/comment-targets.repository';
+import { CommentThreadsReadModel, PgCommentThreadsReadModel } from './persistence/comment-threads.repository';
 import { CommentRecord } from './projections/comment.entity';
 import { CommentThreadsProjection } from './projections/comment-threads.projection';
 import { ListCommentThreadsHandler } from './queries/list-comment-threads/list-comment-threads.handler';
@@ -16,6 +17,7 @@ import { ListCommentThreadsHandler } from './queries/list-comment-threads/list-c
   controllers: [CommentsController],
   providers: [
     { provide: CommentTargets, useClass: PgCommentTargets },
+    { provide: CommentThreadsReadModel, useClass: PgCommentThreadsReadModel },
     CommentThreadsProjection,
     PostCommentHandler,
     EditCommentHandler,

@@ -28,6 +28,14 @@ const retracted: CommentEvent = {
 const spec = DeciderSpecification.for(commentDecider);
 const parentState = (events: CommentEvent[]) => spec.given(events).state();
 
+const onPeriod = {
+  type: 'PostComment' as const,
+  commentId,
+  target: { kind: 'period' as const, id: indicatorId },
+  targetExists: true,
+  author,
+};
+
 describe('comment decider', () => {
   it('posts an internal comment by default, with its author and trimmed body', () => {
     spec
@@ -64,13 +72,7 @@ describe('comment decider', () => {
   });
 
   it('refuses an observation on anything but a submission, and a blank or over-long body', () => {
-    const base = {
-      type: 'PostComment' as const,
-      commentId,
-      target: { kind: 'period' as const, id: indicatorId },
-      targetExists: true,
-      author,
-    };
+    const base = onPeriod;
     spec
       .given([])
       .when({ ...base, body: 'x', observation: { sex: 'F' } })
@@ -86,13 +88,7 @@ describe('comment decider', () => {
   });
 
   it('refuses a target that is not in the city, after checking the body', () => {
-    const post = {
-      type: 'PostComment' as const,
-      commentId,
-      target: { kind: 'period' as const, id: indicatorId },
-      targetExists: false,
-      author,
-    };
+    const post = { ...onPeriod, targetExists: false };
     spec
       .given([])
       .when({ ...post, body: 'x' })

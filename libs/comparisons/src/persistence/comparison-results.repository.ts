@@ -28,15 +28,10 @@ export type Published = Pick<PublishedDefinition, 'cityId' | 'indicatorId'>;
 
 export interface PublicIndicatorRow {
   id: string;
-  definition: {
-    indicatorCode: string;
-    name: string;
-    description: string | null;
-    unit: string;
-    direction: string;
-    methodology: string | null;
-    target: { value: number; year?: number } | null;
-  };
+  definition: Pick<
+    PublishedDefinition,
+    'indicatorCode' | 'name' | 'description' | 'unit' | 'direction' | 'methodology' | 'target'
+  >;
   frameworkRefs: { framework: string; code: string }[];
 }
 

@@ -1,7 +1,7 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
-import { CommentEvent } from '../../domain/comment.events';
+import { commentPosted } from '../../testing/comment-fixtures';
 import { EditCommentCommand } from './edit-comment.command';
 import { EditCommentDto } from './edit-comment.dto';
 import { EditCommentHandler } from './edit-comment.handler';
@@ -10,18 +10,7 @@ const ghent = asCityId('0192f0aa-0000-7000-8000-0000000000c1');
 const commentId = '0192f0aa-0000-7000-8000-0000000000c2';
 const stream = `comment-${commentId}`;
 const author = commandMetadata();
-const posted: CommentEvent = {
-  type: 'CommentPosted',
-  data: {
-    commentId,
-    target: { kind: 'indicator', id: '0192f0aa-0000-7000-8000-0000000000a1' },
-    parentId: null,
-    observation: null,
-    body: 'Counts rose.',
-    visibility: 'internal',
-    author: { id: author.actorId, role: 'coordinator', organisationId: null },
-  },
-};
+const posted = commentPosted(commentId, { id: author.actorId, role: 'coordinator', organisationId: null });
 
 const setUp = () => {
   const aggregates = new InMemoryAggregates().given(ghent, stream, [posted]);

@@ -1,4 +1,5 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
+import { indicatorDefined } from '@rl/indicators/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
 import { InMemoryPublications } from '../../testing/in-memory-publications';
@@ -10,22 +11,7 @@ const indicatorId = '0192f0aa-0000-7000-8000-00000000000a';
 
 const setUp = () => {
   const aggregates = new InMemoryAggregates().given(ghent, `indicator-${indicatorId}`, [
-    {
-      type: 'IndicatorDefined',
-      data: {
-        indicatorId,
-        definition: {
-          code: 'ND-P1',
-          name: { nl: 'Klachten' },
-          right: 'non-discrimination',
-          type: 'process',
-          unit: 'count',
-          direction: 'neutral',
-          disaggregations: [],
-          frameworkRefs: [],
-        },
-      },
-    },
+    indicatorDefined(indicatorId),
   ]);
   const publications = new InMemoryPublications();
   return { publications, handler: new SetPublicationHandler(aggregates, publications) };

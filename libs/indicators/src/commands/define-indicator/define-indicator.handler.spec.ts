@@ -1,7 +1,7 @@
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
 import { CityLocale } from '../../city-locale';
-import { InMemoryCityLocales, InMemoryIndicatorCodes } from '../../testing/in-memory-indicators';
+import { InMemoryCityLocales, InMemoryIndicatorCodes } from '../../testing';
 import { DefineIndicatorCommand } from './define-indicator.command';
 import { DefineIndicatorDto } from './define-indicator.dto';
 import { DefineIndicatorHandler } from './define-indicator.handler';

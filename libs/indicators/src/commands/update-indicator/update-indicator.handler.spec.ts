@@ -1,8 +1,7 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
-import { IndicatorEvent } from '../../domain/indicator.events';
-import { InMemoryCityLocales } from '../../testing/in-memory-indicators';
+import { indicatorDefined, InMemoryCityLocales } from '../../testing';
 import { UpdateIndicatorCommand } from './update-indicator.command';
 import { UpdateIndicatorDto } from './update-indicator.dto';
 import { UpdateIndicatorHandler } from './update-indicator.handler';
@@ -10,25 +9,8 @@ import { UpdateIndicatorHandler } from './update-indicator.handler';
 const ghent = asCityId('0192f0aa-0000-7000-8000-0000000000c1');
 const indicatorId = '0192f0aa-0000-7000-8000-00000000000a';
 const stream = `indicator-${indicatorId}`;
-const defined: IndicatorEvent = {
-  type: 'IndicatorDefined',
-  data: {
-    indicatorId,
-    definition: {
-      code: 'ND-P1',
-      name: { nl: 'Klachten', en: 'Complaints' },
-      right: 'non-discrimination',
-      type: 'process',
-      unit: 'count',
-      direction: 'neutral',
-      disaggregations: [],
-      frameworkRefs: [],
-    },
-  },
-};
-
 const setUp = () => {
-  const aggregates = new InMemoryAggregates().given(ghent, stream, [defined]);
+  const aggregates = new InMemoryAggregates().given(ghent, stream, [indicatorDefined(indicatorId)]);
   return { aggregates, handler: new UpdateIndicatorHandler(aggregates, new InMemoryCityLocales('nl')) };
 };
 const update = (expectedVersion: number, changes: UpdateIndicatorDto) =>
