@@ -4,13 +4,11 @@ import {
   ApiAcceptedResponse,
   ApiNoContentResponse,
   ApiOperation,
-  ApiUnprocessableEntityResponse,
   ApiOkResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Public } from '@rl/web';
+import { ApiErrors, Public } from '@rl/web';
+import { AuthErrors, InvitationErrors, PasswordResetErrors } from './domain/identity.errors';
 import { SessionView, TokenPairView } from './auth/session.view';
 import { AcceptInvitationCommand } from './commands/accept-invitation/accept-invitation.command';
 import { AcceptInvitationDto } from './commands/accept-invitation/accept-invitation.dto';
@@ -30,7 +28,7 @@ import {
 
 @ApiTags('auth')
 // Every POST here is throttled per account and address by AuthThrottleMiddleware (identity.module).
-@ApiTooManyRequestsResponse({ description: 'AUTH.TOO_MANY_ATTEMPTS (Retry-After says when to retry)' })
+@ApiErrors(AuthErrors.TOO_MANY_ATTEMPTS)
 @Controller('v1/auth')
 export class AuthController {
   constructor(private readonly commands: CommandBus) {}
@@ -40,7 +38,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with e-mail address and password' })
   @ApiOkResponse({ type: SessionView })
-  @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
+  @ApiErrors(AuthErrors.INVALID_CREDENTIALS)
   login(@Body() body: LoginDto): Promise<SessionView> {
     return this.commands.execute(new LoginCommand(body.email, body.password));
   }
@@ -50,9 +48,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotation)' })
   @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({
-    description: 'AUTH.INVALID_REFRESH_TOKEN or AUTH.REFRESH_TOKEN_REUSED (the session is revoked)',
-  })
+  @ApiErrors(AuthErrors.INVALID_REFRESH_TOKEN, AuthErrors.REFRESH_TOKEN_REUSED)
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPairView> {
     return this.commands.execute(new RefreshSessionCommand(body.refreshToken));
   }
@@ -72,7 +68,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose the password of a new account with the token of its invitation e-mail' })
-  @ApiUnprocessableEntityResponse({ description: 'INVITATION.INVALID (token)' })
+  @ApiErrors(InvitationErrors.INVALID, InvitationErrors.ACCOUNT_ALREADY_ACTIVE)
   @ApiOkResponse({ type: SessionView, description: 'The password is set and the new member is logged in' })
   acceptInvite(@Body() body: AcceptInvitationDto): Promise<SessionView> {
     return this.commands.execute(new AcceptInvitationCommand(body.token, body.password));
@@ -98,7 +94,7 @@ export class AuthController {
     description: 'The token works once and expires; every session of the account ends.',
   })
   @ApiNoContentResponse({ description: 'The password is set; log in with it' })
-  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_RESET.INVALID (token)' })
+  @ApiErrors(PasswordResetErrors.INVALID)
   async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
     await this.commands.execute(new ConfirmPasswordResetCommand(body.token, body.password));
   }

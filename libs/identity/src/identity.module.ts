@@ -4,13 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@rl/config';
 import { AccessGuard } from './auth/access.guard';
-import { AccountMail } from './auth/account-mail';
+import { AccountMail, QueuedAccountMail } from './auth/account-mail';
 import { MembershipOffers } from './auth/membership-offers';
 import { CallerLookup } from './auth/caller-lookup';
 import { OperatorGate } from './auth/operator-gate';
 import { PasswordHasher } from './auth/credentials';
 import { PasswordLogin } from './auth/password-login';
-import { Memberships } from './auth/memberships';
 import { SessionIssuer } from './auth/session-issuer';
 import { SessionOpener } from './auth/session-opener';
 import { AuthThrottle } from './auth/throttle/auth-throttle';
@@ -33,6 +32,9 @@ import { MembersController } from './members.controller';
 import { PeopleController } from './people.controller';
 import { ErasePersonHandler } from './commands/erase-person/erase-person.handler';
 import { IDENTITY_ENTITIES } from './persistence/entities';
+import { ExpiredCredentials, PgExpiredCredentials } from './persistence/expired-credentials.repository';
+import { IdentityStore } from './persistence/identity.repository';
+import { PgIdentityStore } from './persistence/pg-identity.repository';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
 import { MeHandler } from './queries/me/me.handler';
 import { MyInvitationsHandler } from './queries/my-invitations/my-invitations.handler';
@@ -59,12 +61,14 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
   controllers: [AuthController, MeController, MembersController, PeopleController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: IdentityStore, useClass: PgIdentityStore },
+    { provide: ExpiredCredentials, useClass: PgExpiredCredentials },
+    { provide: AccountMail, useClass: QueuedAccountMail },
     AuthThrottle,
     CallerLookup,
     OperatorGate,
     PasswordHasher,
     PasswordLogin,
-    Memberships,
     SessionIssuer,
     SessionOpener,
     LoginHandler,
@@ -77,7 +81,6 @@ import { PurgeExpiredCredentialsHandler } from './jobs/purge-expired-credentials
     ListMembersHandler,
     MeHandler,
     PurgeExpiredCredentialsHandler,
-    AccountMail,
     MembershipOffers,
     AnswerInvitationHandler,
     MyInvitationsHandler,

@@ -1,15 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { asCityId } from '@rl/kernel';
-import { Actor, CurrentActor, SignedIn, uuidParam } from '@rl/web';
+import { Actor, ApiErrors, CurrentActor, SignedIn, uuidParam } from '@rl/web';
+import { AuthErrors, InvitationErrors } from './domain/identity.errors';
 import { SessionView } from './auth/session.view';
 import { AnswerInvitationCommand } from './commands/answer-invitation/answer-invitation.command';
 import { ChangePasswordCommand, ChangePasswordDto } from './commands/change-password/change-password.command';
@@ -45,7 +39,7 @@ export class MeController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Accept a membership offered to me (it becomes active at once)' })
   @ApiNoContentResponse({ description: 'I am now an active member of the city' })
-  @ApiNotFoundResponse({ description: 'INVITATION.NOT_FOUND' })
+  @ApiErrors(InvitationErrors.NOT_FOUND)
   async accept(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.commands.execute(new AnswerInvitationCommand(actor.userId, asCityId(id), 'accept'));
   }
@@ -55,7 +49,7 @@ export class MeController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Decline a membership offered to me (the offer is removed)' })
   @ApiNoContentResponse({ description: 'The offer is gone; the city may offer again' })
-  @ApiNotFoundResponse({ description: 'INVITATION.NOT_FOUND' })
+  @ApiErrors(InvitationErrors.NOT_FOUND)
   async decline(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.commands.execute(new AnswerInvitationCommand(actor.userId, asCityId(id), 'decline'));
   }
@@ -69,7 +63,7 @@ export class MeController {
       'Every session of the account ends (their access and refresh tokens stop working); the answer is a new session for the caller.',
   })
   @ApiOkResponse({ type: SessionView })
-  @ApiUnprocessableEntityResponse({ description: 'AUTH.WRONG_PASSWORD (currentPassword)' })
+  @ApiErrors(AuthErrors.WRONG_PASSWORD, AuthErrors.PASSWORD_CHANGED)
   changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<SessionView> {
     return this.commands.execute(new ChangePasswordCommand(actor.userId, body));
   }

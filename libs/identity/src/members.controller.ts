@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   CityAccess,
@@ -26,6 +26,7 @@ import { AddMemberDto } from './commands/add-member/add-member.dto';
 import { ReissueInvitationCommand } from './commands/reissue-invitation/reissue-invitation.command';
 import { UpdateMemberCommand } from './commands/update-member/update-member.command';
 import { UpdateMemberDto } from './commands/update-member/update-member.dto';
+import { MemberErrors } from './domain/identity.errors';
 import { MemberView } from './member.view';
 import { ListMembersQuery } from './queries/list-members/list-members.query';
 
@@ -46,7 +47,7 @@ export class MembersController {
       'The same answer whether or not the e-mail address has an account anywhere. A new account gets an invitation e-mail with a one-time token for POST /v1/auth/accept-invite; an existing account is told by e-mail and accepts signed in (GET /v1/me/invitations).',
   })
   @ApiCreatedResponse({ type: AddedMemberView })
-  @ApiConflictResponse({ description: 'MEMBER.ALREADY_EXISTS' })
+  @ApiErrors(MemberErrors.ALREADY_EXISTS, MemberErrors.UNKNOWN_ORGANISATION)
   add(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -68,7 +69,13 @@ export class MembersController {
   @CityAccess(['coordinator'], { operator: true })
   @ApiOperation({ summary: "Change a member's role or organisation, or remove them" })
   @ApiOkResponse({ type: MemberView })
-  @ApiConflictResponse({ description: 'MEMBER.LAST_COORDINATOR, MEMBER.INVITATION_PENDING' })
+  @ApiErrors(
+    MemberErrors.NOTHING_TO_CHANGE,
+    MemberErrors.NOT_FOUND,
+    MemberErrors.LAST_COORDINATOR,
+    MemberErrors.INVITATION_PENDING,
+    MemberErrors.UNKNOWN_ORGANISATION,
+  )
   update(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -87,7 +94,7 @@ export class MembersController {
     description: 'A token sent before stops working. The answer has the same shape as adding the member.',
   })
   @ApiAcceptedResponse({ type: AddedMemberView })
-  @ApiConflictResponse({ description: 'MEMBER.NOT_PENDING' })
+  @ApiErrors(MemberErrors.NOT_FOUND, MemberErrors.NOT_PENDING)
   reissueInvitation(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -1,9 +1,10 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ERASED } from '@rl/event-store';
-import { CommandContext, CommandMetadata, OperatorOnly, uuidParam } from '@rl/web';
+import { ApiErrors, CommandContext, CommandMetadata, OperatorOnly, uuidParam } from '@rl/web';
 import { ErasePersonCommand, ErasureView } from './commands/erase-person/erase-person.command';
+import { PersonErrors } from './domain/identity.errors';
 
 @ApiTags('platform')
 @Controller('v1/platform/people')
@@ -23,7 +24,7 @@ export class PeopleController {
       'itself (users table) is not deleted.',
   })
   @ApiOkResponse({ type: ErasureView })
-  @ApiNotFoundResponse({ description: 'PERSON.NOT_FOUND' })
+  @ApiErrors(PersonErrors.NOT_FOUND)
   erase(
     @CommandContext() metadata: CommandMetadata,
     @Param('userId', uuidParam('userId')) userId: string,

@@ -8,3 +8,5 @@ export { ProjectionWaiter, READ_YOUR_WRITES_TIMEOUT_MS } from './projection-wait
 export { ProjectionWakeups } from './projection-wakeups';
 export { inScratchFold, sideEffectsAllowed } from './scratch-fold';
 export { ProjectionsModule } from './projections.module';
+export { DELETE, Evolved, foldRows, PersonalText, RowProjectionDeclaration } from './row-declaration';
+export { RowProjection, rowProjection } from './row-projection';

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
-import { ApiPage, OperatorOnly, PageQueryDto, pageRequest } from '@rl/web';
+import { ApiErrors, ApiPage, OperatorOnly, PageQueryDto, pageRequest } from '@rl/web';
 import { CityView } from './city.view';
 import { CreateCityCommand } from './commands/create-city/create-city.command';
 import { CreateCityDto } from './commands/create-city/create-city.dto';
+import { CityErrors } from './domain/tenancy.errors';
 import { ListCitiesQuery } from './queries/list-cities/list-cities.query';
 
 @ApiTags('platform')
@@ -19,7 +20,7 @@ export class CitiesController {
   @Post()
   @OperatorOnly()
   @ApiCreatedResponse({ type: CityView })
-  @ApiConflictResponse({ description: 'CITY.SLUG_TAKEN' })
+  @ApiErrors(CityErrors.SLUG_TAKEN)
   create(@Body() body: CreateCityDto): Promise<CityView> {
     return this.commands.execute(new CreateCityCommand(body));
   }

@@ -5,10 +5,7 @@ export const PopulationErrors = defineErrors('POPULATION', {
   INVALID_YEAR: { kind: 'bad_request', message: 'The year must be 1900-2100' },
 });
 
-// Codes of other contexts that comparison reads answer with (the city in a public path, a bad range).
-export const CityErrors = defineErrors('CITY', {
-  NOT_FOUND: { kind: 'not_found', message: 'No such city' },
-});
+// The code every malformed request answers with (a range whose ends are the wrong way round).
 export const RequestErrors = defineErrors('REQUEST', {
   INVALID: { kind: 'bad_request', message: 'Invalid request' },
 });

@@ -10,8 +10,8 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CityErrors } from '@rl/tenancy';
 import { ApiErrors, Public, SignedIn } from '@rl/web';
-import { CityErrors } from '../domain/comparison.errors';
 import type { Audience } from '../jobs/recompute-comparison.handler';
 import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';

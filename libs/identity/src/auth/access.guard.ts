@@ -2,12 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
-import { asCityId, asUserId, DomainError } from '@rl/kernel';
+import { asCityId, asUserId } from '@rl/kernel';
+import { CityErrors } from '@rl/tenancy';
 import { ACCESS_RULE, AccessRule, Actor, RequestWithActor } from '@rl/web';
+import { AuthErrors } from '../domain/identity.errors';
 import { CallerLookup } from './caller-lookup';
-
-// Members of other cities learn nothing about this one: unknown city and non-member look the same.
-const cityNotFound = () => new DomainError('not_found', 'CITY.NOT_FOUND', 'No such city');
 
 // Enforces the access rule every route declares.
 @Injectable()
@@ -37,20 +36,18 @@ export class AccessGuard implements CanActivate {
       case 'signed-in':
         break;
       case 'operator':
-        if (!caller.isOperator)
-          throw new DomainError('forbidden', 'AUTH.OPERATOR_ONLY', 'Only platform operators may do this');
+        if (!caller.isOperator) throw AuthErrors.OPERATOR_ONLY();
         break;
       case 'city': {
-        if (caller.cityId === null || caller.timezone === null || slug === null) throw cityNotFound();
+        // Members of other cities learn nothing about this one: unknown city and non-member look the same.
+        if (caller.cityId === null || caller.timezone === null || slug === null) throw CityErrors.NOT_FOUND();
         const allowed =
           (caller.role !== null && rule.roles.includes(caller.role)) || (rule.operator && caller.isOperator);
         if (!allowed) {
-          if (caller.role === null) throw cityNotFound();
-          throw new DomainError(
-            'forbidden',
-            'AUTH.ROLE_NOT_ALLOWED',
-            `Your role (${caller.role}) may not do this in ${slug}`,
-          );
+          if (caller.role === null) throw CityErrors.NOT_FOUND();
+          throw AuthErrors.ROLE_NOT_ALLOWED({
+            message: `Your role (${caller.role}) may not do this in ${slug}`,
+          });
         }
         actor.city = { id: asCityId(caller.cityId), slug, timezone: caller.timezone };
         actor.role = caller.role ?? undefined;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { sendProblem, toProblem } from '@rl/web';
-import { UserRecord } from '../persistence/user.entity';
+import { AuthErrors } from '../domain/identity.errors';
+import { IdentityStore } from '../persistence/identity.repository';
 import { CallerLookup } from './caller-lookup';
 import { sha256Hex } from './credentials';
-import { invalidCredentials, PasswordLogin } from './password-login';
+import { PasswordLogin } from './password-login';
 import { AuthThrottle } from './throttle/auth-throttle';
 
 // A browser dashboard polls every few seconds; re-verifying an argon2 hash each time would burn CPU.
@@ -31,7 +30,7 @@ export class OperatorGate {
     private readonly callers: CallerLookup,
     private readonly logins: PasswordLogin,
     private readonly throttle: AuthThrottle,
-    private readonly db: TenantDb,
+    private readonly store: IdentityStore,
   ) {}
 
   middleware(): RequestHandler {
@@ -51,8 +50,7 @@ export class OperatorGate {
   private async authorise(req: Request): Promise<void> {
     const header = req.headers.authorization;
     if (header?.startsWith('Basic ')) return this.basicOperator(req.ip ?? 'unknown', header.slice(6));
-    if (!(await this.callers.fromAuthorization(header, null)).isOperator)
-      throw new DomainError('forbidden', 'AUTH.OPERATOR_ONLY', 'Only platform operators may do this');
+    if (!(await this.callers.fromAuthorization(header, null)).isOperator) throw AuthErrors.OPERATOR_ONLY();
   }
 
   private async basicOperator(address: string, encoded: string): Promise<void> {
@@ -65,7 +63,7 @@ export class OperatorGate {
     const attempt = await this.throttle.begin(address, email);
     try {
       const user = await this.logins.verify(email, decoded.slice(separator + 1));
-      if (!user.isOperator || user.passwordHash === null) throw invalidCredentials();
+      if (!user.isOperator || user.passwordHash === null) throw AuthErrors.INVALID_CREDENTIALS();
       this.remember(key, {
         userId: user.id,
         passwordHash: user.passwordHash,
@@ -83,9 +81,7 @@ export class OperatorGate {
     const cached = this.verifiedBasic.get(key);
     if (cached === undefined) return false;
     const user =
-      cached.until > Date.now()
-        ? await this.db.platform((em) => em.findOneBy(UserRecord, { id: cached.userId }))
-        : null;
+      cached.until > Date.now() ? await this.store.platform((tx) => tx.users.byId(cached.userId)) : null;
     if (user?.active && user.isOperator && user.passwordHash === cached.passwordHash) return true;
     this.verifiedBasic.delete(key);
     return false;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { UserId } from '@rl/kernel';
-import { RefreshTokenRecord } from '../persistence/refresh-token.entity';
+import { RefreshTokens } from '../persistence/identity.repository';
 import { newSecret, sha256Hex } from './credentials';
 import { TokenPairView } from './session.view';
 
@@ -22,10 +21,14 @@ export class SessionIssuer {
   ) {}
 
   // Issues an access token and a fresh refresh token in `familyId` (a new login starts a new family).
-  async issue(em: EntityManager, userId: UserId, familyId: string = randomUUID()): Promise<TokenPairView> {
+  async issue(
+    sessions: RefreshTokens,
+    userId: UserId,
+    familyId: string = randomUUID(),
+  ): Promise<TokenPairView> {
     const refreshToken = newSecret();
     const ttlMs = this.config.auth.refreshTokenTtlDays * 86_400_000;
-    await em.insert(RefreshTokenRecord, {
+    await sessions.insert({
       id: randomUUID(),
       familyId,
       userId,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserId } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
-import { UserRecord } from '../persistence/user.entity';
-import { Memberships } from './memberships';
+import { IdentityStore } from '../persistence/identity.repository';
 import { SessionIssuer } from './session-issuer';
 import { SessionView } from './session.view';
 
@@ -10,19 +8,19 @@ import { SessionView } from './session.view';
 @Injectable()
 export class SessionOpener {
   constructor(
-    private readonly db: TenantDb,
+    private readonly store: IdentityStore,
     private readonly issuer: SessionIssuer,
-    private readonly memberships: Memberships,
   ) {}
 
   open(userId: UserId): Promise<SessionView> {
-    return this.db.asUser(userId, async (em) => {
-      const user = await em.findOneByOrFail(UserRecord, { id: userId });
-      const tokens = await this.issuer.issue(em, userId);
+    return this.store.asUser(userId, async (tx) => {
+      const user = await tx.users.byId(userId);
+      if (!user) throw new Error(`No account ${userId} to open a session for`);
+      const tokens = await this.issuer.issue(tx.sessions, userId);
       return {
         ...tokens,
         user: { id: user.id, email: user.email, name: user.name },
-        memberships: await this.memberships.ofUser(userId, em),
+        memberships: await tx.memberships.active(userId),
         isOperator: user.isOperator,
       };
     });

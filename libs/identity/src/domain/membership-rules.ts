@@ -1,4 +1,5 @@
-import { CityRole, DomainError } from '@rl/kernel';
+import { CityRole } from '@rl/kernel';
+import { MemberErrors } from './identity.errors';
 
 export interface MemberChange {
   userId: string;
@@ -16,11 +17,8 @@ export function assertCityKeepsACoordinator(
   if (!demoted && !deactivated) return;
   const remaining = activeCoordinatorIds.filter((id) => id !== change.userId);
   if (activeCoordinatorIds.includes(change.userId) && remaining.length === 0) {
-    throw new DomainError(
-      'conflict',
-      'MEMBER.LAST_COORDINATOR',
-      'The city would be left without an active coordinator; appoint another coordinator first',
-      [{ field: demoted ? 'role' : 'active', message: 'would remove the last active coordinator' }],
-    );
+    throw MemberErrors.LAST_COORDINATOR({
+      errors: [{ field: demoted ? 'role' : 'active', message: 'would remove the last active coordinator' }],
+    });
   }
 }

@@ -13,8 +13,3 @@ export const IndicatorErrors = defineErrors('INDICATOR', {
   },
   CODE_TAKEN: { kind: 'conflict', message: 'The code is already used by another indicator of this city' },
 });
-
-// The city a plain-text name is localised for (the code belongs to the cities' context).
-export const CityErrors = defineErrors('CITY', {
-  NOT_FOUND: { kind: 'not_found', message: 'No such city' },
-});

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
-import { CityErrors } from '../domain/indicator.errors';
+import { CityErrors } from '@rl/tenancy';
 
 // The locale a city's plain-text names and descriptions are written in.
 export abstract class CityLocales {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
-import { CityId } from '@rl/kernel';
+import { CityId, isEventOf } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { SUBMISSION_EVENT_TYPES, SubmissionEvent } from '../domain/submission.events';
 
@@ -65,13 +65,13 @@ export class SeriesProjection implements Projection {
       folded.set(pair, Math.max(0, ...[...rows.values()].map((r) => Number(r.position))));
     }
     const changed = new Set<string>();
-    for (const recorded of events) {
-      const event = recorded as unknown as SubmissionEvent;
+    for (const event of events) {
+      if (!isEventOf<SubmissionEvent>(SUBMISSION_EVENT_TYPES, event)) continue;
       const d = event.data;
       const pair = pairOf(d);
-      if (recorded.position <= (folded.get(pair) ?? 0)) continue;
+      if (event.position <= (folded.get(pair) ?? 0)) continue;
       const rows = byPair.get(pair) as Map<string, Row>;
-      const at = { position: recorded.position, updatedAt: recorded.recordedAt };
+      const at = { position: event.position, updatedAt: event.recordedAt };
       switch (event.type) {
         case 'SubmissionSubmitted':
         case 'SubmissionCorrected': {
@@ -132,7 +132,7 @@ export class SeriesProjection implements Projection {
           }
           break;
       }
-      folded.set(pair, recorded.position);
+      folded.set(pair, event.position);
       changed.add(pair);
     }
     if (changed.size === 0) return;

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CityErrors } from '../../domain/comparison.errors';
+import { CityErrors } from '@rl/tenancy';
 import { ComparisonReadModel } from '../../persistence/comparison-results.repository';
 import { PublicIndicatorView } from '../comparison.view';
 import { PublicCityIndicatorsQuery } from './public-city-indicators.query';

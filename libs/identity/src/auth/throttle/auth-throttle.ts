@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@rl/config';
-import { DomainError } from '@rl/kernel';
 import { InjectRedis } from '@rl/queue';
+import { AuthErrors } from '../../domain/identity.errors';
 import { sha256Hex } from '../credentials';
 
 // An address that signed in to an account stays exempt from that account's failure budget this long.
@@ -17,13 +17,10 @@ export interface Attempt {
 
 const tooMany = (ms: number) => {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new DomainError(
-    'rate_limited',
-    'AUTH.TOO_MANY_ATTEMPTS',
-    `Too many attempts; try again in ${seconds} s`,
-    [],
-    { retryAfterSeconds: seconds },
-  );
+  return AuthErrors.TOO_MANY_ATTEMPTS({
+    message: `Too many attempts; try again in ${seconds} s`,
+    details: { retryAfterSeconds: seconds },
+  });
 };
 
 // Throws the 429 for a limiter's refusal; anything else (Redis down and no insurance) propagates.

@@ -1,14 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { IsNull, MoreThan } from 'typeorm';
-import { EventStore } from '@rl/event-store';
-import { asCityId, asUserId, DomainError } from '@rl/kernel';
+import { asCityId, asUserId } from '@rl/kernel';
 import { PasswordHasher, sha256Hex } from '../../auth/credentials';
 import { SessionOpener } from '../../auth/session-opener';
 import { SessionView } from '../../auth/session.view';
+import { InvitationErrors } from '../../domain/identity.errors';
+import { membershipDecider } from '../../domain/membership.decider';
 import { memberStream } from '../../domain/membership.events';
-import { InvitationRecord } from '../../persistence/invitation.entity';
-import { MembershipRecord } from '../../persistence/membership.entity';
-import { UserRecord } from '../../persistence/user.entity';
+import { IdentityStore } from '../../persistence/identity.repository';
 import { AcceptInvitationCommand } from './accept-invitation.command';
 
 // The addressee of an invitation e-mail chooses the password of their new account; the membership that
@@ -16,7 +14,7 @@ import { AcceptInvitationCommand } from './accept-invitation.command';
 @CommandHandler(AcceptInvitationCommand)
 export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitationCommand, SessionView> {
   constructor(
-    private readonly events: EventStore,
+    private readonly store: IdentityStore,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionOpener,
   ) {}
@@ -24,47 +22,26 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
   async execute({ token, password }: AcceptInvitationCommand): Promise<SessionView> {
     const [cityId, secret] = token.split('.');
     const passwordHash = await this.passwords.hash(password);
-    const userId = await this.events.transact(asCityId(cityId), async (tx) => {
-      const { em } = tx;
-      const invitation = await em.findOne(InvitationRecord, {
-        where: { tokenHash: sha256Hex(secret), acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const userId = await this.store.inCity(asCityId(cityId), async (tx) => {
+      const invitation = await tx.invitations.lockRedeemable(sha256Hex(secret), new Date());
       if (!invitation) {
-        throw new DomainError(
-          'invalid',
-          'INVITATION.INVALID',
-          'The invitation is unknown, expired or already used',
-          [{ field: 'token', message: 'is unknown, expired or already used' }],
-        );
+        throw InvitationErrors.INVALID({
+          errors: [{ field: 'token', message: 'is unknown, expired or already used' }],
+        });
       }
-      const claimed = await em.update(
-        UserRecord,
-        { id: invitation.userId, passwordHash: IsNull() },
-        { passwordHash },
-      );
-      if (claimed.affected !== 1) {
-        throw new DomainError(
-          'conflict',
-          'INVITATION.ACCOUNT_ALREADY_ACTIVE',
-          'This account already has a password; log in and accept under /v1/me/invitations',
-          [{ field: 'token', message: 'belongs to an account that is already active' }],
-        );
+      if (!(await tx.users.replacePassword(invitation.userId, null, passwordHash))) {
+        throw InvitationErrors.ACCOUNT_ALREADY_ACTIVE({
+          errors: [{ field: 'token', message: 'belongs to an account that is already active' }],
+        });
       }
-      await em.update(
-        InvitationRecord,
-        { tenantId: invitation.tenantId, id: invitation.id },
-        { acceptedAt: new Date() },
+      await tx.invitations.markAccepted(invitation.id);
+      const joined = await tx.members.activate(invitation.userId);
+      const events = membershipDecider.decide(
+        { type: 'AnswerOffer', userId: invitation.userId, answer: 'accept', wasPending: joined },
+        null,
       );
-      const joined = await em.update(
-        MembershipRecord,
-        { tenantId: invitation.tenantId, userId: invitation.userId, pending: true },
-        { pending: false, active: true },
-      );
-      if (joined.affected === 1) {
-        const accepted = { type: 'MemberInvitationAccepted', data: { userId: invitation.userId } };
-        await tx.append(memberStream(invitation.userId), 'any', [accepted], { actorId: invitation.userId });
-      }
+      if (events.length > 0)
+        await tx.append(memberStream(invitation.userId), events, { actorId: invitation.userId });
       return asUserId(invitation.userId);
     });
     return this.sessions.open(userId);

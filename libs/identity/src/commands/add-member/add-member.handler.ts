@@ -1,19 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@rl/kernel';
-import { EventStore } from '@rl/event-store';
-import { assertOrganisationInCity } from '@rl/stakeholders';
 import { AccountMail } from '../../auth/account-mail';
 import { MembershipOffers } from '../../auth/membership-offers';
+import { membershipDecider } from '../../domain/membership.decider';
 import { memberStream } from '../../domain/membership.events';
-import { MembershipRecord } from '../../persistence/membership.entity';
-import { UserRecord } from '../../persistence/user.entity';
+import { IdentityStore } from '../../persistence/identity.repository';
 import { AddedMemberView, AddMemberCommand } from './add-member.command';
 
 @CommandHandler(AddMemberCommand)
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand, AddedMemberView> {
   constructor(
-    private readonly events: EventStore,
+    private readonly store: IdentityStore,
     private readonly offers: MembershipOffers,
     private readonly mail: AccountMail,
   ) {}
@@ -21,35 +18,29 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
   async execute({ cityId, metadata, input, options }: AddMemberCommand): Promise<AddedMemberView> {
     const email = input.email.toLowerCase();
     const active = options.activeAtOnce === true;
-    const { view, mails } = await this.events.transact(cityId, async (tx) => {
-      const { em } = tx;
+    const organisationId = input.organisationId ?? null;
+    const { view, mails } = await this.store.inCity(cityId, async (tx) => {
       // Serialises concurrent invitations of one address so that exactly one account is created.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`user-email:${email}`]);
-      const existing = await em.findOneBy(UserRecord, { email });
-      const user =
-        existing ??
-        (await em.save(
-          em.create(UserRecord, {
-            id: randomUUID(),
-            email,
-            name: input.name,
-            locale: input.locale ?? null,
-            passwordHash: null,
-          }),
-        ));
-      if (await em.existsBy(MembershipRecord, { tenantId: cityId, userId: user.id })) {
-        throw new DomainError(
-          'conflict',
-          'MEMBER.ALREADY_EXISTS',
-          'This person is already a member of the city',
-          [{ field: 'email', message: 'is already a member; change the role with PATCH' }],
-        );
+      await tx.users.lockEmail(email);
+      const existing = await tx.users.byEmail(email);
+      const userId = existing?.id ?? randomUUID();
+      if (!existing) {
+        const account = { id: userId, email, name: input.name, passwordHash: null };
+        await tx.users.insert({ ...account, locale: input.locale ?? null });
       }
-      const organisationId = input.organisationId ?? null;
-      await assertOrganisationInCity(em, organisationId, 'MEMBER.UNKNOWN_ORGANISATION');
-      await em.insert(MembershipRecord, {
-        tenantId: cityId,
-        userId: user.id,
+      const events = membershipDecider.decide(
+        {
+          type: 'AddMember',
+          userId,
+          role: input.role,
+          organisationId,
+          alreadyMember: await tx.members.exists(userId),
+        },
+        null,
+      );
+      await tx.assertOrganisation(organisationId);
+      await tx.members.insert({
+        userId,
         role: input.role,
         organisationId,
         active,
@@ -60,13 +51,12 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Added
         ? []
         : [
             existing
-              ? await this.offers.tellExistingAccount(em, cityId, user.id, input.role)
-              : await this.offers.inviteNewAccount(em, cityId, user.id, input.role, metadata.actorId),
+              ? await this.offers.tellExistingAccount(tx, userId, input.role)
+              : await this.offers.inviteNewAccount(tx, userId, input.role, metadata.actorId),
           ];
-      const added = { type: 'MemberAdded', data: { userId: user.id, role: input.role, organisationId } };
-      await tx.append(memberStream(user.id), 'any', [added], metadata);
+      await tx.append(memberStream(userId), events, metadata);
       const status = active ? ('active' as const) : ('pending' as const);
-      return { view: { userId: user.id, role: input.role, status }, mails: mailIds };
+      return { view: { userId, role: input.role, status }, mails: mailIds };
     });
     await this.mail.wake(mails);
     return view;

@@ -1,45 +1,31 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@rl/event-store';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { InvitationErrors } from '../../domain/identity.errors';
+import { membershipDecider } from '../../domain/membership.decider';
 import { memberStream } from '../../domain/membership.events';
-import { InvitationRecord } from '../../persistence/invitation.entity';
-import { MembershipRecord } from '../../persistence/membership.entity';
+import { IdentityStore } from '../../persistence/identity.repository';
 import { AnswerInvitationCommand } from './answer-invitation.command';
-
-const notFound = () =>
-  new DomainError('not_found', 'INVITATION.NOT_FOUND', 'No pending invitation of yours has this id');
 
 @CommandHandler(AnswerInvitationCommand)
 export class AnswerInvitationHandler implements ICommandHandler<AnswerInvitationCommand, void> {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly events: EventStore,
-  ) {}
+  constructor(private readonly store: IdentityStore) {}
 
   async execute({ userId, cityId, answer }: AnswerInvitationCommand): Promise<void> {
     // Checked under the user's own-memberships policy first: an id of another city reveals nothing.
-    const offered = await this.db.asUser(userId, (em) =>
-      em.existsBy(MembershipRecord, { tenantId: cityId, userId, pending: true }),
-    );
-    if (!offered) throw notFound();
-    await this.events.transact(cityId, async (tx) => {
-      const { em } = tx;
-      const member = await em.findOne(MembershipRecord, {
-        where: { tenantId: cityId, userId, pending: true },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!member) throw notFound();
+    const offered = await this.store.asUser(userId, (tx) => tx.memberships.isOffered(userId, cityId));
+    if (!offered) throw InvitationErrors.NOT_FOUND();
+    await this.store.inCity(cityId, async (tx) => {
+      const member = await tx.members.lock(userId, { pending: true });
+      if (!member) throw InvitationErrors.NOT_FOUND();
       // Any token of this city's invitation dies with the answer.
-      await em.delete(InvitationRecord, { tenantId: cityId, userId });
-      if (answer === 'accept') {
-        await em.update(MembershipRecord, { tenantId: cityId, userId }, { pending: false, active: true });
-      } else {
-        // Nothing is kept: the city may offer again later, and a declined offer never turns active.
-        await em.delete(MembershipRecord, { tenantId: cityId, userId });
-      }
-      const type = answer === 'accept' ? 'MemberInvitationAccepted' : 'MemberInvitationDeclined';
-      await tx.append(memberStream(userId), 'any', [{ type, data: { userId } }], { actorId: userId });
+      await tx.invitations.removeFor(userId);
+      if (answer === 'accept') await tx.members.activate(userId);
+      // Nothing is kept: the city may offer again later, and a declined offer never turns active.
+      else await tx.members.remove(userId);
+      const events = membershipDecider.decide(
+        { type: 'AnswerOffer', userId, answer, wasPending: true },
+        null,
+      );
+      await tx.append(memberStream(userId), events, { actorId: userId });
     });
   }
 }

@@ -1,28 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  EventStore,
-  PERSON_DATA_ERASED,
-  PersonalDataKeys,
-  PersonDataErasedData,
-  personStream,
-} from '@rl/event-store';
-import { asCityId, DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { PERSON_DATA_ERASED, PersonDataErasedData, personStream } from '@rl/event-store';
+import { asCityId } from '@rl/kernel';
+import { PersonErrors } from '../../domain/identity.errors';
+import { IdentityStore } from '../../persistence/identity.repository';
 import { ErasedCityView, ErasePersonCommand, ErasureView } from './erase-person.command';
 
 @CommandHandler(ErasePersonCommand)
 export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand, ErasureView> {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly events: EventStore,
-    private readonly keys: PersonalDataKeys,
-  ) {}
+  constructor(private readonly store: IdentityStore) {}
 
   async execute({ metadata, userId }: ErasePersonCommand): Promise<ErasureView> {
-    const cities = await this.db.platform(async (em) => {
-      const [user] = await em.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId]);
-      if (!user) throw new DomainError('not_found', 'PERSON.NOT_FOUND', 'No such person');
-      return em.query<{ id: string; slug: string }[]>(`SELECT id, slug FROM cities ORDER BY slug`);
+    const cities = await this.store.platform(async (tx) => {
+      if (!(await tx.users.byId(userId))) throw PersonErrors.NOT_FOUND();
+      return tx.cities();
     });
     // Idempotent by nature: a repeated call finds no key left and appends nothing. The client's key
     // would clash with itself across cities, so the appends go without it.
@@ -31,14 +21,12 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand, E
     // City by city: each city's keys go with its erasure event in one transaction (row-level security
     // hides other cities' keys).
     for (const city of cities) {
-      const cityId = asCityId(city.id);
-      const done = await this.events.transact(cityId, async (tx) => {
-        const keyIds = await this.keys.destroy(tx.em, cityId, userId);
+      const done = await this.store.inCity(asCityId(city.id), async (tx) => {
+        const keyIds = await tx.destroyPersonalKeys(userId);
         if (keyIds.length === 0) return null;
         const data: PersonDataErasedData = { subjectId: userId, keyIds };
         const { position } = await tx.append(
           personStream(userId),
-          'any',
           [{ type: PERSON_DATA_ERASED, data }],
           recorded,
         );

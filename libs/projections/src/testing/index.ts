@@ -1,0 +1,1 @@
+export { recorded, rowAfter } from './row-projection-testing';
