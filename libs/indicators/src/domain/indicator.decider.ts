@@ -129,27 +129,24 @@ function put<K extends RedefinableField>(
 const hasRequired = (fields: Fields): fields is Fields & Pick<IndicatorDefinition, RequiredField> =>
   REQUIRED.every((field) => fields[field] !== undefined);
 
-// A definition from its code and fields; decide never lets a required field go missing.
-function complete(code: string, fields: Fields): IndicatorDefinition {
-  if (!hasRequired(fields)) {
-    throw invalid(REQUIRED.find((field) => fields[field] === undefined) ?? 'definition', 'is required');
-  }
-  return { code, ...fields };
-}
-
 function normaliseDefinition(definition: IndicatorDefinition): IndicatorDefinition {
   const fields: Fields = {};
   for (const field of REDEFINABLE_FIELDS) put(fields, field, normaliseField(field, definition[field]));
-  return complete(definition.code.trim(), fields);
+  if (!hasRequired(fields)) {
+    throw invalid(REQUIRED.find((field) => fields[field] === undefined) ?? 'definition', 'is required');
+  }
+  return { code: definition.code.trim(), ...fields };
 }
 
-function redefine({ code, ...before }: IndicatorDefinition, changes: DefinitionChanges): IndicatorDefinition {
+// decide never clears a required field; an event that did would leave the definition as it was.
+function redefine(definition: IndicatorDefinition, changes: DefinitionChanges): IndicatorDefinition {
+  const { code, ...before } = definition;
   const fields: Fields = { ...before };
   for (const field of REDEFINABLE_FIELDS) {
     const change = changes[field];
     if (change) put(fields, field, change.after ?? undefined);
   }
-  return complete(code, fields);
+  return hasRequired(fields) ? { code, ...fields } : definition;
 }
 
 const nothingToChange = (command: UpdateIndicator) =>
