@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { QueueName } from '@rl/queue';
 import { ImportSweep } from '@rl/reporting';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 import { importOutcome } from '../support/imports';
 
 // A type rather than an interface, so that the job state's report record narrows to it.
@@ -34,21 +34,15 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     api.http.get(url(p, slug)).auth(session.accessToken, { type: 'bearer' });
   const defineIndicator = async (disaggregations: { dimension: string; values: string[] }[] = []) =>
     (
-      await api.http
-        .post(url('indicators'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .send({
-          code: `BG-${Math.random().toString(36).slice(2, 8)}`,
-          name: 'Imported in the background',
-          right: 'participation',
-          type: 'outcome',
-          unit: 'count',
-          direction: 'neutral',
-          disaggregations,
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
+      await fixtures.indicator(cityClient(api, city, coordinator), {
+        code: `BG-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Imported in the background',
+        right: 'participation',
+        type: 'outcome',
+        disaggregations,
+        status: 'active',
+      })
+    ).id;
   const upload = (indicatorId: string, file: Buffer, session = official) =>
     api.http
       .post(url('imports'))
@@ -66,13 +60,10 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     }));
     city = await api.city(operator, 'Ghent');
     coordinator = await api.member(operator, city, 'coordinator');
-    organisationId = (
-      await api.http
-        .post(url('organisations'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .send({ name: 'Statistics office', kind: 'local_authority' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(cityClient(api, city, coordinator), {
+      name: 'Statistics office',
+      kind: 'local_authority',
+    });
     official = await api.member(operator, city, 'official');
   });
   afterAll(() => api.close());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 
 // The real Open SDG files (read only); see test/fixtures/open-sdg/README.md for their origin and licences.
 const DATA = path.resolve(__dirname, '../fixtures/open-sdg');
@@ -31,27 +31,19 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
   let official: Session;
   let organisationId: string;
 
-  const url = (p: string) => `/v1/cities/${city.slug}/${p}`;
-  const as = (session: Session) => ({
-    post: (p: string) => api.http.post(url(p)).auth(session.accessToken, { type: 'bearer' }),
-    get: (p: string) => api.http.get(url(p)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
   const defineIndicator = async (unit: string, disaggregations: { dimension: string; values: string[] }[]) =>
     (
-      await as(coordinator)
-        .post('indicators')
-        .send({
-          code: `IMP-${randomUUID().slice(0, 6)}`,
-          name: 'Imported indicator',
-          right: 'participation',
-          type: 'outcome',
-          unit,
-          direction: 'neutral',
-          disaggregations,
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
+      await fixtures.indicator(as(coordinator), {
+        code: `IMP-${randomUUID().slice(0, 6)}`,
+        name: 'Imported indicator',
+        right: 'participation',
+        type: 'outcome',
+        unit,
+        disaggregations,
+        status: 'active',
+      })
+    ).id;
   const importFile = (
     indicatorId: string,
     file: Buffer,
@@ -97,12 +89,10 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
   beforeAll(async () => {
     ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
-    organisationId = (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: 'Statistics office', kind: 'local_authority' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(as(coordinator), {
+      name: 'Statistics office',
+      kind: 'local_authority',
+    });
     official = await api.member(operator, city, 'official');
   });
   afterAll(() => api.close());

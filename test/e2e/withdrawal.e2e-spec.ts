@@ -8,7 +8,7 @@ import { databaseUrl, dataSourceOptions, PUBLISHED_READER_ROLE, TenantDb } from 
 import { Checkpoints } from '@rl/projections';
 import { QueueName } from '@rl/queue';
 import { PublicationFlags1795708600000 } from '../../libs/persistence/src/migrations/1795708600000-publication-flags';
-import { ApiHarness, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { ApiHarness, cityClient, Session, sleep, TestCity, uniqueSuffix } from '../support';
 
 // Withdrawing a publication takes effect the moment the PUT answers: no public or comparable read
 // shows the city's values any more, although the stored comparison (comparison_results) still holds
@@ -27,7 +27,6 @@ const FRAMEWORK = 'SDG';
 const CODE = `W-${uniqueSuffix()}`;
 const PERIOD = '2024';
 const SETTLE_MS = 15_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   let api: ApiHarness;
@@ -37,13 +36,7 @@ describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   const queues = () =>
     [QueueName.Projections, QueueName.Comparisons].map((name) => api.worker.get<Queue>(getQueueToken(name)));
 
-  const as = (site: Site, session: Session) => {
-    const url = (path: string) => `/v1/cities/${site.city.slug}/${path}`;
-    return {
-      post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    };
-  };
+  const as = (site: Site, session: Session) => cityClient(api, site.city, session);
 
   const newSite = async (operator: Session, name: string, unit: string, value: number): Promise<Site> => {
     const city = await api.city(operator, name);

@@ -1,6 +1,13 @@
 import { Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import { ApiErrors, ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
 import { CheckpointView } from './checkpoints/checkpoint.view';
@@ -25,6 +32,7 @@ export class AuditController {
   ) {}
 
   @Get('events')
+  @ApiOperation({ summary: "List the city's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: AuditEventPage })
   events(@CurrentCity() city: CityContext, @Query() query: ListAuditEventsDto): Promise<AuditEventPage> {
@@ -33,6 +41,7 @@ export class AuditController {
   }
 
   @Get('streams/:streamId')
+  @ApiOperation({ summary: "Read one stream's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
   @ApiOkResponse({ type: AuditStreamView })
@@ -47,6 +56,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOperation({ summary: "Verify the city's hash chain" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: ChainVerificationView })
   @ApiErrors(AuditErrors.VERIFY_RUNNING)
@@ -55,6 +65,7 @@ export class AuditController {
   }
 
   @Get('checkpoints')
+  @ApiOperation({ summary: 'List signed checkpoints' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiPage(CheckpointView, "Signed checkpoints of the city's head, newest first")
   checkpoints(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<CheckpointView>> {
@@ -62,6 +73,7 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @ApiOperation({ summary: 'Sign a checkpoint of the current head' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiCreatedResponse({ type: CheckpointView, description: "The city's current head, signed now" })
   @ApiErrors(AuditErrors.KEY_ID_REUSED)
@@ -70,6 +82,7 @@ export class AuditController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: "Export the city's event log as NDJSON" })
   @CityAccess(['auditor'])
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({

@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -45,6 +46,7 @@ export class CommentsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Post a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedCommentView })
@@ -63,6 +65,7 @@ export class CommentsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a comment' })
   @CityAccess(COMMENTERS)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -86,6 +89,7 @@ export class CommentsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Retract a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiOkResponse({
@@ -107,6 +111,7 @@ export class CommentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List comments' })
   @CityAccess(CITY_ROLES)
   @ApiPage(
     CommentView,

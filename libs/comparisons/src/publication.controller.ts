@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IndicatorErrors } from '@rl/indicators';
 import { CITY_ROLES } from '@rl/kernel';
 import {
@@ -31,6 +31,7 @@ export class PublicationController {
   ) {}
 
   @Put('indicators/:id/publication')
+  @ApiOperation({ summary: "Set an indicator's publication" })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({
@@ -48,6 +49,7 @@ export class PublicationController {
   }
 
   @Get('indicators/:id/publication')
+  @ApiOperation({ summary: "Get an indicator's publication" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: SetPublicationDto })
   @ApiErrors(IndicatorErrors.NOT_FOUND)
@@ -61,6 +63,7 @@ export class PublicationController {
   }
 
   @Put('population/:year')
+  @ApiOperation({ summary: "Set the city's population for a year" })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
@@ -80,6 +83,7 @@ export class PublicationController {
   }
 
   @Get('population')
+  @ApiOperation({ summary: "List the city's population by year" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [PopulationView] })
   population(@CurrentCity() city: CityContext): Promise<PopulationView[]> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
@@ -38,6 +38,7 @@ export class IndicatorsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Define an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedIndicatorView })
@@ -51,6 +52,7 @@ export class IndicatorsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -75,6 +77,7 @@ export class IndicatorsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List indicators' })
   @CityAccess(CITY_ROLES)
   @ApiPage(IndicatorView, 'By code')
   @ApiProjectionBehind()
@@ -83,6 +86,7 @@ export class IndicatorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an indicator, optionally as it was at an instant' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
   @ApiErrors(IndicatorErrors.NOT_FOUND)
@@ -99,6 +103,7 @@ export class IndicatorsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'List every version of an indicator' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [IndicatorVersionView] })
   @ApiErrors(IndicatorErrors.NOT_FOUND)

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiProduces,
   ApiTags,
@@ -67,6 +68,7 @@ export class ComparisonsController extends ComparisonReads {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Compare cities on an indicator' })
   @SignedIn()
   @ApiOkResponse({
     type: ComparisonView,
@@ -80,6 +82,7 @@ export class ComparisonsController extends ComparisonReads {
   }
 
   @Get('series')
+  @ApiOperation({ summary: "Compare cities' series on an indicator" })
   @SignedIn()
   @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
@@ -102,6 +105,7 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('comparisons')
+  @ApiOperation({ summary: 'Compare cities on a public indicator' })
   @Public()
   @ApiOkResponse({ type: ComparisonView, description: 'As GET /v1/comparisons, over public indicators only' })
   @ApiBadRequestResponse({ description: BAD_QUERY })
@@ -110,6 +114,7 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('comparisons/series')
+  @ApiOperation({ summary: "Compare cities' series on a public indicator" })
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
@@ -122,6 +127,7 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('cities/:city/indicators')
+  @ApiOperation({ summary: "List a city's public indicators" })
   @Public()
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiOkResponse({
