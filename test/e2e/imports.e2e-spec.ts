@@ -143,7 +143,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
     // The same file again: those periods now have an open submission, so the import is refused whole.
     const again = await importFile(indicatorId, fixture('ONS_indicator_16-7-2.csv'), 'again.csv');
-    const problem = expectProblem(again, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
+    expectProblem(again, 422, 'IMPORT.REJECTED');
+    const problem = again.body as { report: Report };
     expect(problem.report.rejected.map((r) => r.reason).join('\n')).toMatch(
       /2013\/14 already has an open submission/,
     );
@@ -197,8 +198,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
       open('Local Authority'),
     ]);
     const res = await importFile(indicatorId, fixture('ONS_indicator_11-6-2.csv'), 'indicator_11-6-2.csv');
-    const problem = expectProblem(res, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
-    const { report } = problem;
+    expectProblem(res, 422, 'IMPORT.REJECTED');
+    const { report } = res.body as { report: Report };
     expect(report).toEqual(expect.objectContaining({ ok: false, rows: 284, accepted: 274 }));
     const pairs: [number, number][] = [
       [41, 43],
@@ -250,7 +251,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
     const csv = Buffer.from('\uFEFFYear,sex,Value\r\n2032,F,3\r\n2032,X,4\r\n2032,,abc\r\n', 'utf8');
     const bad = await importFile(indicatorId, csv, 'bad.csv');
-    const { report } = expectProblem(bad, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
+    expectProblem(bad, 422, 'IMPORT.REJECTED');
+    const { report } = bad.body as { report: Report };
     expect(report.rejected).toEqual([
       { row: 3, reason: expect.stringMatching(/sex: must be one of F, M/) },
       { row: 4, reason: expect.stringMatching(/not a number/) },

@@ -97,19 +97,21 @@ describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   // The cities every public or comparable read shows: as a signed-in member of Padua, and anonymously.
   const reads = async () => {
     const query = `framework=${FRAMEWORK}&code=${encodeURIComponent(CODE)}`;
-    const get = async (url: string, session?: Session) => {
+    const read = async (url: string, session?: Session): Promise<unknown> => {
       const req = api.http.get(url);
       const res = await (session ? req.auth(session.accessToken, { type: 'bearer' }) : req);
       expect({ url, status: res.status }).toEqual({ url, status: 200 });
-      return res.body as Record<string, unknown>;
+      return res.body;
     };
+    const get = async (url: string, session?: Session) =>
+      (await read(url, session)) as Record<string, unknown>;
     const rows = (body: Record<string, unknown>) =>
       (body.rows as { city: string }[]).map((r) => r.city).sort();
     const series = (body: Record<string, unknown>) =>
       (body.cities as { city: string }[]).map((c) => c.city).sort();
     const page = async (site: Site) =>
       (
-        (await get(`/v1/public/cities/${site.city.slug}/indicators`)) as unknown as {
+        (await read(`/v1/public/cities/${site.city.slug}/indicators`)) as {
           id: string;
           latest: unknown;
         }[]

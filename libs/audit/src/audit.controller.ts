@@ -2,19 +2,17 @@ import { Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
-import { ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
+import { ApiErrors, ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
 import { CheckpointView } from './checkpoints/checkpoint.view';
 import { SignCheckpointCommand } from './commands/sign-checkpoint/sign-checkpoint.command';
+import { AuditErrors } from './domain/audit.errors';
 import { AuditExport } from './export/audit-export';
 import { ListCheckpointsQuery } from './queries/list-checkpoints/list-checkpoints.query';
 import { ListAuditEventsDto, ReadAuditStreamDto } from './queries/list-audit-events/list-audit-events.dto';
@@ -47,7 +45,7 @@ export class AuditController {
   @CityAccess(['auditor', 'coordinator'])
   @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
   @ApiOkResponse({ type: AuditStreamView })
-  @ApiNotFoundResponse({ description: 'AUDIT.STREAM_NOT_FOUND' })
+  @ApiErrors(AuditErrors.STREAM_NOT_FOUND)
   stream(
     @CurrentCity() city: CityContext,
     @Param('streamId') streamId: string,
@@ -61,9 +59,7 @@ export class AuditController {
   @ApiOperation({ summary: "Verify the city's hash chain" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: ChainVerificationView })
-  @ApiTooManyRequestsResponse({
-    description: 'AUDIT.VERIFY_RUNNING: a verification of this city is already running (Retry-After)',
-  })
+  @ApiErrors(AuditErrors.VERIFY_RUNNING)
   verify(@CurrentCity() city: CityContext, @Query() query: VerifyChainDto): Promise<ChainVerificationView> {
     return this.queries.execute(new VerifyChainQuery(city.id, query.readModels === 'true'));
   }
@@ -80,7 +76,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Sign a checkpoint of the current head' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiCreatedResponse({ type: CheckpointView, description: "The city's current head, signed now" })
-  @ApiServiceUnavailableResponse({ description: 'AUDIT.KEY_ID_REUSED: the signing key is misconfigured' })
+  @ApiErrors(AuditErrors.KEY_ID_REUSED)
   sign(@CurrentCity() city: CityContext): Promise<CheckpointView> {
     return this.commands.execute(new SignCheckpointCommand(city.id));
   }

@@ -5,6 +5,7 @@ import { ComparisonWakeups } from './comparison-wakeups';
 import { ComparisonsReadModule } from './comparisons-read.module';
 import { ComparisonSweep } from './jobs/comparison-sweep';
 import { RecomputeComparisonHandler } from './jobs/recompute-comparison.handler';
+import { PgPublications, Publications } from './persistence/publications.repository';
 import { PublicationProjection } from './projections/publication.projection';
 import { PublicationController } from './publication.controller';
 import { ComparisonWakeupsReactor } from './reactors/comparison-wakeups.reactor';
@@ -13,6 +14,7 @@ import { ComparisonWakeupsReactor } from './reactors/comparison-wakeups.reactor'
   imports: [ComparisonsReadModule],
   controllers: [PublicationController],
   providers: [
+    { provide: Publications, useClass: PgPublications },
     SetPublicationHandler,
     SetPopulationHandler,
     ComparisonWakeups,

@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -12,7 +11,8 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, SignedIn } from '@rl/web';
+import { CityErrors } from '@rl/tenancy';
+import { ApiErrors, Public, SignedIn } from '@rl/web';
 import type { Audience } from '../jobs/recompute-comparison.handler';
 import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
@@ -134,7 +134,7 @@ export class PublicComparisonsController extends ComparisonReads {
     type: [PublicIndicatorView],
     description: "The city's public indicators, each with the validated value of its latest period",
   })
-  @ApiNotFoundResponse({ description: 'CITY.NOT_FOUND' })
+  @ApiErrors(CityErrors.NOT_FOUND)
   cityIndicators(@Param('city') city: string): Promise<PublicIndicatorView[]> {
     return this.queries.execute(new PublicCityIndicatorsQuery(city));
   }
