@@ -6,7 +6,7 @@ import { asCityId } from '@rl/kernel';
 import { databaseUrl } from '@rl/persistence';
 import { ProjectionRegistry, ProjectionRunner } from '@rl/projections';
 import { QueueName } from '@rl/queue';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, Session, TestCity } from '../support';
 
 interface TableCheck {
   table: string;
@@ -45,14 +45,7 @@ describe('Audit: read models checked against the log', () => {
   let commentId: string;
   let position = 0;
 
-  const as = (session: Session) => {
-    const url = (path: string) => `/v1/cities/${city.slug}/${path}`;
-    return {
-      post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      get: (path: string) => api.http.get(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    };
-  };
+  const as = (session: Session) => cityClient(api, city, session);
   const wrote = <T extends { position?: number }>(body: T): T => {
     position = Math.max(position, body.position ?? 0);
     return body;

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import * as ical from 'node-ical';
 import request from 'supertest';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import {
+  ApiHarness,
+  cityClient,
+  EARLY_SCHOOL_LEAVERS,
+  expectProblem,
+  fixtures,
+  Session,
+  sleep,
+  suiteQueues,
+  TestCity,
+  twoCities,
+} from '../support';
 
 interface FeedEvent {
   uid: string;
@@ -76,36 +84,19 @@ describe('Calendar feeds: deadlines behind a secret link', () => {
   };
 
   beforeAll(async () => {
-    ({ api, operator } = await ApiHarness.startWithOperator({
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}calendar_${process.env.JEST_WORKER_ID ?? '1'}`,
-    }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
+    ({ api, operator } = await ApiHarness.startWithOperator(suiteQueues('calendar')));
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
     official = await api.member(operator, ghent, 'official');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
-    const organisation = async (name: string) =>
-      (await post(coordinator, cityPath(ghent, 'organisations')).send({ name, kind: 'cso' }).expect(201)).body
-        .id as string;
-    ours = await organisation('Youth Rights Network');
-    theirs = await organisation('Housing Action');
+    const ghentAdmin = cityClient(api, ghent, coordinator);
+    ours = await fixtures.organisation(ghentAdmin, { name: 'Youth Rights Network' });
+    theirs = await fixtures.organisation(ghentAdmin, { name: 'Housing Action' });
     collector = await api.member(operator, ghent, 'collector', { organisationId: ours });
 
     for (const [code, name] of [
       [`EDU-${randomUUID().slice(0, 4)}`, 'Early school leavers'],
       [`HOU-${randomUUID().slice(0, 4)}`, 'Evictions'],
     ]) {
-      const res = await post(coordinator, cityPath(ghent, 'indicators'))
-        .send({
-          code,
-          name,
-          right: 'education',
-          type: 'outcome',
-          unit: 'percent',
-          direction: 'lower_is_better',
-        })
-        .expect(201);
-      indicators.push({ id: res.body.id as string, code });
+      indicators.push(await fixtures.indicator(ghentAdmin, { ...EARLY_SCHOOL_LEAVERS, code, name }));
     }
     for (const [code, deadline] of [
       ['2030', '2031-01-31T17:00:00+01:00'],
@@ -119,10 +110,12 @@ describe('Calendar feeds: deadlines behind a secret link', () => {
       [1, ours, '2030-Q1'],
       [0, theirs, '2030'],
     ] as const) {
-      const res = await post(coordinator, cityPath(ghent, 'assignments'))
-        .send({ indicatorId: indicators[indicator].id, organisationId, periodId: periods[period].id })
-        .expect(201);
-      assignments.push({ id: res.body.id as string, organisationId, period, indicator });
+      const id = await fixtures.assignment(ghentAdmin, {
+        indicatorId: indicators[indicator].id,
+        organisationId,
+        periodId: periods[period].id,
+      });
+      assignments.push({ id, organisationId, period, indicator });
     }
   });
   afterAll(() => api.close());

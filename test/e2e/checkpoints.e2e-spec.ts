@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointSigner, verifyExport } from '@rl/audit';
 import { asCityId, Checkpoint, CityRole } from '@rl/kernel';
-import { ApiHarness, expectProblem, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { ApiHarness, eventually, expectProblem, Session, TestCity, uniqueSuffix } from '../support';
 import { appendOrganisations, linesOf } from '../support/checkpoints';
-import { eventually, Receiver } from '../support/webhook-receiver';
+import { Receiver } from '../support/webhook-receiver';
 
 const FORBIDDEN_ROLES: CityRole[] = ['observer', 'collector', 'official', 'researcher'];
 const pem = (key: ReturnType<typeof generateKeyPairSync>['privateKey']) =>

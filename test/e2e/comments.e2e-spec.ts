@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityWithPeople, expectProblem, fixtures, Session, TestCity } from '../support';
 
 interface Author {
   id: string;
@@ -45,41 +45,17 @@ describe('Interpretation comments (threads on indicators, submissions and period
     ).body as Comment[];
 
   beforeAll(async () => {
-    ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
-    const org = await api.http
-      .post(`/v1/cities/${city.slug}/organisations`)
-      .auth(coordinator.accessToken, { type: 'bearer' })
-      .send({ name: 'Vluchtelingenwerk Gent', kind: 'cso' })
-      .expect(201);
-    organisationId = org.body.id as string;
-    [cso, researcher, observer] = await Promise.all([
-      api.member(operator, city, 'collector', { organisationId }),
-      api.member(operator, city, 'researcher'),
-      api.member(operator, city, 'observer'),
-    ]);
-    const indicator = await api.http
-      .post(`/v1/cities/${city.slug}/indicators`)
-      .auth(coordinator.accessToken, { type: 'bearer' })
-      .send({
-        code: `ND-${randomUUID().slice(0, 6)}`,
-        name: 'Discrimination complaints received',
-        right: 'non-discrimination',
-        type: 'process',
-        unit: 'count',
-        direction: 'neutral',
-        disaggregations: [{ dimension: 'ground', values: [] }],
-        frameworkRefs: [{ framework: 'SDG', code: '10.3.1' }],
-        // Active, so that data can be submitted against it.
-        status: 'active',
-      })
-      .expect(201);
-    indicatorId = indicator.body.id as string;
-    const period = await api.http
-      .post(`/v1/cities/${city.slug}/periods`)
-      .auth(coordinator.accessToken, { type: 'bearer' })
-      .send({ code: '2024', deadline: '2025-03-31' })
-      .expect(201);
-    periodId = period.body.id as string;
+    ({ api, operator } = await ApiHarness.startWithOperator());
+    const people = await cityWithPeople(api, operator, 'Ghent', { name: 'Vluchtelingenwerk Gent' });
+    ({ city, coordinator, collector: cso, researcher, observer, organisationId } = people);
+    const as = people.as(coordinator);
+    ({ id: indicatorId } = await fixtures.indicator(as, {
+      disaggregations: [{ dimension: 'ground', values: [] }],
+      frameworkRefs: [{ framework: 'SDG', code: '10.3.1' }],
+      // Active, so that data can be submitted against it.
+      status: 'active',
+    }));
+    periodId = await fixtures.period(as, '2024', '2025-03-31');
   });
   afterAll(() => api.close());
 

@@ -8,7 +8,7 @@ import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoints } from '@rl/projections';
 import { QueueName } from '@rl/queue';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, Session, sleep, TestCity } from '../support';
 
 // Three cities map an indicator each to SDG 11.1.1 in different units; what leaves a city is only what
 // it published, and only validated values. Recomputation is asynchronous (the comparisons queue), so
@@ -55,7 +55,6 @@ const WATER = '6.1.1';
 const JOURNALISTS = '16.10.1';
 const POLL_MS = 100;
 const RECOMPUTE_WITHIN_MS = 10_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Comparisons across cities: only published, validated data, honestly compared', () => {
   let api: ApiHarness;
@@ -65,13 +64,7 @@ describe('Comparisons across cities: only published, validated data, honestly co
   let utrecht: Site; // percent; unpublished at first; its 2024 value is submitted, never validated
   const indicators: Record<string, string> = {};
 
-  const as = (site: Site, session: Session = site.coordinator) => {
-    const url = (path: string) => `/v1/cities/${site.city.slug}/${path}`;
-    return {
-      post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    };
-  };
+  const as = (site: Site, session: Session = site.coordinator) => cityClient(api, site.city, session);
   const wrote = <T extends { position?: number }>(site: Site, body: T): T => {
     site.position = Math.max(site.position, body.position ?? 0);
     return body;

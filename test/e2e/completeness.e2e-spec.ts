@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, fixtures, Session, TestCity } from '../support';
 
 describe('Completeness per period', () => {
   let api: ApiHarness;
@@ -12,28 +12,18 @@ describe('Completeness per period', () => {
   let organisationName: string;
   let indicators: string[];
 
-  const url = (path: string) => `/v1/cities/${city.slug}/${path}`;
-  const as = (session: Session) => ({
-    post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    get: (path: string) => api.http.get(url(path)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
   const newIndicator = async (): Promise<string> =>
     (
-      await as(coordinator)
-        .post('indicators')
-        .send({
-          code: `CP-${randomUUID().slice(0, 6)}`,
-          name: 'Shelter places for people experiencing homelessness',
-          right: 'housing',
-          type: 'process',
-          unit: 'count',
-          direction: 'higher_is_better',
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
-  const newPeriod = async (code: string, deadline: string): Promise<string> =>
-    (await as(coordinator).post('periods').send({ code, deadline }).expect(201)).body.id as string;
+      await fixtures.indicator(as(coordinator), {
+        code: `CP-${randomUUID().slice(0, 6)}`,
+        name: 'Shelter places for people experiencing homelessness',
+        right: 'housing',
+        direction: 'higher_is_better',
+        status: 'active',
+      })
+    ).id;
+  const newPeriod = (code: string, deadline: string) => fixtures.period(as(coordinator), code, deadline);
   const assignBoth = async (periodId: string) => {
     for (const indicatorId of indicators)
       await as(coordinator).post('assignments').send({ indicatorId, organisationId, periodId }).expect(201);
@@ -51,9 +41,7 @@ describe('Completeness per period', () => {
   beforeAll(async () => {
     ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
     organisationName = `CSO ${randomUUID().slice(0, 6)}`;
-    organisationId = (
-      await as(coordinator).post('organisations').send({ name: organisationName, kind: 'cso' }).expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(as(coordinator), { name: organisationName });
     official = await api.member(operator, city, 'official');
     collector = await api.member(operator, city, 'collector', { organisationId });
     indicators = [await newIndicator(), await newIndicator()];

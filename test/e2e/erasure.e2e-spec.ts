@@ -4,8 +4,7 @@ import { COMMENT_THREADS_PROJECTION } from '@rl/comments';
 import { asCityId } from '@rl/kernel';
 import { ProjectionRebuilder, ProjectionRegistry } from '@rl/projections';
 import { SUBMISSIONS_PROJECTION } from '@rl/reporting';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
-import { eventually } from '../support/webhook-receiver';
+import { ApiHarness, cityClient, eventually, expectProblem, fixtures, Session, TestCity } from '../support';
 
 interface Comment {
   id: string;
@@ -35,12 +34,7 @@ describe('Erasure of a person (crypto-shredding)', () => {
   const secondBody = `SECOND-${marker}: thanks`;
   const reason = `REASON-${marker}: the total is off`;
 
-  const as = (session: Session) => ({
-    get: (path: string) =>
-      api.http.get(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' }),
-    post: (path: string) =>
-      api.http.post(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
   const erase = (session: Session, userId: string) =>
     api.http.post(`/v1/platform/people/${userId}/erasure`).auth(session.accessToken, { type: 'bearer' });
   // The database as it is, bypassing the API (row-level security still wants the city).
@@ -80,40 +74,30 @@ describe('Erasure of a person (crypto-shredding)', () => {
     eventually(`the official's notice to show ${excerpt}`, async () => {
       const res = await api.http.get('/v1/me/notifications').auth(official.accessToken, { type: 'bearer' });
       const notices = res.body as { kind: string; data: { commentExcerpt?: string } }[];
-      return notices.some((n) => n.kind === 'comment.posted' && n.data.commentExcerpt === excerpt) || undefined;
+      return (
+        notices.some((n) => n.kind === 'comment.posted' && n.data.commentExcerpt === excerpt) || undefined
+      );
     });
   const verify = async () => (await as(coordinator).get('audit/verify').expect(200)).body as { ok: boolean };
 
   beforeAll(async () => {
     ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Padua'));
-    const org = await as(coordinator)
-      .post('organisations')
-      .send({ name: 'Razzismo Stop', kind: 'cso' })
-      .expect(201);
-    const organisationId = org.body.id as string;
+    const organisationId = await fixtures.organisation(as(coordinator), { name: 'Razzismo Stop' });
     official = await api.member(operator, city, 'official');
     collector = await api.member(operator, city, 'collector', { organisationId });
-    const indicator = await as(coordinator)
-      .post('indicators')
-      .send({
+    const { indicatorId, periodId } = await fixtures.assignedWork(as(coordinator), {
+      organisationId,
+      periodCode: '2024',
+      deadline: '2030-03-31',
+      indicator: {
         code: `ER-${marker}`,
         name: 'Hate incidents reported',
-        right: 'non-discrimination',
         type: 'outcome',
-        unit: 'count',
-        direction: 'neutral',
         disaggregations: [],
         frameworkRefs: [],
         status: 'active',
-      })
-      .expect(201);
-    const period = await as(coordinator)
-      .post('periods')
-      .send({ code: '2024', deadline: '2030-03-31' })
-      .expect(201);
-    const indicatorId = indicator.body.id as string;
-    const periodId = period.body.id as string;
-    await as(coordinator).post('assignments').send({ indicatorId, organisationId, periodId }).expect(201);
+      },
+    });
     const submitted = await as(collector)
       .post('submissions')
       .send({ indicatorId, periodId, observations: [{ disaggregation: {}, value: 12 }], note })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 
 interface Written {
   id: string;
@@ -21,21 +21,11 @@ describe('Four eyes on submissions', () => {
   let indicatorId: string;
   let year = 2000;
 
-  const url = (path: string) => `/v1/cities/${city.slug}/${path}`;
-  const as = (session: Session) => ({
-    post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    get: (path: string) => api.http.get(url(path)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
   // A fresh period for each submission: one open submission per indicator and period.
   const submit = async (session: Session): Promise<Written> => {
-    const periodId = (
-      await as(coordinator)
-        .post('periods')
-        .send({ code: String(++year), deadline: '2099-01-31' })
-        .expect(201)
-    ).body.id as string;
-    await as(coordinator).post('assignments').send({ indicatorId, organisationId, periodId }).expect(201);
+    const periodId = await fixtures.period(as(coordinator), String(++year));
+    await fixtures.assignment(as(coordinator), { indicatorId, organisationId, periodId });
     const res = await as(session)
       .post('submissions')
       .send({ indicatorId, periodId, organisationId, observations: [{ disaggregation: {}, value: 7 }] })
@@ -51,29 +41,18 @@ describe('Four eyes on submissions', () => {
 
   beforeAll(async () => {
     ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
-    organisationId = (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: 'Statistics', kind: 'local_authority' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(as(coordinator), {
+      name: 'Statistics',
+      kind: 'local_authority',
+    });
     official = await api.member(operator, city, 'official');
     otherOfficial = await api.member(operator, city, 'official');
     collector = await api.member(operator, city, 'collector', { organisationId });
-    indicatorId = (
-      await as(coordinator)
-        .post('indicators')
-        .send({
-          code: `FE-${randomUUID().slice(0, 6)}`,
-          name: 'Complaints handled',
-          right: 'non-discrimination',
-          type: 'process',
-          unit: 'count',
-          direction: 'neutral',
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
+    ({ id: indicatorId } = await fixtures.indicator(as(coordinator), {
+      code: `FE-${randomUUID().slice(0, 6)}`,
+      name: 'Complaints handled',
+      status: 'active',
+    }));
   });
   afterAll(() => api.close());
 

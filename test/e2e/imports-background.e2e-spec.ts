@@ -3,10 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { QueueName } from '@rl/queue';
 import { ImportSweep } from '@rl/reporting';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 import { importOutcome } from '../support/imports';
 
-interface Report {
+// A type rather than an interface, so that the job state's report record narrows to it.
+type Report = {
   ok: boolean;
   rows: number;
   accepted: number;
@@ -14,7 +15,7 @@ interface Report {
   rejectedCount: number;
   periodsCreated: string[];
   submissions: { period: string; id: string }[];
-}
+};
 
 const MIB = 1024 * 1024;
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
@@ -33,21 +34,15 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     api.http.get(url(p, slug)).auth(session.accessToken, { type: 'bearer' });
   const defineIndicator = async (disaggregations: { dimension: string; values: string[] }[] = []) =>
     (
-      await api.http
-        .post(url('indicators'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .send({
-          code: `BG-${Math.random().toString(36).slice(2, 8)}`,
-          name: 'Imported in the background',
-          right: 'participation',
-          type: 'outcome',
-          unit: 'count',
-          direction: 'neutral',
-          disaggregations,
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
+      await fixtures.indicator(cityClient(api, city, coordinator), {
+        code: `BG-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Imported in the background',
+        right: 'participation',
+        type: 'outcome',
+        disaggregations,
+        status: 'active',
+      })
+    ).id;
   const upload = (indicatorId: string, file: Buffer, session = official) =>
     api.http
       .post(url('imports'))
@@ -65,13 +60,10 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     }));
     city = await api.city(operator, 'Ghent');
     coordinator = await api.member(operator, city, 'coordinator');
-    organisationId = (
-      await api.http
-        .post(url('organisations'))
-        .auth(coordinator.accessToken, { type: 'bearer' })
-        .send({ name: 'Statistics office', kind: 'local_authority' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(cityClient(api, city, coordinator), {
+      name: 'Statistics office',
+      kind: 'local_authority',
+    });
     official = await api.member(operator, city, 'official');
   });
   afterAll(() => api.close());
@@ -129,7 +121,7 @@ describe('Imports in the background: status, progress, caps, visibility, lost jo
     const state = await run(indicatorId, csv(lines));
     expect(state.status).toBe('rejected');
     expect(state.error).toEqual(expect.objectContaining({ code: 'IMPORT.REJECTED' }));
-    const report = state.report as unknown as Report;
+    const report = state.report as Report;
     expect(report).toEqual(expect.objectContaining({ ok: false, rows: 1_501, rejectedCount: 1_500 }));
     expect(report.rejected).toHaveLength(1_000);
     expect(report.rejected[0]).toEqual({ row: 2, reason: expect.stringMatching(/not a number/) });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 
 // The real Open SDG files (read only); see test/fixtures/open-sdg/README.md for their origin and licences.
 const DATA = path.resolve(__dirname, '../fixtures/open-sdg');
@@ -31,27 +31,19 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
   let official: Session;
   let organisationId: string;
 
-  const url = (p: string) => `/v1/cities/${city.slug}/${p}`;
-  const as = (session: Session) => ({
-    post: (p: string) => api.http.post(url(p)).auth(session.accessToken, { type: 'bearer' }),
-    get: (p: string) => api.http.get(url(p)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
   const defineIndicator = async (unit: string, disaggregations: { dimension: string; values: string[] }[]) =>
     (
-      await as(coordinator)
-        .post('indicators')
-        .send({
-          code: `IMP-${randomUUID().slice(0, 6)}`,
-          name: 'Imported indicator',
-          right: 'participation',
-          type: 'outcome',
-          unit,
-          direction: 'neutral',
-          disaggregations,
-          status: 'active',
-        })
-        .expect(201)
-    ).body.id as string;
+      await fixtures.indicator(as(coordinator), {
+        code: `IMP-${randomUUID().slice(0, 6)}`,
+        name: 'Imported indicator',
+        right: 'participation',
+        type: 'outcome',
+        unit,
+        disaggregations,
+        status: 'active',
+      })
+    ).id;
   const importFile = (
     indicatorId: string,
     file: Buffer,
@@ -97,12 +89,10 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
   beforeAll(async () => {
     ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
-    organisationId = (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: 'Statistics office', kind: 'local_authority' })
-        .expect(201)
-    ).body.id as string;
+    organisationId = await fixtures.organisation(as(coordinator), {
+      name: 'Statistics office',
+      kind: 'local_authority',
+    });
     official = await api.member(operator, city, 'official');
   });
   afterAll(() => api.close());
@@ -153,7 +143,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
     // The same file again: those periods now have an open submission, so the import is refused whole.
     const again = await importFile(indicatorId, fixture('ONS_indicator_16-7-2.csv'), 'again.csv');
-    const problem = expectProblem(again, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
+    expectProblem(again, 422, 'IMPORT.REJECTED');
+    const problem = again.body as { report: Report };
     expect(problem.report.rejected.map((r) => r.reason).join('\n')).toMatch(
       /2013\/14 already has an open submission/,
     );
@@ -207,8 +198,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
       open('Local Authority'),
     ]);
     const res = await importFile(indicatorId, fixture('ONS_indicator_11-6-2.csv'), 'indicator_11-6-2.csv');
-    const problem = expectProblem(res, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
-    const { report } = problem;
+    expectProblem(res, 422, 'IMPORT.REJECTED');
+    const { report } = res.body as { report: Report };
     expect(report).toEqual(expect.objectContaining({ ok: false, rows: 284, accepted: 274 }));
     const pairs: [number, number][] = [
       [41, 43],
@@ -260,7 +251,8 @@ describe('Imports: Open SDG CSV and XLSX, all or nothing', () => {
 
     const csv = Buffer.from('\uFEFFYear,sex,Value\r\n2032,F,3\r\n2032,X,4\r\n2032,,abc\r\n', 'utf8');
     const bad = await importFile(indicatorId, csv, 'bad.csv');
-    const { report } = expectProblem(bad, 422, 'IMPORT.REJECTED') as unknown as { report: Report };
+    expectProblem(bad, 422, 'IMPORT.REJECTED');
+    const { report } = bad.body as { report: Report };
     expect(report.rejected).toEqual([
       { row: 3, reason: expect.stringMatching(/sex: must be one of F, M/) },
       { row: 4, reason: expect.stringMatching(/not a number/) },

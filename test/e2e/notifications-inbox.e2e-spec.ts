@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { asUserId } from '@rl/kernel';
 import { DEFAULT_REMINDER_POLICY } from '@rl/notifications';
 import { TenantDb } from '@rl/persistence';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// Polls until `probe` returns a value (not undefined), or fails after `ms`.
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
+import {
+  ApiHarness,
+  AssignedWork,
+  cityClient,
+  EARLY_SCHOOL_LEAVERS,
+  eventually,
+  expectProblem,
+  fixtures,
+  Session,
+  suiteQueues,
+  TestCity,
+  twoCities,
+} from '../support';
 
 interface Notice {
   id: string;
@@ -27,11 +25,6 @@ interface Notice {
   readAt: string | null;
 }
 
-interface Work {
-  indicatorCode: string;
-  assignmentId: string;
-}
-
 describe('Notifications: the inbox, preferences and a city reminder policy', () => {
   let api: ApiHarness;
   let operator: Session;
@@ -40,8 +33,8 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
   let coordinator: Session;
   let paduaCoordinator: Session;
   let collector: Session;
-  let ghentWork: Work;
-  let paduaWork: Work;
+  let ghentWork: AssignedWork;
+  let paduaWork: AssignedWork;
 
   const cityPath = (city: TestCity, resource: string) => `/v1/cities/${city.slug}/${resource}`;
   const post = (session: Session, path: string) =>
@@ -53,44 +46,21 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
   const inbox = async (session: Session, query = ''): Promise<Notice[]> =>
     (await get(session, `/v1/me/notifications${query}`).expect(200)).body as Notice[];
 
-  const organisation = async (city: TestCity, session: Session): Promise<string> =>
-    (
-      await post(session, cityPath(city, 'organisations'))
-        .send({ name: `CSO ${randomUUID().slice(0, 6)}`, kind: 'cso' })
-        .expect(201)
-    ).body.id as string;
+  const organisation = (city: TestCity, session: Session) =>
+    fixtures.organisation(cityClient(api, city, session));
 
   // Assigns new work due in a little over two days. Of the default reminders (14 and 3 days before, the
   // deadline morning, 1 and 7 days after) the 3-day one then fell due 21 hours ago: still owed, so it
   // fires at once as 'reminder.upcoming', at any time of day (the 14-day one is too old to be owed).
-  const assignWork = async (
-    city: TestCity,
-    session: Session,
-    organisationId: string,
-    periodCode: string,
-  ): Promise<Work> => {
-    const indicatorCode = `EDU-${randomUUID().slice(0, 6)}`;
-    const indicator = await post(session, cityPath(city, 'indicators'))
-      .send({
-        code: indicatorCode,
-        name: 'Early school leavers',
-        right: 'education',
-        type: 'outcome',
-        unit: 'percent',
-        direction: 'lower_is_better',
-      })
-      .expect(201);
-    const deadline = new Date(Date.now() + (2 * 24 + 3) * 3_600_000);
-    const period = await post(session, cityPath(city, 'periods'))
-      .send({ code: periodCode, deadline: deadline.toISOString() })
-      .expect(201);
-    const assignment = await post(session, cityPath(city, 'assignments'))
-      .send({ indicatorId: indicator.body.id, organisationId, periodId: period.body.id })
-      .expect(201);
-    return { indicatorCode, assignmentId: assignment.body.id as string };
-  };
+  const assignWork = (city: TestCity, session: Session, organisationId: string, periodCode: string) =>
+    fixtures.assignedWork(cityClient(api, city, session), {
+      organisationId,
+      periodCode,
+      deadline: new Date(Date.now() + (2 * 24 + 3) * 3_600_000).toISOString(),
+      indicator: { ...EARLY_SCHOOL_LEAVERS, code: `EDU-${randomUUID().slice(0, 6)}` },
+    });
 
-  const noticeFor = (work: Work, session = collector) =>
+  const noticeFor = (work: AssignedWork, session = collector) =>
     eventually(`the reminder about ${work.indicatorCode}`, async () =>
       (await inbox(session)).find((n) => n.data.indicatorCode === work.indicatorCode),
     );
@@ -98,13 +68,9 @@ describe('Notifications: the inbox, preferences and a city reminder policy', () 
   beforeAll(async () => {
     ({ api, operator } = await ApiHarness.startWithOperator({
       REMINDER_SWEEP_SECONDS: '2',
-      // Queues of this checkout only: another clone's workers on the same Redis must not take our jobs.
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}inbox_${process.env.JEST_WORKER_ID ?? '1'}`,
+      ...suiteQueues('inbox'),
     }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
     collector = await api.member(operator, ghent, 'collector', {
       organisationId: await organisation(ghent, coordinator),
     });

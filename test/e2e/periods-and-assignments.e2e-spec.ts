@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 
 interface CreatedPeriod {
   id: string;
@@ -28,29 +28,8 @@ describe('Periods and assignments (event-sourced reporting)', () => {
     api.http.post(url('periods')).auth(session.accessToken, { type: 'bearer' }).send({ code, deadline });
   const newPeriod = async (code: string, deadline = '2030-01-31'): Promise<CreatedPeriod> =>
     (await definePeriod(code, deadline).expect(201)).body as CreatedPeriod;
-  const newOrganisation = async (): Promise<string> => {
-    const res = await api.http
-      .post(url('organisations'))
-      .auth(coordinator.accessToken, { type: 'bearer' })
-      .send({ name: `Org ${randomUUID().slice(0, 6)}`, kind: 'cso' })
-      .expect(201);
-    return res.body.id as string;
-  };
-  const newIndicator = async (): Promise<string> => {
-    const res = await api.http
-      .post(url('indicators'))
-      .auth(coordinator.accessToken, { type: 'bearer' })
-      .send({
-        code: `ND-${randomUUID().slice(0, 6)}`,
-        name: 'Discrimination complaints received',
-        right: 'non-discrimination',
-        type: 'process',
-        unit: 'count',
-        direction: 'neutral',
-      })
-      .expect(201);
-    return res.body.id as string;
-  };
+  const newOrganisation = () => fixtures.organisation(cityClient(api, city, coordinator));
+  const newIndicator = async () => (await fixtures.indicator(cityClient(api, city, coordinator))).id;
   const assign = (body: Record<string, unknown>, session = coordinator) =>
     api.http.post(url('assignments')).auth(session.accessToken, { type: 'bearer' }).send(body);
 

@@ -4,7 +4,7 @@ import { EventStore } from '@rl/event-store';
 import { asCityId, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoints, Projection, ProjectionRegistry, ProjectionWaiter } from '@rl/projections';
-import { ApiHarness, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, fixtures, Session, TestCity } from '../support';
 
 // Demanded by the issue: a read of a projection after a write it ignores answers at once.
 const ANSWER_WITHIN_MS = 200;
@@ -21,14 +21,7 @@ describe('Read-your-writes across projections', () => {
   let coordinator: Session;
   let indicatorId: string;
 
-  const as = (session: Session) => ({
-    get: (path: string) =>
-      api.http.get(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' }),
-    post: (path: string) =>
-      api.http.post(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' }),
-    put: (path: string) =>
-      api.http.put(`/v1/cities/${city.slug}/${path}`).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
 
   beforeAll(async () => {
     const started = await ApiHarness.startWithOperator({ PROJECTION_SWEEP_SECONDS: '3600' });
@@ -36,21 +29,12 @@ describe('Read-your-writes across projections', () => {
     operator = started.operator;
     city = await api.city(started.operator, 'Ghent');
     coordinator = await api.member(started.operator, city, 'coordinator');
-    const indicator = await as(coordinator)
-      .post('indicators')
-      .send({
-        code: `RYW-${randomUUID().slice(0, 6)}`,
-        name: 'Discrimination complaints received',
-        right: 'non-discrimination',
-        type: 'process',
-        unit: 'count',
-        direction: 'neutral',
-        disaggregations: [],
-        frameworkRefs: [{ framework: 'SDG', code: '10.3.1' }],
-        status: 'active',
-      })
-      .expect(201);
-    indicatorId = indicator.body.id as string;
+    ({ id: indicatorId } = await fixtures.indicator(as(coordinator), {
+      code: `RYW-${randomUUID().slice(0, 6)}`,
+      disaggregations: [],
+      frameworkRefs: [{ framework: 'SDG', code: '10.3.1' }],
+      status: 'active',
+    }));
   });
   afterAll(() => api.close());
 

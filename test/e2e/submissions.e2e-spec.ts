@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, expectProblem, fixtures, Session, TestCity } from '../support';
 
 interface Written {
   id?: string;
@@ -18,20 +18,9 @@ describe('Submissions: submit, return, correct, validate, and the series', () =>
   let organisationId: string;
   let indicatorId: string;
 
-  const url = (path: string) => `/v1/cities/${city.slug}/${path}`;
-  const as = (session: Session) => ({
-    post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    get: (path: string) => api.http.get(url(path)).auth(session.accessToken, { type: 'bearer' }),
-  });
-  const newOrganisation = async (): Promise<string> =>
-    (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: `CSO ${randomUUID().slice(0, 6)}`, kind: 'cso' })
-        .expect(201)
-    ).body.id as string;
-  const newPeriod = async (code: string, deadline = '2099-01-31'): Promise<string> =>
-    (await as(coordinator).post('periods').send({ code, deadline }).expect(201)).body.id as string;
+  const as = (session: Session) => cityClient(api, city, session);
+  const newOrganisation = () => fixtures.organisation(as(coordinator));
+  const newPeriod = (code: string, deadline?: string) => fixtures.period(as(coordinator), code, deadline);
   const assign = (periodId: string, organisation = organisationId, indicator = indicatorId) =>
     as(coordinator)
       .post('assignments')
@@ -45,23 +34,13 @@ describe('Submissions: submit, return, correct, validate, and the series', () =>
     organisationId = await newOrganisation();
     official = await api.member(operator, city, 'official');
     collector = await api.member(operator, city, 'collector', { organisationId });
-    const indicator = await as(coordinator)
-      .post('indicators')
-      .send({
-        code: `ND-${randomUUID().slice(0, 6)}`,
-        name: 'Discrimination complaints received',
-        right: 'non-discrimination',
-        type: 'process',
-        unit: 'count',
-        direction: 'neutral',
-        disaggregations: [
-          { dimension: 'sex', values: ['F', 'M'] },
-          { dimension: 'district', values: [] },
-        ],
-        status: 'active',
-      })
-      .expect(201);
-    indicatorId = indicator.body.id as string;
+    ({ id: indicatorId } = await fixtures.indicator(as(coordinator), {
+      disaggregations: [
+        { dimension: 'sex', values: ['F', 'M'] },
+        { dimension: 'district', values: [] },
+      ],
+      status: 'active',
+    }));
   });
   afterAll(() => api.close());
 
@@ -272,22 +251,18 @@ describe('Submissions: submit, return, correct, validate, and the series', () =>
   });
 
   it('refuses data for an indicator that is not active', async () => {
-    const draft = await as(coordinator)
-      .post('indicators')
-      .send({
-        code: `DR-${randomUUID().slice(0, 6)}`,
-        name: 'Draft indicator',
-        right: 'housing',
-        type: 'outcome',
-        unit: 'percent',
-        direction: 'neutral',
-      })
-      .expect(201);
+    const draft = await fixtures.indicator(as(coordinator), {
+      code: `DR-${randomUUID().slice(0, 6)}`,
+      name: 'Draft indicator',
+      right: 'housing',
+      type: 'outcome',
+      unit: 'percent',
+    });
     const periodId = await newPeriod('2019');
-    await assign(periodId, organisationId, draft.body.id as string);
+    await assign(periodId, organisationId, draft.id);
     expectProblem(
       await submit(collector, {
-        indicatorId: draft.body.id,
+        indicatorId: draft.id,
         periodId,
         observations: [{ disaggregation: {}, value: 1 }],
       }),

@@ -3,9 +3,8 @@ import { DataSource } from 'typeorm';
 import { asCityId } from '@rl/kernel';
 import { HostResolver } from '@rl/outbound';
 import { NotificationQueues } from '../../libs/notifications/src/notification-queues';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
-import { eventually, Receiver, sleep } from '../support/webhook-receiver';
+import { ApiHarness, eventually, expectProblem, Session, sleep, suiteQueues, TestCity } from '../support';
+import { Receiver } from '../support/webhook-receiver';
 
 // Issue 10, attack 3: a coordinator registers a webhook that points into the hosting network (Redis on
 // 6379, any loopback port, cloud metadata) and reads what the worker found there from `lastError`.
@@ -55,7 +54,7 @@ describe('Webhooks cannot reach internal addresses (SSRF)', () => {
       WEBHOOK_ALLOW_PRIVATE: 'false',
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_MAX_ATTEMPTS: '2',
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}ssrf_${process.env.JEST_WORKER_ID ?? '1'}`,
+      ...suiteQueues('ssrf'),
     }));
     city = await api.city(operator, 'Ghent');
     coordinator = await api.member(operator, city, 'coordinator');

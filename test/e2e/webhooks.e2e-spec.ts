@@ -3,9 +3,20 @@ import { DataSource } from 'typeorm';
 import { asCityId } from '@rl/kernel';
 import { SIGNATURE_HEADER, verifyWebhook } from '../../libs/notifications/src/domain/webhook-signature';
 import { NotificationQueues } from '../../libs/notifications/src/notification-queues';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
-import { TEST_DATABASE_PREFIX } from '../support/test-config';
-import { eventually, Receiver, sleep } from '../support/webhook-receiver';
+import {
+  ApiHarness,
+  cityClient,
+  EARLY_SCHOOL_LEAVERS,
+  eventually,
+  expectProblem,
+  fixtures,
+  Session,
+  sleep,
+  suiteQueues,
+  TestCity,
+  twoCities,
+} from '../support';
+import { Receiver } from '../support/webhook-receiver';
 
 const nowSeconds = () => Math.floor(Date.now() / 1_000);
 
@@ -34,15 +45,7 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
   const secrets = new Map<string, string>();
   const ids = new Map<string, string>();
 
-  const path = (city: TestCity, resource: string) => `/v1/cities/${city.slug}/${resource}`;
-  const as = (session: Session, city = ghent) => ({
-    post: (resource: string) =>
-      api.http.post(path(city, resource)).auth(session.accessToken, { type: 'bearer' }),
-    get: (resource: string) =>
-      api.http.get(path(city, resource)).auth(session.accessToken, { type: 'bearer' }),
-    delete: (resource: string) =>
-      api.http.delete(path(city, resource)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session, city = ghent) => cityClient(api, city, session);
   const register = async (name: string, events?: string[]) => {
     const res = await as(coordinator)
       .post('webhooks')
@@ -61,19 +64,10 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_MAX_ATTEMPTS: '3',
       REMINDER_SWEEP_SECONDS: '2',
-      // Queues of this checkout only: another clone's workers on the same Redis must not take our jobs.
-      QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}webhooks_${process.env.JEST_WORKER_ID ?? '1'}`,
+      ...suiteQueues('webhooks'),
     }));
-    ghent = await api.city(operator, 'Ghent');
-    padua = await api.city(operator, 'Padua');
-    coordinator = await api.member(operator, ghent, 'coordinator');
-    paduaCoordinator = await api.member(operator, padua, 'coordinator');
-    organisationId = (
-      await as(coordinator)
-        .post('organisations')
-        .send({ name: `CSO ${randomUUID().slice(0, 6)}`, kind: 'cso' })
-        .expect(201)
-    ).body.id as string;
+    ({ ghent, padua, coordinator, paduaCoordinator } = await twoCities(api, operator));
+    organisationId = await fixtures.organisation(as(coordinator));
     collector = await api.member(operator, ghent, 'collector', { organisationId });
   });
   afterAll(async () => {
@@ -162,30 +156,16 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
   });
 
   it('POSTs a signed reminder.upcoming to each subscribed endpoint exactly once', async () => {
-    const indicatorCode = `EDU-${randomUUID().slice(0, 6)}`;
-    const indicator = await as(coordinator)
-      .post('indicators')
-      .send({
-        code: indicatorCode,
-        name: 'Early school leavers',
-        right: 'education',
-        type: 'outcome',
-        unit: 'percent',
-        direction: 'lower_is_better',
-      })
-      .expect(201);
     // Of the default reminders (14 and 3 days before, the deadline morning, 1 and 7 days after) the
     // 3-day one is due a little under a day ago: still owed, so it fires at once, as 'reminder.upcoming'.
     // (The 14-day one is too old to be owed; the others lie ahead.)
     const deadline = new Date(Date.now() + (2 * 24 + 3) * 3_600_000);
-    const period = await as(coordinator)
-      .post('periods')
-      .send({ code: '2031-05', deadline: deadline.toISOString() })
-      .expect(201);
-    await as(coordinator)
-      .post('assignments')
-      .send({ indicatorId: indicator.body.id, organisationId, periodId: period.body.id })
-      .expect(201);
+    const work = await fixtures.assignedWork(as(coordinator), {
+      organisationId,
+      periodCode: '2031-05',
+      deadline: deadline.toISOString(),
+      indicator: { ...EARLY_SCHOOL_LEAVERS, code: `EDU-${randomUUID().slice(0, 6)}` },
+    });
 
     const [all] = await eventually('the delivery to /all', () =>
       receiver.at('/all').length > 0 ? receiver.at('/all') : undefined,
@@ -231,9 +211,9 @@ describe('Webhooks: signed notice deliveries with retries and a dead-letter list
       data: expect.objectContaining({
         citySlug: ghent.slug,
         cityName: 'Ghent',
-        indicatorCode,
+        indicatorCode: work.indicatorCode,
         periodCode: '2031-05',
-        deadline: period.body.deadline,
+        deadline: work.deadline,
         link: expect.stringContaining(`/cities/${ghent.slug}/assignments/`),
       }),
     });

@@ -8,7 +8,7 @@ import { databaseUrl, dataSourceOptions, PUBLISHED_READER_ROLE, TenantDb } from 
 import { Checkpoints } from '@rl/projections';
 import { QueueName } from '@rl/queue';
 import { PublicationFlags1795708600000 } from '../../libs/persistence/src/migrations/1795708600000-publication-flags';
-import { ApiHarness, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { ApiHarness, cityClient, Session, sleep, TestCity, uniqueSuffix } from '../support';
 
 // Withdrawing a publication takes effect the moment the PUT answers: no public or comparable read
 // shows the city's values any more, although the stored comparison (comparison_results) still holds
@@ -27,7 +27,6 @@ const FRAMEWORK = 'SDG';
 const CODE = `W-${uniqueSuffix()}`;
 const PERIOD = '2024';
 const SETTLE_MS = 15_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   let api: ApiHarness;
@@ -37,13 +36,7 @@ describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   const queues = () =>
     [QueueName.Projections, QueueName.Comparisons].map((name) => api.worker.get<Queue>(getQueueToken(name)));
 
-  const as = (site: Site, session: Session) => {
-    const url = (path: string) => `/v1/cities/${site.city.slug}/${path}`;
-    return {
-      post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    };
-  };
+  const as = (site: Site, session: Session) => cityClient(api, site.city, session);
 
   const newSite = async (operator: Session, name: string, unit: string, value: number): Promise<Site> => {
     const city = await api.city(operator, name);
@@ -104,19 +97,21 @@ describe('Withdrawal is immediate, whatever recomputation is doing', () => {
   // The cities every public or comparable read shows: as a signed-in member of Padua, and anonymously.
   const reads = async () => {
     const query = `framework=${FRAMEWORK}&code=${encodeURIComponent(CODE)}`;
-    const get = async (url: string, session?: Session) => {
+    const read = async (url: string, session?: Session): Promise<unknown> => {
       const req = api.http.get(url);
       const res = await (session ? req.auth(session.accessToken, { type: 'bearer' }) : req);
       expect({ url, status: res.status }).toEqual({ url, status: 200 });
-      return res.body as Record<string, unknown>;
+      return res.body;
     };
+    const get = async (url: string, session?: Session) =>
+      (await read(url, session)) as Record<string, unknown>;
     const rows = (body: Record<string, unknown>) =>
       (body.rows as { city: string }[]).map((r) => r.city).sort();
     const series = (body: Record<string, unknown>) =>
       (body.cities as { city: string }[]).map((c) => c.city).sort();
     const page = async (site: Site) =>
       (
-        (await get(`/v1/public/cities/${site.city.slug}/indicators`)) as unknown as {
+        (await read(`/v1/public/cities/${site.city.slug}/indicators`)) as {
           id: string;
           latest: unknown;
         }[]

@@ -17,7 +17,7 @@ import {
   AUDIENCES,
   RecomputeComparisonHandler,
 } from '../../libs/comparisons/src/jobs/recompute-comparison.handler';
-import { ApiHarness, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { ApiHarness, cityClient, Session, TestCity, uniqueSuffix } from '../support';
 
 // Property: whatever sequence of publish / unpublish / submit / validate / population commands the
 // cities issue, once the projections and the comparisons queue have settled the comparison read model
@@ -98,13 +98,7 @@ describe('Comparisons: the read model equals a from-scratch recomputation (prope
   let sites: Site[];
   const code = `housing-${uniqueSuffix()}`;
 
-  const as = (site: Site, session: Session) => {
-    const url = (path: string) => `/v1/cities/${site.city.slug}/${path}`;
-    return {
-      post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-      put: (path: string) => api.http.put(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    };
-  };
+  const as = (site: Site, session: Session) => cityClient(api, site.city, session);
   const wrote = <T extends { position: number }>(site: Site, body: T): T => {
     site.position = Math.max(site.position, body.position);
     return body;

@@ -127,13 +127,13 @@ describe('Projection workers', () => {
 
   // catchUp until it owns the projection (a killed owner's connection may take a moment to be reaped).
   const catchUpOwned = async (cityId: CityId, projection: Projection, batch?: number): Promise<number> => {
-    let reached: number | null = null;
+    const last: { reached: number | null } = { reached: null };
     const owned = await eventually(async () => {
-      reached = await runner.catchUp(cityId, projection, batch);
-      return reached !== null;
+      last.reached = await runner.catchUp(cityId, projection, batch);
+      return last.reached !== null;
     }, 15_000);
     expect(owned).toBe(true);
-    return reached as unknown as number;
+    return last.reached ?? 0;
   };
 
   // The read model is exactly the fold of the log up to the checkpoint, and agrees with a rebuild.

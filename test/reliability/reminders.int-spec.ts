@@ -10,14 +10,13 @@ import { asCityId } from '@rl/kernel';
 import { NotificationSweep, ReminderPolicy, reminderPolicyStream } from '@rl/notifications';
 import { QueueName } from '@rl/queue';
 import { createWorker } from '@rl/worker';
-import { ApiHarness, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityClient, Session, sleep, TestCity } from '../support';
 import { MailCatcher } from '../support/mail-catcher';
 
 // A Redis database of its own: this suite empties it (as a Redis restart without persistence would),
 // which must not touch the queues of suites running in parallel.
 const REDIS_DB = 7;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const inSeconds = (s: number) => new Date(Date.now() + s * 1_000);
 
 describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
@@ -31,12 +30,7 @@ describe('Deadline reminders over real SMTP, PostgreSQL and Redis', () => {
   let db: DataSource;
   let periodCount = 0;
 
-  const url = (path: string) => `/v1/cities/${city.slug}/${path}`;
-  const as = (session: Session) => ({
-    post: (path: string) => api.http.post(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    patch: (path: string) => api.http.patch(url(path)).auth(session.accessToken, { type: 'bearer' }),
-    get: (path: string) => api.http.get(url(path)).auth(session.accessToken, { type: 'bearer' }),
-  });
+  const as = (session: Session) => cityClient(api, city, session);
 
   const setPolicy = (policy: ReminderPolicy) =>
     api.app

@@ -11,6 +11,10 @@ const CHECKOUT = createHash('sha1').update(resolve(__dirname, '../..')).digest('
 export const TEST_DATABASE_PREFIX = `rl_test_${CHECKOUT}_`;
 export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
 export const workerDatabase = (workerId: string | number) => `${TEST_DATABASE_PREFIX}w${workerId}`;
+// Queues of one suite in this checkout: another clone's workers on the same Redis must not take its jobs.
+export const suiteQueues = (suite: string) => ({
+  QUEUE_PREFIX: `${TEST_DATABASE_PREFIX}${suite}_${process.env.JEST_WORKER_ID ?? '1'}`,
+});
 
 const withDatabase = (database: string) => {
   const url = new URL(SERVER);

@@ -1,1 +1,2 @@
+export { ApiModule } from './api.module';
 export { createApi } from './create-api';

@@ -1,7 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ERASED, EventSchemas, PersonalData } from '@rl/event-store';
-import { CityId } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { ERASED, EventSchemas } from '@rl/event-store';
 
 // recorded_at as the hash covers it: UTC with microseconds (a JS Date would drop the last three digits).
 export const RECORDED_AT_TEXT = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -62,28 +60,6 @@ export class AuditEventView {
 
   @ApiProperty({ description: 'SHA-256 (hex) chaining this event to the previous one of the city' })
   hash!: string;
-
-  // Reads audit rows in the city and opens their personal fields inside the same transaction.
-  static async read(
-    db: TenantDb,
-    personal: PersonalData,
-    cityId: CityId,
-    where: string,
-    params: unknown[],
-  ): Promise<AuditEventRow[]> {
-    return db.inCity(cityId, async (em) => {
-      const rows = await em.query<AuditEventRow[]>(
-        `SELECT ${AUDIT_EVENT_COLUMNS} FROM events WHERE ${where}`,
-        params,
-      );
-      const opened = await personal.reveal(
-        em,
-        cityId,
-        rows.map((row) => ({ eventId: row.event_id, data: row.data })),
-      );
-      return rows.map((row, i) => ({ ...row, data: opened[i].data }));
-    });
-  }
 
   static of(row: AuditEventRow, schemas: EventSchemas): AuditEventView {
     return {

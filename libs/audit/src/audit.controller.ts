@@ -2,18 +2,17 @@ import { Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
-import { ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
+import { ApiErrors, ApiPage, CityAccess, CityContext, CurrentCity, PAGE_LIMIT, PageQueryDto } from '@rl/web';
 import { CheckpointView } from './checkpoints/checkpoint.view';
 import { SignCheckpointCommand } from './commands/sign-checkpoint/sign-checkpoint.command';
+import { AuditErrors } from './domain/audit.errors';
 import { AuditExport } from './export/audit-export';
 import { ListCheckpointsQuery } from './queries/list-checkpoints/list-checkpoints.query';
 import { ListAuditEventsDto, ReadAuditStreamDto } from './queries/list-audit-events/list-audit-events.dto';
@@ -33,6 +32,7 @@ export class AuditController {
   ) {}
 
   @Get('events')
+  @ApiOperation({ summary: "List the city's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: AuditEventPage })
   events(@CurrentCity() city: CityContext, @Query() query: ListAuditEventsDto): Promise<AuditEventPage> {
@@ -41,10 +41,11 @@ export class AuditController {
   }
 
   @Get('streams/:streamId')
+  @ApiOperation({ summary: "Read one stream's events" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiParam({ name: 'streamId', example: 'organisation-0196c1d2-7a3b-7c4d-8e5f-0123456789ab' })
   @ApiOkResponse({ type: AuditStreamView })
-  @ApiNotFoundResponse({ description: 'AUDIT.STREAM_NOT_FOUND' })
+  @ApiErrors(AuditErrors.STREAM_NOT_FOUND)
   stream(
     @CurrentCity() city: CityContext,
     @Param('streamId') streamId: string,
@@ -55,16 +56,16 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOperation({ summary: "Verify the city's hash chain" })
   @CityAccess(['auditor', 'coordinator'])
   @ApiOkResponse({ type: ChainVerificationView })
-  @ApiTooManyRequestsResponse({
-    description: 'AUDIT.VERIFY_RUNNING: a verification of this city is already running (Retry-After)',
-  })
+  @ApiErrors(AuditErrors.VERIFY_RUNNING)
   verify(@CurrentCity() city: CityContext, @Query() query: VerifyChainDto): Promise<ChainVerificationView> {
     return this.queries.execute(new VerifyChainQuery(city.id, query.readModels === 'true'));
   }
 
   @Get('checkpoints')
+  @ApiOperation({ summary: 'List signed checkpoints' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiPage(CheckpointView, "Signed checkpoints of the city's head, newest first")
   checkpoints(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<CheckpointView>> {
@@ -72,14 +73,16 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @ApiOperation({ summary: 'Sign a checkpoint of the current head' })
   @CityAccess(['auditor', 'coordinator'])
   @ApiCreatedResponse({ type: CheckpointView, description: "The city's current head, signed now" })
-  @ApiServiceUnavailableResponse({ description: 'AUDIT.KEY_ID_REUSED: the signing key is misconfigured' })
+  @ApiErrors(AuditErrors.KEY_ID_REUSED)
   sign(@CurrentCity() city: CityContext): Promise<CheckpointView> {
     return this.commands.execute(new SignCheckpointCommand(city.id));
   }
 
   @Get('export')
+  @ApiOperation({ summary: "Export the city's event log as NDJSON" })
   @CityAccess(['auditor'])
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({

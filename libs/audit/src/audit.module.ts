@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CLOCK, systemClock } from '@rl/kernel';
 import { NotificationsModule } from '@rl/notifications';
 import { AuditController } from './audit.controller';
 import { ChainVerifier } from './chain-verifier';
@@ -8,6 +9,8 @@ import { SigningKeys } from './checkpoints/signing-keys';
 import { SignCheckpointHandler } from './commands/sign-checkpoint/sign-checkpoint.handler';
 import { AuditExport } from './export/audit-export';
 import { PublicKeysController } from './public-keys.controller';
+import { AuditEvents, PgAuditEvents } from './persistence/audit-events.repository';
+import { CheckpointLedger, PgCheckpointLedger } from './persistence/checkpoint-ledger';
 import { ListAuditEventsHandler } from './queries/list-audit-events/list-audit-events.handler';
 import { ListCheckpointsHandler } from './queries/list-checkpoints/list-checkpoints.handler';
 import { ListPublicKeysHandler } from './queries/list-public-keys/list-public-keys.handler';
@@ -23,6 +26,9 @@ import { ReadModelVerifier } from './read-models/read-model-verifier';
     ChainVerifier,
     ReadModelVerifier,
     SigningKeys,
+    { provide: CheckpointLedger, useClass: PgCheckpointLedger },
+    { provide: AuditEvents, useClass: PgAuditEvents },
+    { provide: CLOCK, useValue: systemClock },
     CheckpointSigner,
     CheckpointSweep,
     SignDueCheckpointHandler,

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@rl/web';
 import { PublicKeyView } from './checkpoints/checkpoint.view';
 import { ListPublicKeysQuery } from './queries/list-public-keys/list-public-keys.query';
@@ -12,6 +12,7 @@ export class PublicKeysController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('keys')
+  @ApiOperation({ summary: 'List the checkpoint signing keys' })
   @Public()
   @ApiOkResponse({
     type: [PublicKeyView],

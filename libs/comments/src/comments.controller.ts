@@ -1,17 +1,16 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CITY_ROLES, CityRole, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   CityAccess,
@@ -23,8 +22,10 @@ import {
   pageRequest,
   WriteResultView,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
 import { CommentView, CreatedCommentView } from './comment.view';
+import { CommentErrors } from './domain/comment.errors';
 import { EditCommentCommand } from './commands/edit-comment/edit-comment.command';
 import { EditCommentDto } from './commands/edit-comment/edit-comment.dto';
 import { PostCommentCommand } from './commands/post-comment/post-comment.command';
@@ -45,13 +46,16 @@ export class CommentsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Post a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedCommentView })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'COMMENT.UNKNOWN_TARGET (target.id), COMMENT.UNKNOWN_PARENT (parentId), COMMENT.OBSERVATION_NOT_ALLOWED',
-  })
+  @ApiErrors(
+    CommentErrors.INVALID_BODY,
+    CommentErrors.UNKNOWN_TARGET,
+    CommentErrors.UNKNOWN_PARENT,
+    CommentErrors.OBSERVATION_NOT_ALLOWED,
+  )
   post(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -61,12 +65,19 @@ export class CommentsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a comment' })
   @CityAccess(COMMENTERS)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
-  @ApiForbiddenResponse({ description: 'COMMENT.NOT_AUTHOR: only the author edits' })
-  @ApiConflictResponse({ description: 'COMMENT.VERSION_CONFLICT, or COMMENT.RETRACTED' })
+  @ApiErrors(
+    CommentErrors.NOTHING_TO_CHANGE,
+    CommentErrors.INVALID_BODY,
+    CommentErrors.NOT_AUTHOR,
+    CommentErrors.NOT_FOUND,
+    versionConflict('COMMENT'),
+    CommentErrors.RETRACTED,
+  )
   edit(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -78,14 +89,19 @@ export class CommentsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Retract a comment' })
   @CityAccess(COMMENTERS)
   @ApiIdempotencyKey()
   @ApiOkResponse({
     type: WriteResultView,
     description: 'Retracted: the body leaves the read model, not the log',
   })
-  @ApiForbiddenResponse({ description: 'COMMENT.NOT_AUTHOR: only the author or a coordinator retracts' })
-  @ApiConflictResponse({ description: 'COMMENT.RETRACTED: already retracted' })
+  @ApiErrors(
+    CommentErrors.NOT_AUTHOR,
+    CommentErrors.NOT_FOUND,
+    versionConflict('COMMENT'),
+    CommentErrors.RETRACTED,
+  )
   retract(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -95,6 +111,7 @@ export class CommentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List comments' })
   @CityAccess(CITY_ROLES)
   @ApiPage(
     CommentView,

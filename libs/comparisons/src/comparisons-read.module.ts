@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComparisonReadModel, PgComparisonReadModel } from './persistence/comparison-results.repository';
 import { ComparisonResults } from './read/comparison-results';
 import { ComparisonSeriesHandler } from './read/comparison-series/comparison-series.handler';
 import { ComparisonsController, PublicComparisonsController } from './read/comparisons.controller';
@@ -9,6 +10,12 @@ import { PublicCityIndicatorsHandler } from './read/public-city-indicators/publi
 // /v1/public for anonymous readers, and a city's public indicators.
 @Module({
   controllers: [ComparisonsController, PublicComparisonsController],
-  providers: [ComparisonResults, GetComparisonHandler, ComparisonSeriesHandler, PublicCityIndicatorsHandler],
+  providers: [
+    { provide: ComparisonReadModel, useClass: PgComparisonReadModel },
+    ComparisonResults,
+    GetComparisonHandler,
+    ComparisonSeriesHandler,
+    PublicCityIndicatorsHandler,
+  ],
 })
 export class ComparisonsReadModule {}

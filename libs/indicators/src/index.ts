@@ -12,7 +12,9 @@ export {
   INDICATOR_CATALOG_PROJECTION,
   IndicatorCatalogProjection,
 } from './projections/indicator-catalog.projection';
-export { IndicatorHistory, LoadedIndicator } from './indicator-history';
+// The reporting context checks submissions against the definition rebuilt from its stream.
+export { indicatorDecider, IndicatorState } from './domain/indicator.decider';
+export { IndicatorErrors } from './domain/indicator.errors';
 export { IndicatorsModule } from './indicators.module';
 export { IndicatorCodeRecord, IndicatorRecord };
 

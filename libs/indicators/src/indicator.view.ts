@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WriteResultView } from '@rl/web';
+import { DisaggregationDto, FrameworkRefDto } from './commands/define-indicator/define-indicator.dto';
 import {
   INDICATOR_DIRECTIONS,
   INDICATOR_STATUSES,
@@ -29,8 +30,10 @@ export class IndicatorView {
   @ApiProperty({ enum: INDICATOR_TYPES }) type!: IndicatorType;
   @ApiProperty({ example: 'count' }) unit!: string;
   @ApiProperty({ enum: INDICATOR_DIRECTIONS }) direction!: IndicatorDirection;
-  @ApiProperty({ example: [{ dimension: 'sex', values: ['F', 'M'] }] }) disaggregations!: Disaggregation[];
-  @ApiProperty({ example: [{ framework: 'SDG', code: '11.1.1' }] }) frameworkRefs!: FrameworkRef[];
+  @ApiProperty({ type: [DisaggregationDto], example: [{ dimension: 'sex', values: ['F', 'M'] }] })
+  disaggregations!: Disaggregation[];
+  @ApiProperty({ type: [FrameworkRefDto], example: [{ framework: 'SDG', code: '11.1.1' }] })
+  frameworkRefs!: FrameworkRef[];
   @ApiPropertyOptional({ nullable: true, type: String }) methodology!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) source!: string | null;
   @ApiPropertyOptional({ nullable: true, example: { value: 12, year: 2019 } }) baseline!: Benchmark | null;

@@ -1,16 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   ApiProjectionBehind,
@@ -22,9 +16,11 @@ import {
   IfMatchVersion,
   WriteResultView,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
 import { DefineIndicatorCommand } from './commands/define-indicator/define-indicator.command';
 import { DefineIndicatorDto } from './commands/define-indicator/define-indicator.dto';
+import { IndicatorErrors } from './domain/indicator.errors';
 import { UpdateIndicatorCommand } from './commands/update-indicator/update-indicator.command';
 import { UpdateIndicatorDto } from './commands/update-indicator/update-indicator.dto';
 import { CreatedIndicatorView, IndicatorVersionView, IndicatorView } from './indicator.view';
@@ -42,10 +38,11 @@ export class IndicatorsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Define an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedIndicatorView })
-  @ApiConflictResponse({ description: 'INDICATOR.CODE_TAKEN, naming the code' })
+  @ApiErrors(IndicatorErrors.INVALID_DEFINITION, IndicatorErrors.CODE_TAKEN)
   define(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -55,14 +52,20 @@ export class IndicatorsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update an indicator' })
   @CityAccess(['coordinator', 'official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
-  @ApiConflictResponse({ description: 'INDICATOR.VERSION_CONFLICT, with currentVersion' })
-  @ApiUnprocessableEntityResponse({
-    description: 'INDICATOR.CODE_IMMUTABLE, INDICATOR.RETIRED, INDICATOR.INVALID_TRANSITION',
-  })
+  @ApiErrors(
+    IndicatorErrors.NOTHING_TO_CHANGE,
+    IndicatorErrors.INVALID_DEFINITION,
+    IndicatorErrors.NOT_FOUND,
+    versionConflict('INDICATOR'),
+    IndicatorErrors.CODE_IMMUTABLE,
+    IndicatorErrors.RETIRED,
+    IndicatorErrors.INVALID_TRANSITION,
+  )
   update(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -74,6 +77,7 @@ export class IndicatorsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List indicators' })
   @CityAccess(CITY_ROLES)
   @ApiPage(IndicatorView, 'By code')
   @ApiProjectionBehind()
@@ -82,8 +86,10 @@ export class IndicatorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an indicator, optionally as it was at an instant' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
+  @ApiErrors(IndicatorErrors.NOT_FOUND)
   @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
@@ -97,8 +103,10 @@ export class IndicatorsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'List every version of an indicator' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: [IndicatorVersionView] })
+  @ApiErrors(IndicatorErrors.NOT_FOUND)
   history(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

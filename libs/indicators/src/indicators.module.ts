@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CityLocale } from './city-locale';
 import { DefineIndicatorHandler } from './commands/define-indicator/define-indicator.handler';
 import { UpdateIndicatorHandler } from './commands/update-indicator/update-indicator.handler';
-import { IndicatorHistory } from './indicator-history';
 import { IndicatorsController } from './indicators.controller';
+import { CityLocales, PgCityLocales } from './persistence/city-locales.repository';
+import { IndicatorCodes, PgIndicatorCodes } from './persistence/indicator-codes.repository';
+import { IndicatorsReadModel, PgIndicatorsReadModel } from './persistence/indicators.repository';
 import { IndicatorCodeRecord, IndicatorRecord } from './projections/indicator.entity';
 import { IndicatorCatalogProjection } from './projections/indicator-catalog.projection';
 import { GetIndicatorHandler } from './queries/get-indicator/get-indicator.handler';
@@ -16,7 +18,9 @@ import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators
   controllers: [IndicatorsController],
   providers: [
     CityLocale,
-    IndicatorHistory,
+    { provide: CityLocales, useClass: PgCityLocales },
+    { provide: IndicatorCodes, useClass: PgIndicatorCodes },
+    { provide: IndicatorsReadModel, useClass: PgIndicatorsReadModel },
     IndicatorCatalogProjection,
     DefineIndicatorHandler,
     UpdateIndicatorHandler,
@@ -24,7 +28,5 @@ import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators
     GetIndicatorHandler,
     IndicatorHistoryHandler,
   ],
-  // The reporting context checks submissions against the definition rebuilt from its stream.
-  exports: [IndicatorHistory],
 })
 export class IndicatorsModule {}

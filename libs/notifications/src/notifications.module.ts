@@ -11,6 +11,8 @@ import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
 import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
 import { ReminderScheduleProjection } from './projections/reminder-schedule.projection';
+import { NoticeWakeupsReactor } from './reactors/notice-wakeups.reactor';
+import { ReminderWakeupsReactor } from './reactors/reminder-wakeups.reactor';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -20,7 +22,9 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationQueues,
     NoticeOutbox,
     ReminderScheduleProjection,
+    ReminderWakeupsReactor,
     NoticeTriggersProjection,
+    NoticeWakeupsReactor,
     FireReminderHandler,
     DeliverNoticeHandler,
     DeliverAccountEmailHandler,

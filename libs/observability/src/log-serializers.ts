@@ -24,13 +24,16 @@ export function safeRequest<R extends LoggedRequest>(req: R): R {
   return req;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 // SQL errors carry their bound values (`parameters`) and the row's values in the driver's `detail`
 // (TypeORM copies it onto its own error too): keep what locates the failure, drop the data.
-export function safeError<E extends Record<string, unknown>>(err: E): E {
+export function safeError(err: Record<string, unknown>): Record<string, unknown> {
   const { parameters: _parameters, detail: _detail, driverError, ...rest } = err;
-  if (driverError && typeof driverError === 'object') {
-    const { code, constraint, table, column, routine } = driverError as Record<string, unknown>;
-    return { ...rest, driverError: { code, constraint, table, column, routine } } as unknown as E;
+  if (isRecord(driverError)) {
+    const { code, constraint, table, column, routine } = driverError;
+    return { ...rest, driverError: { code, constraint, table, column, routine } };
   }
-  return rest as E;
+  return rest;
 }

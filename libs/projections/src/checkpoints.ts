@@ -81,12 +81,15 @@ export class Checkpoints {
   }
 
   position(cityId: CityId, projection: string): Promise<number> {
-    return this.db.inCity(cityId, async (em) => {
-      const rows = await em.query<{ position: string }[]>(
-        `SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2`,
-        [cityId, projection],
-      );
-      return Number(rows[0]?.position ?? 0);
-    });
+    return this.db.inCity(cityId, (em) => this.committed(em, cityId, projection));
+  }
+
+  // Where the projection stands as of this statement (0 before it met the city), without creating it.
+  async committed(em: EntityManager, cityId: CityId, projection: string): Promise<number> {
+    const rows = await em.query<{ position: string }[]>(
+      `SELECT position FROM projection_checkpoints WHERE tenant_id = $1 AND projection = $2`,
+      [cityId, projection],
+    );
+    return Number(rows[0]?.position ?? 0);
   }
 }

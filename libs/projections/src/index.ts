@@ -6,6 +6,8 @@ export { ProjectionRegistry } from './projection-registry';
 export { ProjectionRunner, WORKER_ID } from './projection-runner';
 export { ProjectionWaiter, READ_YOUR_WRITES_TIMEOUT_MS } from './projection-waiter';
 export { ProjectionWakeups } from './projection-wakeups';
+export { Reactor, ReactorDefinition } from './reactor';
+export { ReactorRunner } from './reactor-runner';
 export { inScratchFold, sideEffectsAllowed } from './scratch-fold';
 export { ProjectionsModule } from './projections.module';
 export { DELETE, Evolved, foldRows, PersonalText, RowProjectionDeclaration } from './row-declaration';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoints } from './checkpoints';
 import { Projection } from './projection';
+import { ProjectionRegistry } from './projection-registry';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionWakeups } from './projection-wakeups';
 
@@ -19,7 +21,8 @@ export interface RebuildProgress {
 // Rebuilds one city's read model from the first event. The whole rebuild is one transaction: readers
 // keep seeing the previous read model until it commits and then see the new one at once (blue/green
 // through MVCC); appends continue meanwhile, and the live worker, which waits on the same lock, catches
-// up on whatever arrived during the rebuild.
+// up on whatever arrived during the rebuild. Reactors marked 'replay' start over from the first event
+// once it commits; the others go on from where they stood.
 @Injectable()
 export class ProjectionRebuilder {
   constructor(
@@ -28,6 +31,7 @@ export class ProjectionRebuilder {
     private readonly checkpoints: Checkpoints,
     private readonly runner: ProjectionRunner,
     private readonly wakeups: ProjectionWakeups,
+    private readonly registry: ProjectionRegistry,
   ) {}
 
   async rebuild(
@@ -35,6 +39,8 @@ export class ProjectionRebuilder {
     projection: Projection,
     onProgress: (progress: RebuildProgress) => void = () => undefined,
   ): Promise<number> {
+    // Reactors that must react to the rows the rebuild re-creates start over with it.
+    const replaying = this.registry.followersOf(projection.name).filter((r) => r.afterRebuild === 'replay');
     const position = await this.db.inCity(cityId, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [projection.name, cityId]);
       for (const table of projection.tables)
@@ -43,8 +49,12 @@ export class ProjectionRebuilder {
         cityId,
         projection.name,
       ]);
-      const previous = await this.checkpoints.read(em, cityId, projection.name);
-      await this.checkpoints.advance(em, cityId, projection.name, previous, 0, 'rebuild');
+      await this.restart(em, cityId, projection.name);
+      for (const reactor of replaying) {
+        // Its own worker may be mid-batch: wait for it rather than move the checkpoint under it.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [reactor.name, cityId]);
+        await this.restart(em, cityId, reactor.name);
+      }
       const head = await this.events.headPosition(cityId, em);
       let from = 0;
       for (;;) {
@@ -55,6 +65,12 @@ export class ProjectionRebuilder {
       }
     });
     await this.wakeups.wake(cityId, projection.name);
+    await this.wakeups.wakeFollowers(cityId, projection.name);
     return position;
+  }
+
+  private async restart(em: EntityManager, cityId: CityId, name: string): Promise<void> {
+    const previous = await this.checkpoints.read(em, cityId, name);
+    await this.checkpoints.advance(em, cityId, name, previous, 0, 'rebuild');
   }
 }

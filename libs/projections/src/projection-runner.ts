@@ -6,6 +6,7 @@ import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Checkpoints } from './checkpoints';
 import { Projection } from './projection';
+import { ProjectionWakeups } from './projection-wakeups';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 const DEFAULT_BATCH = 1_000;
@@ -58,6 +59,7 @@ export class ProjectionRunner {
     private readonly db: TenantDb,
     private readonly events: EventStore,
     private readonly checkpoints: Checkpoints,
+    private readonly wakeups: ProjectionWakeups,
   ) {}
 
   // Returns the checkpoint reached, or null when another worker owns the projection right now.
@@ -66,6 +68,8 @@ export class ProjectionRunner {
       const step = await this.step(cityId, projection, batchSize);
       if (step.kind === 'busy') return null;
       if (step.kind === 'idle') return step.position;
+      // Committed: the projection's reactors may follow.
+      await this.wakeups.wakeFollowers(cityId, projection.name);
       // A short batch reached the head; anything appended since brings its own wake-up.
       if (step.count < batchSize) return step.position;
     }

@@ -10,7 +10,7 @@ const waiterAt = (standing: { position: number; head: number }) => {
   const checkpoints: Pick<Checkpoints, 'reached'> = { reached: () => Promise.resolve({ ...standing }) };
   const registry: Pick<ProjectionRegistry, 'handlesOf'> = { handlesOf: () => null };
   return {
-    waiter: new ProjectionWaiter(checkpoints as Checkpoints, registry as ProjectionRegistry),
+    waiter: new ProjectionWaiter(checkpoints, registry),
     standing,
   };
 };
@@ -42,10 +42,7 @@ describe('ProjectionWaiter', () => {
   it('asks the checkpoints how far the projection has the log, given the event types it handles', async () => {
     const reached = jest.fn(() => Promise.resolve({ position: 8, head: 9 }));
     const registry = { handlesOf: (name: string) => (name === 'p' ? ['OrganisationRegistered'] : null) };
-    const waiter = new ProjectionWaiter(
-      { reached } as unknown as Checkpoints,
-      registry as unknown as ProjectionRegistry,
-    );
+    const waiter = new ProjectionWaiter({ reached }, registry);
     await expect(waiter.waitFor(CITY, 'p', 8)).resolves.toBeUndefined();
     expect(reached).toHaveBeenCalledWith(CITY, 'p', ['OrganisationRegistered'], 8);
   });

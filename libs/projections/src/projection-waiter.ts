@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CityId, DomainError } from '@rl/kernel';
 import { Checkpoints } from './checkpoints';
 import { ProjectionRegistry } from './projection-registry';
@@ -11,9 +11,10 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 3_000;
 // that position (wake-ups reach only the projections an append concerns); past the bound 503 + Retry-After.
 @Injectable()
 export class ProjectionWaiter {
+  // Only what the waiter uses, so a unit test hands in small fakes.
   constructor(
-    private readonly checkpoints: Checkpoints,
-    private readonly registry: ProjectionRegistry,
+    @Inject(Checkpoints) private readonly checkpoints: Pick<Checkpoints, 'reached'>,
+    @Inject(ProjectionRegistry) private readonly registry: Pick<ProjectionRegistry, 'handlesOf'>,
   ) {}
 
   async waitFor(

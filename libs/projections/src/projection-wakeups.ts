@@ -9,7 +9,10 @@ import { ProjectionRegistry } from './projection-registry';
 
 @Injectable()
 export class ProjectionWakeups {
-  constructor(@InjectQueue(QueueName.Projections) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Projections) private readonly queue: Queue,
+    private readonly registry: ProjectionRegistry,
+  ) {}
 
   // At most one waiting wake-up per (city, projection); one arriving while a catch-up runs is kept and
   // runs after it, so an append that lands mid-run is never left waiting for the sweep.
@@ -19,6 +22,12 @@ export class ProjectionWakeups {
       { cityId, projection },
       { deduplication: { id: `${cityId}:${projection}`, keepLastIfActive: true } },
     );
+  }
+
+  // After a projection committed: its reactors may go on. A lost wake-up only delays them until the
+  // sweep, so it fails nothing.
+  async wakeFollowers(cityId: CityId, projection: string): Promise<void> {
+    await Promise.allSettled(this.registry.followersOf(projection).map((r) => this.wake(cityId, r.name)));
   }
 }
 

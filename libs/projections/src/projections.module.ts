@@ -7,6 +7,7 @@ import { ProjectionRegistry } from './projection-registry';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionWaiter } from './projection-waiter';
 import { ProjectionWakeups, WakeProjectionsOnAppend } from './projection-wakeups';
+import { ReactorRunner } from './reactor-runner';
 
 @Global()
 @Module({
@@ -15,6 +16,7 @@ import { ProjectionWakeups, WakeProjectionsOnAppend } from './projection-wakeups
     Checkpoints,
     ProjectionRegistry,
     ProjectionRunner,
+    ReactorRunner,
     ProjectionRebuilder,
     ProjectionWaiter,
     ProjectionWakeups,
@@ -27,6 +29,7 @@ import { ProjectionWakeups, WakeProjectionsOnAppend } from './projection-wakeups
     Checkpoints,
     ProjectionRegistry,
     ProjectionRunner,
+    ReactorRunner,
     ProjectionRebuilder,
     ProjectionWaiter,
     ProjectionWakeups,

@@ -46,9 +46,14 @@ export type RowTableDeclaration<Row extends object> = Pick<
 >;
 
 // What a touched key ends as after a batch: its new row, or DELETE.
-export type RowChanges<Row> = Map<string, { key: readonly string[]; row: Row | typeof DELETE }>;
+// `replaced`: the key was deleted earlier in the batch, so its stored row must go before the new one.
+export type RowChanges<Row> = Map<
+  string,
+  { key: readonly string[]; row: Row | typeof DELETE; replaced?: boolean }
+>;
 
-export const keyString = (values: readonly unknown[]): string => values.join('|');
+// Key columns are text, uuid or int: compared as text, so a driver's number matches an event's string.
+export const keyString = (values: readonly unknown[]): string => JSON.stringify(values.map(String));
 
 // Folds a batch in memory, in order, onto the rows loaded for its keys: what each touched key ends as.
 export function foldRows<Row extends object, E extends DomainEvent>(
@@ -69,7 +74,9 @@ export function foldRows<Row extends object, E extends DomainEvent>(
     if (next === undefined) continue;
     if (next === DELETE) rows.delete(key);
     else rows.set(key, next);
-    changes.set(key, { key: values, row: next });
+    const before = changes.get(key);
+    const replaced = next !== DELETE && (before?.row === DELETE || before?.replaced === true);
+    changes.set(key, { key: values, row: next, replaced });
   }
   return changes;
 }

@@ -202,8 +202,16 @@ describe('Row projection writer on PostgreSQL', () => {
       removed(brief, 2),
       relabelled(kept, 'still kept', 2),
     ]);
-    expect(statements).toEqual(['SELECT', 'INSERT', 'DELETE']);
+    expect(statements).toEqual(['SELECT', 'DELETE', 'INSERT']);
     expect(await rowsOf(cityId)).toEqual([expect.objectContaining({ id: kept, label: 'still kept' })]);
+  });
+
+  it('replaces a row deleted and created again in one batch, even at a lower version', async () => {
+    const cityId = city();
+    const id = randomUUID();
+    await apply(itemProjection, cityId, [added(id, 'old'), relabelled(id, 'old v2', 2)]);
+    await apply(itemProjection, cityId, [removed(id, 3), added(id, 'again', 1)]);
+    expect(await rowsOf(cityId)).toEqual([expect.objectContaining({ id, label: 'again', version: 1 })]);
   });
 
   it('writes a batch touching many keys with one read and one upsert', async () => {

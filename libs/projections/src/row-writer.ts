@@ -18,6 +18,7 @@ function statementsOf<Row extends object>({
   personalText,
 }: RowTableDeclaration<Row>) {
   const fields = Object.keys(columns) as Field<Row>[];
+  assertIdentifiers(table, fields, columns);
   const arrays = (of: readonly Field<Row>[]) => of.map((field, i) => `$${i + 2}::${columns[field]}[]`);
   // Dates read as text: the driver would turn them into midnight in the process's time zone.
   const read = (field: Field<Row>) =>
@@ -31,16 +32,28 @@ function statementsOf<Row extends object>({
       : `(${keyColumns}) IN (SELECT * FROM unnest(${arrays(key).join(', ')}))`;
   const updated = fields.filter((field) => !key.includes(field)).map(columnOf);
   const guard = version ? ` WHERE t.${columnOf(version)} < EXCLUDED.${columnOf(version)}` : '';
+  // A table of key columns alone has nothing to update.
+  const onConflict =
+    updated.length === 0
+      ? 'DO NOTHING'
+      : `DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}${guard}`;
   return {
     fields,
     select: `SELECT ${fields.map(read).join(', ')} FROM "${table}" WHERE tenant_id = $1 AND ${byKey}`,
     upsert: `INSERT INTO "${table}" AS t (tenant_id, ${fields.map(columnOf).join(', ')})
       SELECT $1, * FROM unnest(${arrays(fields).join(', ')})
-      ON CONFLICT (tenant_id, ${keyColumns}) DO UPDATE
-        SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}${guard}`,
+      ON CONFLICT (tenant_id, ${keyColumns}) ${onConflict}`,
     remove: `DELETE FROM "${table}" WHERE tenant_id = $1 AND ${byKey}`,
     erasure: personalText && erasureOf(table, personalText),
   };
+}
+
+// Names go into SQL unquoted-safe only: a typo or a schema-qualified table fails at start-up, not at the
+// first event (and a qualified table would escape the read-model verifier's scratch copies).
+function assertIdentifiers(table: string, fields: readonly string[], columns: Record<string, string>): void {
+  const bad = [table, ...fields.map(columnOf)].filter((name) => !/^"?[a-z_][a-z0-9_]*"?$/.test(name));
+  bad.push(...Object.values(columns).filter((type) => !/^[a-z_][a-z0-9_ ]*$/.test(type)));
+  if (bad.length > 0) throw new Error(`Row projection of ${table}: not a plain SQL name: ${bad.join(', ')}`);
 }
 
 // Blanks ($3) the texts the person ($2) owns.
@@ -72,21 +85,22 @@ export class RowWriter<Row extends object> {
     return new Map(rows.map((row) => [keyString(this.declaration.key.map((field) => row[field])), row]));
   }
 
-  // One upsert of the rows that changed and one delete of the rows that went.
+  // One delete of the rows that went and one upsert of the rows that changed.
   async write(em: EntityManager, cityId: CityId, changes: RowChanges<Row>): Promise<void> {
     const written: Row[] = [];
     const deleted: (readonly string[])[] = [];
-    for (const { key, row } of changes.values()) {
-      if (row === DELETE) deleted.push(key);
-      else written.push(row);
+    for (const { key, row, replaced } of changes.values()) {
+      // A row deleted and created again in one batch: the old one goes first, whatever its version.
+      if (row === DELETE || replaced) deleted.push(key);
+      if (row !== DELETE) written.push(row);
     }
+    if (deleted.length > 0) await em.query(this.sql.remove, [cityId, ...this.keyParameters(deleted)]);
     if (written.length > 0) {
       const { columns } = this.declaration;
       const parameter = (field: Field<Row>) =>
-        written.map((row) => (columns[field] === 'jsonb' ? json(row[field]) : row[field]));
+        written.map((row) => (/^jsonb?$/.test(columns[field]) ? json(row[field]) : row[field]));
       await em.query(this.sql.upsert, [cityId, ...this.sql.fields.map(parameter)]);
     }
-    if (deleted.length > 0) await em.query(this.sql.remove, [cityId, ...this.keyParameters(deleted)]);
   }
 
   // Blanks what the person wrote, wherever they own it.

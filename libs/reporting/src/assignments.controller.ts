@@ -4,6 +4,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -37,6 +38,7 @@ export class AssignmentsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Assign an indicator to an organisation for a period' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedAssignmentView })
@@ -53,6 +55,7 @@ export class AssignmentsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Withdraw an assignment' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
@@ -65,6 +68,7 @@ export class AssignmentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List assignments' })
   @CityAccess(CITY_ROLES)
   @ApiPage(AssignmentView, 'By period start, then creation')
   @ApiServiceUnavailableResponse({

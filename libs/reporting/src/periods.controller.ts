@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
@@ -38,6 +45,7 @@ export class PeriodsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Define a reporting period' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedPeriodView })
@@ -51,6 +59,7 @@ export class PeriodsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Move a period's deadline" })
   @CityAccess(['coordinator'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -69,6 +78,7 @@ export class PeriodsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List reporting periods' })
   @CityAccess(CITY_ROLES)
   @ApiPage(PeriodView, 'By start and end')
   @ApiProjectionBehind()
@@ -77,6 +87,7 @@ export class PeriodsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a reporting period' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: PeriodView, description: 'ETag carries the version' })
   @ApiProjectionBehind()
@@ -92,6 +103,7 @@ export class PeriodsController {
   }
 
   @Get(':id/completeness')
+  @ApiOperation({ summary: "Completeness of a period's assignments" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({
     type: CompletenessView,

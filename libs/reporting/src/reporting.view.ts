@@ -41,7 +41,7 @@ export class AssignmentView {
   @ApiProperty({ format: 'uuid' }) indicatorId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ format: 'uuid' }) periodId!: string;
-  @ApiProperty({ example: '2024-Q1', nullable: true }) periodCode!: string | null;
+  @ApiProperty({ type: String, example: '2024-Q1', nullable: true }) periodCode!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true }) deadline!: string | null;
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
   @ApiProperty() version!: number;

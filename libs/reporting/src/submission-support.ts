@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore, foldStream, Loaded } from '@rl/event-store';
-import { IndicatorHistory } from '@rl/indicators';
+import { Aggregates, EventStore, foldStream, Loaded } from '@rl/event-store';
+import { indicatorDecider, indicatorStream } from '@rl/indicators';
 import { CityId, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { DeclaredIndicator, ValidatedHistory } from './domain/observation-checks';
@@ -19,7 +19,7 @@ export interface ActiveIndicator extends DeclaredIndicator {
 export class SubmissionSupport {
   constructor(
     private readonly events: EventStore,
-    private readonly indicators: IndicatorHistory,
+    private readonly aggregates: Aggregates,
     private readonly periods: PeriodHistory,
     private readonly db: TenantDb,
   ) {}
@@ -30,7 +30,7 @@ export class SubmissionSupport {
   }
 
   async activeIndicator(cityId: CityId, indicatorId: string): Promise<ActiveIndicator> {
-    const loaded = await this.indicators.load(cityId, indicatorId);
+    const loaded = await this.aggregates.load(cityId, indicatorDecider, indicatorStream(indicatorId));
     const { state } = loaded;
     if (!state.exists) {
       throw new DomainError('invalid', 'SUBMISSION.UNKNOWN_INDICATOR', 'No such indicator in this city', [

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -54,6 +55,7 @@ export class SubmissionsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Submit a value' })
   @CityAccess(['collector', 'official'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedSubmissionView })
@@ -69,6 +71,7 @@ export class SubmissionsController {
   }
 
   @Post(':id/validate')
+  @ApiOperation({ summary: 'Validate a submission' })
   @HttpCode(200)
   @CityAccess(['official'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you reviewed' })
@@ -85,6 +88,7 @@ export class SubmissionsController {
   }
 
   @Post(':id/return')
+  @ApiOperation({ summary: 'Return a submission for revision' })
   @HttpCode(200)
   @CityAccess(['official'])
   @ApiIdempotencyKey()
@@ -100,6 +104,7 @@ export class SubmissionsController {
   }
 
   @Post(':id/corrections')
+  @ApiOperation({ summary: 'Correct a submission' })
   @HttpCode(200)
   @CityAccess(['collector', 'official'])
   @ApiIdempotencyKey()
@@ -115,6 +120,7 @@ export class SubmissionsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List submissions' })
   @CityAccess(CITY_ROLES)
   @ApiPage(SubmissionView, 'In order of creation')
   @ApiProjectionBehind()
@@ -130,6 +136,7 @@ export class SubmissionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a submission' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: SubmissionView, description: 'ETag carries the version' })
   @ApiProjectionBehind()
@@ -152,6 +159,7 @@ export class SeriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/series')
+  @ApiOperation({ summary: "Time series of an indicator's values" })
   @CityAccess(CITY_ROLES)
   @ApiPage(SeriesPointView, 'Oldest period first')
   @ApiProjectionBehind()

@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -44,6 +45,7 @@ export class OrganisationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an organisation' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedOrganisationView })
@@ -56,6 +58,7 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update an organisation' })
   @CityAccess(['coordinator'])
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
@@ -76,6 +79,7 @@ export class OrganisationsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List organisations' })
   @CityAccess(CITY_ROLES)
   @ApiPage(OrganisationView, 'By name')
   @ApiServiceUnavailableResponse({
@@ -86,6 +90,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an organisation, optionally as it was at an instant' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: OrganisationView, description: 'ETag carries the version' })
   @ApiErrors(OrganisationErrors.NOT_FOUND)

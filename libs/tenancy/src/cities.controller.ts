@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import { ApiErrors, ApiPage, OperatorOnly, PageQueryDto, pageRequest } from '@rl/web';
 import { CityView } from './city.view';
@@ -18,6 +18,7 @@ export class CitiesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a city' })
   @OperatorOnly()
   @ApiCreatedResponse({ type: CityView })
   @ApiErrors(CityErrors.SLUG_TAKEN)
@@ -26,6 +27,7 @@ export class CitiesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List cities' })
   @OperatorOnly()
   @ApiPage(CityView, 'By slug')
   list(@Query() query: PageQueryDto): Promise<Page<CityView>> {

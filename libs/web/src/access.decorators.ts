@@ -1,6 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiParam,
@@ -19,8 +18,8 @@ export const ACCESS_RULE = 'rights-ledger:access-rule';
 
 const withAuth = (rule: AccessRule, ...extra: MethodDecorator[]) =>
   applyDecorators(
+    // The bearer security requirement is derived from the rule when the OpenAPI document is built.
     SetMetadata(ACCESS_RULE, rule),
-    ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'No or invalid access token' }),
     ...extra,
   );

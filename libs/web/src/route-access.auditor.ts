@@ -1,17 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_RULE } from './access.decorators';
+import { Injectable, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { routeAccessOf } from './route-access';
 
 // Refuses to start an application that has a route without a declared access rule, so a forgotten
 // guard is caught by any test that boots the app rather than in production.
 @Injectable()
 export class RouteAccessAuditor implements OnModuleInit {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
     const unguarded = this.unguardedRoutes();
@@ -23,15 +18,12 @@ export class RouteAccessAuditor implements OnModuleInit {
   }
 
   unguardedRoutes(): string[] {
-    return this.discovery.getControllers().flatMap(({ instance, metatype }) => {
-      if (!instance || !metatype) return [];
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-      return this.scanner
-        .getAllMethodNames(prototype)
-        .map((name) => prototype[name] as (...args: unknown[]) => unknown)
-        .filter((handler) => Reflect.hasMetadata(PATH_METADATA, handler))
-        .filter((handler) => this.reflector.getAllAndOverride(ACCESS_RULE, [handler, metatype]) === undefined)
-        .map((handler) => `${metatype.name}.${handler.name}`);
-    });
+    const controllers = this.discovery
+      .getControllers()
+      .filter(({ instance }) => Boolean(instance))
+      .flatMap(({ metatype }) => (metatype ? [metatype as Type] : []));
+    return routeAccessOf(controllers)
+      .filter(({ rule }) => rule === undefined)
+      .map(({ controller, handler }) => `${controller}.${handler}`);
   }
 }

@@ -21,7 +21,7 @@ export class CheckpointSweep {
     let woken = 0;
     for (const { id } of cities) {
       const cityId = asCityId(id);
-      if (!(await this.db.inCity(cityId, (em) => this.signer.due(em, cityId)))) continue;
+      if (!(await this.signer.due(cityId))) continue;
       await this.queue.add(
         'audit.checkpoint',
         { cityId },

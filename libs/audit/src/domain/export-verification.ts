@@ -13,6 +13,18 @@ export class ExportFormatError extends Error {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const isChainHead = (value: Record<string, unknown>): value is Record<string, unknown> & ChainHead =>
+  typeof value.lastPosition === 'number' && typeof value.lastHash === 'string';
+
+const isCheckpoint = (value: Record<string, unknown>): value is Record<string, unknown> & Checkpoint =>
+  typeof value.position === 'number' &&
+  ['cityId', 'headHash', 'signedAt', 'keyId', 'signature'].every((field) => typeof value[field] === 'string');
+
+// Only what tells an event line apart is checked here: any other field out of shape breaks the row's
+// hash, which the check reports at the row's position.
+const isChainRow = (value: Record<string, unknown>): value is Record<string, unknown> & ChainRow =>
+  typeof value.position === 'number' && typeof value.tenantId === 'string';
+
 export async function verifyExport(
   lines: AsyncIterable<string>,
   publicKeys: readonly KeyObject[],
@@ -33,18 +45,21 @@ export async function verifyExport(
       throw new ExportFormatError(`line ${number} is not JSON`);
     }
     if (!isObject(value)) throw new ExportFormatError(`line ${number} is not a JSON object`);
-    if (check === undefined && isObject(value.head)) head = value.head as unknown as ChainHead;
-    else if (check === undefined && isObject(value.checkpoint))
-      checkpoints.push(value.checkpoint as unknown as Checkpoint);
-    else if (typeof value.position === 'number' && typeof value.tenantId === 'string') {
-      const row = value as unknown as ChainRow;
+    if (check === undefined && isObject(value.head)) {
+      if (!isChainHead(value.head)) throw new ExportFormatError(`line ${number}: the head is out of shape`);
+      head = value.head;
+    } else if (check === undefined && isObject(value.checkpoint)) {
+      if (!isCheckpoint(value.checkpoint))
+        throw new ExportFormatError(`line ${number}: the checkpoint is out of shape`);
+      checkpoints.push(value.checkpoint);
+    } else if (isChainRow(value)) {
       if (check === undefined) {
         if (head === undefined)
           throw new ExportFormatError('the export has no {"head"} line before its events');
-        cityId = row.tenantId;
+        cityId = value.tenantId;
         check = new AuditedChainCheck(cityId, head, checkpoints, keysById(checkpoints, publicKeys));
       }
-      check.add(row);
+      check.add(value);
     } else {
       throw new ExportFormatError(
         `line ${number} is neither an event nor a head or checkpoint before the events`,

@@ -1,5 +1,5 @@
-import { DomainError } from '@rl/kernel';
-import { CommentCommand, decideComment, evolveComment, initialCommentState } from './comment.decider';
+import { DeciderSpecification } from '@rl/kernel/testing';
+import { commentDecider } from './comment.decider';
 import { CommentEvent } from './comment.events';
 
 const commentId = '0192f0aa-0000-7000-8000-0000000000c1';
@@ -25,56 +25,82 @@ const retracted: CommentEvent = {
   data: { commentId, retractedBy: { id: author.id, role: 'collector' } },
 };
 
-const outcome = (command: CommentCommand, events: CommentEvent[]) => {
-  try {
-    return decideComment(command, events.reduce(evolveComment, initialCommentState));
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
+const spec = DeciderSpecification.for(commentDecider);
+const parentState = (events: CommentEvent[]) => spec.given(events).state();
+
+const onPeriod = {
+  type: 'PostComment' as const,
+  commentId,
+  target: { kind: 'period' as const, id: indicatorId },
+  targetExists: true,
+  author,
 };
-// Given past events, when a command, then new events (or an error code).
-const given = (events: CommentEvent[]) => ({ when: (command: CommentCommand) => outcome(command, events) });
-const parentState = (events: CommentEvent[]) => events.reduce(evolveComment, initialCommentState);
 
 describe('comment decider', () => {
   it('posts an internal comment by default, with its author and trimmed body', () => {
-    expect(
-      given([]).when({
+    spec
+      .given([])
+      .when({
         type: 'PostComment',
         commentId,
         target: { kind: 'indicator', id: indicatorId },
+        targetExists: true,
         body: '  Counts rose after the new reporting desk opened.\r\n',
         author,
-      }),
-    ).toEqual([posted]);
+      })
+      .then([posted]);
   });
 
   it('posts a public comment on one observation of a submission', () => {
-    const [event] = given([]).when({
-      type: 'PostComment',
-      commentId,
-      target: { kind: 'submission', id: indicatorId },
-      observation: { sex: 'F' },
-      body: 'Provisional: two districts missing.',
-      visibility: 'public',
-      author,
-    }) as CommentEvent[];
-    expect(event.data).toEqual(expect.objectContaining({ observation: { sex: 'F' }, visibility: 'public' }));
+    spec
+      .given([])
+      .when({
+        type: 'PostComment',
+        commentId,
+        target: { kind: 'submission', id: indicatorId },
+        targetExists: true,
+        observation: { sex: 'F' },
+        body: 'Provisional: two districts missing.',
+        visibility: 'public',
+        author,
+      })
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({ observation: { sex: 'F' }, visibility: 'public' }),
+        }),
+      ]);
   });
 
   it('refuses an observation on anything but a submission, and a blank or over-long body', () => {
-    const base = {
-      type: 'PostComment' as const,
-      commentId,
-      target: { kind: 'period' as const, id: indicatorId },
-      author,
-    };
-    expect(given([]).when({ ...base, body: 'x', observation: { sex: 'F' } })).toBe(
-      'COMMENT.OBSERVATION_NOT_ALLOWED',
-    );
-    expect(given([]).when({ ...base, body: '  \n ' })).toBe('COMMENT.INVALID_BODY');
-    expect(given([]).when({ ...base, body: 'x'.repeat(10_001) })).toBe('COMMENT.INVALID_BODY');
+    const base = onPeriod;
+    spec
+      .given([])
+      .when({ ...base, body: 'x', observation: { sex: 'F' } })
+      .thenThrows('COMMENT.OBSERVATION_NOT_ALLOWED');
+    spec
+      .given([])
+      .when({ ...base, body: '  \n ' })
+      .thenThrows('COMMENT.INVALID_BODY');
+    spec
+      .given([])
+      .when({ ...base, body: 'x'.repeat(10_001) })
+      .thenThrows('COMMENT.INVALID_BODY');
+  });
+
+  it('refuses a target that is not in the city, after checking the body', () => {
+    const post = { ...onPeriod, targetExists: false };
+    spec
+      .given([])
+      .when({ ...post, body: 'x' })
+      .thenThrows('COMMENT.UNKNOWN_TARGET');
+    spec
+      .given([])
+      .when({ ...post, body: ' ' })
+      .thenThrows('COMMENT.INVALID_BODY');
+  });
+
+  it('refuses an edit that names nothing, before looking for the comment', () => {
+    spec.given([]).when({ type: 'EditComment', actor: author }).thenThrows('COMMENT.NOTHING_TO_CHANGE');
   });
 
   it('threads a reply under a comment on the same target, and refuses one on another target', () => {
@@ -82,71 +108,88 @@ describe('comment decider', () => {
       type: 'PostComment' as const,
       commentId: replyId,
       target: { kind: 'indicator' as const, id: indicatorId },
+      targetExists: true,
       parentId: commentId,
       parent: parentState([posted]),
       body: 'Which desk?',
       author: researcher,
     };
-    expect(given([]).when(reply)).toEqual([
-      expect.objectContaining({
-        type: 'CommentPosted',
-        data: expect.objectContaining({ parentId: commentId, author: researcher }),
-      }),
-    ]);
-    expect(given([]).when({ ...reply, target: { kind: 'period', id: indicatorId } })).toBe(
-      'COMMENT.UNKNOWN_PARENT',
-    );
-    expect(given([]).when({ ...reply, parent: initialCommentState })).toBe('COMMENT.UNKNOWN_PARENT');
+    spec
+      .given([])
+      .when(reply)
+      .then([
+        expect.objectContaining({
+          type: 'CommentPosted',
+          data: expect.objectContaining({ parentId: commentId, author: researcher }),
+        }),
+      ]);
+    spec
+      .given([])
+      .when({ ...reply, target: { kind: 'period', id: indicatorId } })
+      .thenThrows('COMMENT.UNKNOWN_PARENT');
+    spec
+      .given([])
+      .when({ ...reply, parent: commentDecider.initialState() })
+      .thenThrows('COMMENT.UNKNOWN_PARENT');
   });
 
   it('lets only the author edit, recording only what changed', () => {
-    expect(
-      given([posted]).when({
+    spec
+      .given([posted])
+      .when({
         type: 'EditComment',
         actor: author,
         body: 'Counts rose after the desk opened in March.',
         visibility: 'internal',
-      }),
-    ).toEqual([
-      {
-        type: 'CommentEdited',
-        data: { commentId, body: 'Counts rose after the desk opened in March.' },
-      },
-    ]);
-    expect(given([posted]).when({ type: 'EditComment', actor: researcher, body: 'x' })).toBe(
-      'COMMENT.NOT_AUTHOR',
-    );
-    expect(
-      given([posted]).when({ type: 'EditComment', actor: { id: 'c', role: 'coordinator' }, body: 'x' }),
-    ).toBe('COMMENT.NOT_AUTHOR');
-    expect(given([posted]).when({ type: 'EditComment', actor: author, body: posted.data.body })).toEqual([]);
-    expect(given([]).when({ type: 'EditComment', actor: author, body: 'x' })).toBe('COMMENT.NOT_FOUND');
+      })
+      .then([
+        {
+          type: 'CommentEdited',
+          data: { commentId, body: 'Counts rose after the desk opened in March.' },
+        },
+      ]);
+    spec
+      .given([posted])
+      .when({ type: 'EditComment', actor: researcher, body: 'x' })
+      .thenThrows('COMMENT.NOT_AUTHOR');
+    spec
+      .given([posted])
+      .when({ type: 'EditComment', actor: { id: 'c', role: 'coordinator' }, body: 'x' })
+      .thenThrows('COMMENT.NOT_AUTHOR');
+    spec
+      .given([posted])
+      .when({ type: 'EditComment', actor: author, body: posted.data.body })
+      .thenNothingHappens();
+    spec.given([]).when({ type: 'EditComment', actor: author, body: 'x' }).thenThrows('COMMENT.NOT_FOUND');
   });
 
   it('changes visibility', () => {
-    const events = given([posted]).when({ type: 'EditComment', actor: author, visibility: 'public' });
-    expect(events).toEqual([{ type: 'CommentEdited', data: { commentId, visibility: 'public' } }]);
-    const state = [posted, ...(events as CommentEvent[])].reduce(evolveComment, initialCommentState);
+    const edited: CommentEvent = { type: 'CommentEdited', data: { commentId, visibility: 'public' } };
+    spec.given([posted]).when({ type: 'EditComment', actor: author, visibility: 'public' }).then([edited]);
+    const state = parentState([posted, edited]);
     expect(state).toEqual(expect.objectContaining({ visibility: 'public', body: posted.data.body }));
   });
 
   it('is retracted by its author or a coordinator, not by others, and only once', () => {
-    expect(given([posted]).when({ type: 'RetractComment', actor: author })).toEqual([retracted]);
-    expect(
-      given([posted]).when({ type: 'RetractComment', actor: { id: 'coord', role: 'coordinator' } }),
-    ).toEqual([
-      { type: 'CommentRetracted', data: { commentId, retractedBy: { id: 'coord', role: 'coordinator' } } },
-    ]);
-    expect(given([posted]).when({ type: 'RetractComment', actor: researcher })).toBe('COMMENT.NOT_AUTHOR');
-    expect(given([posted, retracted]).when({ type: 'RetractComment', actor: author })).toBe(
-      'COMMENT.RETRACTED',
-    );
+    spec.given([posted]).when({ type: 'RetractComment', actor: author }).then([retracted]);
+    spec
+      .given([posted])
+      .when({ type: 'RetractComment', actor: { id: 'coord', role: 'coordinator' } })
+      .then([
+        { type: 'CommentRetracted', data: { commentId, retractedBy: { id: 'coord', role: 'coordinator' } } },
+      ]);
+    spec.given([posted]).when({ type: 'RetractComment', actor: researcher }).thenThrows('COMMENT.NOT_AUTHOR');
+    spec
+      .given([posted, retracted])
+      .when({ type: 'RetractComment', actor: author })
+      .thenThrows('COMMENT.RETRACTED');
   });
 
   it('refuses to edit a retracted comment, whose body is gone from the state', () => {
-    expect(given([posted, retracted]).when({ type: 'EditComment', actor: author, body: 'again' })).toBe(
-      'COMMENT.RETRACTED',
-    );
+    spec
+      .given([posted, retracted])
+      .when({ type: 'EditComment', actor: author, body: 'again' })
+      .thenThrows('COMMENT.RETRACTED');
     expect(parentState([posted, retracted])).toEqual(
       expect.objectContaining({ retracted: true, body: '[retracted]' }),
     );

@@ -1,5 +1,7 @@
-import { DomainError } from '@rl/kernel';
+import { Decider } from '@rl/kernel';
+import { CommentErrors } from './comment.errors';
 import {
+  COMMENT_EVENT_TYPES,
   CommentAuthor,
   CommentEvent,
   CommentTarget,
@@ -26,12 +28,14 @@ export interface CommentActor {
   role: string | null;
 }
 
-// The parent arrives loaded (its state) so the decider can check the thread stays on one target.
+// The parent arrives loaded (its state) so the decider can check the thread stays on one target, and
+// whether the target exists in the city's log.
 export type CommentCommand =
   | {
       type: 'PostComment';
       commentId: string;
       target: CommentTarget;
+      targetExists: boolean;
       parentId?: string;
       parent?: CommentState;
       observation?: ObservationKey;
@@ -42,11 +46,9 @@ export type CommentCommand =
   | { type: 'EditComment'; actor: CommentActor; body?: string; visibility?: CommentVisibility }
   | { type: 'RetractComment'; actor: CommentActor };
 
-export const initialCommentState: CommentState = { exists: false };
+const initialState = (): CommentState => ({ exists: false });
 
 export const RETRACTED_BODY = '[retracted]';
-
-const notFound = () => new DomainError('not_found', 'COMMENT.NOT_FOUND', 'No such comment');
 
 // Plain text: trailing white space and carriage returns are dropped, the text itself is kept as typed.
 const normalise = (body: string) => body.replace(/\r\n?/g, '\n').trim();
@@ -54,37 +56,37 @@ const normalise = (body: string) => body.replace(/\r\n?/g, '\n').trim();
 function checkBody(body: string): string {
   const text = normalise(body);
   if (text.length === 0 || text.length > 10_000) {
-    throw new DomainError('bad_request', 'COMMENT.INVALID_BODY', 'A comment is 1 to 10,000 characters', [
-      { field: 'body', message: 'must be 1 to 10,000 characters of text' },
-    ]);
+    throw CommentErrors.INVALID_BODY({
+      errors: [{ field: 'body', message: 'must be 1 to 10,000 characters of text' }],
+    });
   }
   return text;
 }
 
-export function decideComment(command: CommentCommand, state: CommentState): CommentEvent[] {
+function decide(command: CommentCommand, state: CommentState): CommentEvent[] {
   switch (command.type) {
     case 'PostComment': {
-      if (state.exists)
-        throw new DomainError('conflict', 'COMMENT.ALREADY_EXISTS', 'This comment already exists');
+      if (state.exists) throw CommentErrors.ALREADY_EXISTS();
       const { commentId, target, author } = command;
       if (command.observation !== undefined && target.kind !== 'submission') {
-        throw new DomainError(
-          'invalid',
-          'COMMENT.OBSERVATION_NOT_ALLOWED',
-          'Only a comment on a submission can name one of its observations',
-          [{ field: 'observation', message: 'is only allowed on a submission' }],
-        );
+        throw CommentErrors.OBSERVATION_NOT_ALLOWED({
+          errors: [{ field: 'observation', message: 'is only allowed on a submission' }],
+        });
       }
       if (command.parentId !== undefined) {
         const parent = command.parent;
         if (!parent?.exists || parent.target.kind !== target.kind || parent.target.id !== target.id) {
-          throw new DomainError(
-            'invalid',
-            'COMMENT.UNKNOWN_PARENT',
-            'A reply answers a comment on the same target',
-            [{ field: 'parentId', message: 'is not a comment on this target' }],
-          );
+          throw CommentErrors.UNKNOWN_PARENT({
+            errors: [{ field: 'parentId', message: 'is not a comment on this target' }],
+          });
         }
+      }
+      const body = checkBody(command.body);
+      if (!command.targetExists) {
+        throw CommentErrors.UNKNOWN_TARGET({
+          message: `No such ${target.kind} in this city`,
+          errors: [{ field: 'target.id', message: `is not a ${target.kind} of this city` }],
+        });
       }
       return [
         {
@@ -94,7 +96,7 @@ export function decideComment(command: CommentCommand, state: CommentState): Com
             target: { kind: target.kind, id: target.id },
             parentId: command.parentId ?? null,
             observation: command.observation ?? null,
-            body: checkBody(command.body),
+            body,
             visibility: command.visibility ?? 'internal',
             author,
           },
@@ -102,13 +104,12 @@ export function decideComment(command: CommentCommand, state: CommentState): Com
       ];
     }
     case 'EditComment': {
-      if (!state.exists) throw notFound();
-      if (command.actor.id !== state.author.id) {
-        throw new DomainError('forbidden', 'COMMENT.NOT_AUTHOR', 'Only its author can edit a comment');
+      if (command.body === undefined && command.visibility === undefined) {
+        throw CommentErrors.NOTHING_TO_CHANGE();
       }
-      if (state.retracted) {
-        throw new DomainError('conflict', 'COMMENT.RETRACTED', 'A retracted comment cannot be edited');
-      }
+      if (!state.exists) throw CommentErrors.NOT_FOUND();
+      if (command.actor.id !== state.author.id) throw CommentErrors.NOT_AUTHOR();
+      if (state.retracted) throw CommentErrors.RETRACTED();
       const body = command.body === undefined ? undefined : checkBody(command.body);
       const changed = {
         ...(body !== undefined && body !== state.body && { body }),
@@ -119,17 +120,11 @@ export function decideComment(command: CommentCommand, state: CommentState): Com
       return [{ type: 'CommentEdited', data: { commentId: state.commentId, ...changed } }];
     }
     case 'RetractComment': {
-      if (!state.exists) throw notFound();
+      if (!state.exists) throw CommentErrors.NOT_FOUND();
       if (command.actor.id !== state.author.id && command.actor.role !== 'coordinator') {
-        throw new DomainError(
-          'forbidden',
-          'COMMENT.NOT_AUTHOR',
-          'Only its author or a coordinator can retract a comment',
-        );
+        throw CommentErrors.NOT_AUTHOR({ message: 'Only its author or a coordinator can retract a comment' });
       }
-      if (state.retracted) {
-        throw new DomainError('conflict', 'COMMENT.RETRACTED', 'This comment is already retracted');
-      }
+      if (state.retracted) throw CommentErrors.RETRACTED({ message: 'This comment is already retracted' });
       return [
         {
           type: 'CommentRetracted',
@@ -143,7 +138,7 @@ export function decideComment(command: CommentCommand, state: CommentState): Com
   }
 }
 
-export function evolveComment(state: CommentState, event: CommentEvent): CommentState {
+function evolve(state: CommentState, event: CommentEvent): CommentState {
   switch (event.type) {
     case 'CommentPosted':
       return { exists: true, ...event.data, retracted: false };
@@ -159,3 +154,10 @@ export function evolveComment(state: CommentState, event: CommentEvent): Comment
       return state.exists ? { ...state, retracted: true, body: RETRACTED_BODY } : state;
   }
 }
+
+export const commentDecider: Decider<CommentState, CommentCommand, CommentEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: COMMENT_EVENT_TYPES,
+};

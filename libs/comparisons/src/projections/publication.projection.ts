@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { IndicatorEvent } from '@rl/indicators';
 import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
+import { Projection, ProjectionDefinition } from '@rl/projections';
 import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { ComparisonsEvent } from '../domain/comparisons.events';
-import { ComparisonWakeups, FrameworkCode } from '../comparison-wakeups';
+import { republish } from './publication.republish';
 
 type Handled = IndicatorEvent | PeriodEvent | SubmissionEvent | ComparisonsEvent;
 
@@ -47,7 +47,8 @@ export const PUBLICATION_PROJECTION = 'publication';
 // A city's publication: keeps the city's indicator definitions, publication flags, periods, validated
 // headline values and reference population (tenant-private tables), and from them the rows of the
 // shared published_* tables — only for indicators the city made comparable or public, only validated
-// values. Unpublishing deletes them. Then wakes the comparisons of the framework codes concerned.
+// values. Unpublishing deletes them. Then marks the comparisons of the framework codes concerned dirty
+// (comparison_dirty, in this transaction); the comparison-wakeups reactor wakes them once it commits.
 @Injectable()
 @ProjectionDefinition()
 export class PublicationProjection implements Projection {
@@ -72,9 +73,6 @@ export class PublicationProjection implements Projection {
     'published_population',
   ];
   readonly replay = { alsoWrites: ['comparison_dirty'] };
-  private readonly logger = new Logger('PublicationProjection');
-
-  constructor(private readonly wakeups: ComparisonWakeups) {}
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
     const indicators = await this.loadIndicators(em, cityId, events);
@@ -188,13 +186,7 @@ export class PublicationProjection implements Projection {
       }
     }
     await this.saveIndicators(em, cityId, indicators, touched);
-    const affected = await this.republish(em, cityId, [...touched], populationChanged);
-    if (!sideEffectsAllowed()) return;
-    try {
-      await this.wakeups.wake(affected);
-    } catch (error) {
-      this.logger.warn({ err: error, cityId }, 'Could not wake comparisons; the comparison sweep will');
-    }
+    await republish(em, cityId, [...touched], populationChanged);
   }
 
   private async loadIndicators(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]) {
@@ -236,76 +228,5 @@ export class PublicationProjection implements Projection {
         rows.map((r) => r.public),
       ],
     );
-  }
-
-  // Rewrites the shared rows of the touched indicators from the private state; returns the framework
-  // codes whose comparisons changed (those published before or after).
-  private async republish(
-    em: EntityManager,
-    cityId: CityId,
-    touched: string[],
-    populationChanged: boolean,
-  ): Promise<FrameworkCode[]> {
-    const before = await em.query<FrameworkCode[]>(
-      `SELECT DISTINCT framework, code FROM published_indicators
-        WHERE tenant_id = $1 AND framework <> '' AND ($3 OR indicator_id = ANY($2::uuid[]))`,
-      [cityId, touched, populationChanged],
-    );
-    if (populationChanged) {
-      await em.query(`DELETE FROM published_population WHERE tenant_id = $1`, [cityId]);
-      await em.query(
-        `INSERT INTO published_population (tenant_id, year, total, districts)
-         SELECT tenant_id, year, total, districts FROM publication_population WHERE tenant_id = $1`,
-        [cityId],
-      );
-    }
-    if (touched.length > 0) {
-      await em.query(
-        `DELETE FROM published_indicators WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[])`,
-        [cityId, touched],
-      );
-      await em.query(`DELETE FROM published_values WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[])`, [
-        cityId,
-        touched,
-      ]);
-      await em.query(
-        `INSERT INTO published_indicators (tenant_id, indicator_id, framework, code, city_slug, city_name, definition, comparable, public)
-         SELECT i.tenant_id, i.indicator_id, split_part(ref, ':', 1), substr(ref, strpos(ref, ':') + 1), c.slug, c.name,
-                i.definition, i.comparable, i.public
-           FROM publication_indicators i
-          -- An indicator with no framework reference is still published (the city's public page) under ':'.
-          CROSS JOIN unnest(CASE WHEN cardinality(i.framework_refs) = 0 THEN ARRAY[':'] ELSE i.framework_refs END) AS ref
-           JOIN cities c ON c.id = i.tenant_id
-          WHERE i.tenant_id = $1 AND i.indicator_id = ANY($2::uuid[]) AND NOT i.retired AND (i.comparable OR i.public)
-         ON CONFLICT DO NOTHING`,
-        [cityId, touched],
-      );
-      await em.query(
-        `INSERT INTO published_values (tenant_id, indicator_id, period, granularity, year, value, status, series, comparable, public)
-         SELECT v.tenant_id, v.indicator_id, p.code, p.granularity, p.year, v.value, v.status, v.series, i.comparable, i.public
-           FROM publication_values v
-           JOIN publication_periods p ON p.tenant_id = v.tenant_id AND p.period_id = v.period_id
-           JOIN publication_indicators i ON i.tenant_id = v.tenant_id AND i.indicator_id = v.indicator_id
-          WHERE v.tenant_id = $1 AND v.indicator_id = ANY($2::uuid[]) AND NOT i.retired AND (i.comparable OR i.public)`,
-        [cityId, touched],
-      );
-    }
-    const after = await em.query<FrameworkCode[]>(
-      `SELECT DISTINCT framework, code FROM published_indicators
-        WHERE tenant_id = $1 AND framework <> '' AND ($3 OR indicator_id = ANY($2::uuid[]))`,
-      [cityId, touched, populationChanged],
-    );
-    const codes = [
-      ...new Map([...before, ...after].map((fc) => [`${fc.framework}:${fc.code}`, fc])).values(),
-    ];
-    if (codes.length > 0) {
-      await em.query(
-        `INSERT INTO comparison_dirty (framework, code, since)
-         SELECT f, c, clock_timestamp() FROM unnest($1::text[], $2::text[]) AS x(f, c)
-         ON CONFLICT (framework, code) DO UPDATE SET since = EXCLUDED.since, changed_by = pg_current_xact_id()`,
-        [codes.map((fc) => fc.framework), codes.map((fc) => fc.code)],
-      );
-    }
-    return codes;
   }
 }

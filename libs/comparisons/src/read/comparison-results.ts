@@ -1,29 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { TenantDb } from '@rl/persistence';
 import { compareCities } from '../domain/compare';
-import type {
-  ComparisonRow,
-  PopulationFigure,
-  PublishedDefinition,
-  PublishedValue,
-} from '../domain/comparison.types';
+import type { PublishedDefinition } from '../domain/comparison.types';
 import type { Audience } from '../jobs/recompute-comparison.handler';
+import {
+  ComparisonReadModel,
+  Published,
+  StoredRows,
+  StoredSnapshot,
+} from '../persistence/comparison-results.repository';
 
-export interface StoredRows {
-  computedAt: Date;
-  rows: ComparisonRow[];
-  directions: Record<string, PublishedDefinition['direction']>;
-}
-
-export interface StoredSnapshot {
-  computedAt: Date;
-  definitions: PublishedDefinition[];
-  values: PublishedValue[];
-  population: PopulationFigure[];
-}
-
-// Which city's indicator a stored definition is.
-type Published = Pick<PublishedDefinition, 'cityId' | 'indicatorId'>;
 const keyOf = ({ cityId, indicatorId }: Published) => `${cityId}/${indicatorId}`;
 
 // The comparison read model (comparison_results) as the workers left it. It holds only what cities
@@ -34,7 +19,7 @@ const keyOf = ({ cityId, indicatorId }: Published) => `${cityId}/${indicatorId}`
 // honour the flags written with each publication change), and computes without those withdrawn.
 @Injectable()
 export class ComparisonResults {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly readModel: ComparisonReadModel) {}
 
   // One period's rows, and each city's direction (to re-rank a subset).
   async rows(
@@ -43,17 +28,7 @@ export class ComparisonResults {
     code: string,
     period: string,
   ): Promise<StoredRows | null> {
-    const [row] = await this.db.platform((em) =>
-      em.query<(StoredRows & { published: Published[] })[]>(
-        `SELECT computed_at AS "computedAt", COALESCE(rows -> $4, '[]'::jsonb) AS rows,
-                COALESCE((SELECT jsonb_object_agg(d->>'citySlug', d->>'direction')
-                            FROM jsonb_array_elements(definitions) AS d), '{}'::jsonb) AS directions,
-                (SELECT jsonb_agg(jsonb_build_object('cityId', d->>'cityId', 'indicatorId', d->>'indicatorId'))
-                   FROM jsonb_array_elements(definitions) AS d) AS published
-           FROM comparison_results WHERE audience = $1 AND framework = $2 AND code = $3`,
-        [audience, framework, code, period],
-      ),
-    );
+    const row = await this.readModel.storedRows({ audience, framework, code }, period);
     if (!row) return null;
     const { published, ...stored } = row;
     const visible = await this.visible(audience, framework, code);
@@ -74,13 +49,7 @@ export class ComparisonResults {
     code: string,
     visible?: ReadonlySet<string>,
   ): Promise<StoredSnapshot | null> {
-    const [row] = await this.db.platform((em) =>
-      em.query<StoredSnapshot[]>(
-        `SELECT computed_at AS "computedAt", definitions, values, population
-           FROM comparison_results WHERE audience = $1 AND framework = $2 AND code = $3`,
-        [audience, framework, code],
-      ),
-    );
+    const row = await this.readModel.storedSnapshot({ audience, framework, code });
     if (!row) return null;
     const shown = visible ?? (await this.visible(audience, framework, code));
     const definitions = row.definitions.filter((d) => shown.has(keyOf(d)));
@@ -90,13 +59,7 @@ export class ComparisonResults {
 
   // The cities' indicators the audience may see under the code at this moment.
   private async visible(audience: Audience, framework: string, code: string): Promise<Set<string>> {
-    const rows = await this.db.published(audience, (em) =>
-      em.query<Published[]>(
-        `SELECT tenant_id AS "cityId", indicator_id AS "indicatorId" FROM published_indicators
-          WHERE framework = $1 AND code = $2`,
-        [framework, code],
-      ),
-    );
+    const rows = await this.readModel.visible({ audience, framework, code });
     return new Set(rows.map(keyOf));
   }
 }

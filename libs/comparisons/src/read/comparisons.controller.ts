@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiProduces,
   ApiTags,
@@ -11,7 +11,8 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, SignedIn } from '@rl/web';
+import { CityErrors } from '@rl/tenancy';
+import { ApiErrors, Public, SignedIn } from '@rl/web';
 import type { Audience } from '../jobs/recompute-comparison.handler';
 import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
@@ -67,6 +68,7 @@ export class ComparisonsController extends ComparisonReads {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Compare cities on an indicator' })
   @SignedIn()
   @ApiOkResponse({
     type: ComparisonView,
@@ -80,6 +82,7 @@ export class ComparisonsController extends ComparisonReads {
   }
 
   @Get('series')
+  @ApiOperation({ summary: "Compare cities' series on an indicator" })
   @SignedIn()
   @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
@@ -102,6 +105,7 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('comparisons')
+  @ApiOperation({ summary: 'Compare cities on a public indicator' })
   @Public()
   @ApiOkResponse({ type: ComparisonView, description: 'As GET /v1/comparisons, over public indicators only' })
   @ApiBadRequestResponse({ description: BAD_QUERY })
@@ -110,6 +114,7 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('comparisons/series')
+  @ApiOperation({ summary: "Compare cities' series on a public indicator" })
   @Public()
   @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
@@ -122,13 +127,14 @@ export class PublicComparisonsController extends ComparisonReads {
   }
 
   @Get('cities/:city/indicators')
+  @ApiOperation({ summary: "List a city's public indicators" })
   @Public()
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiOkResponse({
     type: [PublicIndicatorView],
     description: "The city's public indicators, each with the validated value of its latest period",
   })
-  @ApiNotFoundResponse({ description: 'CITY.NOT_FOUND' })
+  @ApiErrors(CityErrors.NOT_FOUND)
   cityIndicators(@Param('city') city: string): Promise<PublicIndicatorView[]> {
     return this.queries.execute(new PublicCityIndicatorsQuery(city));
   }

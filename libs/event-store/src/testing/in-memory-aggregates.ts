@@ -1,16 +1,17 @@
 import { CityId, Decider, DomainEvent } from '@rl/kernel';
 import { Aggregate, aggregate, Aggregates, decideAgainst, HandleOptions } from '../aggregates';
 import { AppendResult, RecordedEvent } from '../event.types';
+import { keyReused } from '../idempotency.errors';
 
 // The Aggregates port in memory, for handler unit tests: one log per city, positions and versions as
 // the store gives them, expected-version checks and idempotency keys honoured.
 export class InMemoryAggregates implements Aggregates {
   private readonly log: RecordedEvent[] = [];
-  private readonly byKey = new Map<string, AppendResult>();
+  private readonly byKey = new Map<string, { result: AppendResult; fingerprint?: string }>();
 
   // Seeds a stream with past events (as if recorded earlier).
   given(cityId: CityId, streamId: string, events: readonly DomainEvent[]): this {
-    this.record(cityId, streamId, events, {});
+    if (events.length > 0) this.record(cityId, streamId, events, {});
     return this;
   }
 
@@ -42,12 +43,19 @@ export class InMemoryAggregates implements Aggregates {
   ): Promise<AppendResult> {
     const key = metadata.idempotencyKey === undefined ? undefined : `${cityId}:${metadata.idempotencyKey}`;
     const earlier = key === undefined ? undefined : this.byKey.get(key);
-    if (earlier) return earlier;
+    if (earlier) {
+      // As the store does: the same key with another request is refused, not answered with the first.
+      const given = metadata.requestFingerprint;
+      if (given !== undefined && earlier.fingerprint !== undefined && given !== earlier.fingerprint) {
+        throw keyReused();
+      }
+      return earlier.result;
+    }
     const current = await this.load(cityId, decider, streamId);
     const decided = decideAgainst(decider, streamId, command, current, expected);
     if (decided.length === 0) return { streamId, version: current.version, position: current.position };
     const result = this.record(cityId, streamId, decided, metadata);
-    if (key !== undefined) this.byKey.set(key, result);
+    if (key !== undefined) this.byKey.set(key, { result, fingerprint: metadata.requestFingerprint });
     return result;
   }
 
@@ -61,13 +69,15 @@ export class InMemoryAggregates implements Aggregates {
     events: readonly DomainEvent[],
     metadata: HandleOptions['metadata'],
   ): AppendResult {
+    if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
     let version = this.stream(cityId, streamId).length;
     for (const { type, data } of events) {
       this.log.push({
         cityId,
         streamId,
         type,
-        data,
+        // Through JSON, as jsonb stores it: dates become strings, undefined fields vanish.
+        data: JSON.parse(JSON.stringify(data)) as unknown,
         version: ++version,
         position: this.log.filter((e) => e.cityId === cityId).length + 1,
         eventId: `event-${this.log.length + 1}`,

@@ -17,8 +17,9 @@ import { AccountEmailData, AccountEmailKind } from '../persistence/account-email
 import { InMemoryCityTables } from './in-memory-city-tables';
 import { emptyTables, IdentityTables, StoredInvitation, StoredMember } from './identity-tables';
 
-// The IdentityStore in memory, for handler unit tests. Locks are no-ops (one test, one caller); the
-// row-level security of `asUser` and `inCity` is kept by filtering on the user or the city.
+// The IdentityStore in memory, for handler unit tests. Locks are no-ops (one test, one caller); `inCity`
+// filters on the city, `asUser` sees every user's rows (row-level security is proved by the e2e suites
+// and test/isolation, not here).
 export class InMemoryIdentityStore implements IdentityStore {
   tables = emptyTables();
 

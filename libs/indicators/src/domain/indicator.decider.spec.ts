@@ -1,11 +1,5 @@
-import { DomainError } from '@rl/kernel';
-import {
-  decideIndicator,
-  evolveIndicator,
-  IndicatorCommand,
-  IndicatorState,
-  initialIndicatorState,
-} from './indicator.decider';
+import { DeciderSpecification } from '@rl/kernel/testing';
+import { IndicatorCommand, indicatorDecider, IndicatorState } from './indicator.decider';
 import { IndicatorDefinition, IndicatorEvent } from './indicator.events';
 
 const indicatorId = '0192f0aa-0000-7000-8000-00000000000a';
@@ -24,20 +18,8 @@ const defined: IndicatorEvent = { type: 'IndicatorDefined', data: { indicatorId,
 const activated: IndicatorEvent = { type: 'IndicatorActivated', data: { indicatorId } };
 const retired: IndicatorEvent = { type: 'IndicatorRetired', data: { indicatorId } };
 
-// Given past events, when a command, then new events (or an error code).
-const given = (events: IndicatorEvent[]) => {
-  const state = events.reduce(evolveIndicator, initialIndicatorState);
-  return {
-    when: (command: IndicatorCommand) => {
-      try {
-        return decideIndicator(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error.code;
-        throw error;
-      }
-    },
-  };
-};
+const spec = DeciderSpecification.for(indicatorDecider);
+
 const update = (
   changes: Extract<IndicatorCommand, { type: 'UpdateIndicator' }>['changes'],
   extra: { code?: string; status?: 'draft' | 'active' | 'retired' } = {},
@@ -45,29 +27,31 @@ const update = (
 
 describe('indicator decider', () => {
   it('defines a draft indicator with its texts folded', () => {
-    expect(
-      given([]).when({
+    spec
+      .given([])
+      .when({
         type: 'DefineIndicator',
         indicatorId,
         definition: {
           ...definition,
           name: { nl: '  Klachten over  discriminatie ', en: definition.name.en },
         },
-      }),
-    ).toEqual([defined]);
+      })
+      .then([defined]);
   });
 
   it('defines and activates at once when asked', () => {
-    expect(given([]).when({ type: 'DefineIndicator', indicatorId, definition, activate: true })).toEqual([
-      defined,
-      activated,
-    ]);
+    spec
+      .given([])
+      .when({ type: 'DefineIndicator', indicatorId, definition, activate: true })
+      .then([defined, activated]);
   });
 
   it('refuses to define the same indicator twice', () => {
-    expect(given([defined]).when({ type: 'DefineIndicator', indicatorId, definition })).toBe(
-      'INDICATOR.ALREADY_EXISTS',
-    );
+    spec
+      .given([defined])
+      .when({ type: 'DefineIndicator', indicatorId, definition })
+      .thenThrows('INDICATOR.ALREADY_EXISTS');
   });
 
   it('refuses a dimension declared twice, or a value listed twice', () => {
@@ -78,135 +62,184 @@ describe('indicator decider', () => {
         { dimension: 'sex ', values: [] },
       ],
     };
-    expect(given([]).when({ type: 'DefineIndicator', indicatorId, definition: twice })).toBe(
-      'INDICATOR.INVALID_DEFINITION',
-    );
-    expect(
-      given([defined]).when(update({ disaggregations: [{ dimension: 'sex', values: ['F', 'F'] }] })),
-    ).toBe('INDICATOR.INVALID_DEFINITION');
+    spec
+      .given([])
+      .when({ type: 'DefineIndicator', indicatorId, definition: twice })
+      .thenThrows('INDICATOR.INVALID_DEFINITION');
+    spec
+      .given([defined])
+      .when(update({ disaggregations: [{ dimension: 'sex', values: ['F', 'F'] }] }))
+      .thenThrows('INDICATOR.INVALID_DEFINITION');
   });
 
   it('redefines only the fields that changed, with before and after', () => {
-    expect(
-      given([defined]).when(
+    spec
+      .given([defined])
+      .when(
         update({
           name: { en: 'Discrimination complaints', nl: 'Klachten over discriminatie' },
           unit: 'number',
         }),
-      ),
-    ).toEqual([
-      {
-        type: 'IndicatorRedefined',
-        data: {
-          indicatorId,
-          changes: { unit: { before: 'count', after: 'number' } },
-          seriesBreak: false,
-          series: 1,
+      )
+      .then([
+        {
+          type: 'IndicatorRedefined',
+          data: {
+            indicatorId,
+            changes: { unit: { before: 'count', after: 'number' } },
+            seriesBreak: false,
+            series: 1,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('records nothing when nothing changes', () => {
-    expect(given([defined]).when(update({ unit: 'count', right: ' non-discrimination' }))).toEqual([]);
-    expect(given([defined, activated]).when(update({}, { status: 'active', code: 'ND-P1' }))).toEqual([]);
+    spec
+      .given([defined])
+      .when(update({ unit: 'count', right: ' non-discrimination' }))
+      .thenNothingHappens();
+    spec
+      .given([defined, activated])
+      .when(update({}, { status: 'active', code: 'ND-P1' }))
+      .thenNothingHappens();
   });
 
   it('clears an optional field given null, but refuses to clear a required one', () => {
-    expect(given([defined]).when(update({ methodology: null }))).toEqual([
-      {
-        type: 'IndicatorRedefined',
-        data: {
-          indicatorId,
-          changes: { methodology: { before: 'Complaints registered in the year', after: null } },
-          seriesBreak: false,
-          series: 1,
+    spec
+      .given([defined])
+      .when(update({ methodology: null }))
+      .then([
+        {
+          type: 'IndicatorRedefined',
+          data: {
+            indicatorId,
+            changes: { methodology: { before: 'Complaints registered in the year', after: null } },
+            seriesBreak: false,
+            series: 1,
+          },
         },
-      },
-    ]);
-    expect(given([defined]).when(update({ unit: null }))).toBe('INDICATOR.INVALID_DEFINITION');
+      ]);
+    spec
+      .given([defined])
+      .when(update({ unit: null }))
+      .thenThrows('INDICATOR.INVALID_DEFINITION');
   });
 
   it('starts a new series when the unit or methodology of an active indicator changes', () => {
-    const unitChanged = given([defined, activated]).when(update({ unit: 'per 10,000 inhabitants' }));
-    expect(unitChanged).toEqual([
-      {
-        type: 'IndicatorRedefined',
-        data: {
-          indicatorId,
-          changes: { unit: { before: 'count', after: 'per 10,000 inhabitants' } },
-          seriesBreak: true,
-          series: 2,
-        },
+    const unitBreak: IndicatorEvent = {
+      type: 'IndicatorRedefined',
+      data: {
+        indicatorId,
+        changes: { unit: { before: 'count', after: 'per 10,000 inhabitants' } },
+        seriesBreak: true,
+        series: 2,
       },
-    ]);
-    const afterBreak = [defined, activated, ...(unitChanged as IndicatorEvent[])];
-    const methodologyChanged = given(afterBreak).when(update({ methodology: 'Complaints closed' }));
-    expect(methodologyChanged).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ seriesBreak: true, series: 3 }) }),
-    ]);
-    expect(given(afterBreak).when(update({ source: 'Unia' }))).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ seriesBreak: false, series: 2 }) }),
-    ]);
+    };
+    spec
+      .given([defined, activated])
+      .when(update({ unit: 'per 10,000 inhabitants' }))
+      .then([unitBreak]);
+    const afterBreak = [defined, activated, unitBreak];
+    spec
+      .given(afterBreak)
+      .when(update({ methodology: 'Complaints closed' }))
+      .then([expect.objectContaining({ data: expect.objectContaining({ seriesBreak: true, series: 3 }) })]);
+    spec
+      .given(afterBreak)
+      .when(update({ source: 'Unia' }))
+      .then([expect.objectContaining({ data: expect.objectContaining({ seriesBreak: false, series: 2 }) })]);
   });
 
   it('does not break the series of a draft', () => {
-    expect(given([defined]).when(update({ unit: 'percent' }))).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ seriesBreak: false, series: 1 }) }),
-    ]);
+    spec
+      .given([defined])
+      .when(update({ unit: 'percent' }))
+      .then([expect.objectContaining({ data: expect.objectContaining({ seriesBreak: false, series: 1 }) })]);
   });
 
   it('moves draft → active → retired, and a draft may be retired', () => {
-    expect(given([defined]).when(update({}, { status: 'active' }))).toEqual([activated]);
-    expect(given([defined, activated]).when(update({}, { status: 'retired' }))).toEqual([retired]);
-    expect(given([defined]).when(update({}, { status: 'retired' }))).toEqual([retired]);
+    spec
+      .given([defined])
+      .when(update({}, { status: 'active' }))
+      .then([activated]);
+    spec
+      .given([defined, activated])
+      .when(update({}, { status: 'retired' }))
+      .then([retired]);
+    spec
+      .given([defined])
+      .when(update({}, { status: 'retired' }))
+      .then([retired]);
   });
 
   it('redefines before a status change in the same command', () => {
-    expect(given([defined]).when(update({ unit: 'percent' }, { status: 'active' }))).toEqual([
-      expect.objectContaining({ type: 'IndicatorRedefined' }),
-      activated,
-    ]);
+    spec
+      .given([defined])
+      .when(update({ unit: 'percent' }, { status: 'active' }))
+      .then([expect.objectContaining({ type: 'IndicatorRedefined' }), activated]);
   });
 
   it('refuses to go back to draft', () => {
-    expect(given([defined, activated]).when(update({}, { status: 'draft' }))).toBe(
-      'INDICATOR.INVALID_TRANSITION',
-    );
+    spec
+      .given([defined, activated])
+      .when(update({}, { status: 'draft' }))
+      .thenThrows('INDICATOR.INVALID_TRANSITION');
   });
 
   it('keeps a retired indicator final: no reactivation, no changes', () => {
     const past = [defined, activated, retired];
-    expect(given(past).when(update({}, { status: 'active' }))).toBe('INDICATOR.INVALID_TRANSITION');
-    expect(given(past).when(update({ unit: 'percent' }))).toBe('INDICATOR.RETIRED');
-    expect(given(past).when(update({}, { status: 'retired' }))).toEqual([]);
+    spec
+      .given(past)
+      .when(update({}, { status: 'active' }))
+      .thenThrows('INDICATOR.INVALID_TRANSITION');
+    spec
+      .given(past)
+      .when(update({ unit: 'percent' }))
+      .thenThrows('INDICATOR.RETIRED');
+    spec
+      .given(past)
+      .when(update({}, { status: 'retired' }))
+      .thenNothingHappens();
   });
 
   it('refuses a new code', () => {
-    expect(given([defined]).when(update({}, { code: 'ND-P2' }))).toBe('INDICATOR.CODE_IMMUTABLE');
+    spec
+      .given([defined])
+      .when(update({}, { code: 'ND-P2' }))
+      .thenThrows('INDICATOR.CODE_IMMUTABLE');
+  });
+
+  it('refuses an update that names nothing, before looking for the indicator', () => {
+    spec.given([]).when(update({})).thenThrows('INDICATOR.NOTHING_TO_CHANGE');
   });
 
   it('refuses to update an indicator that does not exist', () => {
-    expect(given([]).when(update({ unit: 'x' }))).toBe('INDICATOR.NOT_FOUND');
+    spec
+      .given([])
+      .when(update({ unit: 'x' }))
+      .thenThrows('INDICATOR.NOT_FOUND');
   });
 
   it('evolves to the latest definition, status and series', () => {
-    const state = [
-      defined,
-      activated,
-      {
-        type: 'IndicatorRedefined',
-        data: {
-          indicatorId,
-          changes: {
-            unit: { before: 'count', after: 'percent' },
-            methodology: { before: 'Complaints registered in the year', after: null },
+    const state = spec
+      .given([
+        defined,
+        activated,
+        {
+          type: 'IndicatorRedefined',
+          data: {
+            indicatorId,
+            changes: {
+              unit: { before: 'count', after: 'percent' },
+              methodology: { before: 'Complaints registered in the year', after: null },
+            },
+            seriesBreak: true,
+            series: 2,
           },
-          seriesBreak: true,
-          series: 2,
         },
-      } as IndicatorEvent,
-    ].reduce(evolveIndicator, initialIndicatorState);
+      ])
+      .state();
     const { methodology: _dropped, ...rest } = definition;
     expect(state).toEqual<IndicatorState>({
       exists: true,

@@ -1,8 +1,10 @@
-import { canonicalJson, DomainError } from '@rl/kernel';
+import { canonicalJson, Decider } from '@rl/kernel';
+import { IndicatorErrors } from './indicator.errors';
 import {
   DefinitionChanges,
   Disaggregation,
   IndicatorDefinition,
+  INDICATOR_EVENT_TYPES,
   IndicatorEvent,
   IndicatorStatus,
   LocalisedText,
@@ -21,15 +23,32 @@ export type IndicatorState =
       series: number;
     };
 
-export type DefinitionPatch = { [K in RedefinableField]?: IndicatorDefinition[K] | null };
+type FieldPatch = { [K in RedefinableField]?: IndicatorDefinition[K] | null };
+// A plain string as name or description is the text in the city's default locale.
+export type DefinitionPatch = Omit<FieldPatch, 'name' | 'description'> & {
+  name?: LocalisedText | string | null;
+  description?: LocalisedText | string | null;
+};
 
-export type IndicatorCommand =
-  | { type: 'DefineIndicator'; indicatorId: string; definition: IndicatorDefinition; activate?: boolean }
-  | { type: 'UpdateIndicator'; changes: DefinitionPatch; code?: string; status?: IndicatorStatus };
+export type DefineIndicator = {
+  type: 'DefineIndicator';
+  indicatorId: string;
+  definition: IndicatorDefinition;
+  activate?: boolean;
+};
+export type UpdateIndicator = {
+  type: 'UpdateIndicator';
+  changes: DefinitionPatch;
+  code?: string;
+  status?: IndicatorStatus;
+  // Needed when a text is a plain string.
+  defaultLocale?: string;
+};
+export type IndicatorCommand = DefineIndicator | UpdateIndicator;
 
-export const initialIndicatorState: IndicatorState = { exists: false };
+const initialState = (): IndicatorState => ({ exists: false });
 
-const REQUIRED: readonly RedefinableField[] = [
+const REQUIRED = [
   'name',
   'right',
   'type',
@@ -37,7 +56,13 @@ const REQUIRED: readonly RedefinableField[] = [
   'direction',
   'disaggregations',
   'frameworkRefs',
-];
+] as const satisfies readonly RedefinableField[];
+type RequiredField = (typeof REQUIRED)[number];
+const isRequired = (field: RedefinableField): field is RequiredField =>
+  (REQUIRED as readonly RedefinableField[]).includes(field);
+
+// The definition's fields but its code, any of them absent.
+type Fields = { [K in RedefinableField]?: IndicatorDefinition[K] };
 // A change of these on an active indicator makes earlier and later values incomparable.
 const SERIES_FIELDS: readonly RedefinableField[] = ['unit', 'methodology'];
 
@@ -49,7 +74,7 @@ const foldText = (text: LocalisedText): LocalisedText =>
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 const invalid = (field: string, message: string) =>
-  new DomainError('bad_request', 'INDICATOR.INVALID_DEFINITION', `${field} ${message}`, [{ field, message }]);
+  IndicatorErrors.INVALID_DEFINITION({ message: `${field} ${message}`, errors: [{ field, message }] });
 
 function checkDisaggregations(disaggregations: Disaggregation[]): Disaggregation[] {
   const seen = new Set<string>();
@@ -91,35 +116,73 @@ function normaliseField<K extends RedefinableField>(
   }
 }
 
-function normaliseDefinition(definition: IndicatorDefinition): IndicatorDefinition {
-  const result: Record<string, unknown> = { code: definition.code.trim() };
-  for (const field of REDEFINABLE_FIELDS) {
-    const value = normaliseField(field, definition[field]);
-    if (value !== undefined) result[field] = value;
-  }
-  return result as unknown as IndicatorDefinition;
+// Sets a field, or removes it when absent.
+function put<K extends RedefinableField>(
+  fields: Fields,
+  field: K,
+  value: IndicatorDefinition[K] | undefined,
+) {
+  if (value === undefined) delete fields[field];
+  else fields[field] = value;
 }
 
-const notFound = () => new DomainError('not_found', 'INDICATOR.NOT_FOUND', 'No such indicator');
+const hasRequired = (fields: Fields): fields is Fields & Pick<IndicatorDefinition, RequiredField> =>
+  REQUIRED.every((field) => fields[field] !== undefined);
+
+function normaliseDefinition(definition: IndicatorDefinition): IndicatorDefinition {
+  const fields: Fields = {};
+  for (const field of REDEFINABLE_FIELDS) put(fields, field, normaliseField(field, definition[field]));
+  if (!hasRequired(fields)) {
+    throw invalid(REQUIRED.find((field) => fields[field] === undefined) ?? 'definition', 'is required');
+  }
+  return { code: definition.code.trim(), ...fields };
+}
+
+// decide never clears a required field; an event that did would leave the definition as it was.
+function redefine(definition: IndicatorDefinition, changes: DefinitionChanges): IndicatorDefinition {
+  const { code, ...before } = definition;
+  const fields: Fields = { ...before };
+  for (const field of REDEFINABLE_FIELDS) {
+    const change = changes[field];
+    if (change) put(fields, field, change.after ?? undefined);
+  }
+  return hasRequired(fields) ? { code, ...fields } : definition;
+}
+
+const nothingToChange = (command: UpdateIndicator) =>
+  command.code === undefined &&
+  command.status === undefined &&
+  REDEFINABLE_FIELDS.every((field) => command.changes[field] === undefined);
 
 function transition(from: IndicatorStatus, to: IndicatorStatus, indicatorId: string): IndicatorEvent[] {
   if (from === to) return [];
   if (to === 'active' && from === 'draft') return [{ type: 'IndicatorActivated', data: { indicatorId } }];
   if (to === 'retired') return [{ type: 'IndicatorRetired', data: { indicatorId } }];
-  throw new DomainError(
-    'invalid',
-    'INDICATOR.INVALID_TRANSITION',
-    `An indicator cannot go from ${from} to ${to}`,
-    [{ field: 'status', message: `cannot go from ${from} to ${to}` }],
-  );
+  throw IndicatorErrors.INVALID_TRANSITION({
+    message: `An indicator cannot go from ${from} to ${to}`,
+    errors: [{ field: 'status', message: `cannot go from ${from} to ${to}` }],
+  });
 }
 
-export function decideIndicator(command: IndicatorCommand, state: IndicatorState): IndicatorEvent[] {
+// A plain string changes the default-locale text and keeps the translations; an object replaces all.
+function localised(
+  { changes, defaultLocale = '' }: UpdateIndicator,
+  before: IndicatorDefinition,
+): FieldPatch {
+  const text = (given: DefinitionPatch['name'], earlier: LocalisedText | undefined) =>
+    typeof given === 'string' ? { ...earlier, [defaultLocale]: given } : given;
+  const { name, description, ...rest } = changes;
+  return {
+    ...rest,
+    ...(name !== undefined ? { name: text(name, before.name) } : {}),
+    ...(description !== undefined ? { description: text(description, before.description) } : {}),
+  };
+}
+
+function decide(command: IndicatorCommand, state: IndicatorState): IndicatorEvent[] {
   switch (command.type) {
     case 'DefineIndicator': {
-      if (state.exists) {
-        throw new DomainError('conflict', 'INDICATOR.ALREADY_EXISTS', 'This indicator is already defined');
-      }
+      if (state.exists) throw IndicatorErrors.ALREADY_EXISTS();
       const { indicatorId } = command;
       const events: IndicatorEvent[] = [
         {
@@ -131,31 +194,26 @@ export function decideIndicator(command: IndicatorCommand, state: IndicatorState
       return events;
     }
     case 'UpdateIndicator': {
-      if (!state.exists) throw notFound();
+      if (nothingToChange(command)) throw IndicatorErrors.NOTHING_TO_CHANGE();
+      if (!state.exists) throw IndicatorErrors.NOT_FOUND();
       const { indicatorId, definition } = state;
       // Retired is final: no way back, and no more changes.
       if (state.status === 'retired') {
         if (command.status !== undefined) transition('retired', command.status, indicatorId);
         const changing = REDEFINABLE_FIELDS.some((f) => command.changes[f] !== undefined);
-        if (changing) {
-          throw new DomainError('invalid', 'INDICATOR.RETIRED', 'A retired indicator cannot change');
-        }
+        if (changing) throw IndicatorErrors.RETIRED();
         return [];
       }
       if (command.code !== undefined && command.code.trim() !== definition.code) {
-        throw new DomainError(
-          'invalid',
-          'INDICATOR.CODE_IMMUTABLE',
-          'The code of an indicator cannot change; define a new indicator instead',
-          [{ field: 'code', message: 'cannot change' }],
-        );
+        throw IndicatorErrors.CODE_IMMUTABLE({ errors: [{ field: 'code', message: 'cannot change' }] });
       }
+      const patch = localised(command, definition);
       const changes: DefinitionChanges = {};
       for (const field of REDEFINABLE_FIELDS) {
-        if (!(field in command.changes)) continue;
-        const given = command.changes[field];
+        if (!(field in patch)) continue;
+        const given = patch[field];
         if (given === undefined) continue;
-        if (given === null && REQUIRED.includes(field)) throw invalid(field, 'is required');
+        if (given === null && isRequired(field)) throw invalid(field, 'is required');
         const after = normaliseField(field, given);
         const before = definition[field];
         if (same(before, after)) continue;
@@ -183,7 +241,7 @@ export function decideIndicator(command: IndicatorCommand, state: IndicatorState
   }
 }
 
-export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): IndicatorState {
+function evolve(state: IndicatorState, event: IndicatorEvent): IndicatorState {
   switch (event.type) {
     case 'IndicatorDefined':
       return {
@@ -195,14 +253,9 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
       };
     case 'IndicatorRedefined': {
       if (!state.exists) return state;
-      const definition: Record<string, unknown> = { ...state.definition };
-      for (const [field, change] of Object.entries(event.data.changes)) {
-        if (change.after === null) delete definition[field];
-        else definition[field] = change.after;
-      }
       return {
         ...state,
-        definition: definition as unknown as IndicatorDefinition,
+        definition: redefine(state.definition, event.data.changes),
         series: event.data.series,
       };
     }
@@ -212,3 +265,10 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
       return state.exists ? { ...state, status: 'retired' } : state;
   }
 }
+
+export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, IndicatorEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: INDICATOR_EVENT_TYPES,
+};

@@ -7,6 +7,10 @@ export const DeciderSpecification = {
   for<S, C, E extends DomainEvent>(decider: Decider<S, C, E>) {
     return {
       given(events: readonly E[] = []) {
+        // A given event the decider does not list would be skipped when folding the stream: say so.
+        const unlisted = events.filter((e) => !(decider.eventTypes as readonly string[]).includes(e.type));
+        if (unlisted.length > 0)
+          throw new Error(`Not in the decider's eventTypes: ${unlisted.map((e) => e.type).join(', ')}`);
         const state = foldEvents(decider, events);
         return {
           when(command: C) {

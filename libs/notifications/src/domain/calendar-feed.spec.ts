@@ -46,12 +46,15 @@ describe('buildCalendarFeed', () => {
   });
 
   it('keeps the description and adds the deadline in the city zone', () => {
-    const [event] = events(buildCalendarFeed({ name: 'Ghent', deadlines: [deadline()] }));
+    const [event] = events(
+      buildCalendarFeed({ name: 'Ghent', generatedAt: GENERATED_AT, deadlines: [deadline()] }),
+    );
     expect(event.description).toBe('Submit the 2025 value for EDU-01.\n\n2025-03-31 17:00 (Europe/Brussels)');
 
     const [newYork] = events(
       buildCalendarFeed({
         name: 'NYC',
+        generatedAt: GENERATED_AT,
         deadlines: [deadline({ timezone: 'America/New_York', description: '' })],
       }),
     );
@@ -59,14 +62,16 @@ describe('buildCalendarFeed', () => {
   });
 
   it('adds a display alarm one day before each deadline', () => {
-    const [event] = events(buildCalendarFeed({ name: 'Ghent', deadlines: [deadline()] }));
+    const [event] = events(
+      buildCalendarFeed({ name: 'Ghent', generatedAt: GENERATED_AT, deadlines: [deadline()] }),
+    );
     expect(event.alarms).toHaveLength(1);
     expect(event.alarms?.[0]).toMatchObject({ action: 'DISPLAY', trigger: '-P1D' });
     expect(event.alarms?.[0]?.description).toBeTruthy();
   });
 
   it('names the calendar and asks subscribers to refresh hourly', () => {
-    const text = buildCalendarFeed({ name: 'Ghent – deadlines', deadlines: [] });
+    const text = buildCalendarFeed({ name: 'Ghent – deadlines', generatedAt: GENERATED_AT, deadlines: [] });
     expect(text).toContain('X-WR-CALNAME:Ghent – deadlines');
     expect(text).toContain('X-PUBLISHED-TTL:PT1H');
     expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
@@ -75,7 +80,7 @@ describe('buildCalendarFeed', () => {
   });
 
   it('gives a valid calendar without events for an empty list', () => {
-    const text = buildCalendarFeed({ name: 'Ghent', deadlines: [] });
+    const text = buildCalendarFeed({ name: 'Ghent', generatedAt: GENERATED_AT, deadlines: [] });
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
     expect(text).toContain('VERSION:2.0');
@@ -98,7 +103,11 @@ describe('buildCalendarFeed', () => {
 
   it('still writes the event when a deadline has an unknown zone', () => {
     const [event] = events(
-      buildCalendarFeed({ name: 'Ghent', deadlines: [deadline({ timezone: 'Mars/Olympus_Mons' })] }),
+      buildCalendarFeed({
+        name: 'Ghent',
+        generatedAt: GENERATED_AT,
+        deadlines: [deadline({ timezone: 'Mars/Olympus_Mons' })],
+      }),
     );
     expect(event.start.toISOString()).toBe('2025-03-31T15:00:00.000Z');
     expect(event.description).toContain('2025-03-31 15:00 (UTC)');

@@ -15,8 +15,8 @@ export interface CalendarFeedInput {
   name: string;
   deadlines: CalendarDeadline[];
   prodId?: string;
-  // DTSTAMP of every event; defaults to now. Passed in by tests for a byte-stable feed.
-  generatedAt?: Date;
+  // DTSTAMP of every event: the clock's now (fixed in tests, for a byte-stable feed).
+  generatedAt: Date;
 }
 
 const DEFAULT_PROD_ID = '//Rights Ledger//Deadline feed//EN';
@@ -26,7 +26,7 @@ const ONE_DAY_SECONDS = 24 * ONE_HOUR_SECONDS;
 // Instants are written in UTC: a TZID without a matching VTIMEZONE block is invalid and some apps
 // (Outlook) misplace such events, while UTC is shown correctly in each subscriber's own zone.
 export function buildCalendarFeed(input: CalendarFeedInput): string {
-  const stamp = input.generatedAt ?? new Date();
+  const stamp = input.generatedAt;
   const calendar = ical({
     name: input.name,
     // ical-generator prepends the '-' of the FPI itself.

@@ -5,6 +5,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiProduces,
   ApiQuery,
@@ -29,6 +30,7 @@ export class CalendarController {
   ) {}
 
   @Post('calendar/token')
+  @ApiOperation({ summary: 'Issue my calendar subscription link' })
   @CityAccess(CITY_ROLES)
   @ApiCreatedResponse({
     type: CalendarLinkView,
@@ -40,6 +42,7 @@ export class CalendarController {
   }
 
   @Delete('calendar/token')
+  @ApiOperation({ summary: 'Revoke my calendar subscription link' })
   @HttpCode(204)
   @CityAccess(CITY_ROLES)
   @ApiNoContentResponse({ description: 'Your subscription link in this city no longer works' })
@@ -48,6 +51,7 @@ export class CalendarController {
   }
 
   @Get('calendar.ics')
+  @ApiOperation({ summary: 'Deadlines as an iCalendar feed' })
   @Public()
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiQuery({ name: 'token', required: true, description: 'The secret from POST …/calendar/token' })

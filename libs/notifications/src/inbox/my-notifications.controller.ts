@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import { Actor, ApiPage, CurrentActor, SignedIn, uuidParam } from '@rl/web';
 import { MarkAllNoticesReadCommand } from './commands/mark-all-notices-read/mark-all-notices-read.command';
@@ -20,6 +26,7 @@ export class MyNotificationsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List my notifications' })
   @SignedIn()
   @ApiPage(NoticeView, 'Newest first; the next page is `before` the id of the last notice', 'before')
   @ApiBadRequestResponse({ description: 'NOTICE.INVALID_CURSOR: before is not one of your notices' })
@@ -35,6 +42,7 @@ export class MyNotificationsController {
 
   // Declared before ':id/read' for readability only: the two paths cannot match the same URL.
   @Post('read-all')
+  @ApiOperation({ summary: 'Mark all my notifications read' })
   @HttpCode(200)
   @SignedIn()
   @ApiOkResponse({ type: NoticesReadView, description: 'Every unread notice, in every city, is now read' })
@@ -43,6 +51,7 @@ export class MyNotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ summary: 'Mark a notification read' })
   @HttpCode(200)
   @SignedIn()
   @ApiOkResponse({ type: NoticeReadView, description: 'Read (again: the first readAt is kept)' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, SignedIn } from '@rl/web';
 import { UpdateMyPreferencesCommand } from './commands/update-my-preferences/update-my-preferences.command';
 import { UpdateMyPreferencesDto } from './commands/update-my-preferences/update-my-preferences.dto';
@@ -17,6 +17,7 @@ export class MyPreferencesController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get my notification preferences' })
   @SignedIn()
   @ApiOkResponse({
     type: NotificationPreferencesView,
@@ -27,6 +28,7 @@ export class MyPreferencesController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Set my notification preferences' })
   @SignedIn()
   @ApiOkResponse({
     type: NotificationPreferencesView,

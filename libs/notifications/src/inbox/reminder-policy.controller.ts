@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -37,6 +38,7 @@ export class ReminderPolicyController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "Get the city's reminder policy" })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: ReminderPolicyView, description: 'ETag carries the version' })
   @ApiProjectionBehind()
@@ -51,6 +53,7 @@ export class ReminderPolicyController {
   }
 
   @Put()
+  @ApiOperation({ summary: "Change the city's reminder policy" })
   @CityAccess(['coordinator'])
   @ApiHeader({
     name: 'If-Match',

@@ -1,13 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { CommentEvent } from '@rl/comments';
 import { ERASED, PERSON_DATA_ERASED, PersonDataErasedData, RecordedEvent } from '@rl/event-store';
-import { CityId } from '@rl/kernel';
-import { Projection, ProjectionDefinition, sideEffectsAllowed } from '@rl/projections';
+import { CityId, Clock, CLOCK } from '@rl/kernel';
+import { Projection, ProjectionDefinition } from '@rl/projections';
 import { SubmissionEvent } from '@rl/reporting';
 import { cityFacts, CityFacts, workFacts } from '../notice-context';
-import { NoticeDraft, NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
+import { NoticeDraft, NoticeOutbox, nothingRecorded } from '../notice-outbox';
 
 // Events older than this (a rebuild, a projection deployed over existing history) keep the follows up to
 // date but notify nobody: news must be news.
@@ -16,10 +16,19 @@ const EXCERPT_LENGTH = 200;
 
 export const NOTICE_TRIGGERS_PROJECTION = 'notice-triggers';
 
+// The events that notify, and the key their notices and webhook deliveries are recorded under.
+export const NOTIFYING_EVENTS: readonly string[] = [
+  'SubmissionValidated',
+  'SubmissionReturned',
+  'CommentPosted',
+];
+export const noticeKey = (event: RecordedEvent) => `event:${event.eventId}`;
+
 // Notices caused by events: a submission validated or returned (to those who submitted or corrected it),
 // a comment (to everyone who follows its target: its submitter and earlier commenters). Recorded in the
 // projection's transaction, so each event notifies exactly once. The quiet hours come from the log
-// (cityFacts), not from the reminder schedule's tables, which may lag behind a policy change.
+// (cityFacts), not from the reminder schedule's tables, which may lag behind a policy change. It talks
+// to no queue: the notice-wakeups reactor enqueues the deliveries once this transaction has committed.
 @Injectable()
 @ProjectionDefinition()
 export class NoticeTriggersProjection implements Projection {
@@ -34,15 +43,14 @@ export class NoticeTriggersProjection implements Projection {
   ];
   readonly tables = ['notice_follows'];
   readonly replay = { alsoWrites: ['notices', 'webhook_deliveries'] };
-  private readonly logger = new Logger('NoticeTriggers');
 
   constructor(
     private readonly outbox: NoticeOutbox,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
-    const recorded = nothingRecorded();
     let city: CityFacts | undefined;
     for (const recordedEvent of events) {
       if (recordedEvent.type === PERSON_DATA_ERASED) {
@@ -51,7 +59,7 @@ export class NoticeTriggersProjection implements Projection {
       }
       const event = { type: recordedEvent.type, data: recordedEvent.data } as SubmissionEvent | CommentEvent;
       const actor = recordedEvent.metadata.actorId;
-      const news = Date.now() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
+      const news = this.clock.now().getTime() - recordedEvent.recordedAt.getTime() < NEWS_WINDOW_MS;
       switch (event.type) {
         case 'SubmissionSubmitted':
         case 'SubmissionCorrected':
@@ -65,8 +73,8 @@ export class NoticeTriggersProjection implements Projection {
             ...event.data,
             path: `submissions/${event.data.submissionId}`,
           });
-          await this.notifyFollowers(em, cityId, event.data.submissionId, actor, recorded, {
-            key: `event:${recordedEvent.eventId}`,
+          await this.notifyFollowers(em, cityId, event.data.submissionId, actor, {
+            key: noticeKey(recordedEvent),
             kind: event.type === 'SubmissionReturned' ? 'submission.returned' : 'submission.validated',
             data: event.type === 'SubmissionReturned' ? { ...data, reason: event.data.reason } : data,
             quietHours: city.quietHours,
@@ -80,8 +88,8 @@ export class NoticeTriggersProjection implements Projection {
             const [who] = await em.query<{ name: string }[]>(`SELECT name FROM users WHERE id = $1`, [
               author.id,
             ]);
-            await this.notifyFollowers(em, cityId, target.id, author.id, recorded, {
-              key: `event:${recordedEvent.eventId}`,
+            await this.notifyFollowers(em, cityId, target.id, author.id, {
+              key: noticeKey(recordedEvent),
               kind: 'comment.posted',
               data: {
                 citySlug: city.slug,
@@ -100,12 +108,6 @@ export class NoticeTriggersProjection implements Projection {
         case 'CommentRetracted':
           break;
       }
-    }
-    if (!sideEffectsAllowed()) return;
-    try {
-      await this.outbox.wake(cityId, recorded);
-    } catch (error) {
-      this.logger.warn({ err: error, cityId }, 'Could not enqueue notices; the reconciler will');
     }
   }
 
@@ -142,7 +144,6 @@ export class NoticeTriggersProjection implements Projection {
     cityId: CityId,
     targetId: string,
     actorId: string | undefined,
-    recorded: Recorded,
     draft: Omit<NoticeDraft, 'recipients'>,
   ): Promise<void> {
     const followers = await em.query<{ userId: string }[]>(
@@ -154,8 +155,9 @@ export class NoticeTriggersProjection implements Projection {
       em,
       cityId,
       { ...draft, recipients: followers.map((f) => f.userId) },
-      new Date(),
-      recorded,
+      this.clock.now(),
+      // What to wake is read back by the notice-wakeups reactor after commit.
+      nothingRecorded(),
     );
   }
 }

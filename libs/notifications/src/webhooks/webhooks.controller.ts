@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -40,6 +41,7 @@ export class WebhooksController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a webhook' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({
@@ -60,6 +62,7 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List webhooks' })
   @CityAccess(['coordinator'])
   @ApiOkResponse({ type: [WebhookView], description: 'Active webhooks (without secrets), oldest first' })
   list(@CurrentCity() city: CityContext): Promise<WebhookView[]> {
@@ -67,6 +70,7 @@ export class WebhooksController {
   }
 
   @Get('deliveries')
+  @ApiOperation({ summary: 'List webhook deliveries' })
   @CityAccess(['coordinator'])
   @ApiPage(WebhookDeliveryView, 'Newest first; status=dead is the dead-letter list')
   deliveries(
@@ -77,6 +81,7 @@ export class WebhooksController {
   }
 
   @Post('deliveries/:id/redeliver')
+  @ApiOperation({ summary: 'Redeliver a webhook delivery' })
   @HttpCode(200)
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
@@ -94,6 +99,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Remove a webhook' })
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({

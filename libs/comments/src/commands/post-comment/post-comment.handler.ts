@@ -1,30 +1,35 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { EventStore } from '@rl/event-store';
-import { CommentHistory } from '../../comment-history';
+import { Aggregates } from '@rl/event-store';
 import { CreatedCommentView } from '../../comment.view';
-import { decideComment, initialCommentState } from '../../domain/comment.decider';
+import { commentDecider } from '../../domain/comment.decider';
 import { commentStream } from '../../domain/comment.events';
-import { assertTargetInCity } from '../../target-check';
+import { CommentTargets } from '../../persistence/comment-targets.repository';
 import { PostCommentCommand } from './post-comment.command';
 
 @CommandHandler(PostCommentCommand)
 export class PostCommentHandler implements ICommandHandler<PostCommentCommand, CreatedCommentView> {
   constructor(
-    private readonly events: EventStore,
-    private readonly history: CommentHistory,
+    private readonly aggregates: Aggregates,
+    private readonly targets: CommentTargets,
   ) {}
 
   async execute({ cityId, input, metadata }: PostCommentCommand): Promise<CreatedCommentView> {
     const commentId = uuidv7();
-    // A comment's target never changes, so the parent read outside the transaction stays valid.
+    // A comment's target never changes, so the parent read before the append stays valid.
     const parent =
-      input.parentId === undefined ? undefined : (await this.history.load(cityId, input.parentId)).state;
-    const events = decideComment(
+      input.parentId === undefined
+        ? undefined
+        : (await this.aggregates.load(cityId, commentDecider, commentStream(input.parentId))).state;
+    const result = await this.aggregates.handle(
+      cityId,
+      commentDecider,
+      commentStream(commentId),
       {
         type: 'PostComment',
         commentId,
         target: input.target,
+        targetExists: await this.targets.exists(cityId, input.target),
         parentId: input.parentId,
         parent,
         observation: input.observation,
@@ -36,13 +41,7 @@ export class PostCommentHandler implements ICommandHandler<PostCommentCommand, C
           organisationId: metadata.organisationId ?? null,
         },
       },
-      initialCommentState,
-    );
-    const result = await this.events.idempotent(cityId, metadata, () =>
-      this.events.transact(cityId, async (tx) => {
-        await assertTargetInCity(tx.em, input.target);
-        return tx.append(commentStream(commentId), 0, events, metadata);
-      }),
+      { expected: 0, metadata },
     );
     // A retry with the same Idempotency-Key gets the first result, whose stream names the first id.
     return {

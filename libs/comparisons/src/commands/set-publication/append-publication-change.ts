@@ -1,7 +1,7 @@
 import { AppendResult, EventMetadata, EventTransaction, ExpectedVersion } from '@rl/event-store';
 import { ComparisonsEvent, publicationStream } from '../../domain/comparisons.events';
 
-type PublicationChanged = Extract<ComparisonsEvent, { type: 'PublicationChanged' }>['data'];
+export type PublicationChange = Extract<ComparisonsEvent, { type: 'PublicationChanged' }>['data'];
 
 // The one way to change an indicator's publication: the event, and in the same transaction the flags
 // that public and comparable reads check (publication_flags), so a withdrawal holds from its commit on.
@@ -9,7 +9,7 @@ type PublicationChanged = Extract<ComparisonsEvent, { type: 'PublicationChanged'
 // concurrent changes of one indicator queue on its flags row, so the flags follow the log's order.
 export async function appendPublicationChange(
   tx: EventTransaction,
-  change: PublicationChanged,
+  change: PublicationChange,
   metadata: EventMetadata,
   expected: ExpectedVersion = 'any',
 ): Promise<AppendResult> {

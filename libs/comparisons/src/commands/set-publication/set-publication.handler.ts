@@ -1,23 +1,27 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@rl/event-store';
-import { indicatorStream } from '@rl/indicators';
-import { DomainError } from '@rl/kernel';
+import { Aggregates } from '@rl/event-store';
+import { indicatorDecider, IndicatorErrors, indicatorStream } from '@rl/indicators';
 import { PublicationView } from '../../comparisons.view';
-import { appendPublicationChange } from './append-publication-change';
+import { Publications } from '../../persistence/publications.repository';
 import { SetPublicationCommand } from './set-publication.command';
 
 @CommandHandler(SetPublicationCommand)
 export class SetPublicationHandler implements ICommandHandler<SetPublicationCommand, PublicationView> {
-  constructor(private readonly events: EventStore) {}
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly publications: Publications,
+  ) {}
 
   async execute({ cityId, indicatorId, input, metadata }: SetPublicationCommand): Promise<PublicationView> {
-    const definition = await this.events.readStream(cityId, indicatorStream(indicatorId), { version: 1 });
-    if (definition.length === 0)
-      throw new DomainError('not_found', 'INDICATOR.NOT_FOUND', `No indicator ${indicatorId} in this city`);
+    // Its definition is enough to know the indicator is the city's.
+    const defined = await this.aggregates.load(cityId, indicatorDecider, indicatorStream(indicatorId), {
+      version: 1,
+    });
+    if (!defined.state.exists) {
+      throw IndicatorErrors.NOT_FOUND({ message: `No indicator ${indicatorId} in this city` });
+    }
     const change = { indicatorId, comparable: input.comparable, public: input.public };
-    const { version, position } = await this.events.idempotent(cityId, metadata, () =>
-      this.events.transact(cityId, (tx) => appendPublicationChange(tx, change, metadata)),
-    );
+    const { version, position } = await this.publications.change(cityId, change, metadata);
     return { ...change, version, position };
   }
 }

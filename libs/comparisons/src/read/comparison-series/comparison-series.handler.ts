@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
+import { RequestErrors } from '../../domain/comparison.errors';
 import { compareSeries } from '../../domain/series';
 import { ComparisonResults, onlyCities } from '../comparison-results';
 import { ComparisonSeriesView } from '../comparison.view';
@@ -14,9 +14,10 @@ export class ComparisonSeriesHandler implements IQueryHandler<ComparisonSeriesQu
   async execute({ audience, filters }: ComparisonSeriesQuery): Promise<ComparisonSeriesView> {
     const { framework, code, cities, from, to } = filters;
     if (from !== undefined && to !== undefined && from > to)
-      throw new DomainError('bad_request', 'REQUEST.INVALID', 'Invalid request: from', [
-        { field: 'from', message: 'from must not be after to' },
-      ]);
+      throw RequestErrors.INVALID({
+        message: 'Invalid request: from',
+        errors: [{ field: 'from', message: 'from must not be after to' }],
+      });
     const range = { framework, code, from: from ?? null, to: to ?? null };
     const stored = await this.results.snapshot(audience, framework, code);
     if (stored === null) return { ...range, computedAt: null, periods: [], cities: [] };

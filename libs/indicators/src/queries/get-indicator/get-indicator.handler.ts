@@ -1,30 +1,30 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
+import { Aggregates } from '@rl/event-store';
 import { ProjectionWaiter } from '@rl/projections';
-import { IndicatorHistory } from '../../indicator-history';
+import { indicatorDecider } from '../../domain/indicator.decider';
+import { IndicatorErrors } from '../../domain/indicator.errors';
+import { indicatorStream } from '../../domain/indicator.events';
 import { IndicatorView } from '../../indicator.view';
-import { IndicatorRecord } from '../../projections/indicator.entity';
+import { IndicatorsReadModel } from '../../persistence/indicators.repository';
 import { INDICATOR_CATALOG_PROJECTION } from '../../projections/indicator-catalog.projection';
 import { toIndicatorView } from '../list-indicators/list-indicators.handler';
 import { GetIndicatorQuery } from './get-indicator.query';
 
-export const indicatorNotFound = () =>
-  new DomainError('not_found', 'INDICATOR.NOT_FOUND', 'No such indicator');
-
 @QueryHandler(GetIndicatorQuery)
 export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, IndicatorView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly indicators: IndicatorsReadModel,
     private readonly waiter: ProjectionWaiter,
-    private readonly history: IndicatorHistory,
+    private readonly aggregates: Aggregates,
   ) {}
 
   async execute({ cityId, indicatorId, options }: GetIndicatorQuery): Promise<IndicatorView> {
     if (options.asOf) {
       // As it was then: computed from its events up to that instant, not from the read model.
-      const past = await this.history.load(cityId, indicatorId, options.asOf);
-      if (!past.state.exists || !past.createdAt || !past.updatedAt) throw indicatorNotFound();
+      const past = await this.aggregates.load(cityId, indicatorDecider, indicatorStream(indicatorId), {
+        asOf: options.asOf,
+      });
+      if (!past.state.exists || !past.createdAt || !past.updatedAt) throw IndicatorErrors.NOT_FOUND();
       const { definition: d, status, series } = past.state;
       return {
         id: indicatorId,
@@ -50,10 +50,8 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, Ind
       };
     }
     await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, options.minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(IndicatorRecord, { tenantId: cityId, id: indicatorId }),
-    );
-    if (!row) throw indicatorNotFound();
+    const row = await this.indicators.byId(cityId, indicatorId);
+    if (!row) throw IndicatorErrors.NOT_FOUND();
     return toIndicatorView(row);
   }
 }

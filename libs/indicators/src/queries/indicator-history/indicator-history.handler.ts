@@ -1,9 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { evolveIndicator, IndicatorState, initialIndicatorState } from '../../domain/indicator.decider';
-import { IndicatorEvent } from '../../domain/indicator.events';
-import { IndicatorHistory } from '../../indicator-history';
+import { EventStore } from '@rl/event-store';
+import { isEventOf } from '@rl/kernel';
+import { indicatorDecider, IndicatorState } from '../../domain/indicator.decider';
+import { IndicatorErrors } from '../../domain/indicator.errors';
+import { IndicatorEvent, indicatorStream } from '../../domain/indicator.events';
 import { IndicatorVersionView } from '../../indicator.view';
-import { indicatorNotFound } from '../get-indicator/get-indicator.handler';
 import { IndicatorHistoryQuery } from './indicator-history.query';
 
 type Changes = IndicatorVersionView['changes'];
@@ -45,23 +46,24 @@ function describe(
 // Every version of the definition from its events, with who recorded it and when.
 @QueryHandler(IndicatorHistoryQuery)
 export class IndicatorHistoryHandler implements IQueryHandler<IndicatorHistoryQuery, IndicatorVersionView[]> {
-  constructor(private readonly history: IndicatorHistory) {}
+  constructor(private readonly events: EventStore) {}
 
   async execute({ cityId, indicatorId }: IndicatorHistoryQuery): Promise<IndicatorVersionView[]> {
-    const { events } = await this.history.load(cityId, indicatorId);
-    if (events.length === 0) throw indicatorNotFound();
-    let state = initialIndicatorState;
-    return events.map((recorded) => {
-      const event = recorded as unknown as IndicatorEvent;
-      const view: IndicatorVersionView = {
-        version: recorded.version,
-        type: recorded.type,
-        recordedAt: recorded.recordedAt.toISOString(),
-        actor: { id: recorded.metadata.actorId ?? null, role: recorded.metadata.actorRole ?? null },
-        ...describe(event, state),
-      };
-      state = evolveIndicator(state, event);
-      return view;
-    });
+    const recorded = await this.events.readStream(cityId, indicatorStream(indicatorId));
+    if (recorded.length === 0) throw IndicatorErrors.NOT_FOUND();
+    let state = indicatorDecider.initialState();
+    return recorded
+      .filter((event) => isEventOf<IndicatorEvent>(indicatorDecider.eventTypes, event))
+      .map((event) => {
+        const view: IndicatorVersionView = {
+          version: event.version,
+          type: event.type,
+          recordedAt: event.recordedAt.toISOString(),
+          actor: { id: event.metadata.actorId ?? null, role: event.metadata.actorRole ?? null },
+          ...describe(event, state),
+        };
+        state = indicatorDecider.evolve(state, event);
+        return view;
+      });
   }
 }

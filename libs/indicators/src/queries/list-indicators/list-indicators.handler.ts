@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
-import { keysetPage, TenantDb } from '@rl/persistence';
 import { pageRequest } from '@rl/web';
 import { ProjectionWaiter } from '@rl/projections';
 import { IndicatorView } from '../../indicator.view';
+import { IndicatorsReadModel } from '../../persistence/indicators.repository';
 import { IndicatorRecord } from '../../projections/indicator.entity';
 import { INDICATOR_CATALOG_PROJECTION } from '../../projections/indicator-catalog.projection';
 import { ListIndicatorsQuery } from './list-indicators.query';
@@ -34,7 +34,7 @@ export const toIndicatorView = (row: IndicatorRecord): IndicatorView => ({
 @QueryHandler(ListIndicatorsQuery)
 export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery, Page<IndicatorView>> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly indicators: IndicatorsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -42,21 +42,7 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
     const page = pageRequest(filters);
     const after = cursorOf(page, ['string', 'uuid']);
     await this.waiter.waitFor(cityId, INDICATOR_CATALOG_PROJECTION, filters.minPosition);
-    const rows = await this.db.inCity(cityId, (em) => {
-      const query = em.createQueryBuilder(IndicatorRecord, 'i');
-      if (filters.type) query.andWhere('i.type = :type', { type: filters.type });
-      if (filters.right) query.andWhere('i.right = :right', { right: filters.right });
-      if (filters.status) query.andWhere('i.status = :status', { status: filters.status });
-      // One reference must match both framework and code when both are given.
-      const ref: Record<string, string> = {};
-      if (filters.framework) ref.framework = filters.framework;
-      if (filters.frameworkCode) ref.code = filters.frameworkCode;
-      if (Object.keys(ref).length > 0) {
-        query.andWhere('i.framework_refs @> :ref::jsonb', { ref: JSON.stringify([ref]) });
-      }
-      // By code, then id: the index IDX_indicators_code serves the keyset.
-      return keysetPage(query, ['i.code', 'i.id'], after, page.limit).getMany();
-    });
+    const rows = await this.indicators.page(cityId, filters, after, page.limit);
     return pageOf(rows, page.limit, (row) => [row.code, row.id], toIndicatorView);
   }
 }

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@rl/config';
-import { asCityId, CityRole, DomainError } from '@rl/kernel';
+import { asCityId, CityRole, Clock, CLOCK, DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { buildCalendarFeed } from '../../../domain/calendar-feed';
 import { CALENDAR_TOKEN_FORMAT, calendarTokenHash } from '../../calendar-token';
@@ -31,6 +32,7 @@ export class CalendarFeedHandler implements IQueryHandler<CalendarFeedQuery, str
   constructor(
     private readonly db: TenantDb,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ citySlug, token }: CalendarFeedQuery): Promise<string> {
@@ -94,6 +96,7 @@ export class CalendarFeedHandler implements IQueryHandler<CalendarFeedQuery, str
       return buildCalendarFeed({
         name: collector ? `${city.name} · my reporting deadlines` : `${city.name} · reporting deadlines`,
         deadlines: deadlines.map((d) => ({ ...d, deadline: new Date(d.deadline) })),
+        generatedAt: this.clock.now(),
       });
     });
   }

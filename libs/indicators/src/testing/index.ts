@@ -1,0 +1,2 @@
+export { aDefinition, indicatorDefined } from './indicator-fixtures';
+export { InMemoryCityLocales, InMemoryIndicatorCodes } from './in-memory-indicators';
