@@ -1,6 +1,6 @@
 import { Parser, Quad } from 'n3';
 import { TenantDb } from '@rl/persistence';
-import { ApiHarness, expectProblem, Session, TestCity } from '../support/api-harness';
+import { ApiHarness, cityWithPeople, expectProblem, Session, TestCity } from '../support';
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -56,11 +56,15 @@ describe('Glossary (participatory, SKOS)', () => {
   let paduaCoordinator: Session;
 
   beforeAll(async () => {
-    ({ api, operator, city: ghent, coordinator } = await ApiHarness.startWithCity('Ghent'));
-    official = await api.member(operator, ghent, 'official');
-    collector = await api.member(operator, ghent, 'collector');
-    researcher = await api.member(operator, ghent, 'researcher');
-    observer = await api.member(operator, ghent, 'observer');
+    ({ api, operator } = await ApiHarness.startWithOperator());
+    ({
+      city: ghent,
+      coordinator,
+      official,
+      collector,
+      researcher,
+      observer,
+    } = await cityWithPeople(api, operator, 'Ghent'));
     padua = await api.city(operator, 'Padua');
     paduaCoordinator = await api.member(operator, padua, 'coordinator');
   });
