@@ -32,6 +32,21 @@ describe('DecideProposalHandler', () => {
     });
   });
 
+  it('answers a retry without a proposal id with the proposal the first attempt adopted', async () => {
+    const { handler } = setUp([proposed()]);
+    const command = new DecideProposalCommand(
+      ghent,
+      id,
+      'adopt',
+      1,
+      { note: 'Agreed' },
+      commandMetadata({ idempotencyKey: 'k1' }),
+    );
+    const first = await handler.execute(command);
+    expect(await handler.execute(command)).toEqual(first);
+    expect(first.proposalId).toBe(proposalIds.first);
+  });
+
   it('adopts a named revision and supersedes the other open one', async () => {
     const { ledger, handler } = setUp([proposed(), adopted(), revision(second), revision(third)]);
     await handler.execute(decide('adopt', 4, third));

@@ -18,8 +18,8 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
 
   async execute(command: DecideProposalCommand): Promise<ProposalWrittenView> {
     const { cityId, termId, decision, expectedVersion, input, metadata } = command;
-    // Named, or the only open one; the If-Match version pins the state it was picked from.
-    const proposalId = input.proposalId ?? (await this.onlyOpenProposal(cityId, termId));
+    // Named, or the only one open at the If-Match version (so a retry picks the same one).
+    const proposalId = input.proposalId ?? (await this.onlyOpenProposal(cityId, termId, expectedVersion));
     const { note } = input;
     const { version, position } = await this.ledger.execute(cityId, termId, {
       command: (facts) =>
@@ -33,8 +33,13 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
   }
 
   // Undefined when none or several are open: the decider then answers why.
-  private async onlyOpenProposal(cityId: CityId, termId: string): Promise<string | undefined> {
-    const { state } = await this.aggregates.load(cityId, glossaryTermDecider, glossaryTermStream(termId));
+  private async onlyOpenProposal(
+    cityId: CityId,
+    termId: string,
+    version: number,
+  ): Promise<string | undefined> {
+    const stream = glossaryTermStream(termId);
+    const { state } = await this.aggregates.load(cityId, glossaryTermDecider, stream, { version });
     const open = state.exists ? state.proposals.filter((p) => p.status === 'open') : [];
     return open.length === 1 ? open[0].id : undefined;
   }
