@@ -13,7 +13,6 @@ import { PeriodsController } from './periods.controller';
 import { ImportsController } from './imports.controller';
 import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
 import { ImportRunner } from './commands/import-open-sdg/import-runner';
-import { ImportWriter } from './commands/import-open-sdg/import-writer';
 import { RunImportJob } from './commands/import-open-sdg/run-import.job';
 import { ImportRecord } from './imports/import.entity';
 import { ImportSweep } from './imports/import-sweep';
@@ -40,13 +39,18 @@ import { ValidateSubmissionHandler } from './commands/validate-submission/valida
 import { GetSubmissionHandler } from './queries/get-submission/get-submission.handler';
 import { IndicatorSeriesHandler } from './queries/indicator-series/indicator-series.handler';
 import { ListSubmissionsHandler } from './queries/list-submissions/list-submissions.handler';
-import { SubmissionSupport } from './submission-support';
+import { SubmissionChecks } from './submissions/submission-writes';
 import { SUBMISSION_PERSONAL_DATA } from './submission-personal-data';
 import { SeriesController, SubmissionsController } from './submissions.controller';
 import { GetPeriodHandler } from './queries/get-period/get-period.handler';
 import { ListAssignmentsHandler } from './queries/list-assignments/list-assignments.handler';
 import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler';
-import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporting-history';
+import { PgReportingLedger } from './persistence/pg-reporting-ledger';
+import { ReportingLedger } from './persistence/reporting-ledger';
+import {
+  PgSubmissionReferences,
+  SubmissionReferences,
+} from './persistence/submission-references.repository';
 
 @Module({
   imports: [
@@ -72,9 +76,9 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     CitySettingsController,
   ],
   providers: [
-    PeriodHistory,
-    AssignmentHistory,
-    CitySettingsHistory,
+    { provide: ReportingLedger, useClass: PgReportingLedger },
+    { provide: SubmissionReferences, useClass: PgSubmissionReferences },
+    SubmissionChecks,
     ChangeCitySettingsHandler,
     PeriodsProjection,
     AssignmentsProjection,
@@ -85,7 +89,6 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     ListPeriodsHandler,
     GetPeriodHandler,
     ListAssignmentsHandler,
-    SubmissionSupport,
     SubmissionsProjection,
     SeriesProjection,
     SubmitDataHandler,
@@ -97,7 +100,6 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     IndicatorSeriesHandler,
     ImportOpenSdgHandler,
     ImportsStore,
-    ImportWriter,
     ImportRunner,
     RunImportJob,
     ImportSweep,

@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { CommandMetadata } from '@rl/web';
+import { ImportOpenSdgDto } from '../commands/import-open-sdg/import-open-sdg.dto';
 import { ImportStatus } from './import.entity';
 
 // A running import that has not reported progress for this long is taken to have lost its worker.
 const STALE = '2 minutes';
 // A queued import younger than this is left to its own wake-up.
 const GRACE = '5 seconds';
+
+// What the worker needs to run an import as its uploader would have: kept in the import's row.
+export interface ImportRequest {
+  input: ImportOpenSdgDto;
+  timezone: string;
+  organisationId: string;
+  metadata: CommandMetadata;
+}
 
 export interface NewImport {
   id: string;
@@ -16,7 +26,7 @@ export interface NewImport {
   createdBy: string;
   fileName: string;
   content: Buffer;
-  request: Record<string, unknown>;
+  request: ImportRequest;
 }
 
 export interface ClaimedImport {
@@ -24,7 +34,7 @@ export interface ClaimedImport {
   attempts: number;
   fileName: string;
   content: Buffer | null;
-  request: Record<string, unknown>;
+  request: ImportRequest;
 }
 
 export interface ImportRow {
@@ -46,6 +56,39 @@ export interface ImportRow {
 const COLUMNS = `id, status, indicator_id AS "indicatorId", organisation_id AS "organisationId",
   created_by AS "createdBy", file_name AS "fileName", file_size AS "fileSize", rows_read AS "rowsRead",
   percent, report, error, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface ImportOutcomeRow {
+  status: 'done' | 'rejected';
+  rowsRead: number;
+  report: object | null;
+  error?: object;
+}
+
+// Records the outcome and drops the file, in the caller's transaction; false when the claim was lost
+// (another worker took over).
+export async function finishImport(
+  em: EntityManager,
+  cityId: CityId,
+  claim: { id: string; attempts: number },
+  outcome: ImportOutcomeRow,
+): Promise<boolean> {
+  const [rows] = await em.query<[{ id: string }[], number]>(
+    `UPDATE imports SET status = $4, rows_read = $5, percent = 100, report = $6, error = $7, content = NULL,
+            updated_at = now()
+      WHERE tenant_id = $1 AND id = $2 AND attempts = $3 AND status = 'running'
+    RETURNING id`,
+    [
+      cityId,
+      claim.id,
+      claim.attempts,
+      outcome.status,
+      outcome.rowsRead,
+      outcome.report && JSON.stringify(outcome.report),
+      outcome.error ? JSON.stringify(outcome.error) : null,
+    ],
+  );
+  return rows.length === 1;
+}
 
 // The imports table: every statement runs in the city's transaction, so row-level security applies.
 @Injectable()
@@ -105,37 +148,9 @@ export class ImportsStore {
     );
   }
 
-  // Records the outcome and drops the file; false when the claim was lost (another worker took over).
-  async finish(
-    em: EntityManager,
-    cityId: CityId,
-    claim: { id: string; attempts: number },
-    outcome: { status: 'done' | 'rejected'; rowsRead: number; report: object | null; error?: object },
-  ): Promise<boolean> {
-    const [rows] = await em.query<[{ id: string }[], number]>(
-      `UPDATE imports SET status = $4, rows_read = $5, percent = 100, report = $6, error = $7, content = NULL,
-              updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND attempts = $3 AND status = 'running'
-      RETURNING id`,
-      [
-        cityId,
-        claim.id,
-        claim.attempts,
-        outcome.status,
-        outcome.rowsRead,
-        outcome.report && JSON.stringify(outcome.report),
-        outcome.error ? JSON.stringify(outcome.error) : null,
-      ],
-    );
-    return rows.length === 1;
-  }
-
-  finishAlone(
-    cityId: CityId,
-    claim: { id: string; attempts: number },
-    outcome: Parameters<ImportsStore['finish']>[3],
-  ) {
-    return this.db.inCity(cityId, (em) => this.finish(em, cityId, claim, outcome));
+  // The outcome alone (nothing written with it): see finishImport.
+  finish(cityId: CityId, claim: { id: string; attempts: number }, outcome: ImportOutcomeRow) {
+    return this.db.inCity(cityId, (em) => finishImport(em, cityId, claim, outcome));
   }
 
   // Gives an import back to the queue after an unexpected failure, so a retry can claim it at once.

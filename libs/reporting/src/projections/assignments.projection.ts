@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import { AssignmentState, evolveAssignment, initialAssignmentState } from '../domain/assignment.decider';
+import { assignmentDecider, AssignmentState } from '../domain/assignment.decider';
 import { ASSIGNMENT_EVENT_TYPES, AssignmentEvent, AssignmentStatus } from '../domain/assignment.events';
 
 interface Row {
@@ -50,8 +50,8 @@ export class AssignmentsProjection implements Projection {
             periodId: row.periodId,
             status: row.status,
           }
-        : initialAssignmentState;
-      const after = evolveAssignment(before, event as unknown as AssignmentEvent);
+        : assignmentDecider.initialState();
+      const after = assignmentDecider.evolve(before, event as unknown as AssignmentEvent);
       if (!after.exists) continue;
       changed.add(id);
       rows.set(id, {

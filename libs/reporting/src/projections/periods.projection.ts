@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
-import { evolvePeriod, initialPeriodState, PeriodState } from '../domain/period.decider';
+import { periodDecider, PeriodState } from '../domain/period.decider';
 import { PERIOD_EVENT_TYPES, PeriodEvent } from '../domain/period.events';
 
 interface Row {
@@ -54,8 +54,8 @@ export class PeriodsProjection implements Projection {
             deadline: row.deadline.toISOString(),
             timezone: row.timezone,
           }
-        : initialPeriodState;
-      const after = evolvePeriod(before, event as unknown as PeriodEvent);
+        : periodDecider.initialState();
+      const after = periodDecider.evolve(before, event as unknown as PeriodEvent);
       if (!after.exists) continue;
       changed.add(id);
       rows.set(id, {
