@@ -15,8 +15,8 @@ import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg
 import { ImportRunner } from './commands/import-open-sdg/import-runner';
 import { RunImportJob } from './commands/import-open-sdg/run-import.job';
 import { ImportRecord } from './imports/import.entity';
-import { ImportSweep } from './imports/import-sweep';
-import { ImportsStore } from './imports/imports.store';
+import { ImportSweep, ImportWakeups } from './imports/import-sweep';
+import { ImportsStore, PgImportsStore } from './imports/imports.store';
 import { AssignmentRecord } from './projections/assignment.entity';
 import { AssignmentsProjection } from './projections/assignments.projection';
 import { CompletenessRecord } from './projections/completeness.entity';
@@ -47,10 +47,7 @@ import { ListAssignmentsHandler } from './queries/list-assignments/list-assignme
 import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler';
 import { PgReportingLedger } from './persistence/pg-reporting-ledger';
 import { ReportingLedger } from './persistence/reporting-ledger';
-import {
-  PgSubmissionReferences,
-  SubmissionReferences,
-} from './persistence/submission-references.repository';
+import { PgSubmissionReferences, SubmissionReferences } from './persistence/submission-references.repository';
 
 @Module({
   imports: [
@@ -99,10 +96,11 @@ import {
     GetSubmissionHandler,
     IndicatorSeriesHandler,
     ImportOpenSdgHandler,
-    ImportsStore,
+    { provide: ImportsStore, useClass: PgImportsStore },
     ImportRunner,
     RunImportJob,
     ImportSweep,
+    { provide: ImportWakeups, useExisting: ImportSweep },
     CompletenessProjection,
     PeriodCompletenessHandler,
   ],

@@ -14,7 +14,10 @@ const spec = DeciderSpecification.for(assignmentDecider);
 
 describe('assignment decider', () => {
   it('assigns an indicator to an organisation for a period', () => {
-    spec.given([]).when({ type: 'CreateAssignment', ...key }).then([created]);
+    spec
+      .given([])
+      .when({ type: 'CreateAssignment', ...key })
+      .then([created]);
   });
 
   it('refuses to create the same assignment stream twice', () => {

@@ -26,7 +26,8 @@ const validated: SubmissionEvent = {
   data: { ...key, observations: second, late: false, series: 1 },
 };
 
-const given = (events: AuthoredSubmissionEvent[]) => DeciderSpecification.for(submissionDecider).given(events);
+const given = (events: AuthoredSubmissionEvent[]) =>
+  DeciderSpecification.for(submissionDecider).given(events);
 
 const by = (actorId: string, event: SubmissionEvent): AuthoredSubmissionEvent => ({
   ...event,

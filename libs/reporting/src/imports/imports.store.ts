@@ -90,10 +90,43 @@ export async function finishImport(
   return rows.length === 1;
 }
 
-// The imports table: every statement runs in the city's transaction, so row-level security applies.
+type Claim = Pick<ClaimedImport, 'id' | 'attempts'>;
+
+// The imports table (in memory for unit tests in testing/). Only a claim's holder can move an import on.
+export abstract class ImportsStore {
+  abstract insert(cityId: CityId, row: NewImport): Promise<void>;
+  // Takes a queued import (or one whose worker went silent); null when another worker has it or it is
+  // finished. `attempts` is the claim's token.
+  abstract claim(cityId: CityId, id: string): Promise<ClaimedImport | null>;
+  abstract progress(
+    cityId: CityId,
+    id: string,
+    attempts: number,
+    rowsRead: number,
+    percent: number,
+  ): Promise<void>;
+  // The outcome alone (nothing written with it): see finishImport.
+  abstract finish(cityId: CityId, claim: Claim, outcome: ImportOutcomeRow): Promise<boolean>;
+  // Gives an import back to the queue after an unexpected failure, so a retry can claim it at once.
+  abstract release(cityId: CityId, claim: Claim): Promise<void>;
+  // The stream position is known only once the events committed.
+  abstract recordPosition(cityId: CityId, id: string, position: number): Promise<void>;
+  abstract get(cityId: CityId, id: string, organisationId: string | null): Promise<ImportRow | null>;
+  // Newest first, `limit` at a time after the id `before` (ids are UUIDv7, so time-ordered).
+  abstract list(
+    cityId: CityId,
+    page: { before?: string; limit: number; organisationId: string | null },
+  ): Promise<ImportRow[]>;
+  // Imports that should be running but may have lost their job (Redis keeps nothing) or their worker.
+  abstract pending(cityId: CityId): Promise<string[]>;
+}
+
+// Every statement runs in the city's transaction, so row-level security applies.
 @Injectable()
-export class ImportsStore {
-  constructor(private readonly db: TenantDb) {}
+export class PgImportsStore extends ImportsStore {
+  constructor(private readonly db: TenantDb) {
+    super();
+  }
 
   insert(cityId: CityId, row: NewImport): Promise<void> {
     return this.db.inCity(cityId, async (em) => {
@@ -116,8 +149,6 @@ export class ImportsStore {
     });
   }
 
-  // Takes a queued import (or one whose worker went silent); null when another worker has it or it is
-  // finished. `attempts` is the claim's token: only its holder can finish the import.
   async claim(cityId: CityId, id: string): Promise<ClaimedImport | null> {
     // An UPDATE answers [rows, affected count] through TypeORM.
     const [rows] = await this.db.inCity(cityId, (em) =>
@@ -148,13 +179,11 @@ export class ImportsStore {
     );
   }
 
-  // The outcome alone (nothing written with it): see finishImport.
-  finish(cityId: CityId, claim: { id: string; attempts: number }, outcome: ImportOutcomeRow) {
+  finish(cityId: CityId, claim: Claim, outcome: ImportOutcomeRow): Promise<boolean> {
     return this.db.inCity(cityId, (em) => finishImport(em, cityId, claim, outcome));
   }
 
-  // Gives an import back to the queue after an unexpected failure, so a retry can claim it at once.
-  async release(cityId: CityId, claim: { id: string; attempts: number }): Promise<void> {
+  async release(cityId: CityId, claim: Claim): Promise<void> {
     await this.db.inCity(cityId, (em) =>
       em.query(
         `UPDATE imports SET status = 'queued', updated_at = now()
@@ -164,7 +193,6 @@ export class ImportsStore {
     );
   }
 
-  // The stream position is known only once the events committed.
   async recordPosition(cityId: CityId, id: string, position: number): Promise<void> {
     await this.db.inCity(cityId, (em) =>
       em.query(
@@ -186,7 +214,6 @@ export class ImportsStore {
     return rows[0] ?? null;
   }
 
-  // Newest first, `limit` at a time after the id `before` (ids are UUIDv7, so time-ordered).
   list(
     cityId: CityId,
     page: { before?: string; limit: number; organisationId: string | null },
@@ -201,7 +228,6 @@ export class ImportsStore {
     );
   }
 
-  // Imports that should be running but may have lost their job (Redis keeps nothing) or their worker.
   async pending(cityId: CityId): Promise<string[]> {
     const rows = await this.db.inCity(cityId, (em) =>
       em.query<{ id: string }[]>(

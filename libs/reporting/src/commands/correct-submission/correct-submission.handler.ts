@@ -50,7 +50,14 @@ export class CorrectSubmissionHandler implements ICommandHandler<
         cityId,
         submissionDecider,
         stream,
-        { type: 'CorrectSubmission', reason: input.reason.trim(), observations, late: state.late, definitionVersion, series },
+        {
+          type: 'CorrectSubmission',
+          reason: input.reason.trim(),
+          observations,
+          late: state.late,
+          definitionVersion,
+          series,
+        },
         { expected: current.version, metadata },
       );
     });

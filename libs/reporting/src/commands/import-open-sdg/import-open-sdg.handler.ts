@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@rl/config';
-import { ImportSweep } from '../../imports/import-sweep';
+import { ImportWakeups } from '../../imports/import-sweep';
 import { ImportRequest, ImportsStore } from '../../imports/imports.store';
 import { SubmissionChecks, submittingOrganisation } from '../../submissions/submission-writes';
 import { ImportOpenSdgCommand } from './import-open-sdg.command';
@@ -27,7 +27,7 @@ export class ImportOpenSdgHandler implements ICommandHandler<
     private readonly store: ImportsStore,
     private readonly runner: ImportRunner,
     private readonly config: AppConfig,
-    private readonly wakeups: ImportSweep,
+    private readonly wakeups: ImportWakeups,
   ) {}
 
   async execute(command: ImportOpenSdgCommand): Promise<ImportResultView | ImportQueuedView> {

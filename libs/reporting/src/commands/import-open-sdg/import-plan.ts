@@ -89,5 +89,13 @@ export function planSubmission(
     at.history,
   );
   const { periodId, created, deadline, now } = at;
-  return { period, periodId, created, deadline, late: now.getTime() > deadline.getTime(), observations, submissionId };
+  return {
+    period,
+    periodId,
+    created,
+    deadline,
+    late: now.getTime() > deadline.getTime(),
+    observations,
+    submissionId,
+  };
 }

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
+import { PeriodErrors } from '../../domain/reporting.errors';
 import { PeriodRecord } from '../../projections/period.entity';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
 import { PeriodView } from '../../reporting.view';
@@ -20,7 +20,7 @@ export class GetPeriodHandler implements IQueryHandler<GetPeriodQuery, PeriodVie
     const row = await this.db.inCity(cityId, (em) =>
       em.findOneBy(PeriodRecord, { tenantId: cityId, id: periodId }),
     );
-    if (!row) throw new DomainError('not_found', 'PERIOD.NOT_FOUND', 'No such period');
+    if (!row) throw PeriodErrors.NOT_FOUND();
     return toPeriodView(row);
   }
 }

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
+import { SubmissionErrors } from '../../domain/reporting.errors';
 import { SubmissionRecord } from '../../projections/submission.entity';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';
@@ -20,7 +20,7 @@ export class GetSubmissionHandler implements IQueryHandler<GetSubmissionQuery, S
     const row = await this.db.inCity(cityId, (em) =>
       em.findOneBy(SubmissionRecord, { tenantId: cityId, id: submissionId }),
     );
-    if (!row) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');
+    if (!row) throw SubmissionErrors.NOT_FOUND();
     return toSubmissionView(row);
   }
 }

@@ -1,8 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { cursorOf, DomainError, Page, pageOf } from '@rl/kernel';
+import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { keysetCondition, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { parseSeriesKey, seriesKey } from '../../domain/observation-checks';
+import { RequestErrors } from '../../domain/reporting.errors';
 import { SERIES_PROJECTION } from '../../projections/series.projection';
 import { SeriesPointView } from '../../reporting.view';
 import { IndicatorSeriesQuery } from './indicator-series.query';
@@ -46,9 +47,10 @@ export class IndicatorSeriesHandler implements IQueryHandler<IndicatorSeriesQuer
     const after = cursorOf(page, ['date', 'date', 'uuid']);
     const disaggregation = parseSeriesKey(options.disaggregation);
     if (disaggregation === null) {
-      throw new DomainError('bad_request', 'REQUEST.INVALID', 'Invalid disaggregation filter', [
-        { field: 'disaggregation', message: 'must be dimension:value pairs separated by commas' },
-      ]);
+      throw RequestErrors.INVALID({
+        message: 'Invalid disaggregation filter',
+        errors: [{ field: 'disaggregation', message: 'must be dimension:value pairs separated by commas' }],
+      });
     }
     await this.waiter.waitFor(cityId, SERIES_PROJECTION, options.minPosition);
     const validatedOnly = options.status === 'validated';

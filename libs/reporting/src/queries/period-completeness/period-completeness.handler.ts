@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
+import { PeriodErrors } from '../../domain/reporting.errors';
 import { COMPLETENESS_PROJECTION } from '../../projections/completeness.projection';
 import { PeriodRecord } from '../../projections/period.entity';
 import { CompletenessCounts, CompletenessView } from '../../reporting.view';
@@ -29,7 +29,7 @@ export class PeriodCompletenessHandler implements IQueryHandler<PeriodCompletene
     await this.waiter.waitFor(cityId, COMPLETENESS_PROJECTION, minPosition);
     return this.db.inCity(cityId, async (em) => {
       const period = await em.findOneBy(PeriodRecord, { tenantId: cityId, id: periodId });
-      if (!period) throw new DomainError('not_found', 'PERIOD.NOT_FOUND', 'No such period');
+      if (!period) throw PeriodErrors.NOT_FOUND();
       // Counts only what is assigned, or submitted without an assignment (officials may do so).
       const rows = await em.query<CountRow[]>(
         `SELECT c.organisation_id AS "organisationId", o.name,
