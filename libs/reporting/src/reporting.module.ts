@@ -14,23 +14,13 @@ import { ImportsController } from './imports.controller';
 import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
 import { ImportRunner } from './commands/import-open-sdg/import-runner';
 import { RunImportJob } from './commands/import-open-sdg/run-import.job';
-import { ImportRecord } from './imports/import.entity';
 import { ImportSweep, ImportWakeups } from './imports/import-sweep';
 import { ImportsStore, PgImportsStore } from './imports/imports.store';
-import { AssignmentRecord } from './projections/assignment.entity';
 import { AssignmentsProjection } from './projections/assignments.projection';
-import { CompletenessRecord } from './projections/completeness.entity';
 import { CompletenessProjection } from './projections/completeness.projection';
 import { PeriodCompletenessHandler } from './queries/period-completeness/period-completeness.handler';
-import { PeriodRecord } from './projections/period.entity';
 import { PeriodsProjection } from './projections/periods.projection';
-import {
-  AssignmentKeyReservation,
-  OpenSubmissionReservation,
-  PeriodCodeReservation,
-} from './projections/reservations.entity';
 import { SeriesProjection } from './projections/series.projection';
-import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 import { SubmissionsProjection } from './projections/submissions.projection';
 import { CorrectSubmissionHandler } from './commands/correct-submission/correct-submission.handler';
 import { ReturnSubmissionHandler } from './commands/return-submission/return-submission.handler';
@@ -48,22 +38,12 @@ import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler'
 import { PgReportingLedger } from './persistence/pg-reporting-ledger';
 import { ReportingLedger } from './persistence/reporting-ledger';
 import { PgSubmissionReferences, SubmissionReferences } from './persistence/submission-references.repository';
+import { PeriodsReadModel, PgPeriodsReadModel } from './persistence/periods.read-model';
+import { REPORTING_ENTITIES } from './persistence/reporting.entities';
+import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/submissions.read-model';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      PeriodRecord,
-      AssignmentRecord,
-      PeriodCodeReservation,
-      AssignmentKeyReservation,
-      SubmissionRecord,
-      SeriesRecord,
-      OpenSubmissionReservation,
-      CompletenessRecord,
-      ImportRecord,
-    ]),
-    IndicatorsModule,
-  ],
+  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), IndicatorsModule],
   controllers: [
     PeriodsController,
     AssignmentsController,
@@ -75,6 +55,8 @@ import { PgSubmissionReferences, SubmissionReferences } from './persistence/subm
   providers: [
     { provide: ReportingLedger, useClass: PgReportingLedger },
     { provide: SubmissionReferences, useClass: PgSubmissionReferences },
+    { provide: PeriodsReadModel, useClass: PgPeriodsReadModel },
+    { provide: SubmissionsReadModel, useClass: PgSubmissionsReadModel },
     SubmissionChecks,
     ChangeCitySettingsHandler,
     PeriodsProjection,

@@ -1,20 +1,9 @@
 import { Decider } from '@rl/kernel';
-import { PeriodCode, PeriodGranularity } from './period-code';
-import { PERIOD_EVENT_TYPES, PeriodEvent } from './period.events';
+import { PeriodCode } from './period-code';
+import { PERIOD_EVENT_TYPES, PeriodDefinition, PeriodEvent } from './period.events';
 import { PeriodErrors } from './reporting.errors';
 
-export type PeriodState =
-  | { exists: false }
-  | {
-      exists: true;
-      periodId: string;
-      code: string;
-      granularity: PeriodGranularity;
-      start: string;
-      end: string;
-      deadline: string;
-      timezone: string;
-    };
+export type PeriodState = { exists: false } | ({ exists: true } & PeriodDefinition);
 
 // Codes and deadlines arrive parsed (see period-code.ts and deadline.ts): the decider sees valid values.
 export type PeriodCommand =

@@ -33,31 +33,26 @@ class PgReportingTx implements ReportingTx {
     return this.aggregates.handleIn(this.tx, decider, streamId, command, options);
   }
 
-  async streamExists(streamId: string): Promise<boolean> {
-    const rows = await this.tx.em.query<unknown[]>(`SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1`, [
-      streamId,
-    ]);
-    return rows.length > 0;
+  streamExists(streamId: string): Promise<boolean> {
+    return this.any(`SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1`, [streamId]);
   }
 
   // A concurrent reservation of the same key waits on it and then finds it taken.
-  async reservePeriodCode(code: string, periodId: string): Promise<boolean> {
-    const reserved = await this.tx.em.query<unknown[]>(
+  reservePeriodCode(code: string, periodId: string): Promise<boolean> {
+    return this.any(
       `INSERT INTO period_codes (tenant_id, code, period_id) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, code) DO NOTHING RETURNING period_id`,
       [this.cityId, code, periodId],
     );
-    return reserved.length > 0;
   }
 
-  async reserveAssignment({ indicatorId, organisationId, periodId, assignmentId }: AssignmentKey) {
-    const reserved = await this.tx.em.query<unknown[]>(
+  reserveAssignment({ indicatorId, organisationId, periodId, assignmentId }: AssignmentKey) {
+    return this.any(
       `INSERT INTO assignment_keys (tenant_id, indicator_id, organisation_id, period_id, assignment_id)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, indicator_id, organisation_id, period_id) DO NOTHING RETURNING assignment_id`,
       [this.cityId, indicatorId, organisationId, periodId, assignmentId],
     );
-    return reserved.length > 0;
   }
 
   async freeAssignment(assignmentId: string): Promise<void> {
@@ -67,26 +62,24 @@ class PgReportingTx implements ReportingTx {
     ]);
   }
 
-  async isAssigned({ indicatorId, organisationId, periodId }: SubmissionSlot): Promise<boolean> {
-    const assigned = await this.tx.em.query<unknown[]>(
+  isAssigned({ indicatorId, organisationId, periodId }: SubmissionSlot): Promise<boolean> {
+    return this.any(
       `SELECT 1 FROM assignment_keys
         WHERE tenant_id = $1 AND indicator_id = $2 AND organisation_id = $3 AND period_id = $4`,
       [this.cityId, indicatorId, organisationId, periodId],
     );
-    return assigned.length > 0;
   }
 
-  async reserveOpenSubmission(
+  reserveOpenSubmission(
     { indicatorId, periodId, organisationId }: SubmissionSlot,
     submissionId: string,
   ): Promise<boolean> {
-    const reserved = await this.tx.em.query<unknown[]>(
+    return this.any(
       `INSERT INTO open_submissions (tenant_id, indicator_id, period_id, organisation_id, submission_id)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, indicator_id, period_id, organisation_id) DO NOTHING RETURNING submission_id`,
       [this.cityId, indicatorId, periodId, organisationId, submissionId],
     );
-    return reserved.length > 0;
   }
 
   async openSubmission({ indicatorId, periodId, organisationId }: SubmissionSlot) {
@@ -103,6 +96,11 @@ class PgReportingTx implements ReportingTx {
       this.cityId,
       submissionId,
     ]);
+  }
+
+  // Whether the statement answered a row (found, or inserted where ON CONFLICT DO NOTHING did not apply).
+  private async any(sql: string, parameters: unknown[]): Promise<boolean> {
+    return (await this.tx.em.query<unknown[]>(sql, parameters)).length > 0;
   }
 
   finishImport(claim: { id: string; attempts: number }, outcome: ImportOutcomeRow): Promise<boolean> {

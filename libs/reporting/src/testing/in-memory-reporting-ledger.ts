@@ -8,12 +8,14 @@ import { InMemoryImportsStore } from './in-memory-imports-store';
 const slotKey = ({ indicatorId, periodId, organisationId }: SubmissionSlot) =>
   `${indicatorId}/${periodId}/${organisationId}`;
 
-// The reporting ledger in memory, for handler unit tests: the aggregates and the read-side keys of every
-// city and its imports table, idempotency keys honoured. A refused command's writes are not rolled back (a test ends there).
+// The reporting ledger in memory, for handler unit tests: the aggregates, the read-side keys (by city)
+// and the imports table, idempotency keys honoured. A refused command's writes are not rolled back (a
+// test ends there).
 export class InMemoryReportingLedger extends ReportingLedger {
   readonly aggregates = new InMemoryAggregates();
   readonly periodCodes = new Map<string, string>();
-  readonly assignments = new Map<string, AssignmentKey>();
+  // Active assignments' triples → assignment id, as assignment_keys holds them.
+  readonly assignments = new Map<string, string>();
   readonly openSubmissions = new Map<string, string>();
   readonly imports = new InMemoryImportsStore();
   private readonly byKey = new Map<string, AppendResult>();
@@ -31,7 +33,13 @@ export class InMemoryReportingLedger extends ReportingLedger {
     return result;
   }
 
-  // Puts an organisation's open submission in a slot, as an earlier submit would have.
+  // An active assignment, as an earlier assign would have left it.
+  assign(cityId: CityId, key: AssignmentKey): this {
+    this.assignments.set(`${cityId}:${slotKey(key)}`, key.assignmentId);
+    return this;
+  }
+
+  // An organisation's open submission in a slot, as an earlier submit would have left it.
   open(cityId: CityId, slot: SubmissionSlot, submissionId: string): this {
     this.openSubmissions.set(`${cityId}:${slotKey(slot)}`, submissionId);
     return this;
@@ -39,10 +47,6 @@ export class InMemoryReportingLedger extends ReportingLedger {
 
   private tx(cityId: CityId): ReportingTx {
     const at = (key: string) => `${cityId}:${key}`;
-    const assigned = (slot: SubmissionSlot) =>
-      [...this.assignments.entries()].some(
-        ([key, a]) => key.startsWith(`${cityId}:`) && slotKey(a) === slotKey(slot),
-      );
     return {
       handle: <S, C, E extends DomainEvent>(
         decider: Decider<S, C, E>,
@@ -53,21 +57,13 @@ export class InMemoryReportingLedger extends ReportingLedger {
       ) => this.aggregates.handle(cityId, decider, streamId, command, { ...options, metadata }),
       streamExists: (streamId) => Promise.resolve(this.aggregates.eventsOf(cityId, streamId).length > 0),
       reservePeriodCode: (code, periodId) => this.reserve(this.periodCodes, at(code), periodId),
-      reserveAssignment: (key) =>
-        Promise.resolve(!assigned(key) && !!this.assignments.set(at(key.assignmentId), key)),
-      freeAssignment: (assignmentId) => {
-        this.assignments.delete(at(assignmentId));
-        return Promise.resolve();
-      },
-      isAssigned: (slot) => Promise.resolve(assigned(slot)),
+      reserveAssignment: (key) => this.reserve(this.assignments, at(slotKey(key)), key.assignmentId),
+      freeAssignment: (assignmentId) => this.free(this.assignments, assignmentId),
+      isAssigned: (slot) => Promise.resolve(this.assignments.has(at(slotKey(slot)))),
       reserveOpenSubmission: (slot, submissionId) =>
         this.reserve(this.openSubmissions, at(slotKey(slot)), submissionId),
       openSubmission: (slot) => Promise.resolve(this.openSubmissions.get(at(slotKey(slot)))),
-      closeOpenSubmission: (submissionId) => {
-        for (const [key, id] of this.openSubmissions)
-          if (id === submissionId) this.openSubmissions.delete(key);
-        return Promise.resolve();
-      },
+      closeOpenSubmission: (submissionId) => this.free(this.openSubmissions, submissionId),
       finishImport: (claim, outcome) => this.imports.finish(cityId, claim, outcome),
     };
   }
@@ -76,5 +72,10 @@ export class InMemoryReportingLedger extends ReportingLedger {
     if (keys.has(key)) return Promise.resolve(false);
     keys.set(key, value);
     return Promise.resolve(true);
+  }
+
+  private free(keys: Map<string, string>, value: string): Promise<void> {
+    for (const [key, held] of keys) if (held === value) keys.delete(key);
+    return Promise.resolve();
   }
 }

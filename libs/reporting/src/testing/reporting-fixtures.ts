@@ -1,4 +1,6 @@
 import { asCityId } from '@rl/kernel';
+import { parsePeriodCode } from '../domain/period-code';
+import { periodDecider } from '../domain/period.decider';
 import { SubmissionEvent } from '../domain/submission.events';
 
 // Ids and events the reporting handler specs share.
@@ -9,18 +11,17 @@ export const organisationId = '0192f0aa-0000-7000-8000-000000000013';
 export const submissionId = '0192f0aa-0000-7000-8000-000000000010';
 export const assignmentId = '0192f0aa-0000-7000-8000-000000000003';
 
-export const periodDefined = {
-  type: 'PeriodDefined',
-  data: {
+// 2024-Q1, due 30 April 2024 at the end of the day in Brussels.
+export const [periodDefined] = periodDecider.decide(
+  {
+    type: 'DefinePeriod',
     periodId,
-    code: '2024-Q1',
-    granularity: 'quarter',
-    start: '2024-01-01',
-    end: '2024-04-01',
-    deadline: '2024-04-30T21:59:59.000Z',
+    period: parsePeriodCode('2024-Q1'),
+    deadline: new Date('2024-04-30T21:59:59Z'),
     timezone: 'Europe/Brussels',
   },
-} as const;
+  periodDecider.initialState(),
+);
 
 export const submittedData = {
   submissionId,

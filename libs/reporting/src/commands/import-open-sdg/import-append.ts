@@ -30,23 +30,13 @@ export function appendImport(
     for (const { periodId, period, deadline } of plans.filter((p) => p.created)) {
       await definePeriodIn(tx, { type: 'DefinePeriod', periodId, period, deadline, timezone }, metadata);
     }
+    const { definitionVersion, series } = indicator;
     const note = `Imported from ${target.fileName}`.slice(0, 4000);
+    const common = { indicatorId, organisationId, definitionVersion, series, source: 'import', note };
     let position = 0;
     for (const { submissionId, periodId, observations, late } of plans) {
-      const submission = {
-        type: 'SubmitData' as const,
-        submissionId,
-        indicatorId,
-        periodId,
-        organisationId,
-        observations,
-        late,
-        definitionVersion: indicator.definitionVersion,
-        series: indicator.series,
-        source: 'import',
-        note,
-      };
-      position = (await submitIn(tx, submission, metadata)).position;
+      const submission = { type: 'SubmitData' as const, submissionId, periodId, observations, late };
+      position = (await submitIn(tx, { ...submission, ...common }, metadata)).position;
     }
     return position;
   });

@@ -18,8 +18,12 @@ const setUp = (references = new InMemorySubmissionReferences()) => {
   references
     .withIndicator(ghent, indicatorId, { definitionVersion: 3, series: 2 })
     .withPeriod(ghent, periodId, { code: '2024-Q1', deadline: '2024-04-30T21:59:59Z' });
-  const ledger = new InMemoryReportingLedger();
-  ledger.assignments.set(`${ghent}:a1`, { assignmentId: 'a1', indicatorId, organisationId, periodId });
+  const ledger = new InMemoryReportingLedger().assign(ghent, {
+    assignmentId: 'a1',
+    indicatorId,
+    organisationId,
+    periodId,
+  });
   const handler = new SubmitDataHandler(ledger, new SubmissionChecks(references));
   return { ledger, handler, references };
 };

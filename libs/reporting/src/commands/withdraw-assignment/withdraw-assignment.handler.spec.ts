@@ -8,9 +8,8 @@ const key = { assignmentId, indicatorId, organisationId, periodId };
 const withdraw = (id = assignmentId) => new WithdrawAssignmentCommand(ghent, id, commandMetadata());
 
 const setUp = () => {
-  const ledger = new InMemoryReportingLedger();
+  const ledger = new InMemoryReportingLedger().assign(ghent, key);
   ledger.aggregates.given(ghent, `assignment-${assignmentId}`, [{ type: 'AssignmentCreated', data: key }]);
-  ledger.assignments.set(`${ghent}:${assignmentId}`, key);
   return { ledger, handler: new WithdrawAssignmentHandler(ledger) };
 };
 

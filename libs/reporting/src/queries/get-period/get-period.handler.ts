@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { PeriodErrors } from '../../domain/reporting.errors';
-import { PeriodRecord } from '../../projections/period.entity';
+import { PeriodsReadModel } from '../../persistence/periods.read-model';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
 import { PeriodView } from '../../reporting.view';
 import { toPeriodView } from '../list-periods/list-periods.handler';
@@ -11,15 +10,13 @@ import { GetPeriodQuery } from './get-period.query';
 @QueryHandler(GetPeriodQuery)
 export class GetPeriodHandler implements IQueryHandler<GetPeriodQuery, PeriodView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly periods: PeriodsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, periodId, minPosition }: GetPeriodQuery): Promise<PeriodView> {
     await this.waiter.waitFor(cityId, PERIODS_PROJECTION, minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(PeriodRecord, { tenantId: cityId, id: periodId }),
-    );
+    const row = await this.periods.byId(cityId, periodId);
     if (!row) throw PeriodErrors.NOT_FOUND();
     return toPeriodView(row);
   }

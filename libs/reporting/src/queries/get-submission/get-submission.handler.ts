@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { SubmissionErrors } from '../../domain/reporting.errors';
-import { SubmissionRecord } from '../../projections/submission.entity';
+import { SubmissionsReadModel } from '../../persistence/submissions.read-model';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';
 import { toSubmissionView } from '../list-submissions/list-submissions.handler';
@@ -11,15 +10,13 @@ import { GetSubmissionQuery } from './get-submission.query';
 @QueryHandler(GetSubmissionQuery)
 export class GetSubmissionHandler implements IQueryHandler<GetSubmissionQuery, SubmissionView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly submissions: SubmissionsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, submissionId, minPosition }: GetSubmissionQuery): Promise<SubmissionView> {
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(SubmissionRecord, { tenantId: cityId, id: submissionId }),
-    );
+    const row = await this.submissions.byId(cityId, submissionId);
     if (!row) throw SubmissionErrors.NOT_FOUND();
     return toSubmissionView(row);
   }
