@@ -26,6 +26,7 @@ export class CorrectSubmissionHandler implements ICommandHandler<
     metadata,
   }: CorrectSubmissionCommand): Promise<SubmissionWriteView> {
     const stream = submissionStream(submissionId);
+    // Once per idempotency key, checks included: a retry answers with the first correction.
     const { version, position } = await this.ledger.idempotent(cityId, metadata, async () => {
       const current = await this.aggregates.load(cityId, submissionDecider, stream);
       const { state } = current;

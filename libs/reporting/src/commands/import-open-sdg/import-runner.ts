@@ -115,13 +115,13 @@ export class ImportRunner {
     const plans: PlannedSubmission[] = [];
     // One period after the other: in parallel they would take the whole connection pool from other cities.
     for (const rows of byPeriod.values()) {
-      const known = periodIds.get(rows.period.code);
-      const periodId = known ?? uuidv7();
-      const deadline = known
-        ? await this.checks.deadline(cityId, known)
+      const existing = periodIds.get(rows.period.code);
+      const periodId = existing ?? uuidv7();
+      const deadline = existing
+        ? await this.checks.deadline(cityId, existing)
         : importDeadline(rows.period, request.timezone);
       const history = await this.checks.history(cityId, indicator, { indicatorId, periodId });
-      const at = { periodId, created: !known, deadline, history, now: new Date() };
+      const at = { periodId, created: !existing, deadline, history, now: new Date() };
       plans.push(planSubmission(rows, indicator, at, uuidv7()));
     }
     report.submissions = plans.map((p) => ({ period: p.period.code, id: p.submissionId }));
