@@ -38,9 +38,9 @@ import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler'
 import { PgReportingLedger } from './persistence/pg-reporting-ledger';
 import { ReportingLedger } from './persistence/reporting-ledger';
 import { PgSubmissionReferences, SubmissionReferences } from './persistence/submission-references.repository';
-import { PeriodsReadModel, PgPeriodsReadModel } from './persistence/periods.read-model';
+import { PeriodsReadModel, PgPeriodsReadModel } from './persistence/periods.repository';
 import { REPORTING_ENTITIES } from './persistence/reporting.entities';
-import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/submissions.read-model';
+import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/submissions.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), IndicatorsModule],

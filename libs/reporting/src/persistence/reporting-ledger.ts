@@ -37,7 +37,7 @@ export interface ReportingTx {
   finishImport(claim: { id: string; attempts: number }, outcome: ImportOutcomeRow): Promise<boolean>;
 }
 
-// The port through which reporting commands write (PostgreSQL in reporting.ledger.pg.ts, in memory in
+// The port through which reporting commands write (PostgreSQL in pg-reporting-ledger.ts, in memory in
 // testing/).
 export abstract class ReportingLedger {
   // `work` in one city transaction.

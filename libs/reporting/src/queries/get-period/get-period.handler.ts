@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ProjectionWaiter } from '@rl/projections';
 import { PeriodErrors } from '../../domain/reporting.errors';
-import { PeriodsReadModel } from '../../persistence/periods.read-model';
+import { PeriodsReadModel } from '../../persistence/periods.repository';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
 import { PeriodView } from '../../reporting.view';
 import { toPeriodView } from '../list-periods/list-periods.handler';

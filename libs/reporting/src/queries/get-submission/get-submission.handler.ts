@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ProjectionWaiter } from '@rl/projections';
 import { SubmissionErrors } from '../../domain/reporting.errors';
-import { SubmissionsReadModel } from '../../persistence/submissions.read-model';
+import { SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';
 import { toSubmissionView } from '../list-submissions/list-submissions.handler';

@@ -3,7 +3,7 @@ import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { ProjectionWaiter } from '@rl/projections';
 import { parseSeriesKey, seriesKey } from '../../domain/observation-checks';
 import { RequestErrors } from '../../domain/reporting.errors';
-import { SeriesRow, SubmissionsReadModel } from '../../persistence/submissions.read-model';
+import { SeriesRow, SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { SERIES_PROJECTION } from '../../projections/series.projection';
 import { SeriesPointView } from '../../reporting.view';
 import { IndicatorSeriesQuery } from './indicator-series.query';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { ProjectionWaiter } from '@rl/projections';
-import { SubmissionsReadModel } from '../../persistence/submissions.read-model';
+import { SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { ASSIGNMENTS_PROJECTION } from '../../projections/assignments.projection';
 import { AssignmentView } from '../../reporting.view';
 import { ListAssignmentsQuery } from './list-assignments.query';

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { CityId, Page, PageRequest } from '@rl/kernel';
-import { AssignmentsWhere } from '../../persistence/submissions.read-model';
+import { AssignmentsWhere } from '../../persistence/submissions.repository';
 import { AssignmentView } from '../../reporting.view';
 
 export type AssignmentFilter = AssignmentsWhere & { minPosition?: number };

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { ProjectionWaiter } from '@rl/projections';
-import { PeriodsReadModel } from '../../persistence/periods.read-model';
+import { PeriodsReadModel } from '../../persistence/periods.repository';
 import { PeriodRecord } from '../../projections/period.entity';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
 import { PeriodView } from '../../reporting.view';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
 import { ProjectionWaiter } from '@rl/projections';
-import { SubmissionsReadModel } from '../../persistence/submissions.read-model';
+import { SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { SubmissionRecord } from '../../projections/submission.entity';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { CityId, Page, PageRequest } from '@rl/kernel';
-import { SubmissionsWhere } from '../../persistence/submissions.read-model';
+import { SubmissionsWhere } from '../../persistence/submissions.repository';
 import { SubmissionView } from '../../reporting.view';
 
 export type SubmissionFilter = SubmissionsWhere & { minPosition?: number };

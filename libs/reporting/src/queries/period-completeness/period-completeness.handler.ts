@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ProjectionWaiter } from '@rl/projections';
 import { PeriodErrors } from '../../domain/reporting.errors';
-import { PeriodsReadModel } from '../../persistence/periods.read-model';
+import { PeriodsReadModel } from '../../persistence/periods.repository';
 import { COMPLETENESS_PROJECTION } from '../../projections/completeness.projection';
 import { CompletenessCounts, CompletenessView } from '../../reporting.view';
 import { PeriodCompletenessQuery } from './period-completeness.query';
