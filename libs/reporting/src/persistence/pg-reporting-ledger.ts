@@ -24,13 +24,17 @@ class PgReportingTx implements ReportingTx {
     return this.tx.cityId;
   }
 
-  handle<S, C, E extends DomainEvent>(
+  async handle<S, C, E extends DomainEvent>(
     decider: Decider<S, C, E>,
     streamId: string,
     command: C,
     options: HandleOptions,
   ): Promise<AppendResult> {
-    return this.aggregates.handleIn(this.tx, decider, streamId, command, options);
+    if (options.expected !== 0) return this.aggregates.handleIn(this.tx, decider, streamId, command, options);
+    // A new stream (named by a fresh id) is not read first: the append at version 0 refuses one that exists.
+    const events = decider.decide(command, decider.initialState());
+    if (events.length === 0) return { streamId, version: 0, position: 0 };
+    return this.tx.append(streamId, 0, events, options.metadata);
   }
 
   streamExists(streamId: string): Promise<boolean> {
