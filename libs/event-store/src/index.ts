@@ -1,7 +1,6 @@
 export { EventSchemas } from './event-schemas';
 export { EventStore, EventTransaction } from './event-store';
 export { EventStoreModule } from './event-store.module';
-export { foldStream, Loaded } from './fold-stream';
 export { EventsAppended } from './events-appended';
 export {
   AppendResult,

@@ -1,16 +1,15 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   CityAccess,
@@ -21,10 +20,12 @@ import {
   pageRequest,
   WriteResultView,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
 import { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 import { CreateAssignmentDto } from './commands/create-assignment/create-assignment.dto';
 import { WithdrawAssignmentCommand } from './commands/withdraw-assignment/withdraw-assignment.command';
+import { AssignmentErrors } from './domain/reporting.errors';
 import { ListAssignmentsQuery } from './queries/list-assignments/list-assignments.query';
 import { ListAssignmentsDto } from './read-options.dto';
 import { AssignmentView, CreatedAssignmentView } from './reporting.view';
@@ -42,10 +43,12 @@ export class AssignmentsController {
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedAssignmentView })
-  @ApiConflictResponse({
-    description: 'ASSIGNMENT.ALREADY_EXISTS for this indicator, organisation and period',
-  })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown indicator, organisation or period (field named)' })
+  @ApiErrors(
+    AssignmentErrors.ALREADY_EXISTS,
+    AssignmentErrors.UNKNOWN_INDICATOR,
+    AssignmentErrors.UNKNOWN_ORGANISATION,
+    AssignmentErrors.UNKNOWN_PERIOD,
+  )
   create(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -59,6 +62,7 @@ export class AssignmentsController {
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
+  @ApiErrors(AssignmentErrors.NOT_FOUND, AssignmentErrors.ALREADY_WITHDRAWN, versionConflict('ASSIGNMENT'))
   withdraw(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -1,18 +1,21 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Aggregates } from '@rl/event-store';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
+  versionConflict,
 } from '@rl/web';
 import { ChangeCitySettingsCommand } from './commands/change-city-settings/change-city-settings.command';
 import { CitySettingsDto } from './commands/change-city-settings/change-city-settings.dto';
-import { CitySettingsHistory } from './reporting-history';
+import { citySettingsDecider, citySettingsStream } from './domain/city-settings.decider';
 import { CitySettingsView } from './reporting.view';
 
 @ApiTags('reporting')
@@ -20,7 +23,7 @@ import { CitySettingsView } from './reporting.view';
 export class CitySettingsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly settings: CitySettingsHistory,
+    private readonly aggregates: Aggregates,
   ) {}
 
   @Get()
@@ -28,7 +31,11 @@ export class CitySettingsController {
   @ApiOperation({ summary: "The city's review rules (four eyes), as its settings stream says now" })
   @ApiOkResponse({ type: CitySettingsView })
   async get(@CurrentCity() city: CityContext): Promise<CitySettingsView> {
-    const { state, version, position } = await this.settings.load(city.id);
+    const { state, version, position } = await this.aggregates.load(
+      city.id,
+      citySettingsDecider,
+      citySettingsStream(city.id),
+    );
     return { ...state, version, position };
   }
 
@@ -37,7 +44,7 @@ export class CitySettingsController {
   @ApiOperation({ summary: "Change the city's review rules; each change is an audited event" })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CitySettingsView })
-  @ApiConflictResponse({ description: 'CITY_SETTINGS.VERSION_CONFLICT: changed concurrently, retry' })
+  @ApiErrors(versionConflict('CITY_SETTINGS'))
   change(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Observable } from 'rxjs';
-import { DomainError } from '@rl/kernel';
+import { ImportErrors } from './domain/reporting.errors';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -40,12 +40,15 @@ export class ImportFileInterceptor implements NestInterceptor {
         // Nest words them "<what> - <part name>" when multer knows the part.
         const [, what, part] = /^(.*?)(?: - (.+))?$/.exec(error.message) ?? [];
         const field = part?.slice(0, 100) ?? (/file/i.test(what) ? 'file' : 'body');
-        throw new DomainError('bad_request', 'IMPORT.MULTIPART_LIMIT', `${field}: ${what}`, [
-          {
-            field,
-            message: `${what} (one file part "file" of at most 20 MB and at most ${LIMITS.fields} text fields)`,
-          },
-        ]);
+        throw ImportErrors.MULTIPART_LIMIT({
+          message: `${field}: ${what}`,
+          errors: [
+            {
+              field,
+              message: `${what} (one file part "file" of at most 20 MB and at most ${LIMITS.fields} text fields)`,
+            },
+          ],
+        });
       }
       throw error;
     }

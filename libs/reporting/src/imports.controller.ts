@@ -19,12 +19,11 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError } from '@rl/kernel';
 import {
   Actor,
+  ApiErrors,
   ApiIdempotencyKey,
   CityAccess,
   CityContext,
@@ -40,6 +39,7 @@ import {
   ImportQueuedView,
   ImportResultView,
 } from './commands/import-open-sdg/import-open-sdg.dto';
+import { ImportErrors, SubmissionErrors } from './domain/reporting.errors';
 import { ImportFileInterceptor } from './import-file.interceptor';
 import { ImportsStore } from './imports/imports.store';
 import { importView, ImportsPageView, ImportView, ListImportsDto } from './imports/imports.views';
@@ -81,11 +81,23 @@ export class ImportsController {
   })
   @ApiCreatedResponse({ type: ImportResultView, description: 'A small file, imported (or checked) at once' })
   @ApiAcceptedResponse({ type: ImportQueuedView, description: 'A larger file, imported by the worker' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'IMPORT.REJECTED (nothing written; `report` lists the first 1,000 refused rows), IMPORT.ARCHIVE_TOO_LARGE, ' +
-      'IMPORT.TOO_MANY_ROWS, IMPORT.TOO_MANY_COLUMNS, IMPORT.CELL_TOO_LONG, IMPORT.TOO_MANY_PERIODS',
-  })
+  @ApiErrors(
+    ImportErrors.REJECTED,
+    ImportErrors.ARCHIVE_TOO_LARGE,
+    ImportErrors.TOO_MANY_ROWS,
+    ImportErrors.TOO_MANY_COLUMNS,
+    ImportErrors.CELL_TOO_LONG,
+    ImportErrors.TOO_MANY_PERIODS,
+    SubmissionErrors.UNKNOWN_INDICATOR,
+    SubmissionErrors.INDICATOR_NOT_ACTIVE,
+    ImportErrors.FILE_REQUIRED,
+    ImportErrors.MULTIPART_LIMIT,
+    ImportErrors.INVALID_MAPPING,
+    ImportErrors.INVALID_LAYOUT,
+    ImportErrors.EMPTY_FILE,
+    ImportErrors.UNREADABLE_FILE,
+    SubmissionErrors.NOT_ASSIGNED,
+  )
   @ApiPayloadTooLargeResponse({ description: 'file larger than 20 MB' })
   async import(
     @CurrentCity() city: CityContext,
@@ -95,9 +107,9 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResultView | ImportQueuedView> {
     if (!file) {
-      throw new DomainError('bad_request', 'IMPORT.FILE_REQUIRED', 'Attach the file to import', [
-        { field: 'file', message: 'is required (multipart part "file")' },
-      ]);
+      throw ImportErrors.FILE_REQUIRED({
+        errors: [{ field: 'file', message: 'is required (multipart part "file")' }],
+      });
     }
     const result = await this.commands.execute(
       new ImportOpenSdgCommand(
@@ -135,13 +147,14 @@ export class ImportsController {
   @CityAccess(['coordinator', 'official', 'collector'])
   @ApiOperation({ summary: 'One import: status (queued, running, done, rejected), progress and report' })
   @ApiOkResponse({ type: ImportView })
+  @ApiErrors(ImportErrors.NOT_FOUND)
   async get(
     @CurrentCity() city: CityContext,
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
   ): Promise<ImportView> {
     const row = await this.store.get(city.id, id, visibleOrganisation(actor));
-    if (!row) throw new DomainError('not_found', 'IMPORT.NOT_FOUND', 'No such import in this city');
+    if (!row) throw ImportErrors.NOT_FOUND();
     return importView(row);
   }
 }

@@ -5,8 +5,6 @@ import {
   OpenSubmissionReservation,
   PeriodCodeReservation,
 } from './projections/reservations.entity';
-import { CompletenessRecord } from './projections/completeness.entity';
-import { ImportRecord } from './imports/import.entity';
 import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 
 export { AssignmentEvent, assignmentStream } from './domain/assignment.events';
@@ -29,18 +27,7 @@ export {
   SeriesRecord,
   SubmissionRecord,
 };
-
-export const REPORTING_ENTITIES = [
-  PeriodRecord,
-  AssignmentRecord,
-  PeriodCodeReservation,
-  AssignmentKeyReservation,
-  SubmissionRecord,
-  SeriesRecord,
-  OpenSubmissionReservation,
-  CompletenessRecord,
-  ImportRecord,
-];
+export { REPORTING_ENTITIES } from './persistence/reporting.entities';
 export { CreateAssignmentCommand } from './commands/create-assignment/create-assignment.command';
 export { DefinePeriodCommand } from './commands/define-period/define-period.command';
 export { MovePeriodDeadlineCommand } from './commands/move-period-deadline/move-period-deadline.command';

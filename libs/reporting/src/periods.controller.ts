@@ -1,16 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   ApiProjectionBehind,
@@ -25,11 +19,13 @@ import {
   pageRequest,
   WriteResultView,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
 import { DefinePeriodCommand } from './commands/define-period/define-period.command';
 import { DefinePeriodDto } from './commands/define-period/define-period.dto';
 import { MovePeriodDeadlineCommand } from './commands/move-period-deadline/move-period-deadline.command';
 import { MovePeriodDeadlineDto } from './commands/move-period-deadline/move-period-deadline.dto';
+import { PeriodErrors } from './domain/reporting.errors';
 import { GetPeriodQuery } from './queries/get-period/get-period.query';
 import { ListPeriodsQuery } from './queries/list-periods/list-periods.query';
 import { PeriodCompletenessQuery } from './queries/period-completeness/period-completeness.query';
@@ -49,7 +45,7 @@ export class PeriodsController {
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedPeriodView })
-  @ApiConflictResponse({ description: 'PERIOD.CODE_TAKEN: the city already has a period with this code' })
+  @ApiErrors(PeriodErrors.CODE_TAKEN, PeriodErrors.INVALID_CODE, PeriodErrors.INVALID_DEADLINE)
   define(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -64,7 +60,7 @@ export class PeriodsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WriteResultView })
-  @ApiConflictResponse({ description: 'PERIOD.VERSION_CONFLICT, with currentVersion' })
+  @ApiErrors(PeriodErrors.NOT_FOUND, PeriodErrors.INVALID_DEADLINE, versionConflict('PERIOD'))
   moveDeadline(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -90,6 +86,7 @@ export class PeriodsController {
   @ApiOperation({ summary: 'Get a reporting period' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: PeriodView, description: 'ETag carries the version' })
+  @ApiErrors(PeriodErrors.NOT_FOUND)
   @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
@@ -109,6 +106,7 @@ export class PeriodsController {
     type: CompletenessView,
     description: 'Assigned / submitted / validated / returned / overdue',
   })
+  @ApiErrors(PeriodErrors.NOT_FOUND)
   @ApiProjectionBehind()
   completeness(
     @CurrentCity() city: CityContext,

@@ -13,25 +13,14 @@ import { PeriodsController } from './periods.controller';
 import { ImportsController } from './imports.controller';
 import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
 import { ImportRunner } from './commands/import-open-sdg/import-runner';
-import { ImportWriter } from './commands/import-open-sdg/import-writer';
 import { RunImportJob } from './commands/import-open-sdg/run-import.job';
-import { ImportRecord } from './imports/import.entity';
-import { ImportSweep } from './imports/import-sweep';
-import { ImportsStore } from './imports/imports.store';
-import { AssignmentRecord } from './projections/assignment.entity';
+import { ImportSweep, ImportWakeups } from './imports/import-sweep';
+import { ImportsStore, PgImportsStore } from './imports/imports.store';
 import { AssignmentsProjection } from './projections/assignments.projection';
-import { CompletenessRecord } from './projections/completeness.entity';
 import { CompletenessProjection } from './projections/completeness.projection';
 import { PeriodCompletenessHandler } from './queries/period-completeness/period-completeness.handler';
-import { PeriodRecord } from './projections/period.entity';
 import { PeriodsProjection } from './projections/periods.projection';
-import {
-  AssignmentKeyReservation,
-  OpenSubmissionReservation,
-  PeriodCodeReservation,
-} from './projections/reservations.entity';
 import { SeriesProjection } from './projections/series.projection';
-import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 import { SubmissionsProjection } from './projections/submissions.projection';
 import { CorrectSubmissionHandler } from './commands/correct-submission/correct-submission.handler';
 import { ReturnSubmissionHandler } from './commands/return-submission/return-submission.handler';
@@ -40,29 +29,21 @@ import { ValidateSubmissionHandler } from './commands/validate-submission/valida
 import { GetSubmissionHandler } from './queries/get-submission/get-submission.handler';
 import { IndicatorSeriesHandler } from './queries/indicator-series/indicator-series.handler';
 import { ListSubmissionsHandler } from './queries/list-submissions/list-submissions.handler';
-import { SubmissionSupport } from './submission-support';
+import { SubmissionChecks } from './submissions/submission-writes';
 import { SUBMISSION_PERSONAL_DATA } from './submission-personal-data';
 import { SeriesController, SubmissionsController } from './submissions.controller';
 import { GetPeriodHandler } from './queries/get-period/get-period.handler';
 import { ListAssignmentsHandler } from './queries/list-assignments/list-assignments.handler';
 import { ListPeriodsHandler } from './queries/list-periods/list-periods.handler';
-import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporting-history';
+import { PgReportingLedger } from './persistence/pg-reporting-ledger';
+import { ReportingLedger } from './persistence/reporting-ledger';
+import { PgSubmissionReferences, SubmissionReferences } from './persistence/submission-references.repository';
+import { PeriodsReadModel, PgPeriodsReadModel } from './persistence/periods.repository';
+import { REPORTING_ENTITIES } from './persistence/reporting.entities';
+import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/submissions.repository';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      PeriodRecord,
-      AssignmentRecord,
-      PeriodCodeReservation,
-      AssignmentKeyReservation,
-      SubmissionRecord,
-      SeriesRecord,
-      OpenSubmissionReservation,
-      CompletenessRecord,
-      ImportRecord,
-    ]),
-    IndicatorsModule,
-  ],
+  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), IndicatorsModule],
   controllers: [
     PeriodsController,
     AssignmentsController,
@@ -72,9 +53,11 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     CitySettingsController,
   ],
   providers: [
-    PeriodHistory,
-    AssignmentHistory,
-    CitySettingsHistory,
+    { provide: ReportingLedger, useClass: PgReportingLedger },
+    { provide: SubmissionReferences, useClass: PgSubmissionReferences },
+    { provide: PeriodsReadModel, useClass: PgPeriodsReadModel },
+    { provide: SubmissionsReadModel, useClass: PgSubmissionsReadModel },
+    SubmissionChecks,
     ChangeCitySettingsHandler,
     PeriodsProjection,
     AssignmentsProjection,
@@ -85,7 +68,6 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     ListPeriodsHandler,
     GetPeriodHandler,
     ListAssignmentsHandler,
-    SubmissionSupport,
     SubmissionsProjection,
     SeriesProjection,
     SubmitDataHandler,
@@ -96,11 +78,11 @@ import { AssignmentHistory, CitySettingsHistory, PeriodHistory } from './reporti
     GetSubmissionHandler,
     IndicatorSeriesHandler,
     ImportOpenSdgHandler,
-    ImportsStore,
-    ImportWriter,
+    { provide: ImportsStore, useClass: PgImportsStore },
     ImportRunner,
     RunImportJob,
     ImportSweep,
+    { provide: ImportWakeups, useExisting: ImportSweep },
     CompletenessProjection,
     PeriodCompletenessHandler,
   ],

@@ -1,18 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   ApiProjectionBehind,
@@ -25,6 +17,7 @@ import {
   MinPositionDto,
   pageRequest,
   uuidParam,
+  versionConflict,
 } from '@rl/web';
 import { CorrectSubmissionCommand } from './commands/correct-submission/correct-submission.command';
 import { CorrectSubmissionDto } from './commands/correct-submission/correct-submission.dto';
@@ -33,6 +26,7 @@ import { ReturnSubmissionDto } from './commands/return-submission/return-submiss
 import { SubmitDataCommand } from './commands/submit-data/submit-data.command';
 import { SubmitDataDto } from './commands/submit-data/submit-data.dto';
 import { ValidateSubmissionCommand } from './commands/validate-submission/validate-submission.command';
+import { MalformedSubmissionErrors, SubmissionErrors } from './domain/reporting.errors';
 import { GetSubmissionQuery } from './queries/get-submission/get-submission.query';
 import { IndicatorSeriesQuery } from './queries/indicator-series/indicator-series.query';
 import { ListSubmissionsQuery } from './queries/list-submissions/list-submissions.query';
@@ -44,7 +38,9 @@ import {
   SubmissionWriteView,
 } from './reporting.view';
 
-const TRANSITION = { description: 'SUBMISSION.INVALID_TRANSITION, or a stale version' };
+const { INVALID_TRANSITION, NOT_FOUND, NOT_ASSIGNED, INDICATOR_NOT_ACTIVE, INVALID_OBSERVATIONS } =
+  SubmissionErrors;
+const CHECKED = [MalformedSubmissionErrors.INVALID_OBSERVATIONS, INVALID_OBSERVATIONS, INDICATOR_NOT_ACTIVE];
 
 @ApiTags('reporting')
 @Controller('v1/cities/:city/submissions')
@@ -59,9 +55,15 @@ export class SubmissionsController {
   @CityAccess(['collector', 'official'])
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CreatedSubmissionView })
-  @ApiForbiddenResponse({ description: 'SUBMISSION.NOT_ASSIGNED: no active assignment of your organisation' })
-  @ApiConflictResponse({ description: 'SUBMISSION.ALREADY_OPEN, with openSubmissionId' })
-  @ApiUnprocessableEntityResponse({ description: 'Observations the indicator does not allow (field named)' })
+  @ApiErrors(
+    NOT_ASSIGNED,
+    SubmissionErrors.ALREADY_OPEN,
+    ...CHECKED,
+    SubmissionErrors.UNKNOWN_INDICATOR,
+    SubmissionErrors.UNKNOWN_PERIOD,
+    SubmissionErrors.UNKNOWN_ORGANISATION,
+    SubmissionErrors.ORGANISATION_REQUIRED,
+  )
   submit(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -77,7 +79,7 @@ export class SubmissionsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you reviewed' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
-  @ApiConflictResponse(TRANSITION)
+  @ApiErrors(NOT_FOUND, INVALID_TRANSITION, SubmissionErrors.SAME_PERSON, versionConflict('SUBMISSION'))
   validate(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -93,7 +95,7 @@ export class SubmissionsController {
   @CityAccess(['official'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
-  @ApiConflictResponse(TRANSITION)
+  @ApiErrors(NOT_FOUND, INVALID_TRANSITION, versionConflict('SUBMISSION'))
   returnSubmission(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -109,7 +111,7 @@ export class SubmissionsController {
   @CityAccess(['collector', 'official'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: SubmissionWriteView })
-  @ApiConflictResponse(TRANSITION)
+  @ApiErrors(NOT_FOUND, NOT_ASSIGNED, INVALID_TRANSITION, ...CHECKED, versionConflict('SUBMISSION'))
   correct(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -139,6 +141,7 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Get a submission' })
   @CityAccess(CITY_ROLES)
   @ApiOkResponse({ type: SubmissionView, description: 'ETag carries the version' })
+  @ApiErrors(NOT_FOUND)
   @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,

@@ -1,10 +1,5 @@
-import { DomainError } from '@rl/kernel';
-import {
-  AssignmentCommand,
-  decideAssignment,
-  evolveAssignment,
-  initialAssignmentState,
-} from './assignment.decider';
+import { DeciderSpecification } from '@rl/kernel/testing';
+import { assignmentDecider } from './assignment.decider';
 import { AssignmentEvent } from './assignment.events';
 
 const key = {
@@ -15,38 +10,32 @@ const key = {
 };
 const created: AssignmentEvent = { type: 'AssignmentCreated', data: key };
 const withdrawn: AssignmentEvent = { type: 'AssignmentWithdrawn', data: key };
-
-const given = (events: AssignmentEvent[]) => {
-  const state = events.reduce(evolveAssignment, initialAssignmentState);
-  return {
-    when: (command: AssignmentCommand) => {
-      try {
-        return decideAssignment(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error.code;
-        throw error;
-      }
-    },
-  };
-};
+const spec = DeciderSpecification.for(assignmentDecider);
 
 describe('assignment decider', () => {
   it('assigns an indicator to an organisation for a period', () => {
-    expect(given([]).when({ type: 'CreateAssignment', ...key })).toEqual([created]);
+    spec
+      .given([])
+      .when({ type: 'CreateAssignment', ...key })
+      .then([created]);
   });
 
   it('refuses to create the same assignment stream twice', () => {
-    expect(given([created]).when({ type: 'CreateAssignment', ...key })).toBe('ASSIGNMENT.ALREADY_EXISTS');
+    spec
+      .given([created])
+      .when({ type: 'CreateAssignment', ...key })
+      .thenThrows('ASSIGNMENT.ALREADY_EXISTS');
   });
 
   it('withdraws an active assignment, naming what it was', () => {
-    expect(given([created]).when({ type: 'WithdrawAssignment' })).toEqual([withdrawn]);
+    spec.given([created]).when({ type: 'WithdrawAssignment' }).then([withdrawn]);
   });
 
   it('refuses to withdraw twice or to withdraw an unknown assignment', () => {
-    expect(given([created, withdrawn]).when({ type: 'WithdrawAssignment' })).toBe(
-      'ASSIGNMENT.ALREADY_WITHDRAWN',
-    );
-    expect(given([]).when({ type: 'WithdrawAssignment' })).toBe('ASSIGNMENT.NOT_FOUND');
+    spec
+      .given([created, withdrawn])
+      .when({ type: 'WithdrawAssignment' })
+      .thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
+    spec.given([]).when({ type: 'WithdrawAssignment' }).thenThrows('ASSIGNMENT.NOT_FOUND');
   });
 });

@@ -1,5 +1,11 @@
-import { DomainError } from '@rl/kernel';
-import { AssignmentEvent, AssignmentKey, AssignmentStatus } from './assignment.events';
+import { Decider } from '@rl/kernel';
+import {
+  ASSIGNMENT_EVENT_TYPES,
+  AssignmentEvent,
+  AssignmentKey,
+  AssignmentStatus,
+} from './assignment.events';
+import { AssignmentErrors } from './reporting.errors';
 
 export type AssignmentState =
   { exists: false } | ({ exists: true; status: AssignmentStatus } & AssignmentKey);
@@ -9,33 +15,25 @@ export type AssignmentState =
 export type AssignmentCommand =
   ({ type: 'CreateAssignment' } & AssignmentKey) | { type: 'WithdrawAssignment' };
 
-export const initialAssignmentState: AssignmentState = { exists: false };
+const initialState = (): AssignmentState => ({ exists: false });
 
-export function decideAssignment(command: AssignmentCommand, state: AssignmentState): AssignmentEvent[] {
+function decide(command: AssignmentCommand, state: AssignmentState): AssignmentEvent[] {
   switch (command.type) {
     case 'CreateAssignment': {
-      if (state.exists) {
-        throw new DomainError('conflict', 'ASSIGNMENT.ALREADY_EXISTS', 'This assignment already exists');
-      }
+      if (state.exists) throw AssignmentErrors.ALREADY_EXISTS({ message: 'This assignment already exists' });
       const { assignmentId, indicatorId, organisationId, periodId } = command;
       return [{ type: 'AssignmentCreated', data: { assignmentId, indicatorId, organisationId, periodId } }];
     }
     case 'WithdrawAssignment': {
-      if (!state.exists) throw new DomainError('not_found', 'ASSIGNMENT.NOT_FOUND', 'No such assignment');
-      if (state.status === 'withdrawn') {
-        throw new DomainError(
-          'conflict',
-          'ASSIGNMENT.ALREADY_WITHDRAWN',
-          'This assignment was already withdrawn',
-        );
-      }
+      if (!state.exists) throw AssignmentErrors.NOT_FOUND();
+      if (state.status === 'withdrawn') throw AssignmentErrors.ALREADY_WITHDRAWN();
       const { assignmentId, indicatorId, organisationId, periodId } = state;
       return [{ type: 'AssignmentWithdrawn', data: { assignmentId, indicatorId, organisationId, periodId } }];
     }
   }
 }
 
-export function evolveAssignment(state: AssignmentState, event: AssignmentEvent): AssignmentState {
+function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState {
   switch (event.type) {
     case 'AssignmentCreated':
       return { exists: true, status: 'active', ...event.data };
@@ -43,3 +41,10 @@ export function evolveAssignment(state: AssignmentState, event: AssignmentEvent)
       return state.exists ? { ...state, status: 'withdrawn' } : state;
   }
 }
+
+export const assignmentDecider: Decider<AssignmentState, AssignmentCommand, AssignmentEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: ASSIGNMENT_EVENT_TYPES,
+};

@@ -1,12 +1,13 @@
-import { DomainError } from '@rl/kernel';
+import { PeriodErrors } from './reporting.errors';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 const invalid = (message: string) =>
-  new DomainError('bad_request', 'PERIOD.INVALID_DEADLINE', `Invalid deadline: ${message}`, [
-    { field: 'deadline', message },
-  ]);
+  PeriodErrors.INVALID_DEADLINE({
+    message: `Invalid deadline: ${message}`,
+    errors: [{ field: 'deadline', message }],
+  });
 
 // Offset of `timeZone` from UTC at `utcMs`, in milliseconds (Brussels in summer: +2 h).
 function offsetAt(timeZone: string, utcMs: number): number {

@@ -1,4 +1,5 @@
-import { DomainError, FieldError } from '@rl/kernel';
+import { FieldError } from '@rl/kernel';
+import { MalformedSubmissionErrors, SubmissionErrors } from './reporting.errors';
 import { Observation, OBSERVATION_STATUSES, ObservationStatus } from './submission.events';
 
 export const MAX_OBSERVATIONS = 10_000;
@@ -151,20 +152,19 @@ export function checkObservations(
     });
   });
   if (malformed.length > 0) {
-    throw new DomainError(
-      'bad_request',
-      'SUBMISSION.INVALID_OBSERVATIONS',
-      `Malformed observations: ${malformed.map((e) => e.field).join(', ')}`.slice(0, 500),
-      [...malformed, ...invalid],
-    );
+    throw MalformedSubmissionErrors.INVALID_OBSERVATIONS({
+      message: `Malformed observations: ${malformed.map((e) => e.field).join(', ')}`.slice(0, 500),
+      errors: [...malformed, ...invalid],
+    });
   }
   if (invalid.length > 0) {
-    throw new DomainError(
-      'invalid',
-      'SUBMISSION.INVALID_OBSERVATIONS',
-      `Observations the indicator does not allow: ${invalid.map((e) => e.field).join(', ')}`.slice(0, 500),
-      invalid,
-    );
+    throw SubmissionErrors.INVALID_OBSERVATIONS({
+      message: `Observations the indicator does not allow: ${invalid.map((e) => e.field).join(', ')}`.slice(
+        0,
+        500,
+      ),
+      errors: invalid,
+    });
   }
   return result;
 }

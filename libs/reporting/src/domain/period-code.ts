@@ -1,4 +1,4 @@
-import { DomainError } from '@rl/kernel';
+import { PeriodErrors } from './reporting.errors';
 
 export const PERIOD_GRANULARITIES = ['year', 'quarter', 'month', 'year_span'] as const;
 export type PeriodGranularity = (typeof PERIOD_GRANULARITIES)[number];
@@ -21,9 +21,10 @@ const day = (year: number, month: number) =>
   month > 12 ? `${pad(year + 1, 4)}-01-01` : `${pad(year, 4)}-${pad(month)}-01`;
 
 const invalid = (code: string, message: string) =>
-  new DomainError('bad_request', 'PERIOD.INVALID_CODE', `Invalid period code "${code}": ${message}`, [
-    { field: 'code', message },
-  ]);
+  PeriodErrors.INVALID_CODE({
+    message: `Invalid period code "${code}": ${message}`,
+    errors: [{ field: 'code', message }],
+  });
 
 function checkYear(raw: string, year: number): void {
   if (year < MIN_YEAR || year > MAX_YEAR)

@@ -1,6 +1,6 @@
-import { DomainError } from '@rl/kernel';
+import { DeciderSpecification } from '@rl/kernel/testing';
 import { parsePeriodCode } from './period-code';
-import { decidePeriod, evolvePeriod, initialPeriodState, PeriodCommand } from './period.decider';
+import { periodDecider } from './period.decider';
 import { PeriodEvent } from './period.events';
 
 const periodId = '0192f0aa-0000-7000-8000-000000000002';
@@ -16,56 +16,46 @@ const defined: PeriodEvent = {
     timezone: 'Europe/Brussels',
   },
 };
-
-const given = (events: PeriodEvent[]) => {
-  const state = events.reduce(evolvePeriod, initialPeriodState);
-  return {
-    when: (command: PeriodCommand) => {
-      try {
-        return decidePeriod(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error.code;
-        throw error;
-      }
-    },
-  };
-};
+const spec = DeciderSpecification.for(periodDecider);
 
 describe('period decider', () => {
   it('defines a period with its parsed code and the deadline as a UTC instant', () => {
-    expect(
-      given([]).when({
+    spec
+      .given([])
+      .when({
         type: 'DefinePeriod',
         periodId,
         period: parsePeriodCode('2024-Q1'),
         deadline: new Date('2024-04-30T21:59:59Z'),
         timezone: 'Europe/Brussels',
-      }),
-    ).toEqual([defined]);
+      })
+      .then([defined]);
   });
 
   it('refuses to define it twice', () => {
-    expect(
-      given([defined]).when({
+    spec
+      .given([defined])
+      .when({
         type: 'DefinePeriod',
         periodId,
         period: parsePeriodCode('2024'),
         deadline: new Date(),
         timezone: 'Europe/Brussels',
-      }),
-    ).toBe('PERIOD.ALREADY_EXISTS');
+      })
+      .thenThrows('PERIOD.ALREADY_EXISTS');
   });
 
   it('moves the deadline, recording from and to', () => {
     const to = new Date('2024-05-15T21:59:59Z');
-    expect(
-      given([defined]).when({ type: 'MovePeriodDeadline', deadline: to, timezone: 'Europe/Brussels' }),
-    ).toEqual([
-      {
-        type: 'PeriodDeadlineMoved',
-        data: { periodId, from: defined.data.deadline, to: to.toISOString(), timezone: 'Europe/Brussels' },
-      },
-    ]);
+    spec
+      .given([defined])
+      .when({ type: 'MovePeriodDeadline', deadline: to, timezone: 'Europe/Brussels' })
+      .then([
+        {
+          type: 'PeriodDeadlineMoved',
+          data: { periodId, from: defined.data.deadline, to: to.toISOString(), timezone: 'Europe/Brussels' },
+        },
+      ]);
   });
 
   it('records nothing when the deadline does not change, and follows earlier moves', () => {
@@ -78,18 +68,20 @@ describe('period decider', () => {
         timezone: 'Europe/Brussels',
       },
     };
-    expect(
-      given([defined, moved]).when({
+    spec
+      .given([defined, moved])
+      .when({
         type: 'MovePeriodDeadline',
         deadline: new Date('2024-05-15T21:59:59Z'),
         timezone: 'Europe/Brussels',
-      }),
-    ).toEqual([]);
+      })
+      .thenNothingHappens();
   });
 
   it('cannot move the deadline of an unknown period', () => {
-    expect(given([]).when({ type: 'MovePeriodDeadline', deadline: new Date(), timezone: 'UTC' })).toBe(
-      'PERIOD.NOT_FOUND',
-    );
+    spec
+      .given([])
+      .when({ type: 'MovePeriodDeadline', deadline: new Date(), timezone: 'UTC' })
+      .thenThrows('PERIOD.NOT_FOUND');
   });
 });

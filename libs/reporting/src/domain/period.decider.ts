@@ -1,32 +1,21 @@
-import { DomainError } from '@rl/kernel';
-import { PeriodCode, PeriodGranularity } from './period-code';
-import { PeriodEvent } from './period.events';
+import { Decider } from '@rl/kernel';
+import { PeriodCode } from './period-code';
+import { PERIOD_EVENT_TYPES, PeriodDefinition, PeriodEvent } from './period.events';
+import { PeriodErrors } from './reporting.errors';
 
-export type PeriodState =
-  | { exists: false }
-  | {
-      exists: true;
-      periodId: string;
-      code: string;
-      granularity: PeriodGranularity;
-      start: string;
-      end: string;
-      deadline: string;
-      timezone: string;
-    };
+export type PeriodState = { exists: false } | ({ exists: true } & PeriodDefinition);
 
 // Codes and deadlines arrive parsed (see period-code.ts and deadline.ts): the decider sees valid values.
 export type PeriodCommand =
   | { type: 'DefinePeriod'; periodId: string; period: PeriodCode; deadline: Date; timezone: string }
   | { type: 'MovePeriodDeadline'; deadline: Date; timezone: string };
 
-export const initialPeriodState: PeriodState = { exists: false };
+const initialState = (): PeriodState => ({ exists: false });
 
-export function decidePeriod(command: PeriodCommand, state: PeriodState): PeriodEvent[] {
+function decide(command: PeriodCommand, state: PeriodState): PeriodEvent[] {
   switch (command.type) {
     case 'DefinePeriod': {
-      if (state.exists)
-        throw new DomainError('conflict', 'PERIOD.ALREADY_EXISTS', 'This period already exists');
+      if (state.exists) throw PeriodErrors.ALREADY_EXISTS();
       const { periodId, period, deadline, timezone } = command;
       return [
         {
@@ -36,7 +25,7 @@ export function decidePeriod(command: PeriodCommand, state: PeriodState): Period
       ];
     }
     case 'MovePeriodDeadline': {
-      if (!state.exists) throw new DomainError('not_found', 'PERIOD.NOT_FOUND', 'No such period');
+      if (!state.exists) throw PeriodErrors.NOT_FOUND();
       const to = command.deadline.toISOString();
       if (to === state.deadline) return [];
       return [
@@ -49,7 +38,7 @@ export function decidePeriod(command: PeriodCommand, state: PeriodState): Period
   }
 }
 
-export function evolvePeriod(state: PeriodState, event: PeriodEvent): PeriodState {
+function evolve(state: PeriodState, event: PeriodEvent): PeriodState {
   switch (event.type) {
     case 'PeriodDefined':
       return { exists: true, ...event.data };
@@ -57,3 +46,10 @@ export function evolvePeriod(state: PeriodState, event: PeriodEvent): PeriodStat
       return state.exists ? { ...state, deadline: event.data.to, timezone: event.data.timezone } : state;
   }
 }
+
+export const periodDecider: Decider<PeriodState, PeriodCommand, PeriodEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: PERIOD_EVENT_TYPES,
+};

@@ -1,11 +1,5 @@
-import { DomainError } from '@rl/kernel';
-import {
-  AuthoredSubmissionEvent,
-  decideSubmission,
-  evolveSubmission,
-  initialSubmissionState,
-  SubmissionCommand,
-} from './submission.decider';
+import { DeciderSpecification } from '@rl/kernel/testing';
+import { AuthoredSubmissionEvent, SubmissionCommand, submissionDecider } from './submission.decider';
 import { Observation, SubmissionEvent } from './submission.events';
 
 const key = {
@@ -32,19 +26,8 @@ const validated: SubmissionEvent = {
   data: { ...key, observations: second, late: false, series: 1 },
 };
 
-const given = (events: AuthoredSubmissionEvent[]) => {
-  const state = events.reduce(evolveSubmission, initialSubmissionState);
-  return {
-    when: (command: SubmissionCommand) => {
-      try {
-        return decideSubmission(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error.code;
-        throw error;
-      }
-    },
-  };
-};
+const given = (events: AuthoredSubmissionEvent[]) =>
+  DeciderSpecification.for(submissionDecider).given(events);
 
 const by = (actorId: string, event: SubmissionEvent): AuthoredSubmissionEvent => ({
   ...event,
@@ -65,46 +48,48 @@ const correct: SubmissionCommand = {
 
 describe('submission decider', () => {
   it('records a submission with its definition version and series', () => {
-    expect(
-      given([]).when({ type: 'SubmitData', ...key, observations: first, ...data, source: 'city registry' }),
-    ).toEqual([submitted]);
+    given([])
+      .when({ type: 'SubmitData', ...key, observations: first, ...data, source: 'city registry' })
+      .then([submitted]);
   });
 
   it('returns a submitted one with the reason', () => {
-    expect(given([submitted]).when({ type: 'ReturnSubmission', reason: 'Check 2024' })).toEqual([returned]);
+    given([submitted]).when({ type: 'ReturnSubmission', reason: 'Check 2024' }).then([returned]);
   });
 
   it('corrects a returned (or still submitted) one, superseding the observations', () => {
-    expect(given([submitted, returned]).when(correct)).toEqual([corrected]);
-    expect(given([submitted]).when(correct)).toEqual([corrected]);
+    given([submitted, returned]).when(correct).then([corrected]);
+    given([submitted]).when(correct).then([corrected]);
   });
 
   it('validates the latest observations', () => {
-    expect(given([submitted, returned, corrected]).when(validate())).toEqual([validated]);
+    given([submitted, returned, corrected]).when(validate()).then([validated]);
   });
 
   it('refuses invalid transitions', () => {
-    expect(given([submitted, returned]).when(validate())).toBe('SUBMISSION.INVALID_TRANSITION');
-    expect(given([submitted, returned]).when({ type: 'ReturnSubmission', reason: 'again' })).toBe(
-      'SUBMISSION.INVALID_TRANSITION',
-    );
-    expect(given([submitted, validated]).when(correct)).toBe('SUBMISSION.INVALID_TRANSITION');
-    expect(given([submitted, validated]).when(validate())).toBe('SUBMISSION.INVALID_TRANSITION');
+    given([submitted, returned]).when(validate()).thenThrows('SUBMISSION.INVALID_TRANSITION');
+    given([submitted, returned])
+      .when({ type: 'ReturnSubmission', reason: 'again' })
+      .thenThrows('SUBMISSION.INVALID_TRANSITION');
+    given([submitted, validated]).when(correct).thenThrows('SUBMISSION.INVALID_TRANSITION');
+    given([submitted, validated]).when(validate()).thenThrows('SUBMISSION.INVALID_TRANSITION');
   });
 
   it('keeps whoever submitted or last corrected from validating, unless four eyes is off', () => {
     const history = [by('collector', submitted), by('official', returned), by('corrector', corrected)];
-    expect(given(history).when(validate('collector'))).toBe('SUBMISSION.SAME_PERSON');
-    expect(given(history).when(validate('corrector'))).toBe('SUBMISSION.SAME_PERSON');
-    expect(given(history).when(validate('official'))).toEqual([validated]);
-    expect(given(history).when(validate('collector', false))).toEqual([validated]);
-    expect(given([by('official', submitted)]).when(validate('official', false))).toHaveLength(1);
+    given(history).when(validate('collector')).thenThrows('SUBMISSION.SAME_PERSON');
+    given(history).when(validate('corrector')).thenThrows('SUBMISSION.SAME_PERSON');
+    given(history).when(validate('official')).then([validated]);
+    given(history).when(validate('collector', false)).then([validated]);
+    given([by('official', submitted)])
+      .when(validate('official', false))
+      .then([{ type: 'SubmissionValidated', data: { ...key, observations: first, late: false, series: 1 } }]);
   });
 
   it('knows no unknown submission and no second submit of one stream', () => {
-    expect(given([]).when(validate())).toBe('SUBMISSION.NOT_FOUND');
-    expect(given([submitted]).when({ type: 'SubmitData', ...key, observations: first, ...data })).toBe(
-      'SUBMISSION.ALREADY_EXISTS',
-    );
+    given([]).when(validate()).thenThrows('SUBMISSION.NOT_FOUND');
+    given([submitted])
+      .when({ type: 'SubmitData', ...key, observations: first, ...data })
+      .thenThrows('SUBMISSION.ALREADY_EXISTS');
   });
 });

@@ -1,5 +1,12 @@
-import { DomainError } from '@rl/kernel';
-import { SubmissionEvent, SubmissionKey, SubmissionStatus, SubmittedData } from './submission.events';
+import { Decider } from '@rl/kernel';
+import { SubmissionErrors } from './reporting.errors';
+import {
+  SUBMISSION_EVENT_TYPES,
+  SubmissionEvent,
+  SubmissionKey,
+  SubmissionStatus,
+  SubmittedData,
+} from './submission.events';
 
 // Who submitted and who last corrected: the people four eyes keeps from validating.
 interface Authors {
@@ -21,16 +28,14 @@ export type SubmissionCommand =
   | { type: 'ReturnSubmission'; reason: string }
   | ({ type: 'CorrectSubmission'; reason: string } & SubmittedData);
 
-export const initialSubmissionState: SubmissionState = { exists: false };
+const initialState = (): SubmissionState => ({ exists: false });
 
 const invalidTransition = (from: SubmissionStatus, action: string) =>
-  new DomainError(
-    'conflict',
-    'SUBMISSION.INVALID_TRANSITION',
-    `A ${from} submission cannot be ${action}`,
-    [{ field: 'status', message: `is ${from}` }],
-    { status: from },
-  );
+  SubmissionErrors.INVALID_TRANSITION({
+    message: `A ${from} submission cannot be ${action}`,
+    errors: [{ field: 'status', message: `is ${from}` }],
+    details: { status: from },
+  });
 
 const keyOf = (state: SubmissionKey): SubmissionKey => ({
   submissionId: state.submissionId,
@@ -39,24 +44,18 @@ const keyOf = (state: SubmissionKey): SubmissionKey => ({
   organisationId: state.organisationId,
 });
 
-export function decideSubmission(command: SubmissionCommand, state: SubmissionState): SubmissionEvent[] {
+function decide(command: SubmissionCommand, state: SubmissionState): SubmissionEvent[] {
   if (command.type === 'SubmitData') {
-    if (state.exists) {
-      throw new DomainError('conflict', 'SUBMISSION.ALREADY_EXISTS', 'This submission already exists');
-    }
+    if (state.exists) throw SubmissionErrors.ALREADY_EXISTS();
     const { type: _type, ...data } = command;
     return [{ type: 'SubmissionSubmitted', data }];
   }
-  if (!state.exists) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');
+  if (!state.exists) throw SubmissionErrors.NOT_FOUND();
   switch (command.type) {
     case 'ValidateSubmission':
       if (state.status !== 'submitted') throw invalidTransition(state.status, 'validated');
       if (command.fourEyes && [state.submittedBy, state.correctedBy].includes(command.actorId)) {
-        throw new DomainError(
-          'forbidden',
-          'SUBMISSION.SAME_PERSON',
-          'Four eyes: whoever submitted or last corrected a submission cannot validate it',
-        );
+        throw SubmissionErrors.SAME_PERSON();
       }
       return [
         {
@@ -80,7 +79,7 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
   }
 }
 
-export function evolveSubmission(state: SubmissionState, event: AuthoredSubmissionEvent): SubmissionState {
+function evolve(state: SubmissionState, event: AuthoredSubmissionEvent): SubmissionState {
   const actorId = event.metadata?.actorId;
   switch (event.type) {
     case 'SubmissionSubmitted': {
@@ -117,3 +116,10 @@ export function evolveSubmission(state: SubmissionState, event: AuthoredSubmissi
       return state.exists ? { ...state, status: 'returned' } : state;
   }
 }
+
+export const submissionDecider: Decider<SubmissionState, SubmissionCommand, AuthoredSubmissionEvent> = {
+  initialState,
+  decide,
+  evolve,
+  eventTypes: SUBMISSION_EVENT_TYPES,
+};

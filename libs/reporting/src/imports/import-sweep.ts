@@ -8,15 +8,22 @@ import { ImportsStore } from './imports.store';
 
 const importJobId = (importId: string) => `import-${importId}`;
 
+// Hands an import to the worker: a job that only names it.
+export abstract class ImportWakeups {
+  abstract wake(cityId: string, importId: string): Promise<unknown>;
+}
+
 // Re-enqueues imports that are queued but have no job (Redis lost it) or whose worker went silent.
 // Deduplicated by import, so an import with a live job is not enqueued twice.
 @Injectable()
-export class ImportSweep {
+export class ImportSweep extends ImportWakeups {
   constructor(
     private readonly db: TenantDb,
     private readonly store: ImportsStore,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
-  ) {}
+  ) {
+    super();
+  }
 
   wake(cityId: string, importId: string): Promise<unknown> {
     return this.queue.add(

@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { CommandMetadata } from '@rl/web';
+import { ImportOpenSdgDto } from '../commands/import-open-sdg/import-open-sdg.dto';
 import { ImportStatus } from './import.entity';
 
 // A running import that has not reported progress for this long is taken to have lost its worker.
 const STALE = '2 minutes';
 // A queued import younger than this is left to its own wake-up.
 const GRACE = '5 seconds';
+
+// What the worker needs to run an import as its uploader would have: kept in the import's row.
+export interface ImportRequest {
+  input: ImportOpenSdgDto;
+  timezone: string;
+  organisationId: string;
+  metadata: CommandMetadata;
+}
 
 export interface NewImport {
   id: string;
@@ -16,7 +26,7 @@ export interface NewImport {
   createdBy: string;
   fileName: string;
   content: Buffer;
-  request: Record<string, unknown>;
+  request: ImportRequest;
 }
 
 export interface ClaimedImport {
@@ -24,7 +34,7 @@ export interface ClaimedImport {
   attempts: number;
   fileName: string;
   content: Buffer | null;
-  request: Record<string, unknown>;
+  request: ImportRequest;
 }
 
 export interface ImportRow {
@@ -47,10 +57,76 @@ const COLUMNS = `id, status, indicator_id AS "indicatorId", organisation_id AS "
   created_by AS "createdBy", file_name AS "fileName", file_size AS "fileSize", rows_read AS "rowsRead",
   percent, report, error, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-// The imports table: every statement runs in the city's transaction, so row-level security applies.
+export interface ImportOutcomeRow {
+  status: 'done' | 'rejected';
+  rowsRead: number;
+  report: object | null;
+  error?: object;
+}
+
+// Records the outcome and drops the file, in the caller's transaction; false when the claim was lost
+// (another worker took over).
+export async function finishImport(
+  em: EntityManager,
+  cityId: CityId,
+  claim: { id: string; attempts: number },
+  outcome: ImportOutcomeRow,
+): Promise<boolean> {
+  const [rows] = await em.query<[{ id: string }[], number]>(
+    `UPDATE imports SET status = $4, rows_read = $5, percent = 100, report = $6, error = $7, content = NULL,
+            updated_at = now()
+      WHERE tenant_id = $1 AND id = $2 AND attempts = $3 AND status = 'running'
+    RETURNING id`,
+    [
+      cityId,
+      claim.id,
+      claim.attempts,
+      outcome.status,
+      outcome.rowsRead,
+      outcome.report && JSON.stringify(outcome.report),
+      outcome.error ? JSON.stringify(outcome.error) : null,
+    ],
+  );
+  return rows.length === 1;
+}
+
+type Claim = Pick<ClaimedImport, 'id' | 'attempts'>;
+
+// The imports table (in memory for unit tests in testing/). Only a claim's holder can move an import on.
+export abstract class ImportsStore {
+  abstract insert(cityId: CityId, row: NewImport): Promise<void>;
+  // Takes a queued import (or one whose worker went silent); null when another worker has it or it is
+  // finished. `attempts` is the claim's token.
+  abstract claim(cityId: CityId, id: string): Promise<ClaimedImport | null>;
+  abstract progress(
+    cityId: CityId,
+    id: string,
+    attempts: number,
+    rowsRead: number,
+    percent: number,
+  ): Promise<void>;
+  // The outcome alone (nothing written with it): see finishImport.
+  abstract finish(cityId: CityId, claim: Claim, outcome: ImportOutcomeRow): Promise<boolean>;
+  // Gives an import back to the queue after an unexpected failure, so a retry can claim it at once.
+  abstract release(cityId: CityId, claim: Claim): Promise<void>;
+  // The stream position is known only once the events committed.
+  abstract recordPosition(cityId: CityId, id: string, position: number): Promise<void>;
+  abstract get(cityId: CityId, id: string, organisationId: string | null): Promise<ImportRow | null>;
+  // Newest first, `limit` at a time after the id `before` (ids are UUIDv7, so time-ordered).
+  abstract list(
+    cityId: CityId,
+    page: { before?: string; limit: number; organisationId: string | null },
+  ): Promise<ImportRow[]>;
+  // Imports that should be running but may have lost their job (Redis keeps nothing) or their worker.
+  abstract pending(cityId: CityId): Promise<string[]>;
+}
+
+// Every statement runs in the city's transaction, so row-level security applies.
 @Injectable()
-export class ImportsStore {
-  constructor(private readonly db: TenantDb) {}
+export class PgImportsStore extends ImportsStore {
+  constructor(private readonly db: TenantDb) {
+    super();
+  }
 
   insert(cityId: CityId, row: NewImport): Promise<void> {
     return this.db.inCity(cityId, async (em) => {
@@ -73,8 +149,6 @@ export class ImportsStore {
     });
   }
 
-  // Takes a queued import (or one whose worker went silent); null when another worker has it or it is
-  // finished. `attempts` is the claim's token: only its holder can finish the import.
   async claim(cityId: CityId, id: string): Promise<ClaimedImport | null> {
     // An UPDATE answers [rows, affected count] through TypeORM.
     const [rows] = await this.db.inCity(cityId, (em) =>
@@ -105,41 +179,11 @@ export class ImportsStore {
     );
   }
 
-  // Records the outcome and drops the file; false when the claim was lost (another worker took over).
-  async finish(
-    em: EntityManager,
-    cityId: CityId,
-    claim: { id: string; attempts: number },
-    outcome: { status: 'done' | 'rejected'; rowsRead: number; report: object | null; error?: object },
-  ): Promise<boolean> {
-    const [rows] = await em.query<[{ id: string }[], number]>(
-      `UPDATE imports SET status = $4, rows_read = $5, percent = 100, report = $6, error = $7, content = NULL,
-              updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND attempts = $3 AND status = 'running'
-      RETURNING id`,
-      [
-        cityId,
-        claim.id,
-        claim.attempts,
-        outcome.status,
-        outcome.rowsRead,
-        outcome.report && JSON.stringify(outcome.report),
-        outcome.error ? JSON.stringify(outcome.error) : null,
-      ],
-    );
-    return rows.length === 1;
+  finish(cityId: CityId, claim: Claim, outcome: ImportOutcomeRow): Promise<boolean> {
+    return this.db.inCity(cityId, (em) => finishImport(em, cityId, claim, outcome));
   }
 
-  finishAlone(
-    cityId: CityId,
-    claim: { id: string; attempts: number },
-    outcome: Parameters<ImportsStore['finish']>[3],
-  ) {
-    return this.db.inCity(cityId, (em) => this.finish(em, cityId, claim, outcome));
-  }
-
-  // Gives an import back to the queue after an unexpected failure, so a retry can claim it at once.
-  async release(cityId: CityId, claim: { id: string; attempts: number }): Promise<void> {
+  async release(cityId: CityId, claim: Claim): Promise<void> {
     await this.db.inCity(cityId, (em) =>
       em.query(
         `UPDATE imports SET status = 'queued', updated_at = now()
@@ -149,7 +193,6 @@ export class ImportsStore {
     );
   }
 
-  // The stream position is known only once the events committed.
   async recordPosition(cityId: CityId, id: string, position: number): Promise<void> {
     await this.db.inCity(cityId, (em) =>
       em.query(
@@ -171,7 +214,6 @@ export class ImportsStore {
     return rows[0] ?? null;
   }
 
-  // Newest first, `limit` at a time after the id `before` (ids are UUIDv7, so time-ordered).
   list(
     cityId: CityId,
     page: { before?: string; limit: number; organisationId: string | null },
@@ -186,7 +228,6 @@ export class ImportsStore {
     );
   }
 
-  // Imports that should be running but may have lost their job (Redis keeps nothing) or their worker.
   async pending(cityId: CityId): Promise<string[]> {
     const rows = await this.db.inCity(cityId, (em) =>
       em.query<{ id: string }[]>(

@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@rl/event-store';
-import { citySettingsStream, decideCitySettings } from '../../domain/city-settings';
-import { CitySettingsHistory } from '../../reporting-history';
+import { Aggregates } from '@rl/event-store';
+import { citySettingsDecider, citySettingsStream } from '../../domain/city-settings.decider';
 import { CitySettingsView } from '../../reporting.view';
 import { ChangeCitySettingsCommand } from './change-city-settings.command';
 
@@ -10,24 +9,17 @@ export class ChangeCitySettingsHandler implements ICommandHandler<
   ChangeCitySettingsCommand,
   CitySettingsView
 > {
-  constructor(
-    private readonly events: EventStore,
-    private readonly settings: CitySettingsHistory,
-  ) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
+  // Decided at the version just read: a concurrent change answers 409 instead of being lost.
   async execute({ cityId, input, metadata }: ChangeCitySettingsCommand): Promise<CitySettingsView> {
     const wanted = { fourEyes: input.fourEyes };
-    const current = await this.settings.load(cityId);
-    const events = decideCitySettings(wanted, current.state);
-    if (events.length === 0)
-      return { ...current.state, version: current.version, position: current.position };
-    // Appended at the version just read: a concurrent change answers 409 instead of being lost.
-    const { version, position } = await this.events.append(
+    const { version, position } = await this.aggregates.handle(
       cityId,
+      citySettingsDecider,
       citySettingsStream(cityId),
-      current.version,
-      events,
-      metadata,
+      { type: 'ChangeCitySettings', ...wanted },
+      { metadata },
     );
     return { ...wanted, version, position };
   }

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@rl/event-store';
-import { DomainError } from '@rl/kernel';
-import { checkObservations } from '../../domain/observation-checks';
-import { decideSubmission } from '../../domain/submission.decider';
+import { Aggregates } from '@rl/event-store';
+import { SubmissionErrors } from '../../domain/reporting.errors';
+import { submissionDecider } from '../../domain/submission.decider';
 import { submissionStream } from '../../domain/submission.events';
+import { ReportingLedger } from '../../persistence/reporting-ledger';
 import { SubmissionWriteView } from '../../reporting.view';
-import { SubmissionSupport } from '../../submission-support';
+import { SubmissionChecks } from '../../submissions/submission-writes';
 import { CorrectSubmissionCommand } from './correct-submission.command';
 
 @CommandHandler(CorrectSubmissionCommand)
@@ -14,8 +14,9 @@ export class CorrectSubmissionHandler implements ICommandHandler<
   SubmissionWriteView
 > {
   constructor(
-    private readonly events: EventStore,
-    private readonly support: SubmissionSupport,
+    private readonly aggregates: Aggregates,
+    private readonly ledger: ReportingLedger,
+    private readonly checks: SubmissionChecks,
   ) {}
 
   async execute({
@@ -24,43 +25,41 @@ export class CorrectSubmissionHandler implements ICommandHandler<
     input,
     metadata,
   }: CorrectSubmissionCommand): Promise<SubmissionWriteView> {
-    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
-      const current = await this.support.load(cityId, submissionId);
+    const stream = submissionStream(submissionId);
+    // Once per idempotency key, checks included: a retry answers with the first correction.
+    const { version, position } = await this.ledger.idempotent(cityId, metadata, async () => {
+      const current = await this.aggregates.load(cityId, submissionDecider, stream);
       const { state } = current;
-      if (!state.exists) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');
+      if (!state.exists) throw SubmissionErrors.NOT_FOUND();
       if (metadata.actorRole === 'collector' && metadata.organisationId !== state.organisationId) {
-        throw new DomainError(
-          'forbidden',
-          'SUBMISSION.NOT_ASSIGNED',
-          "Collectors correct only their own organisation's submissions",
-        );
+        throw SubmissionErrors.NOT_ASSIGNED({
+          message: "Collectors correct only their own organisation's submissions",
+        });
       }
       // Checked against the definition as it is now; the event records that version and series.
-      const indicator = await this.support.activeIndicator(cityId, state.indicatorId);
-      const history = await this.support.validatedHistory(
+      const { indicatorId, periodId } = state;
+      const indicator = await this.checks.activeIndicator(cityId, indicatorId);
+      const observations = await this.checks.observations(
         cityId,
-        state.indicatorId,
-        state.periodId,
-        indicator.series,
+        indicator,
+        { indicatorId, periodId },
+        input.observations,
       );
-      const observations = checkObservations(indicator, input.observations, history);
-      const events = decideSubmission(
+      const { definitionVersion, series } = indicator;
+      // At the version checked: a change in between is a conflict, not a correction of something else.
+      return this.aggregates.handle(
+        cityId,
+        submissionDecider,
+        stream,
         {
           type: 'CorrectSubmission',
           reason: input.reason.trim(),
           observations,
           late: state.late,
-          definitionVersion: indicator.definitionVersion,
-          series: indicator.series,
+          definitionVersion,
+          series,
         },
-        state,
-      );
-      return this.events.appendAlone(
-        cityId,
-        submissionStream(submissionId),
-        current.version,
-        events,
-        metadata,
+        { expected: current.version, metadata },
       );
     });
     return { status: 'submitted', version, position };

@@ -1,4 +1,5 @@
-import { badField, Mapping } from './import-rows';
+import { ImportErrors } from '../../domain/reporting.errors';
+import { badField, Mapping } from './import-parse';
 
 const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
@@ -13,7 +14,7 @@ export function parseMapping(raw: string | undefined): Mapping {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw badField('mapping', 'IMPORT.INVALID_MAPPING', 'mapping must be JSON');
+    throw badField(ImportErrors.INVALID_MAPPING, 'mapping', 'mapping must be JSON');
   }
   const { columns = {}, values = {} } = (parsed ?? {}) as { columns?: unknown; values?: unknown };
   if (
@@ -25,8 +26,8 @@ export function parseMapping(raw: string | undefined): Mapping {
     !Object.values(values).every(isStringRecord)
   ) {
     throw badField(
+      ImportErrors.INVALID_MAPPING,
       'mapping',
-      'IMPORT.INVALID_MAPPING',
       'mapping must look like {"columns":{"Sexe":"sex"},"values":{"sex":{"Dona":"F"}}}',
     );
   }

@@ -2,14 +2,13 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@rl/config';
-import { ImportSweep } from '../../imports/import-sweep';
-import { ImportsStore } from '../../imports/imports.store';
-import { SubmissionSupport } from '../../submission-support';
-import { submittingOrganisation } from '../submit-data/submit-data.handler';
+import { ImportWakeups } from '../../imports/import-sweep';
+import { ImportRequest, ImportsStore } from '../../imports/imports.store';
+import { SubmissionChecks, submittingOrganisation } from '../../submissions/submission-writes';
 import { ImportOpenSdgCommand } from './import-open-sdg.command';
 import { ImportQueuedView, ImportResultView } from './import-open-sdg.dto';
 import { parseMapping } from './import-mapping';
-import { ImportRequest, ImportRunner } from './import-runner';
+import { ImportRunner } from './import-runner';
 import { isXlsx } from './open-sdg-rows';
 import { XlsxArchive } from './xlsx-archive';
 
@@ -24,18 +23,18 @@ export class ImportOpenSdgHandler implements ICommandHandler<
   private readonly logger = new Logger('Imports');
 
   constructor(
-    private readonly support: SubmissionSupport,
+    private readonly checks: SubmissionChecks,
     private readonly store: ImportsStore,
     private readonly runner: ImportRunner,
     private readonly config: AppConfig,
-    private readonly wakeups: ImportSweep,
+    private readonly wakeups: ImportWakeups,
   ) {}
 
   async execute(command: ImportOpenSdgCommand): Promise<ImportResultView | ImportQueuedView> {
     const { cityId, timezone, input, file, metadata } = command;
     const organisationId = submittingOrganisation(input.organisationId, metadata);
     parseMapping(input.mapping);
-    await this.support.activeIndicator(cityId, input.indicatorId);
+    await this.checks.activeIndicator(cityId, input.indicatorId);
     if (isXlsx(file.name, file.buffer)) (await XlsxArchive.open(file.buffer)).close();
 
     const id = uuidv7();
@@ -47,7 +46,7 @@ export class ImportOpenSdgHandler implements ICommandHandler<
       createdBy: metadata.actorId,
       fileName: file.name.slice(0, 255),
       content: file.buffer,
-      request: request as unknown as Record<string, unknown>,
+      request,
     });
     if (file.buffer.length <= this.config.imports.syncMaxBytes) {
       const outcome = await this.runner.run(cityId, id, { retry: false });

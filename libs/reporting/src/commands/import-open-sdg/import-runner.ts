@@ -1,22 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@rl/config';
 import { CityId, DomainError } from '@rl/kernel';
-import { CommandMetadata } from '@rl/web';
-import { ClaimedImport, ImportsStore } from '../../imports/imports.store';
-import { SubmissionSupport } from '../../submission-support';
-import { ImportOpenSdgDto, ImportReportView } from './import-open-sdg.dto';
-import { collectRows, emptyReport } from './import-rows';
+import { ImportErrors } from '../../domain/reporting.errors';
+import { ClaimedImport, ImportRequest, ImportsStore } from '../../imports/imports.store';
+import { ReportingLedger } from '../../persistence/reporting-ledger';
+import { SubmissionReferences } from '../../persistence/submission-references.repository';
+import { ActiveIndicator, SubmissionChecks } from '../../submissions/submission-writes';
+import { ImportReportView } from './import-open-sdg.dto';
+import { appendImport } from './import-append';
 import { parseMapping } from './import-mapping';
-import { ImportWriter } from './import-writer';
+import { collectRows, emptyReport, RowsByPeriod } from './import-parse';
+import { admitImport, importDeadline, PlannedSubmission, planSubmission } from './import-plan';
 import { readSheet, SHEET_LIMITS } from './open-sdg-rows';
-
-// What the worker needs to run an import as its uploader would have: kept in the import's row.
-export interface ImportRequest {
-  input: ImportOpenSdgDto;
-  timezone: string;
-  organisationId: string;
-  metadata: CommandMetadata;
-}
 
 // A dry run that found refused rows is `rejected` with its report and no error.
 export interface ImportOutcome {
@@ -32,20 +28,22 @@ const MAX_ATTEMPTS = 3;
 const PROGRESS_EVERY = 5_000;
 
 const failed = () =>
-  new DomainError('invalid', 'IMPORT.FAILED', 'The import failed repeatedly; nothing was written', [
-    { field: 'file', message: 'could not be imported; try again or contact the operator' },
-  ]);
+  ImportErrors.FAILED({
+    errors: [{ field: 'file', message: 'could not be imported; try again or contact the operator' }],
+  });
 
-// Runs one stored import: reads the file with its caps, checks every row, writes all or nothing, and
-// records the outcome on the import's row (in the write's transaction when it writes).
+// Runs one stored import through its stages: parse the file (with its caps) to rows, plan against the
+// city's periods and series, append all or nothing; and records the outcome on the import's row (in the
+// append's transaction when it writes).
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger('ImportRunner');
 
   constructor(
     private readonly store: ImportsStore,
-    private readonly support: SubmissionSupport,
-    private readonly writer: ImportWriter,
+    private readonly checks: SubmissionChecks,
+    private readonly references: SubmissionReferences,
+    private readonly ledger: ReportingLedger,
     private readonly config: AppConfig,
   ) {}
 
@@ -55,14 +53,13 @@ export class ImportRunner {
     const claim = await this.store.claim(cityId, importId);
     if (!claim) return null;
     if (claim.attempts > MAX_ATTEMPTS || !claim.content) return this.reject(cityId, claim, null, failed());
-    const request = claim.request as unknown as ImportRequest;
-    const report = emptyReport(request.input.dryRun === 'true');
+    const report = emptyReport(claim.request.input.dryRun === 'true');
     try {
-      return await this.process(cityId, claim, request, report);
+      return await this.process(cityId, { ...claim, content: claim.content }, report);
     } catch (error) {
       if (error instanceof ClaimLost) return null;
       if (error instanceof DomainError) {
-        return this.reject(cityId, claim, error.code === 'IMPORT.REJECTED' ? report : null, error);
+        return this.reject(cityId, claim, error.code === ImportErrors.REJECTED.code ? report : null, error);
       }
       if (options.retry && claim.attempts < MAX_ATTEMPTS) {
         await this.store.release(cityId, claim);
@@ -76,39 +73,69 @@ export class ImportRunner {
 
   private async process(
     cityId: CityId,
-    claim: ClaimedImport,
-    request: ImportRequest,
+    claim: ClaimedImport & { content: Buffer },
     report: ImportReportView,
   ): Promise<ImportOutcome> {
-    const { input, metadata } = request;
+    const { request } = claim;
+    const { input } = request;
     const mapping = parseMapping(input.mapping);
-    const indicator = await this.support.activeIndicator(cityId, input.indicatorId);
+    const indicator = await this.checks.activeIndicator(cityId, input.indicatorId);
     const limits = { ...SHEET_LIMITS, maxRows: this.config.imports.maxRows };
-    const sheet = readSheet(claim.fileName, claim.content!, limits);
+    const sheet = readSheet(claim.fileName, claim.content, limits);
     const byPeriod = await collectRows(sheet, indicator, mapping, report, async (rows, at) => {
       if (rows % PROGRESS_EVERY === 0) {
         await this.store.progress(cityId, claim.id, claim.attempts, rows, Math.floor(at * 99));
       }
     });
-    const target = {
-      cityId,
-      timezone: request.timezone,
-      indicator,
-      indicatorId: input.indicatorId,
-      organisationId: request.organisationId,
-      dryRun: report.dryRun,
-      fileName: claim.fileName,
-      metadata,
-      maxNewPeriods: this.config.imports.maxNewPeriods,
-    };
-    const { committed } = await this.writer.write(target, report, byPeriod, async (em, written) => {
-      const done = { status: 'done' as const, rowsRead: written.rows, report: written };
-      if (!(await this.store.finish(em, cityId, claim, done))) throw new ClaimLost();
-    });
+    const committed = await this.planAndAppend(cityId, claim, request, indicator, byPeriod, report);
     const status = report.ok ? 'done' : 'rejected';
     if (committed) await this.store.recordPosition(cityId, claim.id, report.position ?? 0);
-    else await this.store.finishAlone(cityId, claim, { status, rowsRead: report.rows, report });
+    else await this.store.finish(cityId, claim, { status, rowsRead: report.rows, report });
     return { status, report };
+  }
+
+  // True when it wrote (and recorded the outcome with the events).
+  private async planAndAppend(
+    cityId: CityId,
+    claim: ClaimedImport,
+    request: ImportRequest,
+    indicator: ActiveIndicator,
+    byPeriod: RowsByPeriod,
+    report: ImportReportView,
+  ): Promise<boolean> {
+    const { input, organisationId, metadata } = request;
+    const { indicatorId } = input;
+    const known = await this.references.knownPeriods(cityId, [...byPeriod.keys()], {
+      indicatorId,
+      organisationId,
+    });
+    const options = { dryRun: report.dryRun, maxNewPeriods: this.config.imports.maxNewPeriods };
+    if (!admitImport(report, byPeriod, known, options)) return false;
+    const periodIds = new Map(known.map((k) => [k.code, k.periodId]));
+    const plans: PlannedSubmission[] = [];
+    // One period after the other: in parallel they would take the whole connection pool from other cities.
+    for (const rows of byPeriod.values()) {
+      const existing = periodIds.get(rows.period.code);
+      const periodId = existing ?? uuidv7();
+      const deadline = existing
+        ? await this.checks.deadline(cityId, existing)
+        : importDeadline(rows.period, request.timezone);
+      const history = await this.checks.history(cityId, indicator, { indicatorId, periodId });
+      const at = { periodId, created: !existing, deadline, history, now: new Date() };
+      plans.push(planSubmission(rows, indicator, at, uuidv7()));
+    }
+    report.submissions = plans.map((p) => ({ period: p.period.code, id: p.submissionId }));
+    const target = { cityId, timezone: request.timezone, indicator, indicatorId, organisationId };
+    report.position = await appendImport(
+      this.ledger,
+      { ...target, fileName: claim.fileName, metadata },
+      plans,
+      async (tx) => {
+        const done = { status: 'done' as const, rowsRead: report.rows, report };
+        if (!(await tx.finishImport(claim, done))) throw new ClaimLost();
+      },
+    );
+    return true;
   }
 
   private async reject(
@@ -118,7 +145,7 @@ export class ImportRunner {
     error: DomainError,
   ): Promise<ImportOutcome> {
     const problem = { code: error.code, detail: error.message, errors: error.errors.slice(0, 100) };
-    await this.store.finishAlone(cityId, claim, {
+    await this.store.finish(cityId, claim, {
       status: 'rejected',
       rowsRead: report?.rows ?? 0,
       report,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readSheet, SHEET_LIMITS } from './open-sdg-rows';
 import { parseMapping } from './import-mapping';
-import { importDeadline } from './import-writer';
+import { importDeadline } from './import-plan';
 import { parsePeriodCode } from '../../domain/period-code';
 
 const LIMITS = { ...SHEET_LIMITS, maxRows: 100_000 };

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { DomainError } from '@rl/kernel';
+import { ImportErrors } from '../../domain/reporting.errors';
 import { unreadableFile } from './xlsx-archive';
 import { readXlsxRows, SheetLimits, sheetLimitError, SheetRow } from './xlsx-sheet';
 
@@ -36,7 +37,7 @@ export async function* readSheet(
   for await (const row of isXlsx(name, buffer) ? readXlsxRows(buffer, limits) : readCsv(buffer, limits)) {
     // The header is not a data row.
     if (++count > limits.maxRows + 1) {
-      throw sheetLimitError('IMPORT.TOO_MANY_ROWS', `more than ${limits.maxRows} data rows`);
+      throw sheetLimitError(ImportErrors.TOO_MANY_ROWS, `more than ${limits.maxRows} data rows`);
     }
     yield row;
     if (performance.now() - since > SLICE_MS) {
@@ -64,11 +65,11 @@ async function* readCsv(buffer: Buffer, limits: SheetLimits): AsyncGenerator<She
       info: { lines: number; bytes: number };
     }>) {
       if (record.length > limits.maxColumns) {
-        throw sheetLimitError('IMPORT.TOO_MANY_COLUMNS', `more than ${limits.maxColumns} columns`);
+        throw sheetLimitError(ImportErrors.TOO_MANY_COLUMNS, `more than ${limits.maxColumns} columns`);
       }
       if (record.some((cell) => cell.length > limits.maxCellChars)) {
         throw sheetLimitError(
-          'IMPORT.CELL_TOO_LONG',
+          ImportErrors.CELL_TOO_LONG,
           `a cell is longer than ${limits.maxCellChars} characters`,
         );
       }

@@ -1,6 +1,7 @@
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import yauzl, { Entry, ZipFile } from 'yauzl';
 import { DomainError } from '@rl/kernel';
+import { ImportErrors } from '../../domain/reporting.errors';
 
 // Caps checked on the central directory before a single byte is inflated. A real Open SDG workbook is
 // a handful of entries and a few MB of XML; 200,000 rows of sheet XML stay well under these.
@@ -14,14 +15,16 @@ export const ARCHIVE_LIMITS = {
 } as const;
 
 const tooLarge = (message: string) =>
-  new DomainError('invalid', 'IMPORT.ARCHIVE_TOO_LARGE', `The workbook is refused: ${message}`, [
-    { field: 'file', message },
-  ]);
+  ImportErrors.ARCHIVE_TOO_LARGE({
+    message: `The workbook is refused: ${message}`,
+    errors: [{ field: 'file', message }],
+  });
 
 export const unreadableFile = (message: string) =>
-  new DomainError('bad_request', 'IMPORT.UNREADABLE_FILE', `The file cannot be read: ${message}`, [
-    { field: 'file', message },
-  ]);
+  ImportErrors.UNREADABLE_FILE({
+    message: `The file cannot be read: ${message}`,
+    errors: [{ field: 'file', message }],
+  });
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 

@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { DomainError } from '@rl/kernel';
+import { CataloguedError, DomainError } from '@rl/kernel';
+import { ImportErrors } from '../../domain/reporting.errors';
 import { unreadableFile, XlsxArchive } from './xlsx-archive';
 
 export interface SheetLimits {
@@ -24,8 +25,8 @@ const SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-export const sheetLimitError = (code: string, message: string) =>
-  new DomainError('invalid', code, `The file is refused: ${message}`, [{ field: 'file', message }]);
+export const sheetLimitError = (error: CataloguedError, message: string) =>
+  error({ message: `The file is refused: ${message}`, errors: [{ field: 'file', message }] });
 
 // Feeds a part's bytes to a SAX parser and yields what its handlers emitted after each chunk, so a
 // sheet of any length is read with one chunk of XML and one row in memory.
@@ -117,7 +118,7 @@ class StringRuns {
 }
 
 const cellTooLong = (maxChars: number) =>
-  sheetLimitError('IMPORT.CELL_TOO_LONG', `a cell is longer than ${maxChars} characters`);
+  sheetLimitError(ImportErrors.CELL_TOO_LONG, `a cell is longer than ${maxChars} characters`);
 
 async function readSharedStrings(archive: XlsxArchive, name: string | undefined): Promise<string[]> {
   if (!name || !archive.has(name)) return [];
@@ -187,7 +188,7 @@ export async function* readXlsxRows(buffer: Buffer, limits: SheetLimits): AsyncG
           } else if (name === 'c') {
             const column = t.attributes.r ? columnOf(t.attributes.r) : cells.length;
             if (column >= limits.maxColumns) {
-              throw sheetLimitError('IMPORT.TOO_MANY_COLUMNS', `more than ${limits.maxColumns} columns`);
+              throw sheetLimitError(ImportErrors.TOO_MANY_COLUMNS, `more than ${limits.maxColumns} columns`);
             }
             cell = { column, type: t.attributes.t ?? 'n', value: '' };
           } else if (name === 'v') inValue = true;

@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore, streamConflict } from '@rl/event-store';
-import { decideSubmission } from '../../domain/submission.decider';
+import { Aggregates } from '@rl/event-store';
+import { citySettingsDecider, citySettingsStream } from '../../domain/city-settings.decider';
+import { submissionDecider } from '../../domain/submission.decider';
 import { submissionStream } from '../../domain/submission.events';
-import { CitySettingsHistory } from '../../reporting-history';
+import { ReportingLedger } from '../../persistence/reporting-ledger';
 import { SubmissionWriteView } from '../../reporting.view';
-import { SubmissionSupport } from '../../submission-support';
 import { ValidateSubmissionCommand } from './validate-submission.command';
 
 @CommandHandler(ValidateSubmissionCommand)
@@ -13,9 +13,8 @@ export class ValidateSubmissionHandler implements ICommandHandler<
   SubmissionWriteView
 > {
   constructor(
-    private readonly events: EventStore,
-    private readonly support: SubmissionSupport,
-    private readonly settings: CitySettingsHistory,
+    private readonly ledger: ReportingLedger,
+    private readonly aggregates: Aggregates,
   ) {}
 
   async execute({
@@ -24,20 +23,20 @@ export class ValidateSubmissionHandler implements ICommandHandler<
     expectedVersion,
     metadata,
   }: ValidateSubmissionCommand): Promise<SubmissionWriteView> {
-    const stream = submissionStream(submissionId);
-    const { version, position } = await this.events.idempotent(cityId, metadata, async () => {
-      const current = await this.support.load(cityId, submissionId);
-      const { fourEyes } = (await this.settings.load(cityId)).state;
-      const command = { type: 'ValidateSubmission', actorId: metadata.actorId, fourEyes } as const;
-      const events = decideSubmission(command, current.state);
-      if (expectedVersion !== current.version) throw streamConflict(stream, current.version, expectedVersion);
-      return this.events.transact(cityId, async (tx) => {
+    const { version, position } = await this.ledger.idempotent(cityId, metadata, async () => {
+      const settings = await this.aggregates.load(cityId, citySettingsDecider, citySettingsStream(cityId));
+      const command = {
+        type: 'ValidateSubmission',
+        actorId: metadata.actorId,
+        fourEyes: settings.state.fourEyes,
+      } as const;
+      return this.ledger.transact(cityId, async (tx) => {
         // Validated: the organisation may open a new submission for this indicator and period.
-        await tx.em.query(`DELETE FROM open_submissions WHERE tenant_id = $1 AND submission_id = $2`, [
-          cityId,
-          submissionId,
-        ]);
-        return tx.append(stream, expectedVersion, events, metadata);
+        await tx.closeOpenSubmission(submissionId);
+        return tx.handle(submissionDecider, submissionStream(submissionId), command, {
+          expected: expectedVersion,
+          metadata,
+        });
       });
     });
     return { status: 'validated', version, position };

@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@rl/event-store';
 import { WriteResultView } from '@rl/web';
-import { decideAssignment } from '../../domain/assignment.decider';
+import { assignmentDecider } from '../../domain/assignment.decider';
 import { assignmentStream } from '../../domain/assignment.events';
-import { AssignmentHistory } from '../../reporting-history';
+import { ReportingLedger } from '../../persistence/reporting-ledger';
 import { WithdrawAssignmentCommand } from './withdraw-assignment.command';
 
 @CommandHandler(WithdrawAssignmentCommand)
@@ -11,25 +10,19 @@ export class WithdrawAssignmentHandler implements ICommandHandler<
   WithdrawAssignmentCommand,
   WriteResultView
 > {
-  constructor(
-    private readonly events: EventStore,
-    private readonly history: AssignmentHistory,
-  ) {}
+  constructor(private readonly ledger: ReportingLedger) {}
 
   async execute({ cityId, assignmentId, metadata }: WithdrawAssignmentCommand): Promise<WriteResultView> {
-    return this.events
-      .idempotent(cityId, metadata, async () => {
-        const current = await this.history.load(cityId, assignmentId);
-        const events = decideAssignment({ type: 'WithdrawAssignment' }, current.state);
-        return this.events.transact(cityId, async (tx) => {
-          // Frees the triple for a new assignment; a concurrent withdraw fails on the stream version.
-          await tx.em.query(`DELETE FROM assignment_keys WHERE tenant_id = $1 AND assignment_id = $2`, [
-            cityId,
-            assignmentId,
-          ]);
-          return tx.append(assignmentStream(assignmentId), current.version, events, metadata);
-        });
-      })
-      .then(({ version, position }) => ({ version, position }));
+    const { version, position } = await this.ledger.write(cityId, metadata, async (tx) => {
+      // Frees the triple for a new assignment; a concurrent withdraw fails on the stream version.
+      await tx.freeAssignment(assignmentId);
+      return tx.handle(
+        assignmentDecider,
+        assignmentStream(assignmentId),
+        { type: 'WithdrawAssignment' },
+        { metadata },
+      );
+    });
+    return { version, position };
   }
 }

@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
-import { PeriodRecord } from '../../projections/period.entity';
+import { PeriodErrors } from '../../domain/reporting.errors';
+import { PeriodsReadModel } from '../../persistence/periods.repository';
 import { PERIODS_PROJECTION } from '../../projections/periods.projection';
 import { PeriodView } from '../../reporting.view';
 import { toPeriodView } from '../list-periods/list-periods.handler';
@@ -11,16 +10,14 @@ import { GetPeriodQuery } from './get-period.query';
 @QueryHandler(GetPeriodQuery)
 export class GetPeriodHandler implements IQueryHandler<GetPeriodQuery, PeriodView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly periods: PeriodsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, periodId, minPosition }: GetPeriodQuery): Promise<PeriodView> {
     await this.waiter.waitFor(cityId, PERIODS_PROJECTION, minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(PeriodRecord, { tenantId: cityId, id: periodId }),
-    );
-    if (!row) throw new DomainError('not_found', 'PERIOD.NOT_FOUND', 'No such period');
+    const row = await this.periods.byId(cityId, periodId);
+    if (!row) throw PeriodErrors.NOT_FOUND();
     return toPeriodView(row);
   }
 }

@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
-import { SubmissionRecord } from '../../projections/submission.entity';
+import { SubmissionErrors } from '../../domain/reporting.errors';
+import { SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';
 import { toSubmissionView } from '../list-submissions/list-submissions.handler';
@@ -11,16 +10,14 @@ import { GetSubmissionQuery } from './get-submission.query';
 @QueryHandler(GetSubmissionQuery)
 export class GetSubmissionHandler implements IQueryHandler<GetSubmissionQuery, SubmissionView> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly submissions: SubmissionsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, submissionId, minPosition }: GetSubmissionQuery): Promise<SubmissionView> {
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, minPosition);
-    const row = await this.db.inCity(cityId, (em) =>
-      em.findOneBy(SubmissionRecord, { tenantId: cityId, id: submissionId }),
-    );
-    if (!row) throw new DomainError('not_found', 'SUBMISSION.NOT_FOUND', 'No such submission');
+    const row = await this.submissions.byId(cityId, submissionId);
+    if (!row) throw SubmissionErrors.NOT_FOUND();
     return toSubmissionView(row);
   }
 }

@@ -1,13 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import { CityId, Page, PageRequest } from '@rl/kernel';
+import { AssignmentsWhere } from '../../persistence/submissions.repository';
 import { AssignmentView } from '../../reporting.view';
 
-export interface AssignmentFilter {
-  periodId?: string;
-  organisationId?: string;
-  indicatorId?: string;
-  minPosition?: number;
-}
+export type AssignmentFilter = AssignmentsWhere & { minPosition?: number };
 
 export class ListAssignmentsQuery extends Query<Page<AssignmentView>> {
   constructor(

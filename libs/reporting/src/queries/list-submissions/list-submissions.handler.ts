@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { cursorOf, Page, pageOf } from '@rl/kernel';
-import { keysetPage, TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
+import { SubmissionsReadModel } from '../../persistence/submissions.repository';
 import { SubmissionRecord } from '../../projections/submission.entity';
 import { SUBMISSIONS_PROJECTION } from '../../projections/submissions.projection';
 import { SubmissionView } from '../../reporting.view';
@@ -28,23 +28,15 @@ export const toSubmissionView = (row: SubmissionRecord): SubmissionView => ({
 @QueryHandler(ListSubmissionsQuery)
 export class ListSubmissionsHandler implements IQueryHandler<ListSubmissionsQuery, Page<SubmissionView>> {
   constructor(
-    private readonly db: TenantDb,
+    private readonly submissions: SubmissionsReadModel,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   async execute({ cityId, filter, page }: ListSubmissionsQuery): Promise<Page<SubmissionView>> {
     const after = cursorOf(page, ['uuid']);
     await this.waiter.waitFor(cityId, SUBMISSIONS_PROJECTION, filter.minPosition);
-    const { indicatorId, periodId, organisationId, status } = filter;
-    // By id: ids are UUIDv7, so this is the order of creation, and the primary key serves the keyset.
-    const rows = await this.db.inCity(cityId, (em) => {
-      const query = em.createQueryBuilder(SubmissionRecord, 's').where('s.tenantId = :cityId', { cityId });
-      if (indicatorId) query.andWhere('s.indicatorId = :indicatorId', { indicatorId });
-      if (periodId) query.andWhere('s.periodId = :periodId', { periodId });
-      if (organisationId) query.andWhere('s.organisationId = :organisationId', { organisationId });
-      if (status) query.andWhere('s.status = :status', { status });
-      return keysetPage(query, ['s.id'], after, page.limit).getMany();
-    });
+    const { minPosition: _, ...where } = filter;
+    const rows = await this.submissions.page(cityId, where, after, page.limit);
     return pageOf(rows, page.limit, (row) => [row.id], toSubmissionView);
   }
 }

@@ -1,15 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import { CityId, Page, PageRequest } from '@rl/kernel';
-import { SubmissionStatus } from '../../domain/submission.events';
+import { SubmissionsWhere } from '../../persistence/submissions.repository';
 import { SubmissionView } from '../../reporting.view';
 
-export interface SubmissionFilter {
-  indicatorId?: string;
-  periodId?: string;
-  organisationId?: string;
-  status?: SubmissionStatus;
-  minPosition?: number;
-}
+export type SubmissionFilter = SubmissionsWhere & { minPosition?: number };
 
 export class ListSubmissionsQuery extends Query<Page<SubmissionView>> {
   constructor(

@@ -1,7 +1,8 @@
-import { DomainError } from '@rl/kernel';
+import { CataloguedError, DomainError } from '@rl/kernel';
 import { checkObservations, ObservationInput, seriesKey } from '../../domain/observation-checks';
 import { parsePeriodCode, PeriodCode } from '../../domain/period-code';
-import { ActiveIndicator } from '../../submission-support';
+import { ImportErrors } from '../../domain/reporting.errors';
+import { ActiveIndicator } from '../../submissions/submission-writes';
 import { ImportReportView } from './import-open-sdg.dto';
 import { SheetRow } from './open-sdg-rows';
 
@@ -26,13 +27,17 @@ export interface Accepted {
 }
 
 // period code → series key → the accepted row
-export type RowsByPeriod = Map<string, { period: PeriodCode; rows: Map<string, Accepted> }>;
+export interface PeriodRows {
+  period: PeriodCode;
+  rows: Map<string, Accepted>;
+}
+export type RowsByPeriod = Map<string, PeriodRows>;
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
 
-export const badField = (field: string, code: string, message: string) =>
-  new DomainError('bad_request', code, message, [{ field, message }]);
+export const badField = (error: CataloguedError, field: string, message = error.message) =>
+  error({ message, errors: [{ field, message }] });
 
 export const emptyReport = (dryRun: boolean): ImportReportView => ({
   ok: false,
@@ -77,11 +82,7 @@ function readHeader(cells: string[], mapping: Mapping) {
   const yearAt = header.findIndex((h) => h.toLowerCase() === 'year');
   const valueAt = header.length - 1;
   if (yearAt < 0 || header[valueAt].toLowerCase() !== 'value') {
-    throw badField(
-      'file',
-      'IMPORT.INVALID_LAYOUT',
-      'An Open SDG file has a Year column and Value as the last column',
-    );
+    throw badField(ImportErrors.INVALID_LAYOUT, 'file');
   }
   const dimensions = header
     .map((label, at) => ({ at, label }))
@@ -97,8 +98,8 @@ function readHeader(cells: string[], mapping: Mapping) {
   return { yearAt, valueAt, dimensions };
 }
 
-// Checks every row as POST /submissions would and groups the accepted ones by period; `report` gets the
-// counts and the refused rows. Nothing is written here.
+// The parse stage of an import: checks every row as POST /submissions would and groups the accepted ones
+// by period; `report` gets the counts and the refused rows. Nothing is read from the city or written here.
 export async function collectRows(
   sheet: AsyncIterable<SheetRow>,
   indicator: ActiveIndicator,
@@ -161,6 +162,6 @@ export async function collectRows(
       );
     }
   }
-  if (!layout) throw badField('file', 'IMPORT.EMPTY_FILE', 'The file is empty');
+  if (!layout) throw badField(ImportErrors.EMPTY_FILE, 'file');
   return byPeriod;
 }
