@@ -4,7 +4,7 @@ import { ProjectionWaiter } from '@rl/projections';
 import { DEFAULT_REMINDER_POLICY, QuietHours, ReminderOffset } from '../../../domain/reminder-policy';
 import { REMINDER_SCHEDULE_PROJECTION } from '../../../projections/reminder-schedule.projection';
 import { ReminderPolicyView } from '../../inbox.view';
-import { canonicalPolicy } from '../../reminder-policy-shape';
+import { canonicalPolicy } from '../../../domain/reminder-policy-shape';
 import { GetReminderPolicyQuery } from './get-reminder-policy.query';
 
 interface Row {
