@@ -6,6 +6,7 @@ import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
 import { NoticeOutbox } from './notice-outbox';
+import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
@@ -21,6 +22,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     Mailer,
     NotificationQueues,
     NoticeOutbox,
+    { provide: ReminderFiring, useClass: PgReminderFiring },
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,
