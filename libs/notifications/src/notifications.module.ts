@@ -6,6 +6,8 @@ import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
 import { NoticeOutbox } from './notice-outbox';
+import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
+import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
 import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
@@ -23,6 +25,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationQueues,
     NoticeOutbox,
     { provide: ReminderFiring, useClass: PgReminderFiring },
+    { provide: NoticeMails, useClass: PgNoticeMails },
+    { provide: AccountMails, useClass: PgAccountMails },
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,

@@ -7,7 +7,7 @@ import { asCityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { InjectRedis } from '@rl/queue';
 import { Due, noticeJobId, NotificationQueues, reminderJobId, webhookJobId } from '../notification-queues';
-import { MailLease, nextLook } from './mail-lease';
+import { MailLease, nextLook } from '../persistence/mail-lease';
 
 // Work that should have been picked up by now; younger items are left to their own wake-up.
 const GRACE = '2 seconds';
