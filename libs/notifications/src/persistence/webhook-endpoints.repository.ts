@@ -47,7 +47,7 @@ export interface WebhookEndpointWrites {
 }
 
 export abstract class WebhookEndpoints {
-  // Another city's endpoint is as unknown as a made-up id (row-level security).
+  // Another city's endpoint is not found, like a made-up id (row-level security).
   abstract find(cityId: CityId, id: string): Promise<EndpointRow | undefined>;
   // Oldest first.
   abstract listActive(cityId: CityId): Promise<ListedEndpoint[]>;
