@@ -5,6 +5,7 @@ import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
+import { ProjectedReminderScheduleHead, ReminderScheduleHead } from './jobs/reminder-schedule-head';
 import { NoticeOutbox } from './notice-outbox';
 import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
 import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
@@ -24,6 +25,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     Mailer,
     NotificationQueues,
     NoticeOutbox,
+    { provide: ReminderScheduleHead, useClass: ProjectedReminderScheduleHead },
     { provide: ReminderFiring, useClass: PgReminderFiring },
     { provide: NoticeMails, useClass: PgNoticeMails },
     { provide: AccountMails, useClass: PgAccountMails },

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { asCityId } from '@rl/kernel';
-import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { RenderedMessage } from '../domain/notice';
 import { renderDigest, renderNotice } from '../domain/render-notice';
 import { Mailer } from '../channels/mailer';
 import { NoticeMails } from '../persistence/notice-mails.repository';
-import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
+import { ReminderScheduleHead } from './reminder-schedule-head';
 
 // Sends one e-mail notice (or the recipient's digest) under a lease (MailLease): claimed in a short
 // transaction, sent outside any, marked sent in another. A second worker finds the notice claimed and
@@ -18,16 +17,14 @@ export class DeliverNoticeHandler implements JobHandlerOf<'notifications.deliver
   constructor(
     private readonly notices: NoticeMails,
     private readonly mailer: Mailer,
-    private readonly runner: ProjectionRunner,
-    private readonly schedule: ReminderScheduleProjection,
+    private readonly scheduleHead: ReminderScheduleHead,
   ) {}
 
   async handle({ cityId: city, noticeId }: JobPayloads['notifications.deliver']): Promise<void> {
     const cityId = asCityId(city);
     const claim = randomUUID();
-    // The claim decides whether the notice is still owed from the reminder schedule's targets: bring them
-    // up to the city's head first, so a submission committed before this job started is seen.
-    await this.runner.catchUpToHead(cityId, this.schedule);
+    // The claim decides whether the notice is still owed from the reminder schedule's targets.
+    await this.scheduleHead.reach(cityId);
     const claimed = await this.notices.claim(cityId, noticeId, claim);
     // Not committed yet by whoever recorded it: retry shortly. Otherwise the reconciler wakes it when due.
     if (claimed.outcome === 'not_visible') throw new Error(`Notice ${noticeId} is not visible yet`);

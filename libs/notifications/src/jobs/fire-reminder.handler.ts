@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { asCityId } from '@rl/kernel';
-import { ProjectionRunner } from '@rl/projections';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { decideFiring } from '../domain/reminder-firing';
-import { NoticeOutbox, nothingRecorded } from '../notice-outbox';
 import { ReminderFiring } from '../persistence/reminder-firing.repository';
-import { ReminderScheduleProjection } from '../projections/reminder-schedule.projection';
+import { ReminderScheduleHead } from './reminder-schedule-head';
 
 // Fires one reminder: checks the current state first (submitted? withdrawn? a later reminder already due?),
 // then records one notice per recipient and channel under the reminder's key, all in one transaction
@@ -18,17 +16,14 @@ import { ReminderScheduleProjection } from '../projections/reminder-schedule.pro
 export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
   constructor(
     private readonly firing: ReminderFiring,
-    private readonly outbox: NoticeOutbox,
-    private readonly runner: ProjectionRunner,
-    private readonly schedule: ReminderScheduleProjection,
+    private readonly scheduleHead: ReminderScheduleHead,
   ) {}
 
   async handle({ cityId: city, reminderId }: JobPayloads['reminders.fire']): Promise<void> {
     const cityId = asCityId(city);
-    const recorded = nothingRecorded();
-    // Before the transaction: the catch-up commits on its own, and the reads below (each statement a new
-    // snapshot) then see the read model at least at the head read here, after this job started.
-    await this.runner.catchUpToHead(cityId, this.schedule);
+    // Before the transaction: the reads below (each statement a new snapshot) then see the read model at
+    // least at the head read here, after this job started.
+    await this.scheduleHead.reach(cityId);
     await this.firing.inCity(cityId, async (writes) => {
       const pending = await writes.lockPending(reminderId);
       // The job can start before the transaction that scheduled the reminder commits: retry shortly.
@@ -43,13 +38,12 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
       const { data, quietHours } = await writes.noticeData(reminder);
       const base = { data, assignmentId: reminder.assignmentId, quietHours };
       const key = `reminder:${reminderId}`;
-      await writes.record({ ...base, key, kind: firing.kind, recipients: collectors }, now, recorded);
+      await writes.record({ ...base, key, kind: firing.kind, recipients: collectors }, now);
       if (firing.escalate) {
         const escalation = { key: `${key}:escalation`, recipients: coordinators };
-        await writes.record({ ...base, ...escalation, kind: 'reminder.escalation' }, now, recorded);
+        await writes.record({ ...base, ...escalation, kind: 'reminder.escalation' }, now);
       }
       await writes.settle(reminderId, 'sent', firing.kind);
     });
-    await this.outbox.wake(cityId, recorded);
   }
 }

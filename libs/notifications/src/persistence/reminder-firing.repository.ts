@@ -7,7 +7,7 @@ import { NoticeData } from '../domain/notice';
 import { QuietHours } from '../domain/reminder-policy';
 import { ReminderFacts } from '../domain/reminder-firing';
 import { cityFacts, workFacts } from '../notice-context';
-import { NoticeDraft, NoticeOutbox, Recorded } from '../notice-outbox';
+import { NoticeDraft, NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
 
 // A pending reminder with what its notices are about.
 export interface DueReminder extends Omit<ReminderFacts, 'collectors'> {
@@ -27,11 +27,12 @@ export interface ReminderFiringWrites {
   people(organisationId: string): Promise<{ collectors: string[]; coordinators: string[] }>;
   // The names pinned into the notices, and the quiet hours from the policy's last event.
   noticeData(reminder: DueReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }>;
-  record(draft: NoticeDraft, now: Date, into: Recorded): Promise<void>;
+  record(draft: NoticeDraft, now: Date): Promise<void>;
   settle(reminderId: string, status: 'sent' | 'skipped', outcome: string): Promise<void>;
 }
 
 export abstract class ReminderFiring {
+  // The notices recorded are woken once the transaction has committed.
   abstract inCity(cityId: CityId, work: (writes: ReminderFiringWrites) => Promise<void>): Promise<void>;
 }
 
@@ -41,6 +42,7 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
     private readonly cityId: CityId,
     private readonly config: AppConfig,
     private readonly outbox: NoticeOutbox,
+    private readonly recorded: Recorded,
   ) {}
 
   async lockPending(reminderId: string): Promise<boolean | undefined> {
@@ -94,8 +96,8 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
     return { data, quietHours: city.quietHours };
   }
 
-  record(draft: NoticeDraft, now: Date, into: Recorded): Promise<void> {
-    return this.outbox.record(this.em, this.cityId, draft, now, into);
+  record(draft: NoticeDraft, now: Date): Promise<void> {
+    return this.outbox.record(this.em, this.cityId, draft, now, this.recorded);
   }
 
   async settle(reminderId: string, status: 'sent' | 'skipped', outcome: string): Promise<void> {
@@ -114,9 +116,11 @@ export class PgReminderFiring implements ReminderFiring {
     private readonly outbox: NoticeOutbox,
   ) {}
 
-  inCity(cityId: CityId, work: (writes: ReminderFiringWrites) => Promise<void>): Promise<void> {
-    return this.db.inCity(cityId, (em) =>
-      work(new PgReminderFiringWrites(em, cityId, this.config, this.outbox)),
+  async inCity(cityId: CityId, work: (writes: ReminderFiringWrites) => Promise<void>): Promise<void> {
+    const recorded = nothingRecorded();
+    await this.db.inCity(cityId, (em) =>
+      work(new PgReminderFiringWrites(em, cityId, this.config, this.outbox, recorded)),
     );
+    await this.outbox.wake(cityId, recorded);
   }
 }

@@ -1,6 +1,8 @@
 import { loadConfig } from '@rl/config';
 import { Mailer, OutgoingMail } from '../channels/mailer';
+import { CityId } from '@rl/kernel';
 import { AccountMailClaim, AccountMails, PendingAccountMail } from '../persistence/account-mails.repository';
+import { NoticeClaim, NoticeMails } from '../persistence/notice-mails.repository';
 
 // The mailer of the quick start (no SMTP server), keeping what it was asked to send; `failing` makes the
 // server refuse.
@@ -45,6 +47,23 @@ export class InMemoryAccountMails implements AccountMails {
       return false;
     }
     if (row) Object.assign(row, { status: 'sent', token: null });
+    return true;
+  }
+}
+
+// A city's e-mail notices in memory: a claim answers what the test set; what was sent is kept.
+export class InMemoryNoticeMails implements NoticeMails {
+  readonly sent: string[][] = [];
+
+  constructor(private readonly claimed: NoticeClaim) {}
+
+  claim(): Promise<NoticeClaim> {
+    return Promise.resolve(this.claimed);
+  }
+
+  async deliver(_: CityId, ids: string[], _claim: string, send: () => Promise<void>): Promise<boolean> {
+    await send();
+    this.sent.push(ids);
     return true;
   }
 }
