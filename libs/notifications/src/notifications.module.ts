@@ -9,6 +9,7 @@ import { ProjectedReminderScheduleHead, ReminderScheduleHead } from './jobs/remi
 import { NoticeOutbox } from './notice-outbox';
 import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
 import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
+import { NotificationBacklog, PgNotificationBacklog } from './persistence/notification-backlog.repository';
 import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
@@ -29,6 +30,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     { provide: ReminderFiring, useClass: PgReminderFiring },
     { provide: NoticeMails, useClass: PgNoticeMails },
     { provide: AccountMails, useClass: PgAccountMails },
+    { provide: NotificationBacklog, useClass: PgNotificationBacklog },
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,
