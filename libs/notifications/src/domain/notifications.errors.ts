@@ -27,7 +27,10 @@ export const WebhookErrors = defineErrors('WEBHOOK', {
       'The webhook url (field `url`) is not https in production, or its host is or resolves to a ' +
       'loopback, private, link-local or other internal address',
   },
-  LIMIT_REACHED: { kind: 'invalid', message: 'The city has its most active webhooks; remove one first' },
+  LIMIT_REACHED: {
+    kind: 'invalid',
+    message: 'The city has as many active webhooks as it may; remove one first',
+  },
   DELIVERY_NOT_FOUND: { kind: 'not_found', message: 'No such webhook delivery' },
   DELIVERY_NOT_DEAD: { kind: 'conflict', message: 'Only dead deliveries are redelivered' },
   REMOVED: { kind: 'conflict', message: 'The webhook of this delivery was removed' },
@@ -40,7 +43,7 @@ export const WebhookErrors = defineErrors('WEBHOOK', {
 // A retried registration whose key named another request (its first result is no webhook).
 export const RequestErrors = defineErrors('REQUEST', {
   IDEMPOTENCY_KEY_REUSED: {
-    kind: 'invalid',
+    kind: 'conflict',
     message: 'This Idempotency-Key was already used for another request',
   },
 });
