@@ -16,10 +16,18 @@ export const webhookJobId = (deliveryId: string) => `webhook-${deliveryId}`;
 
 const delayUntil = (at: Date) => Math.max(0, at.getTime() - Date.now());
 
+// What redelivering a webhook needs of the queue (an in-memory one for unit tests lives in testing/).
+export abstract class WebhookJobs {
+  // Drops the delivery's last job, kept after it ran, so that it can be enqueued again; false when there
+  // is none to drop (its last attempt is still finishing).
+  abstract releaseWebhook(deliveryId: string): Promise<boolean>;
+  abstract wakeWebhooks(cityId: CityId, deliveryIds: readonly string[]): Promise<void>;
+}
+
 // Wake-ups of the deadline engine. Job ids are deterministic, so enqueuing twice is harmless; the rows in
 // PostgreSQL say what is due, the jobs only say when to look.
 @Injectable()
-export class NotificationQueues {
+export class NotificationQueues implements WebhookJobs {
   constructor(
     @InjectQueue(QueueName.Reminders) readonly reminders: Queue,
     @InjectQueue(QueueName.Notifications) readonly notifications: Queue,
@@ -54,6 +62,10 @@ export class NotificationQueues {
         opts: { jobId: noticeJobId(id), delay: delayUntil(at), removeOnComplete: true },
       })),
     );
+  }
+
+  async releaseWebhook(deliveryId: string): Promise<boolean> {
+    return (await this.notifications.remove(webhookJobId(deliveryId))) > 0;
   }
 
   async wakeWebhooks(cityId: CityId, deliveryIds: readonly string[]): Promise<void> {

@@ -5,7 +5,12 @@ import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
+import { ProjectedReminderScheduleHead, ReminderScheduleHead } from './jobs/reminder-schedule-head';
 import { NoticeOutbox } from './notice-outbox';
+import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
+import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
+import { NotificationBacklog, PgNotificationBacklog } from './persistence/notification-backlog.repository';
+import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
@@ -21,6 +26,11 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     Mailer,
     NotificationQueues,
     NoticeOutbox,
+    { provide: ReminderScheduleHead, useClass: ProjectedReminderScheduleHead },
+    { provide: ReminderFiring, useClass: PgReminderFiring },
+    { provide: NoticeMails, useClass: PgNoticeMails },
+    { provide: AccountMails, useClass: PgAccountMails },
+    { provide: NotificationBacklog, useClass: PgNotificationBacklog },
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,

@@ -96,6 +96,19 @@ export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionCo
       [{ field: 'If-Match', message: 'is required' }],
     );
   }
+  return versionOf(raw);
+});
+
+// Like IfMatchVersion, but optional: undefined when the client sent no If-Match. For whole-document
+// replacements (PUT), where writing without a precondition loses nobody's partial edit.
+export const OptionalIfMatchVersion = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): number | undefined => {
+    const raw = header(ctx.switchToHttp().getRequest<Request>(), 'if-match');
+    return raw === undefined ? undefined : versionOf(raw);
+  },
+);
+
+function versionOf(raw: string): number {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
   if (!match) {
     throw new DomainError('bad_request', 'REQUEST.INVALID_IF_MATCH', 'If-Match must be a version number', [
@@ -103,4 +116,4 @@ export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionCo
     ]);
   }
   return Number(match[1]);
-});
+}

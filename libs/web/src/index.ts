@@ -5,7 +5,7 @@ export { METRICS_TOKEN_SCHEME, openApiDocument, setupOpenApi } from './openapi';
 export { RouteAccessAuditor } from './route-access.auditor';
 export { fieldErrors } from './validation';
 export { WebModule } from './web.module';
-export { CommandContext, CommandMetadata, IfMatchVersion } from './command-headers';
+export { CommandContext, CommandMetadata, IfMatchVersion, OptionalIfMatchVersion } from './command-headers';
 export { uuidParam } from './uuid-param';
 export {
   ApiIdempotencyKey,

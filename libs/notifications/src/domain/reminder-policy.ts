@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { DomainError } from '@rl/kernel';
+import { ReminderPolicyErrors } from './notifications.errors';
 
 // One reminder of a city's policy: an ISO 8601 duration relative to the deadline ('-P3D' three days
 // before, 'P1D' a day after), optionally at a fixed local time of that day ('P0D' at '09:00' = the
@@ -38,9 +38,10 @@ const MAX_OFFSETS = 20;
 const MAX_SPAN_DAYS = 366;
 
 const invalid = (field: string, message: string) =>
-  new DomainError('invalid', 'REMINDER_POLICY.INVALID', `Invalid reminder policy: ${field} ${message}`, [
-    { field, message },
-  ]);
+  ReminderPolicyErrors.INVALID({
+    message: `Invalid reminder policy: ${field} ${message}`,
+    errors: [{ field, message }],
+  });
 
 // Signed duration in milliseconds for validation and ordering; calendar days count as 24 h here only.
 function parseOffset(offset: string): { sign: 1 | -1; duration: Duration } | null {

@@ -3,7 +3,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -13,7 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
-import { Actor, CityAccess, CityContext, CurrentActor, CurrentCity, Public } from '@rl/web';
+import { Actor, ApiErrors, CityAccess, CityContext, CurrentActor, CurrentCity, Public } from '@rl/web';
+import { CalendarErrors } from '../domain/notifications.errors';
 import { IssueCalendarTokenCommand } from './commands/issue-calendar-token/issue-calendar-token.command';
 import { RevokeCalendarTokenCommand } from './commands/revoke-calendar-token/revoke-calendar-token.command';
 import { CalendarLinkView } from './inbox.view';
@@ -62,9 +62,7 @@ export class CalendarController {
       "for other roles, each of the city's reporting deadlines. Instants in UTC.",
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
-  @ApiNotFoundResponse({
-    description: 'CALENDAR.NOT_FOUND: unknown city, missing, wrong or replaced token, or no longer a member',
-  })
+  @ApiErrors(CalendarErrors.NOT_FOUND)
   async feed(
     @Param('city') citySlug: string,
     @Query('token') token: unknown,

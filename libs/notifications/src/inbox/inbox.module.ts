@@ -6,6 +6,18 @@ import { MarkAllNoticesReadHandler } from './commands/mark-all-notices-read/mark
 import { MarkNoticeReadHandler } from './commands/mark-notice-read/mark-notice-read.handler';
 import { RevokeCalendarTokenHandler } from './commands/revoke-calendar-token/revoke-calendar-token.handler';
 import { UpdateMyPreferencesHandler } from './commands/update-my-preferences/update-my-preferences.handler';
+import {
+  CalendarFeeds,
+  CalendarTokens,
+  PgCalendarFeeds,
+  PgCalendarTokens,
+} from '../persistence/calendar.repository';
+import { MyNotices, PgMyNotices } from '../persistence/my-notices.repository';
+import {
+  NotificationPreferences,
+  PgNotificationPreferences,
+} from '../persistence/notification-preferences.repository';
+import { PgReminderPolicies, ReminderPolicies } from '../persistence/reminder-policies.repository';
 import { MyNotificationsController } from './my-notifications.controller';
 import { MyPreferencesController } from './my-preferences.controller';
 import { CalendarFeedHandler } from './queries/calendar-feed/calendar-feed.handler';
@@ -24,6 +36,11 @@ import { ReminderPolicyController } from './reminder-policy.controller';
     CalendarController,
   ],
   providers: [
+    { provide: MyNotices, useClass: PgMyNotices },
+    { provide: NotificationPreferences, useClass: PgNotificationPreferences },
+    { provide: CalendarTokens, useClass: PgCalendarTokens },
+    { provide: CalendarFeeds, useClass: PgCalendarFeeds },
+    { provide: ReminderPolicies, useClass: PgReminderPolicies },
     ListMyNoticesHandler,
     MarkNoticeReadHandler,
     MarkAllNoticesReadHandler,

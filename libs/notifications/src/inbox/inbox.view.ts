@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTICE_KINDS, NoticeKind } from '../domain/notice';
+import { NoticeRow } from '../persistence/my-notices.repository';
 
 // What a notice said when it was sent (names may have changed since). Every field but the city and the
 // link depends on the kind.
@@ -30,6 +31,15 @@ export class NoticeView {
   @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'null = unread' })
   readAt!: string | null;
 }
+
+export const toNoticeView = (row: NoticeRow): NoticeView => ({
+  id: row.id,
+  city: row.city,
+  kind: row.kind,
+  data: row.data,
+  createdAt: new Date(row.createdAt).toISOString(),
+  readAt: row.readAt === null ? null : new Date(row.readAt).toISOString(),
+});
 
 export class NoticeReadView {
   @ApiProperty({ format: 'uuid' }) id!: string;

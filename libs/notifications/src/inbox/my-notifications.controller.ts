@@ -1,14 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
-import { Actor, ApiPage, CurrentActor, SignedIn, uuidParam } from '@rl/web';
+import { Actor, ApiErrors, ApiPage, CurrentActor, SignedIn, uuidParam } from '@rl/web';
+import { NoticeErrors } from '../domain/notifications.errors';
 import { MarkAllNoticesReadCommand } from './commands/mark-all-notices-read/mark-all-notices-read.command';
 import { MarkNoticeReadCommand } from './commands/mark-notice-read/mark-notice-read.command';
 import { NoticeReadView, NoticesReadView, NoticeView } from './inbox.view';
@@ -29,7 +24,7 @@ export class MyNotificationsController {
   @ApiOperation({ summary: 'List my notifications' })
   @SignedIn()
   @ApiPage(NoticeView, 'Newest first; the next page is `before` the id of the last notice', 'before')
-  @ApiBadRequestResponse({ description: 'NOTICE.INVALID_CURSOR: before is not one of your notices' })
+  @ApiErrors(NoticeErrors.INVALID_CURSOR)
   list(@CurrentActor() actor: Actor, @Query() query: ListMyNoticesDto): Promise<Page<NoticeView>> {
     return this.queries.execute(
       new ListMyNoticesQuery(actor.userId, {
@@ -55,7 +50,7 @@ export class MyNotificationsController {
   @HttpCode(200)
   @SignedIn()
   @ApiOkResponse({ type: NoticeReadView, description: 'Read (again: the first readAt is kept)' })
-  @ApiNotFoundResponse({ description: 'NOTICE.NOT_FOUND: no such notice, or not yours' })
+  @ApiErrors(NoticeErrors.NOT_FOUND)
   read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<NoticeReadView> {
     return this.commands.execute(new MarkNoticeReadCommand(actor.userId, id));
   }

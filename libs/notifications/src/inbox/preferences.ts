@@ -7,5 +7,3 @@ export const DEFAULT_PREFERENCES: NotificationPreferencesView = {
   digest: false,
   timezone: null,
 };
-
-export const PREFERENCE_COLUMNS = `email, in_app AS "inApp", digest, timezone`;

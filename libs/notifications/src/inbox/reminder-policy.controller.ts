@@ -1,17 +1,10 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiProjectionBehind,
   CityAccess,
@@ -20,11 +13,13 @@ import {
   CommandMetadata,
   CurrentCity,
   MinPositionDto,
+  OptionalIfMatchVersion,
+  versionConflict,
   WriteResultView,
 } from '@rl/web';
+import { ReminderPolicyErrors } from '../domain/notifications.errors';
 import { ChangeReminderPolicyCommand } from './commands/change-reminder-policy/change-reminder-policy.command';
 import { ChangeReminderPolicyDto } from './commands/change-reminder-policy/change-reminder-policy.dto';
-import { OptionalIfMatchVersion } from './if-match';
 import { ReminderPolicyView } from './inbox.view';
 import { GetReminderPolicyQuery } from './queries/get-reminder-policy/get-reminder-policy.query';
 
@@ -68,10 +63,7 @@ export class ReminderPolicyController {
     description: 'Recorded; reminders of open assignments are rescheduled (read it back with minPosition)',
   })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID: malformed body (e.g. more than 20 offsets)' })
-  @ApiUnprocessableEntityResponse({
-    description: 'REMINDER_POLICY.INVALID, naming the field (e.g. offsets[0].offset, quietHours.start)',
-  })
-  @ApiConflictResponse({ description: 'REMINDER_POLICY.VERSION_CONFLICT, with currentVersion' })
+  @ApiErrors(ReminderPolicyErrors.INVALID, versionConflict('REMINDER_POLICY'))
   change(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

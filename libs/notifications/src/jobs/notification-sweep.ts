@@ -3,29 +3,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '@rl/config';
 import { AccountMail, accountEmailJobId } from '@rl/identity';
-import { asCityId } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
 import { InjectRedis } from '@rl/queue';
-import { Due, noticeJobId, NotificationQueues, reminderJobId, webhookJobId } from '../notification-queues';
-import { MailLease, nextLook } from './mail-lease';
-
-// Work that should have been picked up by now; younger items are left to their own wake-up.
-const GRACE = '2 seconds';
-
-const PENDING: Record<'reminders' | 'notices' | 'webhooks', { sql: string; at: string }> = {
-  reminders: {
-    sql: `SELECT id, due_at AS at FROM reminders WHERE tenant_id = $1 AND status = 'pending'`,
-    at: 'due_at',
-  },
-  notices: {
-    sql: `SELECT id, ${nextLook('notices')} AS at FROM notices WHERE tenant_id = $1 AND status = 'pending' AND channel = 'email'`,
-    at: nextLook('notices'),
-  },
-  webhooks: {
-    sql: `SELECT id, created_at AS at FROM webhook_deliveries WHERE tenant_id = $1 AND status = 'pending'`,
-    at: 'created_at',
-  },
-};
+import { noticeJobId, NotificationQueues, reminderJobId, webhookJobId } from '../notification-queues';
+import { NotificationBacklog } from '../persistence/notification-backlog.repository';
 
 // The reconciler: PostgreSQL says what is owed, Redis may have lost the jobs (it keeps nothing on disk).
 // Each pass gives up e-mails past their maximum age (failed), then re-enqueues what is due but has no
@@ -34,19 +14,14 @@ const PENDING: Record<'reminders' | 'notices' | 'webhooks', { sql: string; at: s
 @Injectable()
 export class NotificationSweep {
   private readonly logger = new Logger('NotificationSweep');
-  private readonly notices: MailLease;
-  private readonly accountEmails: MailLease;
 
   constructor(
-    private readonly db: TenantDb,
+    private readonly backlog: NotificationBacklog,
     private readonly queues: NotificationQueues,
     private readonly config: AppConfig,
     @InjectRedis() private readonly redis: Redis,
     private readonly accountMail: AccountMail,
-  ) {
-    this.notices = new MailLease('notices', config);
-    this.accountEmails = new MailLease('account_emails', config);
-  }
+  ) {}
 
   private get epochKey(): string {
     return `${this.config.redis.queuePrefix}:notifications:epoch`;
@@ -54,22 +29,12 @@ export class NotificationSweep {
 
   async sweep(): Promise<{ restored: number; revived: number; expired: number }> {
     const full = (await this.redis.exists(this.epochKey)) === 0;
-    const cities = await this.db.platform((em) => em.query<{ id: string }[]>(`SELECT id FROM cities`));
     let restored = 0;
     let revived = 0;
-    let expired = await this.db.platform((em) => this.accountEmails.expire(em));
-    for (const { id } of cities) {
-      const cityId = asCityId(id);
-      const pending = await this.db.inCity(cityId, async (em) => {
-        expired += await this.notices.expire(em);
-        const read = ({ sql, at }: { sql: string; at: string }) =>
-          em.query<Due[]>(full ? sql : `${sql} AND ${at} <= now() - interval '${GRACE}'`, [cityId]);
-        return {
-          reminders: await read(PENDING.reminders),
-          notices: await read(PENDING.notices),
-          webhooks: await read(PENDING.webhooks),
-        };
-      });
+    let expired = 0;
+    for (const cityId of await this.backlog.cities()) {
+      const pending = await this.backlog.inCity(cityId, full);
+      expired += pending.expired;
       if (full) {
         await this.queues.wakeReminders(cityId, pending.reminders);
         await this.queues.wakeNotices(cityId, pending.notices);
@@ -103,7 +68,8 @@ export class NotificationSweep {
         );
       }
     }
-    const accountEmails = await this.pendingAccountEmails(full);
+    const { ids: accountEmails, expired: expiredAccountEmails } = await this.backlog.accountEmails(full);
+    expired += expiredAccountEmails;
     if (full) {
       await this.accountMail.wake(accountEmails);
       restored += accountEmails.length;
@@ -117,16 +83,6 @@ export class NotificationSweep {
     }
     if (full) await this.redis.set(this.epochKey, new Date().toISOString());
     return { restored, revived, expired };
-  }
-
-  // Account e-mails (invitations, resets) are platform rows, not a city's.
-  private async pendingAccountEmails(full: boolean): Promise<string[]> {
-    const rows = await this.db.platform((em) =>
-      em.query<{ id: string }[]>(
-        `SELECT id FROM account_emails WHERE status = 'pending'${full ? '' : ` AND ${nextLook('account_emails')} <= now() - interval '${GRACE}'`}`,
-      ),
-    );
-    return rows.map((r) => r.id);
   }
 
   // Overdue items whose job is gone get a new one. A delayed job may be waiting out a retry backoff and is

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { REMINDER_TARGET_STATES, ReminderTargetState } from '../domain/reminder-firing';
 
-export const REMINDER_TARGET_STATES = ['open', 'submitted', 'returned', 'validated', 'withdrawn'] as const;
-export type ReminderTargetState = (typeof REMINDER_TARGET_STATES)[number];
+export { ReminderTargetState };
 
 // The deadline engine's own view of each assignment and its period's deadline, kept by its projection
 // so that scheduling never waits for another projection to catch up.

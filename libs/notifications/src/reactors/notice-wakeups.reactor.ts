@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { Reactor, ReactorDefinition } from '@rl/projections';
-import { nextLook } from '../jobs/mail-lease';
+import { nextLook } from '../persistence/mail-lease';
 import { NotificationQueues } from '../notification-queues';
 import {
   NOTICE_TRIGGERS_PROJECTION,

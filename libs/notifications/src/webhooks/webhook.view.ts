@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { OUTBOUND_FAILURES } from '@rl/outbound';
 import { WriteResultView } from '@rl/web';
 import { NOTICE_KINDS } from '../domain/notice';
+import { DeliveryRow } from '../persistence/webhook-deliveries.repository';
 import { WEBHOOK_DELIVERY_STATUSES, WebhookDeliveryStatus } from '../persistence/webhook.entity';
 
 export class DeliveryCountsView {
@@ -60,3 +61,15 @@ export class WebhookDeliveryView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) deliveredAt!: string | null;
 }
+
+export const toDeliveryView = (row: DeliveryRow): WebhookDeliveryView => ({
+  id: row.id,
+  endpointId: row.endpointId,
+  event: row.event,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.lastError,
+  responseStatus: row.responseStatus,
+  createdAt: new Date(row.createdAt).toISOString(),
+  deliveredAt: row.deliveredAt === null ? null : new Date(row.deliveredAt).toISOString(),
+});

@@ -1,16 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import {
+  ApiErrors,
   ApiIdempotencyKey,
   ApiPage,
   CityAccess,
@@ -21,6 +14,7 @@ import {
   uuidParam,
   WriteResultView,
 } from '@rl/web';
+import { WebhookErrors } from '../domain/notifications.errors';
 import { RedeliverWebhookCommand } from './commands/redeliver-webhook/redeliver-webhook.command';
 import { RegisterWebhookCommand } from './commands/register-webhook/register-webhook.command';
 import { RegisterWebhookDto } from './commands/register-webhook/register-webhook.dto';
@@ -48,11 +42,7 @@ export class WebhooksController {
     type: CreatedWebhookView,
     description: 'Registered; the signing secret is in this response only',
   })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'WEBHOOK.LIMIT_REACHED: too many active webhooks; WEBHOOK.URL_REFUSED: the url (field `url`) is not ' +
-      'https in production, or its host is or resolves to a loopback, private, link-local or other internal address',
-  })
+  @ApiErrors(WebhookErrors.LIMIT_REACHED, WebhookErrors.URL_REFUSED)
   register(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -86,11 +76,12 @@ export class WebhooksController {
   @CityAccess(['coordinator'])
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: WebhookDeliveryView, description: 'Pending again, with a fresh set of attempts' })
-  @ApiNotFoundResponse({ description: 'WEBHOOK.DELIVERY_NOT_FOUND' })
-  @ApiConflictResponse({
-    description:
-      'WEBHOOK.DELIVERY_NOT_DEAD (only dead deliveries are redelivered), WEBHOOK.REMOVED, WEBHOOK.DELIVERY_BUSY',
-  })
+  @ApiErrors(
+    WebhookErrors.DELIVERY_NOT_FOUND,
+    WebhookErrors.DELIVERY_NOT_DEAD,
+    WebhookErrors.REMOVED,
+    WebhookErrors.DELIVERY_BUSY,
+  )
   redeliver(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
@@ -106,7 +97,7 @@ export class WebhooksController {
     type: WriteResultView,
     description: 'Deactivated: nothing more is sent to it; pending deliveries are dead-lettered',
   })
-  @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND (also once removed)' })
+  @ApiErrors(WebhookErrors.NOT_FOUND)
   remove(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

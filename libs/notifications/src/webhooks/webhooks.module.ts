@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { EventSchemas } from '@rl/event-store';
 import { OutboundModule } from '@rl/outbound';
 import { webhookRegisteredV2 } from '../domain/notification.events';
-import { NotificationQueues } from '../notification-queues';
+import { NotificationQueues, WebhookJobs } from '../notification-queues';
+import { PgWebhookDeliveries, WebhookDeliveries } from '../persistence/webhook-deliveries.repository';
+import { PgWebhookEndpoints, WebhookEndpoints } from '../persistence/webhook-endpoints.repository';
 import { RedeliverWebhookHandler } from './commands/redeliver-webhook/redeliver-webhook.handler';
 import { RegisterWebhookHandler } from './commands/register-webhook/register-webhook.handler';
 import { RemoveWebhookHandler } from './commands/remove-webhook/remove-webhook.handler';
@@ -19,6 +21,9 @@ import { WebhooksController } from './webhooks.controller';
   providers: [
     // Stateless queue handles; NotificationsModule, which imports this module, keeps its own.
     NotificationQueues,
+    { provide: WebhookJobs, useExisting: NotificationQueues },
+    { provide: WebhookEndpoints, useClass: PgWebhookEndpoints },
+    { provide: WebhookDeliveries, useClass: PgWebhookDeliveries },
     RegisterWebhookHandler,
     RemoveWebhookHandler,
     RedeliverWebhookHandler,

@@ -2,21 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { asCityId } from '@rl/kernel';
 import { OutboundHttp, OutboundResult } from '@rl/outbound';
-import { TenantDb } from '@rl/persistence';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { SIGNATURE_HEADER, signWebhook } from '../../domain/webhook-signature';
-import { WebhookDeliveryStatus } from '../../persistence/webhook.entity';
+import { DueDelivery, WebhookDeliveries } from '../../persistence/webhook-deliveries.repository';
 import { settleAttempt } from './webhook-attempt';
-
-interface DueDelivery {
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  event: string;
-  payload: Record<string, unknown>;
-  url: string;
-  secret: string;
-  active: boolean;
-}
 
 const USER_AGENT = 'RightsLedger-Webhooks/1';
 
@@ -31,60 +20,29 @@ export class DeliverWebhookHandler implements JobHandlerOf<'notifications.webhoo
   private readonly logger = new Logger('Webhooks');
 
   constructor(
-    private readonly db: TenantDb,
+    private readonly deliveries: WebhookDeliveries,
     private readonly config: AppConfig,
     private readonly http: OutboundHttp,
   ) {}
 
   async handle({ cityId: city, deliveryId }: JobPayloads['notifications.webhook']): Promise<void> {
     const cityId = asCityId(city);
-    const due = await this.db.inCity(cityId, async (em) => {
-      const [row] = await em.query<DueDelivery[]>(
-        `SELECT d.status, d.attempts, d.event, d.payload, e.url, e.secret, e.active
-           FROM webhook_deliveries d
-           JOIN webhook_endpoints e ON e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
-          WHERE d.tenant_id = $1 AND d.id = $2`,
-        [cityId, deliveryId],
-      );
-      // The job can start before the transaction that recorded the delivery commits: retry shortly.
-      if (!row) throw new Error(`Webhook delivery ${deliveryId} is not visible yet`);
-      if (row.status !== 'pending') return null;
-      if (!row.active) {
-        await em.query(
-          `UPDATE webhook_deliveries SET status = 'dead', last_error = 'endpoint_removed'
-            WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
-          [cityId, deliveryId],
-        );
-        return null;
-      }
-      return row;
-    });
-    if (!due) return;
+    const due = await this.deliveries.due(cityId, deliveryId);
+    // The job can start before the transaction that recorded the delivery commits: retry shortly.
+    if (!due) throw new Error(`Webhook delivery ${deliveryId} is not visible yet`);
+    if (due.status !== 'pending') return;
+    if (!due.active) {
+      await this.deliveries.deadLetter(cityId, deliveryId, 'endpoint_removed');
+      return;
+    }
 
     const body = JSON.stringify({ id: deliveryId, ...due.payload });
     const result = await this.post(due, deliveryId, body);
     const outcome = settleAttempt(result, due.attempts, this.config.notifications.webhookMaxAttempts);
     // Compare-and-set on the attempt count: if the delivery changed meanwhile (a redelivery), this
     // attempt's outcome is not recorded over it.
-    const [, settled] = await this.db.inCity(cityId, (em) =>
-      em.query<[unknown[], number]>(
-        `UPDATE webhook_deliveries
-            SET status = $3::webhook_delivery_status, attempts = $4, last_error = coalesce($5, last_error),
-                response_status = $6,
-                delivered_at = CASE WHEN $3::webhook_delivery_status = 'delivered' THEN now() END
-          WHERE tenant_id = $1 AND id = $2 AND status = 'pending' AND attempts = $7`,
-        [
-          cityId,
-          deliveryId,
-          outcome.status,
-          outcome.attempts,
-          outcome.lastError,
-          outcome.responseStatus,
-          due.attempts,
-        ],
-      ),
-    );
-    if (settled === 0) return;
+    const settled = await this.deliveries.settle(cityId, deliveryId, due.attempts, outcome);
+    if (!settled) return;
     if (outcome.status === 'dead') {
       this.logger.warn(
         { cityId, deliveryId, attempts: outcome.attempts, error: outcome.lastError },

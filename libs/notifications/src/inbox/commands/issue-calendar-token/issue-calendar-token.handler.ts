@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@rl/config';
-import { TenantDb } from '@rl/persistence';
+import { CalendarTokens } from '../../../persistence/calendar.repository';
 import { calendarTokenHash, newCalendarToken } from '../../calendar-token';
 import { CalendarLinkView } from '../../inbox.view';
 import { IssueCalendarTokenCommand } from './issue-calendar-token.command';
@@ -13,19 +13,13 @@ export class IssueCalendarTokenHandler implements ICommandHandler<
   CalendarLinkView
 > {
   constructor(
-    private readonly db: TenantDb,
+    private readonly tokens: CalendarTokens,
     private readonly config: AppConfig,
   ) {}
 
   async execute({ cityId, citySlug, userId }: IssueCalendarTokenCommand): Promise<CalendarLinkView> {
     const token = newCalendarToken();
-    await this.db.inCity(cityId, (em) =>
-      em.query(
-        `INSERT INTO calendar_tokens (tenant_id, user_id, token_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
-        [cityId, userId, calendarTokenHash(token)],
-      ),
-    );
+    await this.tokens.replace(cityId, userId, calendarTokenHash(token));
     const base = this.config.publicUrl.replace(/\/+$/, '');
     return { url: `${base}/v1/cities/${encodeURIComponent(citySlug)}/calendar.ics?token=${token}` };
   }

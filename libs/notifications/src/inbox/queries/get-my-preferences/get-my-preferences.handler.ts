@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TenantDb } from '@rl/persistence';
+import { NotificationPreferences } from '../../../persistence/notification-preferences.repository';
 import { NotificationPreferencesView } from '../../inbox.view';
-import { DEFAULT_PREFERENCES, PREFERENCE_COLUMNS } from '../../preferences';
+import { DEFAULT_PREFERENCES } from '../../preferences';
 import { GetMyPreferencesQuery } from './get-my-preferences.query';
 
 @QueryHandler(GetMyPreferencesQuery)
@@ -9,15 +9,9 @@ export class GetMyPreferencesHandler implements IQueryHandler<
   GetMyPreferencesQuery,
   NotificationPreferencesView
 > {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly preferences: NotificationPreferences) {}
 
   async execute({ userId }: GetMyPreferencesQuery): Promise<NotificationPreferencesView> {
-    const [row] = await this.db.platform((em) =>
-      em.query<NotificationPreferencesView[]>(
-        `SELECT ${PREFERENCE_COLUMNS} FROM notification_preferences WHERE user_id = $1`,
-        [userId],
-      ),
-    );
-    return row ?? { ...DEFAULT_PREFERENCES };
+    return (await this.preferences.get(userId)) ?? { ...DEFAULT_PREFERENCES };
   }
 }

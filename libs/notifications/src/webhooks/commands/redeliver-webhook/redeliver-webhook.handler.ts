@@ -1,16 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '@rl/kernel';
-import { TenantDb } from '@rl/persistence';
-import { NotificationQueues, webhookJobId } from '../../../notification-queues';
-import { WebhookDeliveryStatus } from '../../../persistence/webhook.entity';
-import { DELIVERY_COLUMNS, DeliveryRow, toDeliveryView } from '../../webhook-rows';
-import { WebhookDeliveryView } from '../../webhook.view';
+import { WebhookErrors } from '../../../domain/notifications.errors';
+import { WebhookJobs } from '../../../notification-queues';
+import { WebhookDeliveries } from '../../../persistence/webhook-deliveries.repository';
+import { toDeliveryView, WebhookDeliveryView } from '../../webhook.view';
 import { RedeliverWebhookCommand } from './redeliver-webhook.command';
-
-const notFound = () =>
-  new DomainError('not_found', 'WEBHOOK.DELIVERY_NOT_FOUND', 'No such webhook delivery', [
-    { field: 'id', message: 'is not a webhook delivery of this city' },
-  ]);
 
 // Gives a dead-lettered delivery a fresh set of attempts. Operational state, not a domain fact: nothing
 // is appended to the log.
@@ -20,52 +13,30 @@ export class RedeliverWebhookHandler implements ICommandHandler<
   WebhookDeliveryView
 > {
   constructor(
-    private readonly db: TenantDb,
-    private readonly queues: NotificationQueues,
+    private readonly deliveries: WebhookDeliveries,
+    private readonly jobs: WebhookJobs,
   ) {}
 
   async execute({ cityId, deliveryId }: RedeliverWebhookCommand): Promise<WebhookDeliveryView> {
-    const view = await this.db.inCity(cityId, async (em) => {
-      const [current] = await em.query<{ status: WebhookDeliveryStatus; active: boolean }[]>(
-        `SELECT d.status, e.active
-           FROM webhook_deliveries d
-           JOIN webhook_endpoints e ON e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
-          WHERE d.tenant_id = $1 AND d.id = $2
-          FOR UPDATE OF d`,
-        [cityId, deliveryId],
-      );
-      if (!current) throw notFound();
+    const reopened = await this.deliveries.reopen(cityId, deliveryId, async (current) => {
+      if (!current) {
+        throw WebhookErrors.DELIVERY_NOT_FOUND({
+          errors: [{ field: 'id', message: 'is not a webhook delivery of this city' }],
+        });
+      }
       if (current.status !== 'dead') {
-        throw new DomainError(
-          'conflict',
-          'WEBHOOK.DELIVERY_NOT_DEAD',
-          `Only dead deliveries are redelivered; this one is ${current.status}`,
-        );
+        throw WebhookErrors.DELIVERY_NOT_DEAD({
+          message: `Only dead deliveries are redelivered; this one is ${current.status}`,
+        });
       }
-      if (!current.active) {
-        throw new DomainError('conflict', 'WEBHOOK.REMOVED', 'The webhook of this delivery was removed');
-      }
+      if (!current.active) throw WebhookErrors.REMOVED();
       // BullMQ ignores an add whose job id still exists, and the last run's job is kept (completed for an
       // hour, failed for a week). It is not running (the delivery is dead), unless it is just finishing.
-      if ((await this.queues.notifications.remove(webhookJobId(deliveryId))) === 0) {
-        throw new DomainError(
-          'conflict',
-          'WEBHOOK.DELIVERY_BUSY',
-          'The last attempt is still finishing; try again in a moment',
-        );
-      }
-      // An UPDATE answers [rows, affected count] through TypeORM.
-      const [[updated]] = await em.query<[DeliveryRow[], number]>(
-        `UPDATE webhook_deliveries d SET status = 'pending', attempts = 0
-          WHERE d.tenant_id = $1 AND d.id = $2
-        RETURNING ${DELIVERY_COLUMNS}`,
-        [cityId, deliveryId],
-      );
-      return toDeliveryView(updated);
+      if (!(await this.jobs.releaseWebhook(deliveryId))) throw WebhookErrors.DELIVERY_BUSY();
     });
     // After the commit, so that the job sees the delivery pending. Should Redis fail here, the
     // reconciler re-enqueues pending deliveries that have no job.
-    await this.queues.wakeWebhooks(cityId, [deliveryId]);
-    return view;
+    await this.jobs.wakeWebhooks(cityId, [deliveryId]);
+    return toDeliveryView(reopened);
   }
 }

@@ -1,4 +1,4 @@
-import { ReminderPolicy } from '../domain/reminder-policy';
+import { ReminderPolicy } from './reminder-policy';
 
 // One spelling of a policy, whatever the request or the jsonb key order: fixed key order, `at` only
 // when given, `escalate` only when true. Event data and comparisons use it.

@@ -1,5 +1,4 @@
 import { canonicalPolicy, samePolicy } from './reminder-policy-shape';
-import { canonicalTimeZone } from './time-zone.validator';
 
 describe('reminder policy shape', () => {
   it('spells a policy one way: fixed key order, at only when given, escalate only when true', () => {
@@ -19,14 +18,5 @@ describe('reminder policy shape', () => {
     );
     expect(samePolicy(stored, canonicalPolicy(stored))).toBe(true);
     expect(samePolicy(stored, { ...stored, quietHours: null })).toBe(false);
-  });
-});
-
-describe('canonicalTimeZone', () => {
-  it('accepts IANA zones under their canonical name and refuses anything else', () => {
-    expect(canonicalTimeZone('Europe/Brussels')).toBe('Europe/Brussels');
-    expect(canonicalTimeZone('utc')).toBe('UTC');
-    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
-    expect(canonicalTimeZone('')).toBeNull();
   });
 });
