@@ -213,6 +213,37 @@ describe('Glossary (participatory, SKOS)', () => {
     });
   });
 
+  it("a researcher comments on a proposal's term, a reply is threaded; another city cannot comment", async () => {
+    const comments = (city: TestCity) => `/v1/cities/${city.slug}/comments`;
+    const target = { kind: 'glossary-term', id: participation };
+    const first = await post(researcher, comments(ghent), {
+      target,
+      body: 'OHCHR speaks of a real say, not only of taking part.',
+    }).expect(201);
+    const reply = await post(collector, comments(ghent), {
+      target,
+      parentId: first.body.id,
+      body: 'Agreed, the revision says so.',
+    }).expect(201);
+    const threads = await api.http
+      .get(
+        `${comments(ghent)}?targetKind=glossary-term&targetId=${participation}&minPosition=${reply.body.position}`,
+      )
+      .auth(observer.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(threads.body).toHaveLength(1);
+    expect(threads.body[0]).toMatchObject({
+      id: first.body.id,
+      target,
+      author: { id: researcher.user.id, role: 'researcher' },
+      replies: [{ id: reply.body.id, parentId: first.body.id, author: { role: 'collector' } }],
+    });
+
+    expectProblem(await post(paduaCoordinator, comments(ghent), { target, body: 'From Padua' }), 404);
+    const viaPadua = await post(paduaCoordinator, comments(padua), { target, body: 'From Padua' });
+    expectProblem(viaPadua, 422, 'COMMENT.UNKNOWN_TARGET');
+  });
+
   it('keeps the hierarchy free of cycles and lists with q, status and lang', async () => {
     const created = await propose(
       official,

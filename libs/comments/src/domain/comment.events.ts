@@ -1,4 +1,4 @@
-export const COMMENT_TARGET_KINDS = ['indicator', 'submission', 'period'] as const;
+export const COMMENT_TARGET_KINDS = ['indicator', 'submission', 'period', 'glossary-term'] as const;
 export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
 
 export const COMMENT_VISIBILITIES = ['internal', 'public'] as const;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { glossaryTermStream } from '@rl/glossary';
 import { indicatorStream } from '@rl/indicators';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
@@ -9,6 +10,7 @@ const TARGET_STREAMS = {
   indicator: indicatorStream,
   submission: submissionStream,
   period: periodStream,
+  'glossary-term': glossaryTermStream,
 } satisfies Record<CommentTarget['kind'], (id: string) => string>;
 
 // What comments can be about.

@@ -19,6 +19,7 @@ import { SignedCheckpoints1795708400000 } from './1795708400000-signed-checkpoin
 import { PublicationFlags1795708600000 } from './1795708600000-publication-flags';
 import { PersonalData1795708700000 } from './1795708700000-personal-data';
 import { Glossary1795709600000 } from './1795709600000-glossary';
+import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term-comments';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PublicationFlags1795708600000,
   PersonalData1795708700000,
   Glossary1795709600000,
+  GlossaryTermComments1795709700000,
 ];
