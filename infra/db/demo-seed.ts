@@ -4,8 +4,10 @@ import { EventStore } from '@rl/event-store';
 import { EnsureAccountCommand, AddMemberCommand } from '@rl/identity';
 import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
+import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoValues } from './demo-values';
@@ -37,9 +39,11 @@ export async function seedDemo(
   commands: CommandBus,
   db: TenantDb,
   events: EventStore,
+  waiter: ProjectionWaiter,
   operatorId: string,
 ): Promise<{ credentials: DemoCredential[]; reminderDeadline: Date }> {
   const credentials: DemoCredential[] = [];
+  const glossaries: DemoGlossary[] = [];
   let reminderDeadline = new Date();
   for (const city of DEMO_CITIES) {
     const existing = await db.platform((em) =>
@@ -78,18 +82,15 @@ export async function seedDemo(
       coordinatorId: user('coordinator'),
       collectorId: user('collector'),
     });
-    await seedDemoValues(
-      commands,
-      {
-        id: asCityId(cityId),
-        slug: city.slug,
-        coordinatorId: user('coordinator'),
-        officialId: user('official'),
-        collectorId: user('collector'),
-        researcherId: user('researcher'),
-      },
-      catalogue,
-    );
+    const people = {
+      id: asCityId(cityId),
+      slug: city.slug,
+      coordinatorId: user('coordinator'),
+      officialId: user('official'),
+      collectorId: user('collector'),
+      researcherId: user('researcher'),
+    };
+    await seedDemoValues(commands, people, catalogue);
     await seedDemoPublication(commands, {
       id: asCityId(cityId),
       slug: city.slug,
@@ -104,8 +105,10 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
-    // A signed checkpoint of the seeded head, so an auditor sees evidence and can verify an export at once.
-    await commands.execute(new SignCheckpointCommand(asCityId(cityId)));
+    glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
   }
+  await seedDemoGlossaryMatches(commands, waiter, glossaries);
+  // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.
+  for (const { city } of glossaries) await commands.execute(new SignCheckpointCommand(city.id));
   return { credentials, reminderDeadline };
 }

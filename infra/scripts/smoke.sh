@@ -34,4 +34,6 @@ token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: applic
   -d '{"email":"auditor@ghent.demo","password":"demo-ghent-auditor"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authorization: Bearer $token" | grep -q '"signature"'
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed"
+# The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
+test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"

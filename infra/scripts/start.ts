@@ -3,6 +3,7 @@ import { createApi } from '@rl/api';
 import { EventStore } from '@rl/event-store';
 import { EnsureAccountCommand } from '@rl/identity';
 import { TenantDb } from '@rl/persistence';
+import { ProjectionWaiter } from '@rl/projections';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { seedDemo } from '../db/demo-seed';
@@ -20,7 +21,13 @@ runScript(async (config) => {
     `Operator: ${config.operator.email}${operator.created ? ` / ${config.operator.password}` : ' (existing account, password unchanged)'}`,
   ];
   if (config.demoSeed) {
-    const demo = await seedDemo(commands, api.get(TenantDb), api.get(EventStore), operator.userId);
+    const demo = await seedDemo(
+      commands,
+      api.get(TenantDb),
+      api.get(EventStore),
+      api.get(ProjectionWaiter),
+      operator.userId,
+    );
     lines.push('Demo accounts (illustrative data; do not use in production):');
     lines.push(
       ...demo.credentials.map(
@@ -33,7 +40,7 @@ runScript(async (config) => {
       'it, reminders reach collector@ghent.demo (escalations: coordinator@ghent.demo): e-mails appear in this log',
       `("E-mail (log transport)") unless SMTP_URL is set, in-app ones at GET ${config.publicUrl}/v1/me/notifications.`,
       '',
-      'Evidence demo: each city\'s head is signed (GET /v1/cities/ghent/audit/checkpoints as auditor@ghent.demo);',
+      "Evidence demo: each city's head is signed (GET /v1/cities/ghent/audit/checkpoints as auditor@ghent.demo);",
       `verify the log and every read model: GET ${config.publicUrl}/v1/cities/ghent/audit/verify?readModels=true;`,
       `offline: save GET /v1/cities/ghent/audit/export and a key from GET ${config.publicUrl}/v1/public/keys, then`,
       'npm run audit:verify -- ghent.ndjson --key ghent.pub (see README, Evidence).',
