@@ -83,9 +83,10 @@ function decide(command: CommentCommand, state: CommentState): CommentEvent[] {
       }
       const body = checkBody(command.body);
       if (!command.targetExists) {
+        const what = target.kind.replace('-', ' ');
         throw CommentErrors.UNKNOWN_TARGET({
-          message: `No such ${target.kind} in this city`,
-          errors: [{ field: 'target.id', message: `is not a ${target.kind} of this city` }],
+          message: `No such ${what} in this city`,
+          errors: [{ field: 'target.id', message: `is not a ${what} of this city` }],
         });
       }
       return [

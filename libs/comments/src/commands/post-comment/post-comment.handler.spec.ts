@@ -61,6 +61,18 @@ describe('PostCommentHandler', () => {
     ).rejects.toMatchObject({ code: 'COMMENT.UNKNOWN_PARENT' });
   });
 
+  it('comments on a glossary term the city has; another id is no glossary term of the city', async () => {
+    const { aggregates, handler } = setUp();
+    const term: CommentTarget = { kind: 'glossary-term', id: '0192f0aa-0000-7000-8000-0000000000d1' };
+    await expect(handler.execute(post({ target: term, body: 'Whose wording?' }))).rejects.toMatchObject({
+      code: 'COMMENT.UNKNOWN_TARGET',
+      errors: [{ field: 'target.id', message: 'is not a glossary term of this city' }],
+    });
+    const withTerm = new PostCommentHandler(aggregates, new InMemoryCommentTargets().add(ghent, term));
+    const view = await withTerm.execute(post({ target: term, body: 'Whose wording?' }));
+    expect(aggregates.eventsOf(ghent, `comment-${view.id}`)[0]).toMatchObject({ data: { target: term } });
+  });
+
   it('answers a retry under the same idempotency key with the first comment', async () => {
     const { handler } = setUp();
     const first = await handler.execute(post({ target: indicator, body: 'x' }, 'k1'));
