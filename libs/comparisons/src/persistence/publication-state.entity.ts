@@ -1,15 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CityIndicatorRow, CityRow } from '@rl/persistence';
 
 // The publication projection's own view of the city (tenant-private): every indicator's definition and
 // flags, periods, and every validated headline value, so that publishing later needs no other read model.
 @Entity('publication_indicators')
-export class PublicationIndicatorRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublicationIndicatorRecord extends CityIndicatorRow {
   @Column({ type: 'jsonb' })
   definition!: Record<string, unknown>;
 
@@ -28,10 +23,7 @@ export class PublicationIndicatorRecord {
 }
 
 @Entity('publication_periods')
-export class PublicationPeriodRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PublicationPeriodRecord extends CityRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 
@@ -46,13 +38,7 @@ export class PublicationPeriodRecord {
 }
 
 @Entity('publication_values')
-export class PublicationValueRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublicationValueRecord extends CityIndicatorRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 
@@ -67,10 +53,7 @@ export class PublicationValueRecord {
 }
 
 @Entity('publication_population')
-export class PublicationPopulationRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PublicationPopulationRecord extends CityRow {
   @PrimaryColumn({ type: 'integer' })
   year!: number;
 
@@ -85,13 +68,7 @@ export class PublicationPopulationRecord {
 // that appends it (not by a projection): what public and comparable reads check, so that a withdrawal
 // holds as soon as it is answered, whatever the publication projection and recomputation are doing.
 @Entity('publication_flags')
-export class PublicationFlagsRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublicationFlagsRecord extends CityIndicatorRow {
   @Column({ type: 'boolean' })
   comparable!: boolean;
 

@@ -1,16 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CityIndicatorRow, CityRow } from '@rl/persistence';
 
 // What a city has published, one row per indicator and framework reference. Written by the city's
 // publication projection; read across cities only through the reader roles' policies.
 @Entity('published_indicators')
 @Index('IDX_published_indicators_ref', ['framework', 'code'])
-export class PublishedIndicatorRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublishedIndicatorRecord extends CityIndicatorRow {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   framework!: string;
 
@@ -36,13 +31,7 @@ export class PublishedIndicatorRecord {
 
 // Validated headline values of published indicators, one per period.
 @Entity('published_values')
-export class PublishedValueRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublishedValueRecord extends CityIndicatorRow {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   period!: string;
 
@@ -71,10 +60,7 @@ export class PublishedValueRecord {
 // A city's reference population per year: public statistics, shared by every city for per-capita
 // comparisons (anonymous readers see it once the city has published something).
 @Entity('published_population')
-export class PublishedPopulationRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PublishedPopulationRecord extends CityRow {
   @PrimaryColumn({ type: 'integer' })
   year!: number;
 
