@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CityIndicatorRow, CityRow } from '@rl/persistence';
+import { PopulationRow, PublicationFlagsRow } from './published.entity';
 
 // The publication projection's own view of the city (tenant-private): every indicator's definition and
 // flags, periods, and every validated headline value, so that publishing later needs no other read model.
@@ -53,25 +54,10 @@ export class PublicationValueRecord extends CityIndicatorRow {
 }
 
 @Entity('publication_population')
-export class PublicationPopulationRecord extends CityRow {
-  @PrimaryColumn({ type: 'integer' })
-  year!: number;
-
-  @Column({ type: 'double precision' })
-  total!: number;
-
-  @Column({ type: 'jsonb', nullable: true })
-  districts!: Record<string, number> | null;
-}
+export class PublicationPopulationRecord extends PopulationRow {}
 
 // An indicator's publication flags as of the city's last PublicationChanged, written in the transaction
 // that appends it (not by a projection): what public and comparable reads check, so that a withdrawal
 // holds as soon as it is answered, whatever the publication projection and recomputation are doing.
 @Entity('publication_flags')
-export class PublicationFlagsRecord extends CityIndicatorRow {
-  @Column({ type: 'boolean' })
-  comparable!: boolean;
-
-  @Column({ type: 'boolean' })
-  public!: boolean;
-}
+export class PublicationFlagsRecord extends PublicationFlagsRow {}

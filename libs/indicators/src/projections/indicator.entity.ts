@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AggregateRow } from '@rl/persistence';
+import { AggregateRow, CityRow } from '@rl/persistence';
 import type {
   Benchmark,
   Disaggregation,
@@ -66,10 +66,7 @@ export class IndicatorRecord extends AggregateRow {
 // Write side: reserves an indicator code in the city, in the transaction that defines the indicator,
 // so that two concurrent definitions with one code cannot both succeed. Not a read model.
 @Entity('indicator_codes')
-export class IndicatorCodeRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class IndicatorCodeRecord extends CityRow {
   // Upper-cased: ND-P1 and nd-p1 are one code.
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;
