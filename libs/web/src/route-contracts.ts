@@ -13,20 +13,20 @@ export interface CommandRoute {
   roles: readonly CityRole[];
   // Platform operators may call it too.
   operator?: boolean;
-  // The caller states the version it last saw (IfMatchVersion).
-  ifMatch?: boolean;
+  // The caller states the version it last saw (IfMatchVersion); a string says what that version is.
+  ifMatch?: boolean | string;
   // The success answer; a write result (200) unless said otherwise.
   answer?: { type: Class<unknown>; status?: 200 | 201 | 202; description?: string };
 }
 
-export const ApiIfMatch = () =>
-  ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' });
+export const ApiIfMatch = (description = 'The version you last saw') =>
+  ApiHeader({ name: 'If-Match', required: true, description });
 
 // A command on the :city: who may send it, If-Match, Idempotency-Key and correlation headers, the answer.
 export const ApiCommand = ({ roles, operator = false, ifMatch = false, answer }: CommandRoute) =>
   applyDecorators(
     CityAccess(roles, { operator }),
-    ...(ifMatch ? [ApiIfMatch()] : []),
+    ...(ifMatch === false ? [] : [ApiIfMatch(ifMatch === true ? undefined : ifMatch)]),
     ApiIdempotencyKey(),
     ApiResponse({
       status: answer?.status ?? 200,
@@ -35,14 +35,14 @@ export const ApiCommand = ({ roles, operator = false, ifMatch = false, answer }:
     }),
   );
 
-// A page of a projection of the :city, read after the caller's own write (minPosition).
-export const ApiCityList = (item: Class<unknown>, description: string, roles: readonly CityRole[] = CITY_ROLES) =>
-  applyDecorators(CityAccess(roles), ApiPage(item, description), ApiProjectionBehind());
+// A page of a projection of the :city for any member, read after the caller's own write (minPosition).
+export const ApiCityList = (item: Class<unknown>, description: string) =>
+  applyDecorators(CityAccess(CITY_ROLES), ApiPage(item, description), ApiProjectionBehind());
 
-// One row of a projection of the :city, its version in the ETag, read after the caller's own write.
-export const ApiCityRead = (type: Class<unknown>, roles: readonly CityRole[] = CITY_ROLES) =>
+// One row of a projection of the :city for any member, read after the caller's own write; ETag: its version.
+export const ApiCityRead = (type: Class<unknown>) =>
   applyDecorators(
-    CityAccess(roles),
+    CityAccess(CITY_ROLES),
     ApiOkResponse({ type, description: 'ETag carries the version' }),
     ApiProjectionBehind(),
   );
