@@ -1,5 +1,5 @@
-import { Controller, Get, INestApplication, Module, Patch, Post } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { Controller, Get, Patch, Post, Type as Class } from '@nestjs/common';
+import { ApiProperty, OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { openApiDocument } from './openapi';
 import { ApiCityList, ApiCityRead, ApiCommand } from './route-contracts';
@@ -27,20 +27,26 @@ class ThingsController {
   get(): void {}
 }
 
+// The document of the controller alone, as the API serves it.
+async function documentOf(controller: Class<unknown>): Promise<OpenAPIObject> {
+  const moduleRef = await Test.createTestingModule({ controllers: [controller] }).compile();
+  const app = moduleRef.createNestApplication();
+  try {
+    return openApiDocument(app);
+  } finally {
+    await app.close();
+  }
+}
+
 describe('route contracts', () => {
-  let app: INestApplication;
+  let document: OpenAPIObject;
 
   beforeAll(async () => {
-    @Module({ controllers: [ThingsController] })
-    class ThingsModule {}
-    const moduleRef = await Test.createTestingModule({ imports: [ThingsModule] }).compile();
-    app = moduleRef.createNestApplication();
+    document = await documentOf(ThingsController);
   });
 
-  afterAll(() => app.close());
-
   const operation = (path: string, method: 'get' | 'post' | 'patch') => {
-    const found = openApiDocument(app).paths[path][method];
+    const found = document.paths[path][method];
     if (!found) throw new Error(`no ${method} ${path}`);
     return {
       headers: (found.parameters ?? []).flatMap((p) => ('in' in p && p.in === 'header' ? [p.name] : [])),
@@ -64,7 +70,7 @@ describe('route contracts', () => {
     expect(update.responses['403']).toEqual({
       description: 'Requires one of: coordinator, official, operator',
     });
-    const ifMatch = openApiDocument(app).paths['/cities/{city}/things/{id}'].patch?.parameters?.find(
+    const ifMatch = document.paths['/cities/{city}/things/{id}'].patch?.parameters?.find(
       (p) => 'name' in p && p.name === 'If-Match',
     );
     expect(ifMatch).toMatchObject({ required: true, description: 'The version you reviewed' });
