@@ -1,8 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,11 +10,10 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createApi } from '@rl/api';
 import { ChainVerifier, checkpointSignatureValid, signCheckpoint, verifyExport } from '@rl/audit';
 import { EventStore } from '@rl/event-store';
-import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
-import { asCityId, CityId } from '@rl/kernel';
+import { CityId } from '@rl/kernel';
 import { databaseName } from '@rl/persistence';
-import { CreateCityCommand } from '@rl/tenancy';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import { benchCity, benchOperator, listenLocally, logIn } from './bench-city';
 import { benchConfig, deleteQueueKeys, log, now, percentile, round, runBench, table } from './bench-kit';
 import { seedChain } from './chain-seed';
 
@@ -31,35 +28,13 @@ const POSTS = Number(process.env.BENCH_AUDIT_POSTS ?? 200);
 const PASSWORD = 'bench-auditor-password';
 
 async function setUp(commands: CommandBus): Promise<CityId> {
-  const operator = await commands.execute(
-    new EnsureAccountCommand({
-      email: 'op@audit.bench',
-      name: 'Operator',
-      password: PASSWORD,
-      isOperator: true,
-    }),
+  const as = await benchOperator(commands, { email: 'op@audit.bench', name: 'Operator', password: PASSWORD });
+  return benchCity(
+    commands,
+    as,
+    { slug: 'city-a', name: 'City A' },
+    { email: 'auditor@city-a.bench', name: 'Auditor', password: PASSWORD, role: 'auditor' },
   );
-  const created = await commands.execute(
-    new CreateCityCommand({
-      slug: 'city-a',
-      name: 'City A',
-      countryCode: 'BE',
-      defaultLocale: 'nl',
-      timezone: 'Europe/Brussels',
-    }),
-  );
-  const cityId = asCityId(created.id);
-  const auditor = { email: 'auditor@city-a.bench', name: 'Auditor' };
-  await commands.execute(new EnsureAccountCommand({ ...auditor, password: PASSWORD }));
-  await commands.execute(
-    new AddMemberCommand(
-      cityId,
-      { actorId: operator.userId, actorRole: 'operator' },
-      { ...auditor, role: 'auditor' },
-      { activeAtOnce: true },
-    ),
-  );
-  return cityId;
 }
 
 // Milliseconds per call of `work`, over `count` calls.
@@ -77,8 +52,7 @@ async function main(): Promise<void> {
   );
   await bootstrapDatabase(config);
   const api = await createApi(config);
-  await api.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const base = await listenLocally(api);
   const directory = resolve(process.cwd(), 'bench-results');
   mkdirSync(directory, { recursive: true });
   try {
@@ -87,12 +61,7 @@ async function main(): Promise<void> {
     const head = await seedChain(api.get(EventStore), cityId, EVENTS, { prefix: 'audit-probe' });
     log(`Seeded ${head} events in ${round((now() - seedStart) / 1_000)} s`);
 
-    const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'auditor@city-a.bench', password: PASSWORD }),
-    });
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = { authorization: `Bearer ${await logIn(base, 'auditor@city-a.bench', PASSWORD)}` };
 
     // Signing: the signature alone, then POST end to end (transaction, key check, insert, witness record).
     const privateKey = createPrivateKey(config.audit.signingKey.privateKeyPem);

@@ -5,15 +5,12 @@ import autocannon from 'autocannon';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createApi } from '@rl/api';
 import { appendPublicationChange, PUBLICATION_PROJECTION } from '@rl/comparisons';
 import { EventMetadata, EventStore } from '@rl/event-store';
-import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
 import { IndicatorDefinition, IndicatorEvent, indicatorStream } from '@rl/indicators';
 import { asCityId, CityId } from '@rl/kernel';
 import { databaseName, databaseUrl } from '@rl/persistence';
@@ -26,6 +23,7 @@ import { createWorker } from '@rl/worker';
 // Not exported by @rl/comparisons (yet): the event shapes and stream names the publication projection reads.
 import { ComparisonsEvent, populationStream } from '../../libs/comparisons/src/domain/comparisons.events';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import { activeMember, benchOperator, listenLocally, logIn } from './bench-city';
 import {
   benchConfig,
   connect,
@@ -562,8 +560,7 @@ async function main(): Promise<void> {
   if (!created)
     throw new Error(`Database ${name} already exists: drop it or set BENCH_DATABASE to a new name`);
   const api = await createApi(config);
-  await api.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const base = await listenLocally(api);
   const admin = await connect(databaseUrl(config, 'admin'));
   const queue = api.get<Queue>(getQueueToken(QueueName.Comparisons));
   const queueEvents = new QueueEvents(QueueName.Comparisons, {
@@ -576,15 +573,11 @@ async function main(): Promise<void> {
     const counter = new RecomputeCounter(queueEvents);
     const commands = api.get(CommandBus);
     const store = api.get(EventStore);
-    const operator = await commands.execute(
-      new EnsureAccountCommand({
-        email: 'bench-operator@bench.local',
-        name: 'Bench operator',
-        password: PASSWORD,
-        isOperator: true,
-      }),
-    );
-    const as = { actorId: operator.userId, actorRole: 'operator' };
+    const as = await benchOperator(commands, {
+      email: 'bench-operator@bench.local',
+      name: 'Bench operator',
+      password: PASSWORD,
+    });
 
     // 1. Seeding, worker not running yet.
     const values = CITIES * CODES * YEARS;
@@ -732,23 +725,9 @@ async function main(): Promise<void> {
 
     // 6. Query latency.
     log(`GET /v1/comparisons, ${QUERY_CONNECTIONS} clients for ${QUERY_SECONDS} s…`);
-    await commands.execute(
-      new EnsureAccountCommand({ email: 'official@bench.local', name: 'Bench official', password: PASSWORD }),
-    );
-    await commands.execute(
-      new AddMemberCommand(
-        cities[0].id,
-        as,
-        { email: 'official@bench.local', name: 'Bench official', role: 'official' },
-        { activeAtOnce: true },
-      ),
-    );
-    const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'official@bench.local', password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const official = { email: 'official@bench.local', name: 'Bench official', password: PASSWORD };
+    await activeMember(commands, cities[0].id, as, { ...official, role: 'official' });
+    const accessToken = await logIn(base, official.email, PASSWORD);
     const query = await queryLatency(base, accessToken);
 
     const report = { setup, coldBuild: cold, fullRecompute: full, freshness, burst: burstResult, query };

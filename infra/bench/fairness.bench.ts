@@ -1,16 +1,12 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { createApi } from '@rl/api';
 import { EventStore } from '@rl/event-store';
-import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
-import { asCityId } from '@rl/kernel';
 import { databaseName } from '@rl/persistence';
 import { RegisterOrganisationCommand } from '@rl/stakeholders';
-import { CreateCityCommand } from '@rl/tenancy';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import { benchCity, benchOperator, listenLocally, logIn } from './bench-city';
 import {
   benchConfig,
   deleteQueueKeys,
@@ -33,33 +29,19 @@ const BASELINE_MS = 5_000;
 const PASSWORD = 'bench-coordinator-password';
 
 async function setUp(commands: CommandBus) {
-  const operator = await commands.execute(
-    new EnsureAccountCommand({
-      email: 'op@fair.bench',
-      name: 'Operator',
-      password: PASSWORD,
-      isOperator: true,
-    }),
-  );
-  const as = { actorId: operator.userId, actorRole: 'operator' };
-  const city = async (slug: string) => {
-    const created = await commands.execute(
-      new CreateCityCommand({
-        slug,
-        name: slug,
-        countryCode: 'BE',
-        defaultLocale: 'nl',
-        timezone: 'Europe/Brussels',
-      }),
+  const as = await benchOperator(commands, { email: 'op@fair.bench', name: 'Operator', password: PASSWORD });
+  const city = (slug: string) =>
+    benchCity(
+      commands,
+      as,
+      { slug, name: slug },
+      {
+        email: `coordinator@${slug}.bench`,
+        name: `Coordinator of ${slug}`,
+        password: PASSWORD,
+        role: 'coordinator',
+      },
     );
-    const cityId = asCityId(created.id);
-    const coordinator = { email: `coordinator@${slug}.bench`, name: `Coordinator of ${slug}` };
-    await commands.execute(new EnsureAccountCommand({ ...coordinator, password: PASSWORD }));
-    await commands.execute(
-      new AddMemberCommand(cityId, as, { ...coordinator, role: 'coordinator' }, { activeAtOnce: true }),
-    );
-    return cityId;
-  };
   const a = await city('city-a');
   const b = await city('city-b');
   for (let i = 0; i < 50; i++) {
@@ -81,22 +63,14 @@ async function main(): Promise<void> {
   const worker = await createWorker(config);
   await worker.init();
   const api = await createApi(config);
-  await api.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const base = await listenLocally(api);
   try {
     const { a } = await setUp(api.get(CommandBus));
     const seedStart = now();
     const head = await seedChain(api.get(EventStore), a, EVENTS);
     log(`Seeded ${head} events in city A in ${round((now() - seedStart) / 1_000)} s`);
 
-    const token = async (slug: string) => {
-      const res = await fetch(`${base}/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `coordinator@${slug}.bench`, password: PASSWORD }),
-      });
-      return ((await res.json()) as { accessToken: string }).accessToken;
-    };
+    const token = (slug: string) => logIn(base, `coordinator@${slug}.bench`, PASSWORD);
     const [tokenA, tokenB] = [await token('city-a'), await token('city-b')];
     const request = async (path: string, bearer: string) => {
       const started = now();

@@ -1,20 +1,17 @@
 import { CommandBus } from '@nestjs/cqrs';
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi } from '@rl/api';
-import { AddMemberCommand, EnsureAccountCommand } from '@rl/identity';
 import { DefineIndicatorCommand } from '@rl/indicators';
-import { asCityId, CityId } from '@rl/kernel';
+import { CityId } from '@rl/kernel';
 import { databaseName, databaseUrl } from '@rl/persistence';
 import { DefinePeriodCommand, SERIES_PROJECTION, SUBMISSIONS_PROJECTION } from '@rl/reporting';
 import { RegisterOrganisationCommand } from '@rl/stakeholders';
-import { CreateCityCommand } from '@rl/tenancy';
 import { createWorker } from '@rl/worker';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
+import { benchCity, benchOperator, listenLocally, logIn } from './bench-city';
 import {
   benchConfig,
   connect,
@@ -46,35 +43,16 @@ interface Setup {
 }
 
 async function setUp(commands: CommandBus): Promise<Setup> {
-  const operator = await commands.execute(
-    new EnsureAccountCommand({
-      email: 'bench-operator@bench.local',
-      name: 'Bench operator',
-      password: PASSWORD,
-      isOperator: true,
-    }),
-  );
-  const city = await commands.execute(
-    new CreateCityCommand({
-      slug: 'bench',
-      name: 'Bench',
-      countryCode: 'BE',
-      defaultLocale: 'nl',
-      timezone: 'Europe/Brussels',
-    }),
-  );
-  const cityId = asCityId(city.id);
-  const as = { actorId: operator.userId, actorRole: 'operator' };
-  await commands.execute(
-    new EnsureAccountCommand({ email: 'official@bench.local', name: 'Bench official', password: PASSWORD }),
-  );
-  await commands.execute(
-    new AddMemberCommand(
-      cityId,
-      as,
-      { email: 'official@bench.local', name: 'Bench official', role: 'official' },
-      { activeAtOnce: true },
-    ),
+  const as = await benchOperator(commands, {
+    email: 'bench-operator@bench.local',
+    name: 'Bench operator',
+    password: PASSWORD,
+  });
+  const cityId = await benchCity(
+    commands,
+    as,
+    { slug: 'bench', name: 'Bench' },
+    { email: 'official@bench.local', name: 'Bench official', password: PASSWORD, role: 'official' },
   );
   const organisation = await commands.execute(
     new RegisterOrganisationCommand(cityId, { name: 'Bench CSO', kind: 'cso' }, as),
@@ -200,17 +178,11 @@ async function main(): Promise<void> {
   const worker = await createWorker(config);
   await worker.init();
   const api = await createApi(config);
-  await api.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}`;
+  const base = await listenLocally(api);
   const admin = await connect(databaseUrl(config, 'admin'));
   try {
     const setup = await setUp(api.get(CommandBus));
-    const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'official@bench.local', password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await logIn(base, 'official@bench.local', PASSWORD);
 
     const lagOf = async () => {
       const { rows } = await admin.query<{ head: string; submissions: string; series: string }>(

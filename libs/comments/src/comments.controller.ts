@@ -1,28 +1,20 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CITY_ROLES, CityRole, Page } from '@rl/kernel';
 import {
+  ApiCityList,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
-  CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
   pageRequest,
-  WriteResultView,
   uuidParam,
   versionConflict,
+  WriteResultView,
 } from '@rl/web';
 import { CommentView, CreatedCommentView } from './comment.view';
 import { CommentErrors } from './domain/comment.errors';
@@ -47,9 +39,7 @@ export class CommentsController {
 
   @Post()
   @ApiOperation({ summary: 'Post a comment' })
-  @CityAccess(COMMENTERS)
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedCommentView })
+  @ApiCommand({ roles: COMMENTERS, answer: { type: CreatedCommentView, status: 201 } })
   @ApiErrors(
     CommentErrors.INVALID_BODY,
     CommentErrors.UNKNOWN_TARGET,
@@ -66,10 +56,7 @@ export class CommentsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a comment' })
-  @CityAccess(COMMENTERS)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: COMMENTERS, ifMatch: true })
   @ApiErrors(
     CommentErrors.NOTHING_TO_CHANGE,
     CommentErrors.INVALID_BODY,
@@ -90,11 +77,9 @@ export class CommentsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Retract a comment' })
-  @CityAccess(COMMENTERS)
-  @ApiIdempotencyKey()
-  @ApiOkResponse({
-    type: WriteResultView,
-    description: 'Retracted: the body leaves the read model, not the log',
+  @ApiCommand({
+    roles: COMMENTERS,
+    answer: { type: WriteResultView, description: 'Retracted: the body leaves the read model, not the log' },
   })
   @ApiErrors(
     CommentErrors.NOT_AUTHOR,
@@ -112,14 +97,10 @@ export class CommentsController {
 
   @Get()
   @ApiOperation({ summary: 'List comments' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(
+  @ApiCityList(
     CommentView,
     'Top-level comments in time order (a page counts these), each with all its replies nested',
   )
-  @ApiServiceUnavailableResponse({
-    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
-  })
   list(@CurrentCity() city: CityContext, @Query() query: ListCommentsDto): Promise<Page<CommentView>> {
     const { targetKind, targetId, minPosition } = query;
     return this.queries.execute(

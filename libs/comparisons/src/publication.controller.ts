@@ -4,15 +4,15 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IndicatorErrors } from '@rl/indicators';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
-  WriteResultView,
   uuidParam,
+  WriteResultView,
 } from '@rl/web';
 import { SetPopulationCommand } from './commands/set-population/set-population.command';
 import { SetPopulationDto } from './commands/set-population/set-population.dto';
@@ -32,11 +32,9 @@ export class PublicationController {
 
   @Put('indicators/:id/publication')
   @ApiOperation({ summary: "Set an indicator's publication" })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({
-    type: PublicationView,
-    description: 'Only validated values of the indicator leave the city',
+  @ApiCommand({
+    roles: ['coordinator'],
+    answer: { type: PublicationView, description: 'Only validated values of the indicator leave the city' },
   })
   @ApiErrors(IndicatorErrors.NOT_FOUND)
   publish(
@@ -64,9 +62,7 @@ export class PublicationController {
 
   @Put('population/:year')
   @ApiOperation({ summary: "Set the city's population for a year" })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator'] })
   @ApiErrors(PopulationErrors.INVALID_YEAR, PopulationErrors.INVALID)
   setPopulation(
     @CurrentCity() city: CityContext,

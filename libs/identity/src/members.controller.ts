@@ -1,16 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import {
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   ApiPage,
   CityAccess,
   CityContext,
@@ -39,14 +33,12 @@ export class MembersController {
   ) {}
 
   @Post()
-  @ApiIdempotencyKey()
-  @CityAccess(['coordinator'], { operator: true })
+  @ApiCommand({ roles: ['coordinator'], operator: true, answer: { type: AddedMemberView, status: 201 } })
   @ApiOperation({
     summary: 'Offer a person a membership (pending until they accept)',
     description:
       'The same answer whether or not the e-mail address has an account anywhere. A new account gets an invitation e-mail with a one-time token for POST /v1/auth/accept-invite; an existing account is told by e-mail and accepts signed in (GET /v1/me/invitations).',
   })
-  @ApiCreatedResponse({ type: AddedMemberView })
   @ApiErrors(MemberErrors.ALREADY_EXISTS, MemberErrors.UNKNOWN_ORGANISATION)
   add(
     @CurrentCity() city: CityContext,
@@ -65,10 +57,8 @@ export class MembersController {
   }
 
   @Patch(':userId')
-  @ApiIdempotencyKey()
-  @CityAccess(['coordinator'], { operator: true })
+  @ApiCommand({ roles: ['coordinator'], operator: true, answer: { type: MemberView } })
   @ApiOperation({ summary: "Change a member's role or organisation, or remove them" })
-  @ApiOkResponse({ type: MemberView })
   @ApiErrors(
     MemberErrors.NOTHING_TO_CHANGE,
     MemberErrors.NOT_FOUND,
@@ -86,14 +76,12 @@ export class MembersController {
   }
 
   @Post(':userId/invitation')
-  @ApiIdempotencyKey()
-  @CityAccess(['coordinator'], { operator: true })
+  @ApiCommand({ roles: ['coordinator'], operator: true, answer: { type: AddedMemberView, status: 202 } })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a pending member the invitation again',
     description: 'A token sent before stops working. The answer has the same shape as adding the member.',
   })
-  @ApiAcceptedResponse({ type: AddedMemberView })
   @ApiErrors(MemberErrors.NOT_FOUND, MemberErrors.NOT_PENDING)
   reissueInvitation(
     @CurrentCity() city: CityContext,

@@ -1,22 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiCityList,
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
-  ApiProjectionBehind,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
   IfMatchVersion,
-  WriteResultView,
   uuidParam,
   versionConflict,
+  WriteResultView,
 } from '@rl/web';
 import { DefineIndicatorCommand } from './commands/define-indicator/define-indicator.command';
 import { DefineIndicatorDto } from './commands/define-indicator/define-indicator.dto';
@@ -39,9 +39,7 @@ export class IndicatorsController {
 
   @Post()
   @ApiOperation({ summary: 'Define an indicator' })
-  @CityAccess(['coordinator', 'official'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedIndicatorView })
+  @ApiCommand({ roles: ['coordinator', 'official'], answer: { type: CreatedIndicatorView, status: 201 } })
   @ApiErrors(IndicatorErrors.INVALID_DEFINITION, IndicatorErrors.CODE_TAKEN)
   define(
     @CurrentCity() city: CityContext,
@@ -53,10 +51,7 @@ export class IndicatorsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update an indicator' })
-  @CityAccess(['coordinator', 'official'])
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator', 'official'], ifMatch: true })
   @ApiErrors(
     IndicatorErrors.NOTHING_TO_CHANGE,
     IndicatorErrors.INVALID_DEFINITION,
@@ -78,19 +73,15 @@ export class IndicatorsController {
 
   @Get()
   @ApiOperation({ summary: 'List indicators' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(IndicatorView, 'By code')
-  @ApiProjectionBehind()
+  @ApiCityList(IndicatorView, 'By code')
   list(@CurrentCity() city: CityContext, @Query() query: ListIndicatorsDto): Promise<Page<IndicatorView>> {
     return this.queries.execute(new ListIndicatorsQuery(city.id, query));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get an indicator, optionally as it was at an instant' })
-  @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: IndicatorView, description: 'ETag carries the version' })
+  @ApiCityRead(IndicatorView)
   @ApiErrors(IndicatorErrors.NOT_FOUND)
-  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

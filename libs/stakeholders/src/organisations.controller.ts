@@ -1,20 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES, Page } from '@rl/kernel';
+import { Page } from '@rl/kernel';
 import {
+  ApiCityList,
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
-  CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
@@ -22,9 +15,9 @@ import {
   IfMatchVersion,
   PagedReadDto,
   pageRequest,
-  WriteResultView,
   uuidParam,
   versionConflict,
+  WriteResultView,
 } from '@rl/web';
 import { OrganisationErrors } from './domain/organisation.errors';
 import { RegisterOrganisationCommand } from './commands/register-organisation/register-organisation.command';
@@ -46,9 +39,7 @@ export class OrganisationsController {
 
   @Post()
   @ApiOperation({ summary: 'Register an organisation' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedOrganisationView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: CreatedOrganisationView, status: 201 } })
   register(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -59,10 +50,7 @@ export class OrganisationsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update an organisation' })
-  @CityAccess(['coordinator'])
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator'], ifMatch: true })
   @ApiErrors(
     OrganisationErrors.NOTHING_TO_CHANGE,
     OrganisationErrors.NOT_FOUND,
@@ -80,23 +68,15 @@ export class OrganisationsController {
 
   @Get()
   @ApiOperation({ summary: 'List organisations' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(OrganisationView, 'By name')
-  @ApiServiceUnavailableResponse({
-    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
-  })
+  @ApiCityList(OrganisationView, 'By name')
   list(@CurrentCity() city: CityContext, @Query() query: PagedReadDto): Promise<Page<OrganisationView>> {
     return this.queries.execute(new ListOrganisationsQuery(city.id, pageRequest(query), query.minPosition));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get an organisation, optionally as it was at an instant' })
-  @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: OrganisationView, description: 'ETag carries the version' })
+  @ApiCityRead(OrganisationView)
   @ApiErrors(OrganisationErrors.NOT_FOUND)
-  @ApiServiceUnavailableResponse({
-    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
-  })
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

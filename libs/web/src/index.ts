@@ -15,3 +15,4 @@ export {
 } from './event-sourced-contract';
 export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';
 export { ApiErrors, versionConflict } from './api-errors';
+export { ApiCityList, ApiCityRead, ApiCommand, ApiIfMatch, CommandRoute } from './route-contracts';

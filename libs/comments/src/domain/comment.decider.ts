@@ -7,21 +7,10 @@ import {
   CommentTarget,
   CommentVisibility,
   ObservationKey,
+  PostedComment,
 } from './comment.events';
 
-export type CommentState =
-  | { exists: false }
-  | {
-      exists: true;
-      commentId: string;
-      target: CommentTarget;
-      parentId: string | null;
-      observation: ObservationKey | null;
-      body: string;
-      visibility: CommentVisibility;
-      author: CommentAuthor;
-      retracted: boolean;
-    };
+export type CommentState = { exists: false } | (PostedComment & { exists: true; retracted: boolean });
 
 export interface CommentActor {
   id: string;

@@ -19,19 +19,19 @@ export interface CommentAuthor {
   organisationId: string | null;
 }
 
+// A comment as posted: the data of CommentPosted, and what the decider's state starts from.
+export interface PostedComment {
+  commentId: string;
+  target: CommentTarget;
+  parentId: string | null;
+  observation: ObservationKey | null;
+  body: string;
+  visibility: CommentVisibility;
+  author: CommentAuthor;
+}
+
 export type CommentEvent =
-  | {
-      type: 'CommentPosted';
-      data: {
-        commentId: string;
-        target: CommentTarget;
-        parentId: string | null;
-        observation: ObservationKey | null;
-        body: string;
-        visibility: CommentVisibility;
-        author: CommentAuthor;
-      };
-    }
+  | { type: 'CommentPosted'; data: PostedComment }
   // Only the changed fields; earlier bodies stay in the log.
   | {
       type: 'CommentEdited';

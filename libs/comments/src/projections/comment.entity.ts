@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 import {
   COMMENT_TARGET_KINDS,
   COMMENT_VISIBILITIES,
@@ -13,10 +14,7 @@ import {
 @Index('IDX_comments_target', ['tenantId', 'targetKind', 'targetId'])
 @Index('IDX_comments_created', ['tenantId', 'createdAt', 'id'])
 @Index('IDX_comments_parent', ['tenantId', 'parentId'])
-export class CommentRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class CommentRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
 

@@ -1,15 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CityIndicatorRow, CityRow } from '@rl/persistence';
+import { PopulationRow, PublicationFlagsRow } from './published.entity';
 
 // The publication projection's own view of the city (tenant-private): every indicator's definition and
 // flags, periods, and every validated headline value, so that publishing later needs no other read model.
 @Entity('publication_indicators')
-export class PublicationIndicatorRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublicationIndicatorRecord extends CityIndicatorRow {
   @Column({ type: 'jsonb' })
   definition!: Record<string, unknown>;
 
@@ -28,10 +24,7 @@ export class PublicationIndicatorRecord {
 }
 
 @Entity('publication_periods')
-export class PublicationPeriodRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PublicationPeriodRecord extends CityRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 
@@ -46,13 +39,7 @@ export class PublicationPeriodRecord {
 }
 
 @Entity('publication_values')
-export class PublicationValueRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublicationValueRecord extends CityIndicatorRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 
@@ -67,34 +54,10 @@ export class PublicationValueRecord {
 }
 
 @Entity('publication_population')
-export class PublicationPopulationRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ type: 'integer' })
-  year!: number;
-
-  @Column({ type: 'double precision' })
-  total!: number;
-
-  @Column({ type: 'jsonb', nullable: true })
-  districts!: Record<string, number> | null;
-}
+export class PublicationPopulationRecord extends PopulationRow {}
 
 // An indicator's publication flags as of the city's last PublicationChanged, written in the transaction
 // that appends it (not by a projection): what public and comparable reads check, so that a withdrawal
 // holds as soon as it is answered, whatever the publication projection and recomputation are doing.
 @Entity('publication_flags')
-export class PublicationFlagsRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
-  @Column({ type: 'boolean' })
-  comparable!: boolean;
-
-  @Column({ type: 'boolean' })
-  public!: boolean;
-}
+export class PublicationFlagsRecord extends PublicationFlagsRow {}

@@ -1,16 +1,32 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CityIndicatorRow, CityRow } from '@rl/persistence';
+
+// An indicator's publication flags: whether it may be compared across cities, and read by anyone.
+export abstract class PublicationFlagsRow extends CityIndicatorRow {
+  @Column({ type: 'boolean' })
+  comparable!: boolean;
+
+  @Column({ type: 'boolean' })
+  public!: boolean;
+}
+
+// A city's reference population in a year, with its districts' where known.
+export abstract class PopulationRow extends CityRow {
+  @PrimaryColumn({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'double precision' })
+  total!: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  districts!: Record<string, number> | null;
+}
 
 // What a city has published, one row per indicator and framework reference. Written by the city's
 // publication projection; read across cities only through the reader roles' policies.
 @Entity('published_indicators')
 @Index('IDX_published_indicators_ref', ['framework', 'code'])
-export class PublishedIndicatorRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublishedIndicatorRecord extends PublicationFlagsRow {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   framework!: string;
 
@@ -26,23 +42,11 @@ export class PublishedIndicatorRecord {
   // The definition as compared (PublishedDefinition without the city fields).
   @Column({ type: 'jsonb' })
   definition!: Record<string, unknown>;
-
-  @Column({ type: 'boolean' })
-  comparable!: boolean;
-
-  @Column({ type: 'boolean' })
-  public!: boolean;
 }
 
 // Validated headline values of published indicators, one per period.
 @Entity('published_values')
-export class PublishedValueRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class PublishedValueRecord extends PublicationFlagsRow {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   period!: string;
 
@@ -60,27 +64,9 @@ export class PublishedValueRecord {
 
   @Column({ type: 'integer' })
   series!: number;
-
-  @Column({ type: 'boolean' })
-  comparable!: boolean;
-
-  @Column({ type: 'boolean' })
-  public!: boolean;
 }
 
 // A city's reference population per year: public statistics, shared by every city for per-capita
 // comparisons (anonymous readers see it once the city has published something).
 @Entity('published_population')
-export class PublishedPopulationRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ type: 'integer' })
-  year!: number;
-
-  @Column({ type: 'double precision' })
-  total!: number;
-
-  @Column({ type: 'jsonb', nullable: true })
-  districts!: Record<string, number> | null;
-}
+export class PublishedPopulationRecord extends PopulationRow {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -23,15 +23,20 @@ import { PublicCityIndicatorsQuery } from './public-city-indicators/public-city-
 
 const BAD_QUERY = 'REQUEST.INVALID, naming each bad query parameter';
 
+// What a series route answers, for either audience: JSON, or CSV with format=csv.
 const ApiSeriesResponse = () =>
-  ApiOkResponse({
-    description:
-      'The cities side by side (JSON), or with format=csv one line per city and period (RFC 4180, as an attachment)',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(ComparisonSeriesView) } },
-      'text/csv': { schema: { type: 'string' } },
-    },
-  });
+  applyDecorators(
+    ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({
+      description:
+        'The cities side by side (JSON), or with format=csv one line per city and period (RFC 4180, as an attachment)',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(ComparisonSeriesView) } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+    ApiBadRequestResponse({ description: BAD_QUERY }),
+  );
 
 // Shared by the signed-in and the anonymous routes: the same reads, for another audience.
 abstract class ComparisonReads {
@@ -84,9 +89,7 @@ export class ComparisonsController extends ComparisonReads {
   @Get('series')
   @ApiOperation({ summary: "Compare cities' series on an indicator" })
   @SignedIn()
-  @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
-  @ApiBadRequestResponse({ description: BAD_QUERY })
   getSeries(
     @Query() query: ComparisonSeriesQueryDto,
     @Res({ passthrough: true }) res: Response,
@@ -116,9 +119,7 @@ export class PublicComparisonsController extends ComparisonReads {
   @Get('comparisons/series')
   @ApiOperation({ summary: "Compare cities' series on a public indicator" })
   @Public()
-  @ApiProduces('application/json', 'text/csv')
   @ApiSeriesResponse()
-  @ApiBadRequestResponse({ description: BAD_QUERY })
   getSeries(
     @Query() query: ComparisonSeriesQueryDto,
     @Res({ passthrough: true }) res: Response,

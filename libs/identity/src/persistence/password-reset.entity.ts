@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { HashedTokenRow } from './hashed-token.columns';
 import { UserRecord } from './user.entity';
 
 // A one-time password-reset token, sent by e-mail. Only its SHA-256 is stored.
 @Entity('password_resets')
 @Index('uq_password_resets_token_hash', ['tokenHash'], { unique: true })
 @Index('ix_password_resets_user', ['userId'])
-export class PasswordResetRecord {
+export class PasswordResetRecord extends HashedTokenRow {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -13,15 +14,6 @@ export class PasswordResetRecord {
   @ForeignKey(() => UserRecord, { name: 'fk_password_resets_user', onDelete: 'CASCADE' })
   userId!: string;
 
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
-  tokenHash!: string;
-
-  @Column({ name: 'expires_at', type: 'timestamptz' })
-  expiresAt!: Date;
-
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { HashedTokenRow } from './hashed-token.columns';
 import { UserRecord } from './user.entity';
 
 // One refresh token of a login session ("family"). Each refresh rotates it: the used token is marked
@@ -6,7 +7,7 @@ import { UserRecord } from './user.entity';
 @Entity('refresh_tokens')
 @Index('uq_refresh_tokens_token_hash', ['tokenHash'], { unique: true })
 @Index('ix_refresh_tokens_family', ['familyId'])
-export class RefreshTokenRecord {
+export class RefreshTokenRecord extends HashedTokenRow {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -17,18 +18,9 @@ export class RefreshTokenRecord {
   @ForeignKey(() => UserRecord, { name: 'fk_refresh_tokens_user', onDelete: 'CASCADE' })
   userId!: string;
 
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
-  tokenHash!: string;
-
-  @Column({ name: 'expires_at', type: 'timestamptz' })
-  expiresAt!: Date;
-
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

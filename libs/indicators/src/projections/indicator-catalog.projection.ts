@@ -13,8 +13,8 @@ type DefinitionColumns = Omit<
   'id' | 'status' | 'series' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
-// Optional fields of a definition are absent from the event and NULL in the row.
-const definitionColumns = (d: IndicatorDefinition): DefinitionColumns => ({
+// Optional fields of a definition are absent from the event and NULL in the row (and in the view).
+export const definitionColumns = (d: IndicatorDefinition): DefinitionColumns => ({
   code: d.code,
   name: d.name,
   description: d.description ?? null,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AggregateRow, CityRow } from '@rl/persistence';
 import type {
   Benchmark,
   Disaggregation,
@@ -12,13 +13,7 @@ import type {
 // Read model of the indicator-catalog projection; written only by it.
 @Entity('indicators')
 @Index('IDX_indicators_code', ['tenantId', 'code', 'id'])
-export class IndicatorRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class IndicatorRecord extends AggregateRow {
   @Column({ type: 'varchar', length: 32 })
   code!: string;
 
@@ -66,25 +61,12 @@ export class IndicatorRecord {
 
   @Column({ type: 'integer' })
   series!: number;
-
-  // The stream version this row reflects; replays of older events are ignored.
-  @Column({ type: 'integer' })
-  version!: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 // Write side: reserves an indicator code in the city, in the transaction that defines the indicator,
 // so that two concurrent definitions with one code cannot both succeed. Not a read model.
 @Entity('indicator_codes')
-export class IndicatorCodeRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class IndicatorCodeRecord extends CityRow {
   // Upper-cased: ND-P1 and nd-p1 are one code.
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@rl/config';
-import { DomainError } from '@rl/kernel';
+import { CityErrors } from '@rl/tenancy';
 import { PublishedGlossaries } from '../../persistence/published-glossaries.repository';
 import { skosScheme, SkosScheme } from '../../public/skos-scheme';
 import { PublicGlossaryQuery } from './public-glossary.query';
@@ -16,7 +16,7 @@ export class PublicGlossaryHandler implements IQueryHandler<PublicGlossaryQuery,
 
   async execute({ citySlug }: PublicGlossaryQuery): Promise<SkosScheme> {
     const city = await this.published.city(citySlug);
-    if (!city) throw new DomainError('not_found', 'CITY.NOT_FOUND', 'No such city');
+    if (!city) throw CityErrors.NOT_FOUND();
     const terms = await this.published.terms(city.id);
     const slugs = await this.published.slugs([
       ...new Set(terms.flatMap((t) => t.matches.map((m) => m.cityId))),

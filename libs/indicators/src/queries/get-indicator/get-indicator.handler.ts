@@ -6,7 +6,10 @@ import { IndicatorErrors } from '../../domain/indicator.errors';
 import { indicatorStream } from '../../domain/indicator.events';
 import { IndicatorView } from '../../indicator.view';
 import { IndicatorsReadModel } from '../../persistence/indicators.repository';
-import { INDICATOR_CATALOG_PROJECTION } from '../../projections/indicator-catalog.projection';
+import {
+  definitionColumns,
+  INDICATOR_CATALOG_PROJECTION,
+} from '../../projections/indicator-catalog.projection';
 import { toIndicatorView } from '../list-indicators/list-indicators.handler';
 import { GetIndicatorQuery } from './get-indicator.query';
 
@@ -25,23 +28,10 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, Ind
         asOf: options.asOf,
       });
       if (!past.state.exists || !past.createdAt || !past.updatedAt) throw IndicatorErrors.NOT_FOUND();
-      const { definition: d, status, series } = past.state;
+      const { definition, status, series } = past.state;
       return {
         id: indicatorId,
-        code: d.code,
-        name: d.name,
-        description: d.description ?? null,
-        right: d.right,
-        ohchrAttribute: d.ohchrAttribute ?? null,
-        type: d.type,
-        unit: d.unit,
-        direction: d.direction,
-        disaggregations: d.disaggregations,
-        frameworkRefs: d.frameworkRefs,
-        methodology: d.methodology ?? null,
-        source: d.source ?? null,
-        baseline: d.baseline ?? null,
-        target: d.target ?? null,
+        ...definitionColumns(definition),
         status,
         series,
         version: past.version,
