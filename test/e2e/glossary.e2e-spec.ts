@@ -434,4 +434,53 @@ describe('Glossary (participatory, SKOS)', () => {
     expect(history.body.map((h: { why: string }) => h.why)).toContain('[erased]');
     expect(history.body.map((h: { why: string }) => h.why)).toContain('Working session 2');
   });
+
+  it("an indicator links terms and shows their current definitions in the reader's language", async () => {
+    const created = await propose(
+      official,
+      ghent,
+      { en: 'Baseline', nl: 'Nulmeting' },
+      { en: 'The value at the start.', nl: 'De waarde bij de start.' },
+    );
+    const baseline = (await adoptNow(ghent, coordinator, created.id, 1)).position;
+    const defined = await post(coordinator, `/v1/cities/${ghent.slug}/indicators`, {
+      code: 'PA-P1',
+      name: { en: 'Residents in participation processes' },
+      right: 'participation',
+      type: 'process',
+      unit: 'count',
+      direction: 'higher_is_better',
+      terms: [created.id, participation],
+    }).expect(201);
+    expect(defined.body.position).toBeGreaterThan(baseline);
+    const indicator = async (lang: string) =>
+      (
+        await api.http
+          .get(
+            `/v1/cities/${ghent.slug}/indicators/${defined.body.id}?minPosition=${defined.body.position}${lang}`,
+          )
+          .auth(observer.accessToken, { type: 'bearer' })
+          .expect(200)
+      ).body as { terms: string[]; linkedTerms: object[] };
+    const inDutch = await indicator('&lang=nl');
+    expect(inDutch.terms).toEqual([created.id, participation]);
+    // The adopted revision of "participation" defines it in English only: shown in English.
+    expect(inDutch.linkedTerms).toEqual([
+      {
+        id: created.id,
+        status: 'adopted',
+        lang: 'nl',
+        prefLabel: 'Nulmeting',
+        definition: 'De waarde bij de start.',
+      },
+      {
+        id: participation,
+        status: 'adopted',
+        lang: 'en',
+        prefLabel: 'Participation',
+        definition: 'Having a real say in public decisions.',
+      },
+    ]);
+    expect((await indicator('&lang=en')).linkedTerms[0]).toMatchObject({ lang: 'en', prefLabel: 'Baseline' });
+  });
 });

@@ -3,6 +3,7 @@ export {
   GlossaryTermEvent,
   glossaryTermStream,
 } from './domain/glossary-term.events';
+export { GetTermQuery } from './queries/get-term/get-term.query';
 export { GLOSSARY_ENTITIES } from './persistence/glossary.entities';
 export { GLOSSARY_TERMS_PROJECTION, GlossaryTermsProjection } from './projections/glossary-terms.projection';
 export { GlossaryModule } from './glossary.module';

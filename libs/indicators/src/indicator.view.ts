@@ -20,6 +20,16 @@ const LOCALISED = {
   example: { nl: '…', en: '…' },
 };
 
+// A linked glossary term as the reader sees it: its current definition in the reader's language, else in
+// the first language the definition has (`lang` says which), with the preferred label in that language.
+export class LinkedTermView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'adopted' }) status!: string;
+  @ApiProperty({ example: 'nl' }) lang!: string;
+  @ApiProperty({ example: 'Participatie' }) prefLabel!: string;
+  @ApiProperty({ example: 'Deelnemen aan publieke beslissingen.' }) definition!: string;
+}
+
 export class IndicatorView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ND-P1' }) code!: string;
@@ -38,6 +48,12 @@ export class IndicatorView {
   @ApiPropertyOptional({ nullable: true, type: String }) source!: string | null;
   @ApiPropertyOptional({ nullable: true, example: { value: 12, year: 2019 } }) baseline!: Benchmark | null;
   @ApiPropertyOptional({ nullable: true, example: { value: 0, year: 2030 } }) target!: Benchmark | null;
+  @ApiProperty({ type: [String], description: "Ids of the city's glossary terms it uses" }) terms!: string[];
+  @ApiPropertyOptional({
+    type: [LinkedTermView],
+    description: 'One indicator only: the linked terms in the reader’s language (?lang=, else the city’s)',
+  })
+  linkedTerms?: LinkedTermView[];
   @ApiProperty({ enum: INDICATOR_STATUSES }) status!: IndicatorStatus;
   @ApiProperty({
     description: 'Series number; a new unit or methodology on an active indicator starts the next',

@@ -10,6 +10,7 @@ import { IndicatorsReadModel, PgIndicatorsReadModel } from './persistence/indica
 import { IndicatorCodeRecord, IndicatorRecord } from './projections/indicator.entity';
 import { IndicatorCatalogProjection } from './projections/indicator-catalog.projection';
 import { GetIndicatorHandler } from './queries/get-indicator/get-indicator.handler';
+import { LinkedTerms } from './queries/get-indicator/linked-terms';
 import { IndicatorHistoryHandler } from './queries/indicator-history/indicator-history.handler';
 import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators.handler';
 
@@ -26,6 +27,7 @@ import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators
     UpdateIndicatorHandler,
     ListIndicatorsHandler,
     GetIndicatorHandler,
+    LinkedTerms,
     IndicatorHistoryHandler,
   ],
 })

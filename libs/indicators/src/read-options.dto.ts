@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MinPositionDto, PagedReadDto } from '@rl/web';
 import {
   FRAMEWORKS,
@@ -17,6 +17,11 @@ export class IndicatorReadDto extends MinPositionDto {
   @Type(() => Date)
   @IsDate()
   asOf?: Date;
+
+  @ApiPropertyOptional({ description: "Language of the linked terms' definitions (default: the city's)" })
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
+  lang?: string;
 }
 
 export class ListIndicatorsDto extends PagedReadDto {

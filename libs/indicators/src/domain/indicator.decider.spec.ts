@@ -94,6 +94,24 @@ describe('indicator decider', () => {
       ]);
   });
 
+  it('links glossary terms once each, without a series break', () => {
+    const term = '0192f0aa-0000-7000-8000-0000000000d1';
+    spec
+      .given([defined, activated])
+      .when(update({ terms: [term, term] }))
+      .then([
+        {
+          type: 'IndicatorRedefined',
+          data: {
+            indicatorId,
+            changes: { terms: { before: null, after: [term] } },
+            seriesBreak: false,
+            series: 1,
+          },
+        },
+      ]);
+  });
+
   it('records nothing when nothing changes', () => {
     spec
       .given([defined])

@@ -107,6 +107,8 @@ function normaliseField<K extends RedefinableField>(
     case 'methodology':
     case 'source':
       return (value as string).trim() as IndicatorDefinition[K];
+    case 'terms':
+      return [...new Set(value as string[])] as IndicatorDefinition[K];
     case 'type':
     case 'direction':
     case 'frameworkRefs':

@@ -44,6 +44,8 @@ export interface IndicatorDefinition {
   source?: string;
   baseline?: Benchmark;
   target?: Benchmark;
+  // Ids of glossary terms of the city that say what the indicator's words mean.
+  terms?: string[];
 }
 
 export type DefinitionField = keyof IndicatorDefinition;
@@ -63,6 +65,7 @@ export const REDEFINABLE_FIELDS = [
   'source',
   'baseline',
   'target',
+  'terms',
 ] as const satisfies readonly DefinitionField[];
 export type RedefinableField = (typeof REDEFINABLE_FIELDS)[number];
 

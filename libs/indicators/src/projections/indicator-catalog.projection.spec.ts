@@ -47,6 +47,8 @@ describe('indicator-catalog projection', () => {
       ohchrAttribute: null,
       source: null,
       target: null,
+      // No linked glossary terms: an empty list, not null.
+      terms: [],
       status: 'draft',
       series: 1,
       version: 1,

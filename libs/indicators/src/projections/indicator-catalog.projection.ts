@@ -29,6 +29,7 @@ export const definitionColumns = (d: IndicatorDefinition): DefinitionColumns => 
   source: d.source ?? null,
   baseline: d.baseline ?? null,
   target: d.target ?? null,
+  terms: d.terms ?? [],
 });
 
 // A field after a redefinition: its new value where it changed (null: an optional field cleared). The
@@ -67,6 +68,7 @@ export function evolveIndicatorRow(
         source: optional(c.source, row.source),
         baseline: optional(c.baseline, row.baseline),
         target: optional(c.target, row.target),
+        terms: optional(c.terms, row.terms) ?? [],
         series,
         ...stamp,
       };
@@ -100,6 +102,7 @@ export class IndicatorCatalogProjection extends rowProjection<IndicatorRow, Indi
     source: 'text',
     baseline: 'jsonb',
     target: 'jsonb',
+    terms: 'jsonb',
     status: 'text',
     series: 'int',
     version: 'int',

@@ -56,6 +56,10 @@ export class IndicatorRecord extends AggregateRow {
   @Column({ type: 'jsonb', nullable: true })
   target!: Benchmark | null;
 
+  // Ids of the linked glossary terms (none before indicators could link terms).
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  terms!: string[];
+
   @Column({ type: 'varchar', length: 16 })
   status!: IndicatorStatus;
 

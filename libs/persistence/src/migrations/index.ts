@@ -20,6 +20,7 @@ import { PublicationFlags1795708600000 } from './1795708600000-publication-flags
 import { PersonalData1795708700000 } from './1795708700000-personal-data';
 import { Glossary1795709600000 } from './1795709600000-glossary';
 import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term-comments';
+import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PersonalData1795708700000,
   Glossary1795709600000,
   GlossaryTermComments1795709700000,
+  IndicatorTerms1795709710000,
 ];

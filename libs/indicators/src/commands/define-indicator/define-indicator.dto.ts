@@ -8,6 +8,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -185,6 +186,13 @@ export class DefineIndicatorDto {
   @ValidateNested()
   @Type(() => BenchmarkDto)
   target?: BenchmarkDto;
+
+  @ApiPropertyOptional({ type: [String], description: "Ids of the city's glossary terms it uses" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  terms?: string[];
 
   @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Aggregates } from '@rl/event-store';
+import { CityId } from '@rl/kernel';
 import { ProjectionWaiter } from '@rl/projections';
 import { indicatorDecider } from '../../domain/indicator.decider';
 import { IndicatorErrors } from '../../domain/indicator.errors';
@@ -12,6 +13,7 @@ import {
 } from '../../projections/indicator-catalog.projection';
 import { toIndicatorView } from '../list-indicators/list-indicators.handler';
 import { GetIndicatorQuery } from './get-indicator.query';
+import { LinkedTerms } from './linked-terms';
 
 @QueryHandler(GetIndicatorQuery)
 export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, IndicatorView> {
@@ -19,9 +21,19 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, Ind
     private readonly indicators: IndicatorsReadModel,
     private readonly waiter: ProjectionWaiter,
     private readonly aggregates: Aggregates,
+    private readonly terms: LinkedTerms,
   ) {}
 
   async execute({ cityId, indicatorId, options }: GetIndicatorQuery): Promise<IndicatorView> {
+    const view = await this.definition(cityId, indicatorId, options);
+    return { ...view, linkedTerms: await this.terms.of(cityId, view.terms, options) };
+  }
+
+  private async definition(
+    cityId: CityId,
+    indicatorId: string,
+    options: GetIndicatorQuery['options'],
+  ): Promise<IndicatorView> {
     if (options.asOf) {
       // As it was then: computed from its events up to that instant, not from the read model.
       const past = await this.aggregates.load(cityId, indicatorDecider, indicatorStream(indicatorId), {

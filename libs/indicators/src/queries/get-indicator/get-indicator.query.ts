@@ -6,7 +6,7 @@ export class GetIndicatorQuery extends Query<IndicatorView> {
   constructor(
     readonly cityId: CityId,
     readonly indicatorId: string,
-    readonly options: { asOf?: Date; minPosition?: number },
+    readonly options: { asOf?: Date; minPosition?: number; lang?: string },
   ) {
     super();
   }

@@ -24,6 +24,7 @@ export const toIndicatorView = (row: IndicatorRecord): IndicatorView => ({
   source: row.source,
   baseline: row.baseline,
   target: row.target,
+  terms: row.terms,
   status: row.status,
   series: row.series,
   version: row.version,
