@@ -1,18 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page } from '@rl/kernel';
 import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CITY_ROLES, Page } from '@rl/kernel';
-import {
+  ApiCityList,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
-  CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
@@ -40,9 +33,7 @@ export class AssignmentsController {
 
   @Post()
   @ApiOperation({ summary: 'Assign an indicator to an organisation for a period' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedAssignmentView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: CreatedAssignmentView, status: 201 } })
   @ApiErrors(
     AssignmentErrors.ALREADY_EXISTS,
     AssignmentErrors.UNKNOWN_INDICATOR,
@@ -59,9 +50,7 @@ export class AssignmentsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Withdraw an assignment' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator'] })
   @ApiErrors(AssignmentErrors.NOT_FOUND, AssignmentErrors.ALREADY_WITHDRAWN, versionConflict('ASSIGNMENT'))
   withdraw(
     @CurrentCity() city: CityContext,
@@ -73,11 +62,7 @@ export class AssignmentsController {
 
   @Get()
   @ApiOperation({ summary: 'List assignments' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(AssignmentView, 'By period start, then creation')
-  @ApiServiceUnavailableResponse({
-    description: 'PROJECTION.BEHIND: minPosition not reached in time (Retry-After)',
-  })
+  @ApiCityList(AssignmentView, 'By period start, then creation')
   list(@CurrentCity() city: CityContext, @Query() query: ListAssignmentsDto): Promise<Page<AssignmentView>> {
     const { minPosition, periodId, organisationId, indicatorId } = query;
     return this.queries.execute(

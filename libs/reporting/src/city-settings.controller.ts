@@ -4,8 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Aggregates } from '@rl/event-store';
 import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
@@ -40,10 +40,8 @@ export class CitySettingsController {
   }
 
   @Put()
-  @CityAccess(['coordinator'])
   @ApiOperation({ summary: "Change the city's review rules; each change is an audited event" })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: CitySettingsView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: CitySettingsView } })
   @ApiErrors(versionConflict('CITY_SETTINGS'))
   change(
     @CurrentCity() city: CityContext,

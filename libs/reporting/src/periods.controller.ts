@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CITY_ROLES, Page } from '@rl/kernel';
 import {
+  ApiCityList,
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
   ApiProjectionBehind,
   CityAccess,
   CityContext,
@@ -42,9 +43,7 @@ export class PeriodsController {
 
   @Post()
   @ApiOperation({ summary: 'Define a reporting period' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedPeriodView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: CreatedPeriodView, status: 201 } })
   @ApiErrors(PeriodErrors.CODE_TAKEN, PeriodErrors.INVALID_CODE, PeriodErrors.INVALID_DEADLINE)
   define(
     @CurrentCity() city: CityContext,
@@ -56,10 +55,7 @@ export class PeriodsController {
 
   @Patch(':id')
   @ApiOperation({ summary: "Move a period's deadline" })
-  @CityAccess(['coordinator'])
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator'], ifMatch: true })
   @ApiErrors(PeriodErrors.NOT_FOUND, PeriodErrors.INVALID_DEADLINE, versionConflict('PERIOD'))
   moveDeadline(
     @CurrentCity() city: CityContext,
@@ -75,19 +71,15 @@ export class PeriodsController {
 
   @Get()
   @ApiOperation({ summary: 'List reporting periods' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(PeriodView, 'By start and end')
-  @ApiProjectionBehind()
+  @ApiCityList(PeriodView, 'By start and end')
   list(@CurrentCity() city: CityContext, @Query() query: PagedReadDto): Promise<Page<PeriodView>> {
     return this.queries.execute(new ListPeriodsQuery(city.id, pageRequest(query), query.minPosition));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a reporting period' })
-  @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: PeriodView, description: 'ETag carries the version' })
+  @ApiCityRead(PeriodView)
   @ApiErrors(PeriodErrors.NOT_FOUND)
-  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

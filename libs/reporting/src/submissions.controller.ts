@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES, Page } from '@rl/kernel';
+import { Page } from '@rl/kernel';
 import {
+  ApiCityList,
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiPage,
-  ApiProjectionBehind,
-  CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
@@ -52,9 +51,7 @@ export class SubmissionsController {
 
   @Post()
   @ApiOperation({ summary: 'Submit a value' })
-  @CityAccess(['collector', 'official'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedSubmissionView })
+  @ApiCommand({ roles: ['collector', 'official'], answer: { type: CreatedSubmissionView, status: 201 } })
   @ApiErrors(
     NOT_ASSIGNED,
     SubmissionErrors.ALREADY_OPEN,
@@ -75,10 +72,11 @@ export class SubmissionsController {
   @Post(':id/validate')
   @ApiOperation({ summary: 'Validate a submission' })
   @HttpCode(200)
-  @CityAccess(['official'])
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you reviewed' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiCommand({
+    roles: ['official'],
+    ifMatch: 'The version you reviewed',
+    answer: { type: SubmissionWriteView },
+  })
   @ApiErrors(NOT_FOUND, INVALID_TRANSITION, SubmissionErrors.SAME_PERSON, versionConflict('SUBMISSION'))
   validate(
     @CurrentCity() city: CityContext,
@@ -92,9 +90,7 @@ export class SubmissionsController {
   @Post(':id/return')
   @ApiOperation({ summary: 'Return a submission for revision' })
   @HttpCode(200)
-  @CityAccess(['official'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiCommand({ roles: ['official'], answer: { type: SubmissionWriteView } })
   @ApiErrors(NOT_FOUND, INVALID_TRANSITION, versionConflict('SUBMISSION'))
   returnSubmission(
     @CurrentCity() city: CityContext,
@@ -108,9 +104,7 @@ export class SubmissionsController {
   @Post(':id/corrections')
   @ApiOperation({ summary: 'Correct a submission' })
   @HttpCode(200)
-  @CityAccess(['collector', 'official'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: SubmissionWriteView })
+  @ApiCommand({ roles: ['collector', 'official'], answer: { type: SubmissionWriteView } })
   @ApiErrors(NOT_FOUND, NOT_ASSIGNED, INVALID_TRANSITION, ...CHECKED, versionConflict('SUBMISSION'))
   correct(
     @CurrentCity() city: CityContext,
@@ -123,9 +117,7 @@ export class SubmissionsController {
 
   @Get()
   @ApiOperation({ summary: 'List submissions' })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(SubmissionView, 'In order of creation')
-  @ApiProjectionBehind()
+  @ApiCityList(SubmissionView, 'In order of creation')
   list(@CurrentCity() city: CityContext, @Query() query: ListSubmissionsDto): Promise<Page<SubmissionView>> {
     const { minPosition, indicatorId, periodId, organisationId, status } = query;
     return this.queries.execute(
@@ -139,10 +131,8 @@ export class SubmissionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a submission' })
-  @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: SubmissionView, description: 'ETag carries the version' })
+  @ApiCityRead(SubmissionView)
   @ApiErrors(NOT_FOUND)
-  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,
@@ -163,9 +153,7 @@ export class SeriesController {
 
   @Get(':id/series')
   @ApiOperation({ summary: "Time series of an indicator's values" })
-  @CityAccess(CITY_ROLES)
-  @ApiPage(SeriesPointView, 'Oldest period first')
-  @ApiProjectionBehind()
+  @ApiCityList(SeriesPointView, 'Oldest period first')
   series(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

@@ -1,4 +1,4 @@
-import { Controller, Get, Patch, Post, Type as Class } from '@nestjs/common';
+import { Controller, Get, Patch, Post, Put, Type as Class } from '@nestjs/common';
 import { ApiProperty, OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { openApiDocument } from './openapi';
@@ -17,6 +17,13 @@ class ThingsController {
   @Patch(':id')
   @ApiCommand({ roles: ['coordinator', 'official'], operator: true, ifMatch: 'The version you reviewed' })
   update(): void {}
+
+  @Put(':id')
+  @ApiCommand({
+    roles: ['coordinator'],
+    ifMatch: { description: 'Without it: unconditional', required: false },
+  })
+  replace(): void {}
 
   @Get()
   @ApiCityList(ThingView, 'By name')
@@ -74,6 +81,13 @@ describe('route contracts', () => {
       (p) => 'name' in p && p.name === 'If-Match',
     );
     expect(ifMatch).toMatchObject({ required: true, description: 'The version you reviewed' });
+  });
+
+  it('documents an If-Match the caller may leave out', () => {
+    const optional = document.paths['/cities/{city}/things/{id}'].put?.parameters?.find(
+      (p) => 'name' in p && p.name === 'If-Match',
+    );
+    expect(optional).toMatchObject({ required: false, description: 'Without it: unconditional' });
   });
 
   it('documents the reads of a projection: the page or the ETag, and the wait for minPosition', () => {

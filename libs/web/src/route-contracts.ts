@@ -13,20 +13,27 @@ export interface CommandRoute {
   roles: readonly CityRole[];
   // Platform operators may call it too.
   operator?: boolean;
-  // The caller states the version it last saw (IfMatchVersion); a string says what that version is.
-  ifMatch?: boolean | string;
+  // The caller states the version it last saw (IfMatchVersion); a string says what that version is;
+  // `required: false` where the header may be left out (OptionalIfMatchVersion).
+  ifMatch?: boolean | string | { description: string; required: false };
   // The success answer; a write result (200) unless said otherwise.
   answer?: { type: Class<unknown>; status?: 200 | 201 | 202; description?: string };
 }
 
-export const ApiIfMatch = (description = 'The version you last saw') =>
-  ApiHeader({ name: 'If-Match', required: true, description });
+export const ApiIfMatch = (description = 'The version you last saw', required = true) =>
+  ApiHeader({ name: 'If-Match', required, description });
+
+const ifMatchHeader = (ifMatch: NonNullable<CommandRoute['ifMatch']>) => {
+  if (ifMatch === false) return [];
+  if (ifMatch === true) return [ApiIfMatch()];
+  return typeof ifMatch === 'string' ? [ApiIfMatch(ifMatch)] : [ApiIfMatch(ifMatch.description, false)];
+};
 
 // A command on the :city: who may send it, If-Match, Idempotency-Key and correlation headers, the answer.
 export const ApiCommand = ({ roles, operator = false, ifMatch = false, answer }: CommandRoute) =>
   applyDecorators(
     CityAccess(roles, { operator }),
-    ...(ifMatch === false ? [] : [ApiIfMatch(ifMatch === true ? undefined : ifMatch)]),
+    ...ifMatchHeader(ifMatch),
     ApiIdempotencyKey(),
     ApiResponse({
       status: answer?.status ?? 200,

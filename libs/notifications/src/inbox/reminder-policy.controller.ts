@@ -1,13 +1,11 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES } from '@rl/kernel';
 import {
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
-  ApiProjectionBehind,
-  CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
@@ -34,9 +32,7 @@ export class ReminderPolicyController {
 
   @Get()
   @ApiOperation({ summary: "Get the city's reminder policy" })
-  @CityAccess(CITY_ROLES)
-  @ApiOkResponse({ type: ReminderPolicyView, description: 'ETag carries the version' })
-  @ApiProjectionBehind()
+  @ApiCityRead(ReminderPolicyView)
   async get(
     @CurrentCity() city: CityContext,
     @Query() query: MinPositionDto,
@@ -49,18 +45,18 @@ export class ReminderPolicyController {
 
   @Put()
   @ApiOperation({ summary: "Change the city's reminder policy" })
-  @CityAccess(['coordinator'])
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description:
-      'The version you last saw (0 = the defaults): the change then fails with 409 if the policy changed since. ' +
-      'Without it the policy is replaced unconditionally.',
-  })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({
-    type: WriteResultView,
-    description: 'Recorded; reminders of open assignments are rescheduled (read it back with minPosition)',
+  @ApiCommand({
+    roles: ['coordinator'],
+    ifMatch: {
+      description:
+        'The version you last saw (0 = the defaults): the change then fails with 409 if the policy changed since. ' +
+        'Without it the policy is replaced unconditionally.',
+      required: false,
+    },
+    answer: {
+      type: WriteResultView,
+      description: 'Recorded; reminders of open assignments are rescheduled (read it back with minPosition)',
+    },
   })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID: malformed body (e.g. more than 20 offsets)' })
   @ApiErrors(ReminderPolicyErrors.INVALID, versionConflict('REMINDER_POLICY'))

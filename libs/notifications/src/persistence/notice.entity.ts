@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import { SendLeaseColumns } from '@rl/persistence';
+import { CityRow, SendLeaseColumns } from '@rl/persistence';
 import { NOTICE_CHANNELS, NoticeChannel, NoticeData, NoticeKind } from '../domain/notice';
 
 export const NOTICE_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
@@ -11,10 +11,7 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 @Unique('UQ_notices_key', ['tenantId', 'key', 'recipientId', 'channel'])
 @Index('IDX_notices_pending', ['tenantId', 'status', 'sendAfter'])
 @Index('IDX_notices_inbox', ['recipientId', 'channel', 'createdAt'])
-export class NoticeRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class NoticeRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -68,10 +65,7 @@ export class NoticeRecord {
 // Who follows what (they submitted it, or commented on it): the recipients of later comments and of
 // the validation or return of a submission.
 @Entity('notice_follows')
-export class NoticeFollowRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class NoticeFollowRecord extends CityRow {
   @PrimaryColumn({ name: 'target_id', type: 'uuid' })
   targetId!: string;
 

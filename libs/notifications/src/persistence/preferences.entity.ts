@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 
 // A person's notification settings, the same in every city they belong to (platform table).
 @Entity('notification_preferences')
@@ -23,10 +24,7 @@ export class NotificationPreferenceRecord {
 // A member's secret calendar link for one city; only its SHA-256 is stored.
 @Entity('calendar_tokens')
 @Unique('UQ_calendar_tokens_hash', ['tenantId', 'tokenHash'])
-export class CalendarTokenRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class CalendarTokenRecord extends CityRow {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId!: string;
 

@@ -1,12 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 import { QuietHours, ReminderOffset } from '../domain/reminder-policy';
 
 // A city's reminder policy; no row means the defaults. Changes are also recorded as events (audit).
 @Entity('reminder_policies')
-export class ReminderPolicyRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ReminderPolicyRecord extends CityRow {
   @Column({ type: 'jsonb' })
   offsets!: ReminderOffset[];
 

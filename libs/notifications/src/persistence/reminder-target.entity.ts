@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 import { REMINDER_TARGET_STATES, ReminderTargetState } from '../domain/reminder-firing';
 
 export { ReminderTargetState };
@@ -8,10 +9,7 @@ export { ReminderTargetState };
 @Entity('reminder_targets')
 @Index('IDX_reminder_targets_period', ['tenantId', 'periodId'])
 @Index('IDX_reminder_targets_work', ['tenantId', 'indicatorId', 'periodId', 'organisationId'])
-export class ReminderTargetRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ReminderTargetRecord extends CityRow {
   @PrimaryColumn({ name: 'assignment_id', type: 'uuid' })
   assignmentId!: string;
 
@@ -36,10 +34,7 @@ export class ReminderTargetRecord {
 }
 
 @Entity('reminder_deadlines')
-export class ReminderDeadlineRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ReminderDeadlineRecord extends CityRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 
 export const REMINDER_STATUSES = ['pending', 'sent', 'skipped', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
@@ -8,10 +9,7 @@ export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 @Entity('reminders')
 @Unique('UQ_reminders_key', ['tenantId', 'assignmentId', 'deadline', 'offsetKey'])
 @Index('IDX_reminders_due', ['tenantId', 'status', 'dueAt'])
-export class ReminderRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ReminderRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
 

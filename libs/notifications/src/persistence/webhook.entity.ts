@@ -1,11 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 
 // A city's webhook endpoint. The secret signs deliveries (HMAC-SHA256), so it is kept, and shown once.
 @Entity('webhook_endpoints')
-export class WebhookEndpointRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class WebhookEndpointRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -36,10 +34,7 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 // A failure category (http_503, timeout, blocked_address…), never text from the receiver.
 @Check('ck_webhook_deliveries_last_error', `"last_error" ~ '^[a-z0-9_]{1,40}$'`)
 @Index('IDX_webhook_deliveries_created', ['tenantId', 'createdAt', 'id'])
-export class WebhookDeliveryRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class WebhookDeliveryRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@rl/kernel';
 import {
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   ApiPage,
   CityAccess,
   CityContext,
@@ -36,11 +36,13 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({ summary: 'Register a webhook' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({
-    type: CreatedWebhookView,
-    description: 'Registered; the signing secret is in this response only',
+  @ApiCommand({
+    roles: ['coordinator'],
+    answer: {
+      type: CreatedWebhookView,
+      status: 201,
+      description: 'Registered; the signing secret is in this response only',
+    },
   })
   @ApiErrors(WebhookErrors.LIMIT_REACHED, WebhookErrors.URL_REFUSED)
   register(
@@ -73,9 +75,10 @@ export class WebhooksController {
   @Post('deliveries/:id/redeliver')
   @ApiOperation({ summary: 'Redeliver a webhook delivery' })
   @HttpCode(200)
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WebhookDeliveryView, description: 'Pending again, with a fresh set of attempts' })
+  @ApiCommand({
+    roles: ['coordinator'],
+    answer: { type: WebhookDeliveryView, description: 'Pending again, with a fresh set of attempts' },
+  })
   @ApiErrors(
     WebhookErrors.DELIVERY_NOT_FOUND,
     WebhookErrors.DELIVERY_NOT_DEAD,
@@ -91,11 +94,12 @@ export class WebhooksController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Remove a webhook' })
-  @CityAccess(['coordinator'])
-  @ApiIdempotencyKey()
-  @ApiOkResponse({
-    type: WriteResultView,
-    description: 'Deactivated: nothing more is sent to it; pending deliveries are dead-lettered',
+  @ApiCommand({
+    roles: ['coordinator'],
+    answer: {
+      type: WriteResultView,
+      description: 'Deactivated: nothing more is sent to it; pending deliveries are dead-lettered',
+    },
   })
   @ApiErrors(WebhookErrors.NOT_FOUND)
   remove(

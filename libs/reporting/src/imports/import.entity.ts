@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'rejected'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -7,10 +8,7 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 // only a wake-up); the bytes are dropped once the import is done or rejected.
 @Entity('imports')
 @Index('IDX_imports_pending', ['tenantId', 'status'])
-export class ImportRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ImportRecord extends CityRow {
   // UUIDv7: listing by id is listing by upload time.
   @PrimaryColumn('uuid')
   id!: string;

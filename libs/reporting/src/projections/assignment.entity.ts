@@ -1,16 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { AggregateRow } from '@rl/persistence';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../domain/assignment.events';
 
 // Read model of the assignments projection; written only by it.
 @Entity('assignments')
 @Index('IDX_assignments_period', ['tenantId', 'periodId'])
-export class AssignmentRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class AssignmentRecord extends AggregateRow {
   @Column({ name: 'indicator_id', type: 'uuid' })
   indicatorId!: string;
 
@@ -22,13 +17,4 @@ export class AssignmentRecord {
 
   @Column({ type: 'enum', enum: ASSIGNMENT_STATUSES, enumName: 'assignment_status' })
   status!: AssignmentStatus;
-
-  @Column({ type: 'integer' })
-  version!: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

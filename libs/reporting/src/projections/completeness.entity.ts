@@ -1,12 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CityRow } from '@rl/persistence';
 
 // Read model of the completeness projection: one row per period × organisation × indicator that has ever
 // been assigned or submitted; written only by it. Overdue is derived at read time from the period deadline.
 @Entity('completeness')
-export class CompletenessRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class CompletenessRecord extends CityRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 

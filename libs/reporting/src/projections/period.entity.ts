@@ -1,16 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { AggregateRow } from '@rl/persistence';
 import { PERIOD_GRANULARITIES, PeriodGranularity } from '../domain/period-code';
 
 // Read model of the periods projection; written only by it.
 @Entity('periods')
 @Index('IDX_periods_start', ['tenantId', 'start', 'end', 'id'])
-export class PeriodRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class PeriodRecord extends AggregateRow {
   @Column({ type: 'varchar', length: 16 })
   code!: string;
 
@@ -29,14 +24,4 @@ export class PeriodRecord {
 
   @Column({ type: 'varchar', length: 64 })
   timezone!: string;
-
-  // The stream version this row reflects; replays of older events are ignored.
-  @Column({ type: 'integer' })
-  version!: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,12 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CityIndicatorRow, CityRow } from '@rl/persistence';
 
 // Write-side reservations, not read models: written in the transaction that appends, so that two
 // concurrent commands cannot both take a period code or an assignment triple.
 @Entity('period_codes')
-export class PeriodCodeReservation {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PeriodCodeReservation extends CityRow {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   code!: string;
 
@@ -15,13 +13,7 @@ export class PeriodCodeReservation {
 }
 
 @Entity('assignment_keys')
-export class AssignmentKeyReservation {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class AssignmentKeyReservation extends CityIndicatorRow {
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
@@ -34,13 +26,7 @@ export class AssignmentKeyReservation {
 
 // One open (submitted or returned) submission per indicator, period and organisation; freed on validation.
 @Entity('open_submissions')
-export class OpenSubmissionReservation {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class OpenSubmissionReservation extends CityIndicatorRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 

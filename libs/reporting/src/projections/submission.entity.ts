@@ -1,16 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AggregateRow, CityIndicatorRow } from '@rl/persistence';
 import { Observation, SUBMISSION_STATUSES, SubmissionStatus } from '../domain/submission.events';
 
 // Read model of the submissions projection; written only by it.
 @Entity('submissions')
 @Index('IDX_submissions_indicator_period', ['tenantId', 'indicatorId', 'periodId'])
-export class SubmissionRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class SubmissionRecord extends AggregateRow {
   @Column({ name: 'indicator_id', type: 'uuid' })
   indicatorId!: string;
 
@@ -50,27 +45,12 @@ export class SubmissionRecord {
 
   @Column({ name: 'returned_by', type: 'uuid', nullable: true })
   returnedBy!: string | null;
-
-  @Column({ type: 'integer' })
-  version!: number;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 // Read model of the series projection: per indicator, period and disaggregation key, the latest
 // submitted and the latest validated value.
 @Entity('series')
-export class SeriesRecord {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
-  indicatorId!: string;
-
+export class SeriesRecord extends CityIndicatorRow {
   @PrimaryColumn({ name: 'period_id', type: 'uuid' })
   periodId!: string;
 
