@@ -483,4 +483,37 @@ describe('Glossary (participatory, SKOS)', () => {
     ]);
     expect((await indicator('&lang=en')).linkedTerms[0]).toMatchObject({ lang: 'en', prefLabel: 'Baseline' });
   });
+
+  it("an indicator links only its city's terms (proposed ones too): another city's term is refused", async () => {
+    const ours = await propose(collector, ghent, { en: 'Service' }, { en: 'What the city provides.' });
+    const theirs = await propose(paduaCoordinator, padua, { en: 'Service' }, { en: 'What Padua provides.' });
+    const indicator = {
+      code: 'PA-P2',
+      name: { en: 'Services used' },
+      right: 'participation',
+      type: 'process',
+      unit: 'count',
+      direction: 'neutral',
+    };
+    const refused = expectProblem(
+      await post(coordinator, `/v1/cities/${ghent.slug}/indicators`, { ...indicator, terms: [theirs.id] }),
+      422,
+      'INDICATOR.UNKNOWN_TERM',
+    );
+    expect(refused.errors).toEqual([
+      { field: 'terms', message: `${theirs.id} is not a glossary term of this city` },
+    ]);
+    // A proposed term may be linked already.
+    const defined = await post(coordinator, `/v1/cities/${ghent.slug}/indicators`, {
+      ...indicator,
+      terms: [ours.id],
+    }).expect(201);
+    const unknown = '0192f0aa-0000-7000-8000-00000000dead';
+    const patched = await api.http
+      .patch(`/v1/cities/${ghent.slug}/indicators/${defined.body.id}`)
+      .auth(coordinator.accessToken, { type: 'bearer' })
+      .set('If-Match', String(defined.body.version))
+      .send({ terms: [ours.id, unknown] });
+    expect(expectProblem(patched, 422, 'INDICATOR.UNKNOWN_TERM').errors[0]).toMatchObject({ field: 'terms' });
+  });
 });

@@ -40,7 +40,7 @@ export class IndicatorsController {
   @Post()
   @ApiOperation({ summary: 'Define an indicator' })
   @ApiCommand({ roles: ['coordinator', 'official'], answer: { type: CreatedIndicatorView, status: 201 } })
-  @ApiErrors(IndicatorErrors.INVALID_DEFINITION, IndicatorErrors.CODE_TAKEN)
+  @ApiErrors(IndicatorErrors.INVALID_DEFINITION, IndicatorErrors.CODE_TAKEN, IndicatorErrors.UNKNOWN_TERM)
   define(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
@@ -60,6 +60,7 @@ export class IndicatorsController {
     IndicatorErrors.CODE_IMMUTABLE,
     IndicatorErrors.RETIRED,
     IndicatorErrors.INVALID_TRANSITION,
+    IndicatorErrors.UNKNOWN_TERM,
   )
   update(
     @CurrentCity() city: CityContext,

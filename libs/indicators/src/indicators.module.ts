@@ -5,6 +5,7 @@ import { DefineIndicatorHandler } from './commands/define-indicator/define-indic
 import { UpdateIndicatorHandler } from './commands/update-indicator/update-indicator.handler';
 import { IndicatorsController } from './indicators.controller';
 import { CityLocales, PgCityLocales } from './persistence/city-locales.repository';
+import { GlossaryTerms, PgGlossaryTerms } from './persistence/glossary-terms.repository';
 import { IndicatorCodes, PgIndicatorCodes } from './persistence/indicator-codes.repository';
 import { IndicatorsReadModel, PgIndicatorsReadModel } from './persistence/indicators.repository';
 import { IndicatorCodeRecord, IndicatorRecord } from './projections/indicator.entity';
@@ -20,6 +21,7 @@ import { ListIndicatorsHandler } from './queries/list-indicators/list-indicators
   providers: [
     CityLocale,
     { provide: CityLocales, useClass: PgCityLocales },
+    { provide: GlossaryTerms, useClass: PgGlossaryTerms },
     { provide: IndicatorCodes, useClass: PgIndicatorCodes },
     { provide: IndicatorsReadModel, useClass: PgIndicatorsReadModel },
     IndicatorCatalogProjection,

@@ -12,4 +12,5 @@ export const IndicatorErrors = defineErrors('INDICATOR', {
     message: 'The code of an indicator cannot change; define a new indicator instead',
   },
   CODE_TAKEN: { kind: 'conflict', message: 'The code is already used by another indicator of this city' },
+  UNKNOWN_TERM: { kind: 'invalid', message: 'An indicator links only glossary terms of its city' },
 });

@@ -4,6 +4,7 @@ import { CityId } from '@rl/kernel';
 import { DefineIndicator, indicatorDecider } from '../domain/indicator.decider';
 import { indicatorStream } from '../domain/indicator.events';
 import { CityLocales } from '../persistence/city-locales.repository';
+import { GlossaryTerms } from '../persistence/glossary-terms.repository';
 import { codeKey, codeTaken, IndicatorCodes } from '../persistence/indicator-codes.repository';
 
 export class InMemoryCityLocales implements CityLocales {
@@ -34,5 +35,19 @@ export class InMemoryIndicatorCodes implements IndicatorCodes {
     this.taken.add(code);
     if (metadata.idempotencyKey) this.results.set(`${cityId}/${metadata.idempotencyKey}`, result);
     return result;
+  }
+}
+
+// The terms each city's glossary holds.
+export class InMemoryGlossaryTerms extends GlossaryTerms {
+  private readonly known = new Set<string>();
+
+  given(cityId: CityId, ...termIds: string[]): this {
+    for (const id of termIds) this.known.add(`${cityId}/${id}`);
+    return this;
+  }
+
+  unknown(cityId: CityId, ids: readonly string[]): Promise<string[]> {
+    return Promise.resolve(ids.filter((id) => !this.known.has(`${cityId}/${id}`)));
   }
 }

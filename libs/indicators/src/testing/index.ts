@@ -1,2 +1,2 @@
 export { aDefinition, indicatorDefined } from './indicator-fixtures';
-export { InMemoryCityLocales, InMemoryIndicatorCodes } from './in-memory-indicators';
+export { InMemoryCityLocales, InMemoryGlossaryTerms, InMemoryIndicatorCodes } from './in-memory-indicators';

@@ -1,7 +1,7 @@
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
 import { CityLocale } from '../../city-locale';
-import { InMemoryCityLocales, InMemoryIndicatorCodes } from '../../testing';
+import { InMemoryCityLocales, InMemoryGlossaryTerms, InMemoryIndicatorCodes } from '../../testing';
 import { DefineIndicatorCommand } from './define-indicator.command';
 import { DefineIndicatorDto } from './define-indicator.dto';
 import { DefineIndicatorHandler } from './define-indicator.handler';
@@ -16,9 +16,13 @@ const input: DefineIndicatorDto = {
   direction: 'neutral',
 };
 
+const term = '0192f0aa-0000-7000-8000-0000000000d1';
+const unknownTerm = '0192f0aa-0000-7000-8000-0000000000d2';
+
 const setUp = () => {
   const codes = new InMemoryIndicatorCodes();
-  const handler = new DefineIndicatorHandler(codes, new CityLocale(new InMemoryCityLocales('nl')));
+  const locale = new CityLocale(new InMemoryCityLocales('nl'));
+  const handler = new DefineIndicatorHandler(codes, locale, new InMemoryGlossaryTerms().given(ghent, term));
   return { codes, handler };
 };
 const define = (dto: DefineIndicatorDto, idempotencyKey?: string) =>
@@ -77,6 +81,23 @@ describe('DefineIndicatorHandler', () => {
     ];
     await expect(handler.execute(define({ ...input, disaggregations: twice }))).rejects.toMatchObject({
       code: 'INDICATOR.INVALID_DEFINITION',
+    });
+  });
+
+  it('links terms of the city', async () => {
+    const { codes, handler } = setUp();
+    const view = await handler.execute(define({ ...input, terms: [term] }));
+    expect(codes.aggregates.eventsOf(ghent, `indicator-${view.id}`)[0]).toMatchObject({
+      data: { definition: { terms: [term] } },
+    });
+  });
+
+  it("refuses a term the city's glossary does not have, naming the field", async () => {
+    const { handler } = setUp();
+    await expect(handler.execute(define({ ...input, terms: [term, unknownTerm] }))).rejects.toMatchObject({
+      code: 'INDICATOR.UNKNOWN_TERM',
+      errors: [{ field: 'terms', message: `${unknownTerm} is not a glossary term of this city` }],
+      details: { terms: [unknownTerm] },
     });
   });
 });

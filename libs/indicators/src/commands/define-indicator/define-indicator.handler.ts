@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CityLocale } from '../../city-locale';
 import { LocalisedText } from '../../domain/indicator.events';
 import { CreatedIndicatorView } from '../../indicator.view';
+import { GlossaryTerms } from '../../persistence/glossary-terms.repository';
 import { IndicatorCodes } from '../../persistence/indicator-codes.repository';
 import { DefineIndicatorCommand } from './define-indicator.command';
 
@@ -11,9 +12,11 @@ export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCo
   constructor(
     private readonly codes: IndicatorCodes,
     private readonly locale: CityLocale,
+    private readonly terms: GlossaryTerms,
   ) {}
 
   async execute({ cityId, input, metadata }: DefineIndicatorCommand): Promise<CreatedIndicatorView> {
+    await this.terms.assertKnown(cityId, input.terms);
     const indicatorId = uuidv7();
     const { status, name, description, ...rest } = input;
     const texts = await this.locale.localise(cityId, { name, description }, ['name', 'description']);

@@ -4,6 +4,7 @@ import { WriteResultView } from '@rl/web';
 import { indicatorDecider } from '../../domain/indicator.decider';
 import { indicatorStream } from '../../domain/indicator.events';
 import { CityLocales } from '../../persistence/city-locales.repository';
+import { GlossaryTerms } from '../../persistence/glossary-terms.repository';
 import { UpdateIndicatorCommand } from './update-indicator.command';
 
 @CommandHandler(UpdateIndicatorCommand)
@@ -11,6 +12,7 @@ export class UpdateIndicatorHandler implements ICommandHandler<UpdateIndicatorCo
   constructor(
     private readonly aggregates: Aggregates,
     private readonly locales: CityLocales,
+    private readonly terms: GlossaryTerms,
   ) {}
 
   async execute({
@@ -21,6 +23,7 @@ export class UpdateIndicatorHandler implements ICommandHandler<UpdateIndicatorCo
     metadata,
   }: UpdateIndicatorCommand): Promise<WriteResultView> {
     const { code, status, ...patch } = changes;
+    await this.terms.assertKnown(cityId, patch.terms);
     const plain = typeof patch.name === 'string' || typeof patch.description === 'string';
     const defaultLocale = plain ? await this.locales.defaultLocale(cityId) : undefined;
     const { version, position } = await this.aggregates.handle(
