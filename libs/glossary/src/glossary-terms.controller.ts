@@ -48,6 +48,7 @@ import { CreatedTermView, ProposalWrittenView, TermRevisionView, TermView } from
 // Any member but an observer takes part; the coordinator decides.
 export const PARTICIPANTS: readonly CityRole[] = CITY_ROLES.filter((role) => role !== 'observer');
 const CONTENT_ERRORS = [
+  E.TOO_LARGE,
   E.LABEL_TAKEN,
   E.LABELS_OVERLAP,
   E.INVALID_LANGUAGE,

@@ -13,16 +13,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LangList, LangMap } from '../domain/glossary-term.events';
+import { TERM_LIMITS as L } from '../domain/term-content';
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const MAX_LANGUAGES = 20;
 const isText = (value: unknown, max: number) =>
   typeof value === 'string' && /\S/.test(value) && value.length <= max;
 const isLanguageObject = (value: unknown): value is Record<string, unknown> =>
   !!value &&
   typeof value === 'object' &&
   !Array.isArray(value) &&
-  Object.keys(value).length <= MAX_LANGUAGES &&
+  Object.keys(value).length <= L.languages &&
   Object.keys(value).every((lang) => LANGUAGE.test(lang));
 
 // { <language>: text }: one text per language (a preferred label, a definition, a scope note).
@@ -45,10 +45,11 @@ const IsLangList = (max: number) =>
       validate: (value: unknown) =>
         isLanguageObject(value) &&
         Object.values(value).every(
-          (list) => Array.isArray(list) && list.length <= 50 && list.every((t) => isText(t, max)),
+          (list) =>
+            Array.isArray(list) && list.length <= L.labelsPerLanguage && list.every((t) => isText(t, max)),
         ),
       defaultMessage: (args) =>
-        `${args?.property} must be an object of language tag to a list of at most 50 non-blank texts of at most ${max} characters`,
+        `${args?.property} must be an object of language tag to a list of at most ${L.labelsPerLanguage} non-blank texts of at most ${max} characters`,
     },
   });
 
@@ -61,19 +62,19 @@ const LANG_LIST = {
 export class TermSourceDto {
   @ApiProperty({ example: 'OHCHR, Human rights indicators: a guide to measurement and implementation' })
   @IsString()
-  @Length(1, 300)
+  @Length(1, L.sourceTitle)
   title!: string;
 
   @ApiPropertyOptional({ example: 'https://www.ohchr.org/en/publications' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(2000)
+  @MaxLength(L.url)
   url?: string;
 
   @ApiPropertyOptional({ example: 'OHCHR' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, L.sourceStandard)
   standard?: string;
 }
 
@@ -82,28 +83,28 @@ export class TermSourceDto {
 export class TermFieldsDto {
   @ApiPropertyOptional({ ...LANG_LIST, example: { en: ['Civic participation'] } })
   @IsOptional()
-  @IsLangList(200)
+  @IsLangList(L.label)
   altLabels?: LangList;
 
   @ApiPropertyOptional({ ...LANG_LIST, description: 'Labels found by search but never shown (misspellings)' })
   @IsOptional()
-  @IsLangList(200)
+  @IsLangList(L.label)
   hiddenLabels?: LangList;
 
   @ApiPropertyOptional(LANG_MAP)
   @IsOptional()
-  @IsLangMap(5000)
+  @IsLangMap(L.text)
   scopeNote?: LangMap;
 
   @ApiPropertyOptional(LANG_LIST)
   @IsOptional()
-  @IsLangList(1000)
+  @IsLangList(L.example)
   examples?: LangList;
 
   @ApiPropertyOptional({ type: [TermSourceDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(L.sources)
   @ValidateNested({ each: true })
   @Type(() => TermSourceDto)
   sources?: TermSourceDto[];
@@ -111,14 +112,14 @@ export class TermFieldsDto {
   @ApiPropertyOptional({ type: [String], description: 'Ids of broader terms of this city' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(L.broader)
   @IsUUID('all', { each: true })
   broader?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Ids of related terms of this city' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(L.related)
   @IsUUID('all', { each: true })
   related?: string[];
 }

@@ -14,6 +14,7 @@ export const GlossaryTermErrors = defineErrors('GLOSSARY_TERM', {
   },
   INVALID_LANGUAGE: { kind: 'invalid', message: 'A language is a BCP 47 tag such as en, nl or pt-BR' },
   INCOMPLETE: { kind: 'invalid', message: 'A term needs a preferred label and a definition' },
+  TOO_LARGE: { kind: 'invalid', message: 'A field of the term is longer or has more entries than allowed' },
   UNKNOWN_TERM: { kind: 'invalid', message: 'A linked term is not a term of this city' },
   CYCLE: { kind: 'invalid', message: 'The broader links would form a cycle' },
   BROADER_AND_RELATED: {

@@ -13,6 +13,22 @@ export type GlossaryFacts = ReadonlyMap<string, TermFacts>;
 
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
+// How large a term may be, whichever way it comes in (the HTTP body is checked against the same numbers
+// by its DTO; an imported SKOS file only here).
+export const TERM_LIMITS = {
+  languages: 20,
+  label: 200,
+  labelsPerLanguage: 50,
+  text: 5000,
+  example: 1000,
+  sources: 30,
+  sourceTitle: 300,
+  sourceStandard: 100,
+  url: 2000,
+  broader: 20,
+  related: 50,
+} as const;
+
 // Texts are compared and stored with runs of white space folded, as people type them.
 const fold = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
 // Labels compare whatever their case: "Participation" and "participation" are one label.
@@ -89,6 +105,57 @@ function checkLanguages(content: TermContent): void {
     throw GlossaryTermErrors.INVALID_LANGUAGE({
       errors: bad.map((lang) => ({ field: lang, message: 'is not a language tag' })),
     });
+}
+
+function checkSizes(content: TermContent): void {
+  const errors: { field: string; message: string }[] = [];
+  const tooLong = (field: string, texts: readonly string[], max: number) => {
+    if (texts.some((text) => text.length > max)) errors.push({ field, message: `at most ${max} characters` });
+  };
+  const perLanguage = (field: string, map: Record<string, unknown>) => {
+    if (Object.keys(map).length > TERM_LIMITS.languages)
+      errors.push({ field, message: `at most ${TERM_LIMITS.languages} languages` });
+  };
+  for (const [field, map, max] of [
+    ['prefLabel', content.prefLabel, TERM_LIMITS.label],
+    ['definition', content.definition, TERM_LIMITS.text],
+    ['scopeNote', content.scopeNote, TERM_LIMITS.text],
+  ] as const) {
+    perLanguage(field, map);
+    tooLong(field, Object.values(map), max);
+  }
+  for (const [field, lists, max] of [
+    ['altLabels', content.altLabels, TERM_LIMITS.label],
+    ['hiddenLabels', content.hiddenLabels, TERM_LIMITS.label],
+    ['examples', content.examples, TERM_LIMITS.example],
+  ] as const) {
+    perLanguage(field, lists);
+    if (Object.values(lists).some((list) => list.length > TERM_LIMITS.labelsPerLanguage))
+      errors.push({ field, message: `at most ${TERM_LIMITS.labelsPerLanguage} per language` });
+    tooLong(field, Object.values(lists).flat(), max);
+  }
+  if (content.broader.length > TERM_LIMITS.broader)
+    errors.push({ field: 'broader', message: `at most ${TERM_LIMITS.broader}` });
+  if (content.related.length > TERM_LIMITS.related)
+    errors.push({ field: 'related', message: `at most ${TERM_LIMITS.related}` });
+  if (content.sources.length > TERM_LIMITS.sources)
+    errors.push({ field: 'sources', message: `at most ${TERM_LIMITS.sources}` });
+  tooLong(
+    'sources.title',
+    content.sources.map((s) => s.title),
+    TERM_LIMITS.sourceTitle,
+  );
+  tooLong(
+    'sources.standard',
+    content.sources.flatMap((s) => s.standard ?? []),
+    TERM_LIMITS.sourceStandard,
+  );
+  const urls = content.sources.flatMap((s) => s.url ?? []);
+  tooLong('sources.url', urls, TERM_LIMITS.url);
+  // Published as links: only web addresses, never javascript: or data: ones.
+  if (urls.some((url) => !/^https?:\/\/\S+$/i.test(url)))
+    errors.push({ field: 'sources.url', message: 'must be an http or https address' });
+  if (errors.length > 0) throw GlossaryTermErrors.TOO_LARGE({ errors });
 }
 
 // SKOS: at most one preferred label per language (the map's shape), and the preferred, alternative and
@@ -170,6 +237,7 @@ export function checkNoCycle(termId: string, broader: readonly string[], facts: 
 export function checkContent(termId: string, content: TermContent, facts: GlossaryFacts): void {
   if (Object.keys(content.prefLabel).length === 0 || Object.keys(content.definition).length === 0)
     throw GlossaryTermErrors.INCOMPLETE();
+  checkSizes(content);
   checkLanguages(content);
   checkLabels(content);
   checkUnique(termId, content.prefLabel, facts);

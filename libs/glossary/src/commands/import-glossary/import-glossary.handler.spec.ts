@@ -48,6 +48,17 @@ describe('ImportGlossaryHandler', () => {
     expect(again.concepts.map((c) => c.skipped)).toContain('GLOSSARY_TERM.LABEL_TAKEN');
   });
 
+  it('skips a concept larger than a term may be, whatever the file says', async () => {
+    const huge = `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/huge> a skos:Concept ;
+  skos:prefLabel "Huge"@en ;
+  skos:definition "${'x'.repeat(6000)}"@en .
+`;
+    const result = await importing(huge);
+    expect(result).toMatchObject({ proposed: 0, skippedCount: 1 });
+    expect(result.concepts[0]).toMatchObject({ id: null, skipped: 'GLOSSARY_TERM.TOO_LARGE' });
+  });
+
   it('names the line a file stops being Turtle on', async () => {
     await expect(
       importing('@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n<a> skos:x ?? .'),

@@ -3,16 +3,17 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import type { LangMap } from '../../domain/glossary-term.events';
 import { DEFINITION, IsLangMap, PREF_LABEL, RATIONALE, TermFieldsDto } from '../term-fields.dto';
+import { TERM_LIMITS } from '../../domain/term-content';
 
 export class TermChangesDto extends TermFieldsDto {
   @ApiPropertyOptional(PREF_LABEL)
   @IsOptional()
-  @IsLangMap(200)
+  @IsLangMap(TERM_LIMITS.label)
   prefLabel?: LangMap;
 
   @ApiPropertyOptional(DEFINITION)
   @IsOptional()
-  @IsLangMap(5000)
+  @IsLangMap(TERM_LIMITS.text)
   definition?: LangMap;
 }
 
