@@ -11,12 +11,13 @@ import {
   Type,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CataloguedError, CITY_ROLES, CityRole } from '@rl/kernel';
 import {
+  ApiCityRead,
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   ApiProjectionBehind,
   CityAccess,
   CityContext,
@@ -61,11 +62,8 @@ const CONTENT_ERRORS = [
 const CoordinatorDecision = (summary: string, type: Type, ...errors: CataloguedError[]) =>
   applyDecorators(
     HttpCode(200),
-    CityAccess(['coordinator']),
     ApiOperation({ summary }),
-    ApiHeader({ name: 'If-Match', required: true, description: 'The version you last saw' }),
-    ApiIdempotencyKey(),
-    ApiOkResponse({ type }),
+    ApiCommand({ roles: ['coordinator'], ifMatch: true, answer: { type } }),
     ApiErrors(E.NOT_FOUND, ...errors, versionConflict('GLOSSARY_TERM')),
   );
 
@@ -78,10 +76,8 @@ export class GlossaryTermsController {
   ) {}
 
   @Post()
-  @CityAccess(PARTICIPANTS)
   @ApiOperation({ summary: 'Propose a term (its first proposal, open for discussion)' })
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CreatedTermView })
+  @ApiCommand({ roles: PARTICIPANTS, answer: { type: CreatedTermView, status: 201 } })
   @ApiErrors(E.INCOMPLETE, ...CONTENT_ERRORS)
   propose(
     @CurrentCity() city: CityContext,
@@ -92,10 +88,8 @@ export class GlossaryTermsController {
   }
 
   @Post(':id/proposals')
-  @CityAccess(PARTICIPANTS)
   @ApiOperation({ summary: 'Propose a revision of an adopted term (changes and rationale)' })
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: ProposalWrittenView })
+  @ApiCommand({ roles: PARTICIPANTS, answer: { type: ProposalWrittenView, status: 201 } })
   @ApiErrors(E.NOT_FOUND, E.NOT_ADOPTED, E.NOTHING_TO_CHANGE, ...CONTENT_ERRORS)
   proposeRevision(
     @CurrentCity() city: CityContext,
@@ -108,10 +102,8 @@ export class GlossaryTermsController {
 
   @Post(':id/proposals/:proposalId/stance')
   @HttpCode(200)
-  @CityAccess(PARTICIPANTS)
   @ApiOperation({ summary: 'Support or object to an open proposal (one stance per member, changeable)' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: WriteResultView })
+  @ApiCommand({ roles: PARTICIPANTS })
   @ApiErrors(E.NOT_FOUND, E.PROPOSAL_NOT_FOUND, E.PROPOSAL_CLOSED)
   takeStance(
     @CurrentCity() city: CityContext,
@@ -190,11 +182,9 @@ export class GlossaryTermsController {
   }
 
   @Get(':id')
-  @CityAccess(CITY_ROLES)
   @ApiOperation({ summary: 'A term: its current revision, open proposals with stances counted' })
-  @ApiOkResponse({ type: TermView, description: 'ETag carries the version' })
+  @ApiCityRead(TermView)
   @ApiErrors(E.NOT_FOUND)
-  @ApiProjectionBehind()
   async get(
     @CurrentCity() city: CityContext,
     @Param('id', uuidParam('id')) id: string,

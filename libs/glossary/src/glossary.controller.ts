@@ -1,16 +1,9 @@
 import { Body, Controller, Param, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import {
+  ApiCommand,
   ApiErrors,
-  ApiIdempotencyKey,
   CityAccess,
   CityContext,
   CommandContext,
@@ -35,10 +28,8 @@ export class GlossaryController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('terms/:id/matches')
-  @CityAccess(['coordinator'])
   @ApiOperation({ summary: "Map a term to another city's published term (SKOS mapping)" })
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: WriteResultView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: WriteResultView, status: 201 } })
   @ApiErrors(
     GlossaryTermErrors.NOT_FOUND,
     GlossaryTermErrors.NOT_ADOPTED,
@@ -55,12 +46,10 @@ export class GlossaryController {
   }
 
   @Put('publication')
-  @CityAccess(['coordinator'])
   @ApiOperation({
     summary: 'Publish the glossary (adopted and deprecated terms) to everyone, or withdraw it',
   })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: GlossaryPublicationView })
+  @ApiCommand({ roles: ['coordinator'], answer: { type: GlossaryPublicationView } })
   publish(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
