@@ -12,6 +12,7 @@ import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
+import { TimelineModule } from '@rl/timeline';
 import { WebModule } from '@rl/web';
 
 @Module({})
@@ -33,6 +34,7 @@ export class ApiModule {
         NotificationsModule,
         ComparisonsModule,
         GlossaryModule,
+        TimelineModule,
       ],
     };
   }

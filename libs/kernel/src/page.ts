@@ -22,7 +22,7 @@ export interface Page<T> {
 export const encodeCursor = (key: CursorKey): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-const invalidCursor = () =>
+export const invalidCursor = () =>
   new DomainError('bad_request', 'REQUEST.INVALID_CURSOR', 'after is not a cursor of this list', [
     { field: 'after', message: 'must be the cursor of a previous page of this list (Link rel="next")' },
   ]);

@@ -10,6 +10,7 @@ import { DefinePeriodHandler } from './commands/define-period/define-period.hand
 import { MovePeriodDeadlineHandler } from './commands/move-period-deadline/move-period-deadline.handler';
 import { WithdrawAssignmentHandler } from './commands/withdraw-assignment/withdraw-assignment.handler';
 import { PeriodsController } from './periods.controller';
+import { PeriodDeadlinesTimeline } from './periods/period-deadlines.timeline';
 import { ImportsController } from './imports.controller';
 import { ImportOpenSdgHandler } from './commands/import-open-sdg/import-open-sdg.handler';
 import { ImportRunner } from './commands/import-open-sdg/import-runner';
@@ -60,6 +61,7 @@ import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/subm
     SubmissionChecks,
     ChangeCitySettingsHandler,
     PeriodsProjection,
+    PeriodDeadlinesTimeline,
     AssignmentsProjection,
     DefinePeriodHandler,
     MovePeriodDeadlineHandler,

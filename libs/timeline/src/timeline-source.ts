@@ -38,6 +38,8 @@ export interface TimelineSource {
   readonly kind: TimelineKind;
   // The projection that writes the rows it reads, for read-your-writes (minPosition).
   readonly projection: string;
+  // Other projections whose rows it joins (e.g. the organisations concerned).
+  readonly alsoWaitsFor?: readonly string[];
   entries(em: EntityManager, cityId: CityId, window: TimelineWindow): Promise<TimelineEntry[]>;
 }
 

@@ -25,10 +25,16 @@ describe('timelineWindowSql', () => {
   });
 
   it('includes the cursor instant for a kind that sorts after the cursor kind, excludes it otherwise', () => {
-    const after = (kind: 'meeting' | 'task-due') => ({ at, kind, id: '00000000-0000-4000-8000-000000000001' });
+    const after = (kind: 'meeting' | 'task-due') => ({
+      at,
+      kind,
+      id: '00000000-0000-4000-8000-000000000001',
+    });
     expect(timelineWindowSql({ after: after('meeting'), limit: 1 }, 'task-due', columns, 1).sql).toBe(
       't.due >= $1',
     );
-    expect(timelineWindowSql({ after: after('task-due'), limit: 1 }, 'meeting', columns, 1).sql).toBe('t.due > $1');
+    expect(timelineWindowSql({ after: after('task-due'), limit: 1 }, 'meeting', columns, 1).sql).toBe(
+      't.due > $1',
+    );
   });
 });

@@ -16,3 +16,4 @@ export {
 export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './pagination';
 export { ApiErrors, versionConflict } from './api-errors';
 export { ApiCityList, ApiCityRead, ApiCommand, ApiIfMatch, CommandRoute } from './route-contracts';
+export { commaList } from './comma-list';

@@ -13,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { commaList } from '@rl/web';
 
 // The frameworks an indicator may reference (the indicators context's FrameworkRef).
 export const FRAMEWORKS = ['SDG', 'FRA', 'OHCHR', 'other'] as const;
@@ -26,20 +27,6 @@ const SLUG = /^[a-z][a-z0-9-]{1,62}$/;
 const PERIOD = /^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2])|\/\d{2})?$/;
 const NOT_BLANK = /\S/;
 const MAX_CITIES = 200;
-
-// `cities=ghent,padua` (or the parameter repeated): a list of distinct, trimmed slugs.
-const toSlugList = ({ value }: { value: unknown }): unknown => {
-  const raw: unknown[] = Array.isArray(value) ? value : [value];
-  if (!raw.every((item): item is string => typeof item === 'string')) return value;
-  return [
-    ...new Set(
-      raw
-        .flatMap((item) => item.split(','))
-        .map((slug) => slug.trim())
-        .filter((slug) => slug !== ''),
-    ),
-  ];
-};
 
 // Which comparison: a framework code, optionally narrowed to some cities.
 export class ComparisonTargetDto {
@@ -60,7 +47,7 @@ export class ComparisonTargetDto {
       'Comma-separated city slugs: only these cities, ranked among themselves. Cities that did not publish the code are simply absent.',
   })
   @IsOptional()
-  @Transform(toSlugList)
+  @Transform(commaList)
   @IsArray({ message: 'cities must be a comma-separated list of city slugs' })
   @ArrayMinSize(1, { message: 'cities must name at least one city' })
   @ArrayMaxSize(MAX_CITIES, { message: `cities may name at most ${MAX_CITIES} cities` })

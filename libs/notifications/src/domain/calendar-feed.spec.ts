@@ -112,4 +112,21 @@ describe('buildCalendarFeed', () => {
     expect(event.start.toISOString()).toBe('2025-03-31T15:00:00.000Z');
     expect(event.description).toContain('2025-03-31 15:00 (UTC)');
   });
+
+  it('gives a meeting its slot and marks the subscriber busy, a deadline neither', () => {
+    const endsAt = new Date('2025-03-31T17:00:00Z');
+    const [meeting, due] = [
+      ...events(
+        buildCalendarFeed({
+          name: 'Ghent',
+          generatedAt: GENERATED_AT,
+          deadlines: [deadline({ uid: 'meeting-1', endsAt }), deadline({ uid: 'task-1' })],
+        }),
+      ),
+    ].sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(meeting.end?.toISOString()).toBe(endsAt.toISOString());
+    expect(meeting.transparency).toBe('OPAQUE');
+    expect(due.end?.toISOString()).toBe(due.start.toISOString());
+    expect(due.transparency).toBe('TRANSPARENT');
+  });
 });

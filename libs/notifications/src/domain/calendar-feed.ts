@@ -9,6 +9,8 @@ export interface CalendarDeadline {
   url: string;
   // IANA zone the deadline was set in (the city's).
   timezone: string;
+  // A meeting takes a slot: it ends later and makes the subscriber busy; a deadline is a point in time.
+  endsAt?: Date;
 }
 
 export interface CalendarFeedInput {
@@ -45,10 +47,10 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
       // A deadline is a point in time: DTEND = DTSTART is a valid zero-length event that Google, Apple
       // and Outlook all show at the deadline, without suggesting a slot after it.
       start: item.deadline,
-      end: item.deadline,
+      end: item.endsAt ?? item.deadline,
       stamp,
-      // Does not mark the subscriber as busy.
-      transparency: ICalEventTransparency.TRANSPARENT,
+      // A deadline does not mark the subscriber as busy; a meeting does.
+      transparency: item.endsAt ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
       alarms: [{ type: ICalAlarmType.display, trigger: ONE_DAY_SECONDS, description: item.title }],
     });
   }

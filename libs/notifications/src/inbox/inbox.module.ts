@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TimelineModule } from '@rl/timeline';
 import { CalendarController } from './calendar.controller';
 import { ChangeReminderPolicyHandler } from './commands/change-reminder-policy/change-reminder-policy.handler';
 import { IssueCalendarTokenHandler } from './commands/issue-calendar-token/issue-calendar-token.handler';
@@ -29,6 +30,7 @@ import { ReminderPolicyController } from './reminder-policy.controller';
 // What people do with notifications: read and mark their inbox (across cities), set their preferences,
 // set a city's reminder policy (coordinators) and subscribe to deadlines from a calendar app.
 @Module({
+  imports: [TimelineModule],
   controllers: [
     MyNotificationsController,
     MyPreferencesController,

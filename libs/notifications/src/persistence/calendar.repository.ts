@@ -8,6 +8,7 @@ export interface FeedCity {
   slug: string;
   name: string;
   defaultLocale: string;
+  timezone: string;
 }
 
 export interface Subscriber {
@@ -63,7 +64,7 @@ export class PgCalendarFeeds implements CalendarFeeds {
   async city(slug: string): Promise<FeedCity | undefined> {
     const [city] = await this.db.platform((em) =>
       em.query<FeedCity[]>(
-        `SELECT id, slug, name, default_locale AS "defaultLocale" FROM cities WHERE slug = $1`,
+        `SELECT id, slug, name, default_locale AS "defaultLocale", timezone FROM cities WHERE slug = $1`,
         [slug],
       ),
     );

@@ -1,4 +1,4 @@
-import { assignmentEntries, localName, periodEntries } from './calendar-entries';
+import { assignmentEntries, datedWorkEntries, localName, periodEntries } from './calendar-entries';
 
 const context = { citySlug: 'ghent', appUrl: 'https://app.example.org/', locales: ['nl-BE', 'en'] };
 const deadline = new Date('2031-01-31T16:00:00.000Z');
@@ -67,5 +67,40 @@ describe('calendar entries', () => {
       timezone: 'Europe/Brussels',
     });
     expect(many.description).toBe('0 open assignments (of 0 assigned)');
+  });
+
+  it('puts a task at its due instant and a meeting over its slot, keyed by their ids', () => {
+    const endsAt = new Date('2031-01-31T18:00:00.000Z');
+    const [task, meeting] = datedWorkEntries(
+      [
+        {
+          kind: 'task-due',
+          id: 't1',
+          title: 'Collect shelter data',
+          at: deadline,
+          endsAt: null,
+          status: 'in_progress',
+        },
+        { kind: 'meeting', id: 'm1', title: 'Results session', at: deadline, endsAt, status: null },
+      ],
+      'Europe/Brussels',
+      context,
+    );
+    expect(task).toEqual({
+      uid: 'task-t1',
+      title: 'Task due: Collect shelter data',
+      description: 'Status: in progress',
+      deadline,
+      url: 'https://app.example.org/cities/ghent/tasks/t1',
+      timezone: 'Europe/Brussels',
+    });
+    expect(meeting).toMatchObject({
+      uid: 'meeting-m1',
+      title: 'Results session',
+      deadline,
+      endsAt,
+      description: '',
+    });
+    expect(meeting.url).toBe('https://app.example.org/cities/ghent/meetings/m1');
   });
 });

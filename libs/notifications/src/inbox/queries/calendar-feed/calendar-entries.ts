@@ -1,5 +1,15 @@
 import { CalendarDeadline } from '../../../domain/calendar-feed';
 
+// A task due or a meeting from the city's timeline (@rl/timeline's entry, without its framework).
+export interface DatedWork {
+  kind: 'task-due' | 'meeting';
+  id: string;
+  title: string;
+  at: Date;
+  endsAt: Date | null;
+  status: string | null;
+}
+
 // Turns the reminder engine's view of a city's work into calendar events. Pure: no Nest, no SQL.
 
 export interface AssignmentDue {
@@ -75,4 +85,25 @@ export function periodEntries(rows: readonly PeriodDue[], context: FeedContext):
     url: link(context, `periods/${row.periodId}`),
     timezone: row.timezone,
   }));
+}
+
+// Tasks and meetings: a task at its due instant, a meeting over its slot, each keyed by its id so that a
+// moved due date or meeting moves the event.
+export function datedWorkEntries(
+  rows: readonly DatedWork[],
+  timezone: string,
+  context: FeedContext,
+): CalendarDeadline[] {
+  return rows.map((row) => {
+    const task = row.kind === 'task-due';
+    return {
+      uid: `${task ? 'task' : 'meeting'}-${row.id}`,
+      title: task ? `Task due: ${row.title}` : row.title,
+      description: row.status ? `Status: ${row.status.replace(/_/g, ' ')}` : '',
+      deadline: row.at,
+      ...(row.endsAt && { endsAt: row.endsAt }),
+      url: link(context, `${task ? 'tasks' : 'meetings'}/${row.id}`),
+      timezone,
+    };
+  });
 }
