@@ -10,6 +10,7 @@ export { ResourceLinkTargets } from './persistence/resource-references.repositor
 export { RESOURCES_PROJECTION, ResourcesProjection } from './projections/resources.projection';
 export { ResourcesModule } from './resources.module';
 export { OfferResourceCommand } from './commands/offer-resource/offer-resource.command';
+export { OfferResourceDto } from './commands/offer-resource/offer-resource.dto';
 export { ReviseResourceCommand } from './commands/revise-resource/revise-resource.command';
 export { WithdrawResourceCommand } from './commands/withdraw-resource/withdraw-resource.command';
 export { ResourceRecord };
