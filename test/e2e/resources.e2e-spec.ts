@@ -65,6 +65,17 @@ describe('Resources (material, financial, knowledge)', () => {
     expect(event.body.events[0].metadata).toMatchObject({ actorId: ghent.collector.user.id });
   });
 
+  it('answers a retry under the same Idempotency-Key with the first resource', async () => {
+    const keyed = () =>
+      ghent
+        .as(ghent.official)
+        .post('resources')
+        .set('Idempotency-Key', 'grant-1')
+        .send(venue({ title: 'Tools' }));
+    const first = await keyed().expect(201);
+    expect((await keyed().expect(201)).body).toEqual(first.body);
+  });
+
   it('refuses a collector for another organisation (403), an observer and a researcher (403)', async () => {
     expectProblem(
       await offer(ghent.collector, venue({ offeredBy: otherOrganisation })),

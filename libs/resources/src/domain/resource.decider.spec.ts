@@ -156,6 +156,19 @@ describe('resource decider', () => {
     spec.given([offered()]).when(revise({})).thenThrows('RESOURCE.NOTHING_TO_CHANGE');
   });
 
+  it('reads a field left undefined (as a DTO holds it) as not named', () => {
+    spec
+      .given([offered()])
+      .when(revise({ kind: undefined, title: undefined, description: 'Step-free' }))
+      .then([
+        { type: 'ResourceRevised', data: { resourceId: RESOURCE_ID, changes: { description: 'Step-free' } } },
+      ]);
+    spec
+      .given([offered()])
+      .when(revise({ title: undefined }))
+      .thenThrows('RESOURCE.NOTHING_TO_CHANGE');
+  });
+
   it("refuses another organisation's collector, and a resource that does not exist", () => {
     spec
       .given([offered()])
