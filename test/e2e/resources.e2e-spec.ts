@@ -225,4 +225,17 @@ describe('Resources (material, financial, knowledge)', () => {
     expect((second.body as Resource[]).some((r) => seen.includes(r.id))).toBe(false);
     expectProblem(await ghent.as(ghent.observer).get('resources?kind=venue'), 400);
   });
+
+  it('keeps the resources read model equal to a replay of the log (offers, revisions, withdrawals)', async () => {
+    const res = await ghent.as(ghent.coordinator).get('audit/verify?readModels=true').expect(200);
+    const resources = (
+      res.body as {
+        readModels: { projections: { projection: string; tables: Record<string, number | string>[] }[] };
+      }
+    ).readModels.projections.find((p) => p.projection === 'resources');
+    expect(resources?.tables).toEqual([
+      expect.objectContaining({ table: 'resources', missing: 0, extra: 0, changed: 0 }),
+    ]);
+    expect(resources?.tables[0].logRows).toBeGreaterThanOrEqual(8);
+  });
 });
