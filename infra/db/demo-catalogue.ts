@@ -46,6 +46,9 @@ const ASSIGNED_YEARS = ['2024', '2025'];
 // What the demo values build on.
 export interface DemoCatalogue {
   csoId: string;
+  // The city's own services and its university.
+  authorityId: string;
+  academicId: string;
   indicators: Map<string, { id: string; unit: string }>;
   periods: Map<string, string>;
 }
@@ -146,6 +149,8 @@ export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): P
   }
   return {
     csoId: cso.id,
+    authorityId: organisations[0].id,
+    academicId: organisations[2].id,
     indicators: new Map(indicators.map((i) => [i.code, { id: i.id, unit: i.unit }])),
     periods,
   };

@@ -10,6 +10,7 @@ import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
+import { seedDemoResources } from './demo-resources';
 import { seedDemoValues } from './demo-values';
 
 export interface DemoCredential {
@@ -105,6 +106,7 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
+    await seedDemoResources(commands, { ...people, catalogue });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);

@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
+import { RESOURCES_ENTITIES } from '@rl/resources';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
 import { TENANCY_ENTITIES } from '@rl/tenancy';
 
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...COMPARISONS_ENTITIES,
   ...GLOSSARY_ENTITIES,
+  ...RESOURCES_ENTITIES,
 ];

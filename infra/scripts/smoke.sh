@@ -36,4 +36,11 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The resources demo: Ghent offers one resource of each kind (once the worker has projected them).
+kinds() {
+  curl -fs "http://127.0.0.1:$port/v1/cities/ghent/resources" -H "authorization: Bearer $token" |
+    grep -Eo '"kind":"(material|financial|knowledge)"' | sort -u | wc -l
+}
+for _ in $(seq 30); do test "$(kinds)" -eq 3 && break; sleep 1; done
+test "$(kinds)" -eq 3
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered"

@@ -10,6 +10,7 @@ import { IndicatorsModule } from '@rl/indicators';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
+import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { TimelineModule } from '@rl/timeline';
@@ -35,6 +36,7 @@ export class ApiModule {
         ComparisonsModule,
         GlossaryModule,
         TimelineModule,
+        ResourcesModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { IndicatorsModule } from '@rl/indicators';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
+import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { ComparisonsProcessor } from './processors/comparisons.processor';
@@ -31,6 +32,7 @@ const CONTEXTS = [
   NotificationsModule,
   ComparisonsModule,
   GlossaryModule,
+  ResourcesModule,
   AuditModule,
 ];
 

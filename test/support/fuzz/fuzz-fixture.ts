@@ -66,6 +66,13 @@ export async function seedCity(
     target: { kind: 'submission', id: submission.id },
     body: `${marker} comment`,
   });
+  const resource = await as(collector, 'post', 'resources', {
+    kind: 'knowledge',
+    title: `${marker} resource`,
+    offeredBy: organisation.id,
+    description: marker,
+    links: [{ kind: 'indicator', id: indicator.id }],
+  });
   // Optional: an outbound-URL guard may refuse a host that does not resolve.
   const webhook = await api.http
     .post(`/v1/cities/${city.slug}/webhooks`)
@@ -84,6 +91,7 @@ export async function seedCity(
       assignment: assignment.id,
       submission: submission.id,
       comment: comment.id,
+      resource: resource.id,
       ...(webhook.status === 201 ? { webhook: webhook.body.id as string } : {}),
     },
     sessionUserIds: Object.values(sessions).map((s) => s.user.id),

@@ -1,0 +1,1 @@
+export { InMemoryOfferingOrganisations, InMemoryResourceLinkTargets } from './in-memory-resources';
