@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@rl/kernel/testing';
-import { aDataset, anAssessment, catalogued, DATASET_ID, OWNER_ID } from '../testing/dataset-fixtures';
+import { aDataset, anAssessment, catalogued, DATASET_ID, OWNER_ID } from './testing/dataset-fixtures';
 import { datasetDecider } from './dataset.decider';
 
 const spec = DeciderSpecification.for(datasetDecider);

@@ -7,7 +7,7 @@ import {
   DATASET_ID,
   INDICATOR_ID,
   OWNER_ID,
-} from '../testing/dataset-fixtures';
+} from '../domain/testing/dataset-fixtures';
 import { DatasetAssessmentsProjection, evolveAssessmentRow } from './dataset-assessments.projection';
 import { DatasetsProjection, detailsOf, evolveDatasetRow } from './datasets.projection';
 

@@ -1,7 +1,7 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
-import { catalogued, DATASET_ID } from '../../testing/dataset-fixtures';
+import { catalogued, DATASET_ID } from '../../domain/testing/dataset-fixtures';
 import { AssessmentDto } from '../assessment.dto';
 import { AssessDatasetCommand } from './assess-dataset.command';
 import { AssessDatasetHandler } from './assess-dataset.handler';

@@ -2,7 +2,7 @@ import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
 import { InMemoryDatasetReferences } from '../../testing/in-memory-dataset-references';
-import { aDataset, INDICATOR_ID, OWNER_ID } from '../../testing/dataset-fixtures';
+import { aDataset, INDICATOR_ID, OWNER_ID } from '../../domain/testing/dataset-fixtures';
 import { CatalogueDatasetCommand } from './catalogue-dataset.command';
 import { CatalogueDatasetDto } from './catalogue-dataset.dto';
 import { CatalogueDatasetHandler } from './catalogue-dataset.handler';

@@ -2,7 +2,7 @@ import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
 import { InMemoryDatasetReferences } from '../../testing/in-memory-dataset-references';
-import { catalogued, DATASET_ID, INDICATOR_ID, OWNER_ID } from '../../testing/dataset-fixtures';
+import { catalogued, DATASET_ID, INDICATOR_ID, OWNER_ID } from '../../domain/testing/dataset-fixtures';
 import { ReviseDatasetCommand } from './revise-dataset.command';
 import { ReviseDatasetDto } from './revise-dataset.dto';
 import { ReviseDatasetHandler } from './revise-dataset.handler';

@@ -1,4 +1,4 @@
-import { Assessment, DatasetDetails, DatasetEvent } from '../domain/dataset.events';
+import { Assessment, DatasetDetails, DatasetEvent } from '../dataset.events';
 
 export const DATASET_ID = '0192f0aa-0000-7000-8000-0000000000d1';
 export const OWNER_ID = '0192f0aa-0000-7000-8000-0000000000b1';
