@@ -36,4 +36,8 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The datasets demo: Ghent catalogues five entries, the collection tool assessed "replace".
+datasets=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/datasets" -H "authorization: Bearer $token")
+test "$(echo "$datasets" | node -pe 'JSON.parse(require("fs").readFileSync(0)).length')" -eq 5
+echo "$datasets" | grep -q '"verdict":"replace"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo datasets catalogued"

@@ -10,10 +10,12 @@ export {
 // What the DCAT-AP catalogue maps the entries' vocabularies to.
 export {
   DATASET_KINDS,
+  DatasetFormat,
   FORMAT_MEDIA_TYPES,
   FREQUENCY_CODES,
   SECTORS,
   UPDATE_FREQUENCIES,
+  UpdateFrequency,
 } from './domain/dataset-vocabularies';
 export { SPDX_LICENCE_IDS } from './domain/spdx-licences';
 export { DatasetAssessmentRecord, DatasetRecord, DATASETS_ENTITIES } from './persistence/dataset.entities';
