@@ -40,6 +40,7 @@ describe('Datasets and their quality assessments', () => {
   let ghent: CityWithPeople;
   let padua: CityWithPeople;
   let auditor: Session;
+  let operator: Session;
   let as: (session: Session) => CityClient;
   let cityHall: string;
   let university: string;
@@ -63,7 +64,7 @@ describe('Datasets and their quality assessments', () => {
 
   beforeAll(async () => {
     const started = await ApiHarness.startWithOperator();
-    api = started.api;
+    ({ api, operator } = started);
     ghent = await cityWithPeople(api, started.operator, 'Ghent');
     padua = await cityWithPeople(api, started.operator, 'Padua');
     auditor = await api.member(started.operator, ghent.city, 'auditor');
@@ -272,5 +273,29 @@ describe('Datasets and their quality assessments', () => {
       ['DatasetRevised', 'coordinator'],
       ['DatasetAssessed', 'researcher'],
     ]);
+  });
+
+  it('erasing the researcher blanks their notes and summary; scores, verdict and who stay', async () => {
+    const res = await api.http
+      .post(`/v1/platform/people/${ghent.researcher.user.id}/erasure`)
+      .auth(operator.accessToken, { type: 'bearer' })
+      .expect(200);
+    const position = (res.body.cities as { city: string; position: number }[]).find(
+      (c) => c.city === ghent.city.slug,
+    )?.position as number;
+    const history = await as(ghent.coordinator)
+      .get(`datasets/${housing.id}/assessments?minPosition=${position}`)
+      .expect(200);
+    expect(history.body[1]).toMatchObject({
+      verdict: 'replace',
+      summary: '[erased]',
+      assessedBy: { id: ghent.researcher.user.id },
+      checklist: { timeliness: { score: 2, note: '[erased]' }, relevance: { score: 2, note: null } },
+    });
+    expect(history.body[0].assessedBy.id).toBe(ghent.official.user.id);
+    const asOf = await as(ghent.coordinator)
+      .get(`datasets/${housing.id}?asOf=${new Date().toISOString()}`)
+      .expect(200);
+    expect(asOf.body.latestAssessment).toMatchObject({ summary: '[erased]', verdict: 'replace' });
   });
 });
