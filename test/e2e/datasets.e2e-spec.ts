@@ -1,3 +1,5 @@
+import { asCityId } from '@rl/kernel';
+import { ProjectionRegistry, ProjectionRunner } from '@rl/projections';
 import {
   ApiHarness,
   CityClient,
@@ -297,5 +299,17 @@ describe('Datasets and their quality assessments', () => {
       .get(`datasets/${housing.id}?asOf=${new Date().toISOString()}`)
       .expect(200);
     expect(asOf.body.latestAssessment).toMatchObject({ summary: '[erased]', verdict: 'replace' });
+
+    // The read models match a replay of the log, erasure included, once every projection has caught up.
+    const runner = api.worker.get(ProjectionRunner);
+    for (const projection of api.worker.get(ProjectionRegistry).all())
+      while (((await runner.catchUp(asCityId(ghent.city.id), projection)) ?? -1) < position)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    const verified = await as(auditor).get('audit/verify?readModels=true').expect(200);
+    const tables = (verified.body.readModels.projections as { tables: { table: string }[] }[]).flatMap((p) =>
+      p.tables.map((t) => t.table),
+    );
+    expect(tables).toEqual(expect.arrayContaining(['datasets', 'dataset_assessments']));
+    expect(verified.body.readModels.ok).toBe(true);
   });
 });
