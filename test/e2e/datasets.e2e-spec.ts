@@ -121,6 +121,16 @@ describe('Datasets and their quality assessments', () => {
     expect((await read(ghent.observer, own.body.id, own.body.position)).sector).toBe('cso');
     const other = await as(ghent.collector).post('datasets').send(entry(cityHall));
     expectProblem(other, 403, 'DATASET.NOT_OWN_ORGANISATION');
+    await as(ghent.collector)
+      .patch(`datasets/${own.body.id}`)
+      .set('If-Match', '1')
+      .send({ updateFrequency: 'weekly' })
+      .expect(200);
+    const theirs = await as(ghent.collector)
+      .patch(`datasets/${housing.id}`)
+      .set('If-Match', String(housing.version))
+      .send({ title: 'Mine now' });
+    expectProblem(theirs, 403, 'DATASET.NOT_OWN_ORGANISATION');
     for (const reader of [ghent.researcher, ghent.observer, auditor])
       expectProblem(await as(reader).post('datasets').send(entry(cityHall)), 403);
   });
