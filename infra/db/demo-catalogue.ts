@@ -46,9 +46,8 @@ const ASSIGNED_YEARS = ['2024', '2025'];
 // What the demo values build on.
 export interface DemoCatalogue {
   csoId: string;
-  // The city's own services and its university.
-  authorityId: string;
-  academicId: string;
+  // The city's organisations by kind: its services (local_authority), the CSO and the university.
+  organisations: Record<'local_authority' | 'cso' | 'academic', string>;
   indicators: Map<string, { id: string; unit: string }>;
   periods: Map<string, string>;
 }
@@ -75,7 +74,7 @@ export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): P
     actorRole: 'coordinator',
     idempotencyKey: `demo:${key}`,
   });
-  const organisations = [];
+  const organisations: { id: string }[] = [];
   for (const organisation of ORGANISATIONS[city.slug] ?? []) {
     organisations.push(
       await commands.execute(
@@ -149,8 +148,9 @@ export async function seedDemoCatalogue(commands: CommandBus, city: DemoCity): P
   }
   return {
     csoId: cso.id,
-    authorityId: organisations[0].id,
-    academicId: organisations[2].id,
+    organisations: Object.fromEntries(
+      (ORGANISATIONS[city.slug] ?? []).map((organisation, i) => [organisation.kind, organisations[i].id]),
+    ) as DemoCatalogue['organisations'],
     indicators: new Map(indicators.map((i) => [i.code, { id: i.id, unit: i.unit }])),
     periods,
   };

@@ -111,8 +111,8 @@ export async function seedDemoResources(commands: CommandBus, city: DemoResource
   const { catalogue } = city;
   const organisations = {
     cso: catalogue.csoId,
-    authority: catalogue.authorityId,
-    academic: catalogue.academicId,
+    authority: catalogue.organisations.local_authority,
+    academic: catalogue.organisations.academic,
   };
   const actors: Record<Offerer, { actorId: string; actorRole: string; organisationId?: string }> = {
     collector: { actorId: city.collectorId, actorRole: 'collector', organisationId: catalogue.csoId },

@@ -7,6 +7,7 @@ import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
+import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
@@ -108,6 +109,7 @@ export async function seedDemo(
     });
     await seedDemoResources(commands, { ...people, catalogue });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
+    await seedDemoDatasets(commands, { ...people, ...catalogue });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

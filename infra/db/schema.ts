@@ -1,6 +1,7 @@
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { EVENT_STORE_ENTITIES } from '@rl/event-store';
+import { DATASETS_ENTITIES } from '@rl/datasets';
 import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...COMPARISONS_ENTITIES,
   ...GLOSSARY_ENTITIES,
   ...RESOURCES_ENTITIES,
+  ...DATASETS_ENTITIES,
 ];

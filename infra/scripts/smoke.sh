@@ -43,4 +43,8 @@ kinds() {
 }
 for _ in $(seq 30); do test "$(kinds)" -eq 3 && break; sleep 1; done
 test "$(kinds)" -eq 3
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered"
+# The datasets demo: Ghent catalogues five entries, the collection tool assessed "replace".
+datasets=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/datasets" -H "authorization: Bearer $token")
+test "$(echo "$datasets" | node -pe 'JSON.parse(require("fs").readFileSync(0)).length')" -eq 5
+echo "$datasets" | grep -q '"verdict":"replace"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued"

@@ -4,6 +4,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { DatasetsModule } from '@rl/datasets';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -37,6 +38,7 @@ export class ApiModule {
         GlossaryModule,
         TimelineModule,
         ResourcesModule,
+        DatasetsModule,
       ],
     };
   }

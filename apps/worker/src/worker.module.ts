@@ -5,6 +5,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { DatasetsModule } from '@rl/datasets';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -33,6 +34,7 @@ const CONTEXTS = [
   ComparisonsModule,
   GlossaryModule,
   ResourcesModule,
+  DatasetsModule,
   AuditModule,
 ];
 

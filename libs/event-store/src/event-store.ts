@@ -242,6 +242,19 @@ export class EventStore {
     return em ? read(em) : this.db.inCity(cityId, read);
   }
 
+  // Which of these streams have events in the city's log (another city's are not seen): how a context
+  // checks that the aggregates it links belong to the city. Streams are never removed.
+  async existingStreams(cityId: CityId, streamIds: readonly string[]): Promise<Set<string>> {
+    if (streamIds.length === 0) return new Set();
+    const rows = await this.db.inCity(cityId, (em) =>
+      em.query<{ stream_id: string }[]>(
+        `SELECT DISTINCT stream_id FROM events WHERE tenant_id = $1 AND stream_id = ANY($2)`,
+        [cityId, streamIds],
+      ),
+    );
+    return new Set(rows.map((row) => row.stream_id));
+  }
+
   // The city's log after `afterPosition`, in order; inside the caller's transaction when given one.
   async readLog(
     cityId: CityId,

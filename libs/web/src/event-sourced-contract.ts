@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 // The parts of the HTTP contract every event-sourced context shares (API.md: writes return position
 // and version; reads accept minPosition; writes accept Idempotency-Key).
@@ -26,6 +26,15 @@ export class MinPositionDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   minPosition?: number;
+}
+
+// One aggregate's read: after the caller's write, or as it was at an instant (from its stream).
+export class AsOfReadDto extends MinPositionDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'As it was at this instant' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  asOf?: Date;
 }
 
 // The headers every command reads (CommandContext).

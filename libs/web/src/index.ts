@@ -10,6 +10,7 @@ export { uuidParam } from './uuid-param';
 export {
   ApiIdempotencyKey,
   ApiProjectionBehind,
+  AsOfReadDto,
   MinPositionDto,
   WriteResultView,
 } from './event-sourced-contract';
