@@ -269,6 +269,38 @@ describe('Glossary (participatory, SKOS)', () => {
     expect(list.body.map((t: Term) => t.id)).toEqual([monitoring]);
   });
 
+  it('pages the terms by label with a Link cursor, filters kept', async () => {
+    const list = (query: string) =>
+      api.http
+        .get(url(ghent, `/terms?${query}`))
+        .auth(observer.accessToken, { type: 'bearer' })
+        .expect(200);
+    const all = (await list('lang=en')).body.map((t: Term) => t.id);
+    expect(all.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let next: string | undefined = url(ghent, '/terms?lang=en&limit=1');
+    while (next) {
+      const page: { body: Term[]; headers: Record<string, unknown> } = await api.http
+        .get(next)
+        .auth(observer.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(page.body.length).toBeLessThanOrEqual(1);
+      seen.push(...page.body.map((t) => t.id));
+      next = /<([^>]+)>; rel="next"/.exec(String(page.headers.link ?? ''))?.[1];
+    }
+    expect(seen).toEqual(all);
+    const adopted = await list('status=adopted&lang=en&limit=1');
+    expect(adopted.body.map((t: Term) => t.status)).toEqual(['adopted']);
+    expect(adopted.headers.link).toMatch(/status=adopted/);
+    const before = await list(`asOf=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
+    expect(before.body).toEqual([]);
+    expectProblem(
+      await api.http.get(url(ghent, '/terms?after=bogus')).auth(observer.accessToken, { type: 'bearer' }),
+      400,
+      'REQUEST.INVALID_CURSOR',
+    );
+  });
+
   it('deprecates a term with its replacement; it stays readable', async () => {
     const old = await propose(coordinator, ghent, { en: 'Involvement' }, { en: 'Old wording.' });
     const adopted = await adoptNow(ghent, coordinator, old.id, 1);
