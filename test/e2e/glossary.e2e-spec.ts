@@ -280,13 +280,13 @@ describe('Glossary (participatory, SKOS)', () => {
     const seen: string[] = [];
     let next: string | undefined = url(ghent, '/terms?lang=en&limit=1');
     while (next) {
-      const page: { body: Term[]; headers: Record<string, unknown> } = await api.http
+      const page: { body: Term[]; headers: Record<string, string | undefined> } = await api.http
         .get(next)
         .auth(observer.accessToken, { type: 'bearer' })
         .expect(200);
       expect(page.body.length).toBeLessThanOrEqual(1);
       seen.push(...page.body.map((t) => t.id));
-      next = /<([^>]+)>; rel="next"/.exec(String(page.headers.link ?? ''))?.[1];
+      next = /<([^>]+)>; rel="next"/.exec(page.headers.link ?? '')?.[1];
     }
     expect(seen).toEqual(all);
     const adopted = await list('status=adopted&lang=en&limit=1');
