@@ -1,4 +1,4 @@
-import { NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
+import { IndicatorFollowRecord, NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
 import { CalendarTokenRecord, NotificationPreferenceRecord } from './persistence/preferences.entity';
 import { ReminderRecord } from './persistence/reminder.entity';
 import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
@@ -23,6 +23,7 @@ export const NOTIFICATIONS_ENTITIES = [
   ReminderRecord,
   NoticeRecord,
   NoticeFollowRecord,
+  IndicatorFollowRecord,
   NotificationPreferenceRecord,
   CalendarTokenRecord,
   WebhookEndpointRecord,

@@ -22,6 +22,7 @@ import { Glossary1795709600000 } from './1795709600000-glossary';
 import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term-comments';
 import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
+import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   GlossaryTermComments1795709700000,
   IndicatorTerms1795709710000,
   GlossaryLabelKeys1795710100000,
+  IndicatorFollows1795710110000,
 ];
