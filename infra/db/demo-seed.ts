@@ -105,7 +105,10 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
-    glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
+    const followedIndicatorId = [...catalogue.indicators.values()][0].id;
+    glossaries.push(
+      await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId, followedIndicatorId }),
+    );
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -36,4 +36,8 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The follow demo: Ghent's official follows an indicator (told in-app when a term it links changes).
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"official@ghent.demo","password":"demo-ghent-official"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+curl -fs "http://127.0.0.1:$port/v1/cities/ghent/me/follows" -H "authorization: Bearer $token" | grep -q '"indicatorId"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo follow"

@@ -13,6 +13,7 @@ export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';
+export { FollowIndicatorCommand } from './follows/commands/follow-indicator/follow-indicator.command';
 export { NOTICE_TRIGGERS_PROJECTION } from './projections/notice-triggers.projection';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';
 
