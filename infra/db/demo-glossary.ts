@@ -10,13 +10,16 @@ import {
   SetGlossaryPublicationCommand,
   TakeStanceCommand,
 } from '@rl/glossary';
+import { FollowIndicatorCommand } from '@rl/notifications';
 import { ProjectionWaiter } from '@rl/projections';
 import { DemoValuesCity } from './demo-values';
 import { DEMO_GLOSSARY_LANGUAGES, DEMO_MATCHES, DEMO_REVISION, DEMO_TERMS } from './demo-glossary-terms';
 
-// The demo city and its members, as the demo values know them, and its civil-society organisation.
+// The demo city and its members, as the demo values know them, its civil-society organisation and the
+// indicator its official follows (told in-app when a glossary term it links changes).
 export interface DemoGlossaryCity extends DemoValuesCity {
   csoId: string;
+  followedIndicatorId: string;
 }
 
 // What the cross-city matches need of a seeded glossary.
@@ -103,6 +106,14 @@ export async function seedDemoGlossary(commands: CommandBus, city: DemoGlossaryC
   position = Math.max(position, await discussRevision(commands, city, terms.get('participation')));
   ({ position } = await commands.execute(
     new SetGlossaryPublicationCommand(city.id, true, coordinator('publication')),
+  ));
+  ({ position } = await commands.execute(
+    new FollowIndicatorCommand(
+      city.id,
+      city.followedIndicatorId,
+      true,
+      member(city.officialId, 'official', 'follow'),
+    ),
   ));
   return { city, terms, position };
 }

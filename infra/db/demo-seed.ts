@@ -107,8 +107,11 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
+    const followedIndicatorId = [...catalogue.indicators.values()][0].id;
+    glossaries.push(
+      await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId, followedIndicatorId }),
+    );
     await seedDemoResources(commands, { ...people, catalogue });
-    glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
     await seedDemoDatasets(commands, { ...people, ...catalogue });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);

@@ -30,7 +30,7 @@ curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/js
   -d '{"email":"coordinator@padua.demo","password":"demo-padua-coordinator"}' | grep -q '"city":"padua"'
 curl -fs "http://127.0.0.1:$port/docs" | grep -qi 'swagger'
 # The evidence demo: the seeded head is signed, and the key that verifies it is published.
-token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+official=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"auditor@ghent.demo","password":"demo-ghent-auditor"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authorization: Bearer $token" | grep -q '"signature"'
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
@@ -47,4 +47,8 @@ test "$(kinds)" -eq 3
 datasets=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/datasets" -H "authorization: Bearer $token")
 test "$(echo "$datasets" | node -pe 'JSON.parse(require("fs").readFileSync(0)).length')" -eq 5
 echo "$datasets" | grep -q '"verdict":"replace"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued"
+# The follow demo: Ghent's official follows an indicator (told in-app when a term it links changes).
+official=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"official@ghent.demo","password":"demo-ghent-official"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+curl -fs "http://127.0.0.1:$port/v1/cities/ghent/me/follows" -H "authorization: Bearer $official" | grep -q '"indicatorId"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow"

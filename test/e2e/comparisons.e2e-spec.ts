@@ -651,4 +651,62 @@ describe('Comparisons across cities: only published, validated data, honestly co
       expect(ids).not.toContain(indicators.paduaJournalists);
     });
   });
+
+  it('shows a caveat while the cities link glossary terms not matched as the same, and none once they are', async () => {
+    const water2024 = () => compare(padua.coordinator, { framework: SDG, code: WATER, period: '2024' });
+    const caveatsOf = (comparison: Comparison) =>
+      comparison.rows.map((row) => row.comparability.caveats.map((c) => c.code));
+    const adoptedTerm = async (site: Site, prefLabel: Record<string, string>) => {
+      const term = await as(site)
+        .post('glossary/terms')
+        .send({
+          prefLabel,
+          definition: { en: 'Drinking water from a safely managed source (illustrative).' },
+        })
+        .expect(201);
+      const adopted = await as(site)
+        .post(`glossary/terms/${term.body.id}/adopt`)
+        .set('If-Match', '1')
+        .send({ note: 'Agreed' })
+        .expect(200);
+      wrote(site, adopted.body as { position: number });
+      return { id: term.body.id as string, position: adopted.body.position as number };
+    };
+    const link = async (site: Site, indicatorId: string, termId: string) => {
+      const current = await as(site)
+        .get(`indicators/${indicatorId}?minPosition=${site.position}`)
+        .expect(200);
+      const res = await as(site)
+        .patch(`indicators/${indicatorId}`)
+        .set('If-Match', String(current.body.version))
+        .send({ terms: [termId] })
+        .expect(200);
+      wrote(site, res.body as { position: number });
+    };
+    const ghentTerm = await adoptedTerm(ghent, { en: 'Safely managed water' });
+    const paduaTerm = await adoptedTerm(padua, { en: 'Safe water', it: 'Acqua sicura' });
+    await link(ghent, indicators.ghentWater, ghentTerm.id);
+    await link(padua, indicators.paduaWater, paduaTerm.id);
+    const differing = await until(
+      async () => (await water2024()).body as Comparison,
+      (c) => caveatsOf(c).every((codes) => codes.includes('TERMS_DIFFER')),
+    );
+    expect(caveatsOf(differing)).toEqual([['TERMS_DIFFER'], ['TERMS_DIFFER']]);
+    expect(differing.rows[0].comparability.caveats[0].message).toMatch(
+      /not recorded as the same \(exactMatch\)/,
+    );
+
+    await as(ghent).put('glossary/publication').send({ public: true }).expect(200);
+    await as(ghent).get(`glossary/terms/${ghentTerm.id}?minPosition=${ghentTerm.position}`).expect(200);
+    const matched = await as(padua)
+      .post(`glossary/terms/${paduaTerm.id}/matches`)
+      .send({ city: ghent.city.slug, termId: ghentTerm.id, kind: 'exactMatch' })
+      .expect(201);
+    wrote(padua, matched.body as { position: number });
+    const same = await until(
+      async () => (await water2024()).body as Comparison,
+      (c) => caveatsOf(c).every((codes) => codes.length === 0),
+    );
+    expect(caveatsOf(same)).toEqual([[], []]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Parser, Quad } from 'n3';
 import { TenantDb } from '@rl/persistence';
-import { ApiHarness, cityWithPeople, expectProblem, Session, TestCity } from '../support';
+import { ApiHarness, cityWithPeople, eventually, expectProblem, Session, TestCity } from '../support';
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -269,6 +269,38 @@ describe('Glossary (participatory, SKOS)', () => {
     expect(list.body.map((t: Term) => t.id)).toEqual([monitoring]);
   });
 
+  it('pages the terms by label with a Link cursor, filters kept', async () => {
+    const list = (query: string) =>
+      api.http
+        .get(url(ghent, `/terms?${query}`))
+        .auth(observer.accessToken, { type: 'bearer' })
+        .expect(200);
+    const all = (await list('lang=en')).body.map((t: Term) => t.id);
+    expect(all.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let next: string | undefined = url(ghent, '/terms?lang=en&limit=1');
+    while (next) {
+      const page: { body: Term[]; headers: Record<string, string | undefined> } = await api.http
+        .get(next)
+        .auth(observer.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(page.body.length).toBeLessThanOrEqual(1);
+      seen.push(...page.body.map((t) => t.id));
+      next = /<([^>]+)>; rel="next"/.exec(page.headers.link ?? '')?.[1];
+    }
+    expect(seen).toEqual(all);
+    const adopted = await list('status=adopted&lang=en&limit=1');
+    expect(adopted.body.map((t: Term) => t.status)).toEqual(['adopted']);
+    expect(adopted.headers.link).toMatch(/status=adopted/);
+    const before = await list(`asOf=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
+    expect(before.body).toEqual([]);
+    expectProblem(
+      await api.http.get(url(ghent, '/terms?after=bogus')).auth(observer.accessToken, { type: 'bearer' }),
+      400,
+      'REQUEST.INVALID_CURSOR',
+    );
+  });
+
   it('deprecates a term with its replacement; it stays readable', async () => {
     const old = await propose(coordinator, ghent, { en: 'Involvement' }, { en: 'Old wording.' });
     const adopted = await adoptNow(ghent, coordinator, old.id, 1);
@@ -515,5 +547,81 @@ describe('Glossary (participatory, SKOS)', () => {
       .set('If-Match', String(defined.body.version))
       .send({ terms: [ours.id, unknown] });
     expect(expectProblem(patched, 422, 'INDICATOR.UNKNOWN_TERM').errors[0]).toMatchObject({ field: 'terms' });
+  });
+
+  it("an adopted change to a linked term is an in-app notice to the indicator's followers, not to the actor", async () => {
+    const term = await propose(collector, ghent, { en: 'Accessibility' }, { en: 'Reachable by all.' });
+    const adopted = await adoptNow(ghent, coordinator, term.id, 1);
+    const indicator = await post(coordinator, `/v1/cities/${ghent.slug}/indicators`, {
+      code: 'PA-F1',
+      name: { en: 'Accessible meeting places' },
+      right: 'participation',
+      type: 'structural',
+      unit: 'count',
+      direction: 'higher_is_better',
+      terms: [term.id],
+    }).expect(201);
+    const followPath = `/v1/cities/${ghent.slug}/indicators/${indicator.body.id}/follow`;
+    const follow = (session: Session, path = followPath) =>
+      api.http.put(path).auth(session.accessToken, { type: 'bearer' });
+    const followed = await follow(official).expect(200);
+    expect(followed.body).toEqual({ version: 1, position: expect.any(Number) });
+    expect((await follow(official).expect(200)).body.version).toBe(1);
+    await follow(observer).expect(200);
+    await api.http.delete(followPath).auth(observer.accessToken, { type: 'bearer' }).expect(200);
+    expectProblem(
+      await follow(
+        official,
+        `/v1/cities/${ghent.slug}/indicators/0192f0aa-0000-7000-8000-00000000dead/follow`,
+      ),
+      404,
+      'INDICATOR.NOT_FOUND',
+    );
+    expectProblem(
+      await follow(paduaCoordinator, `/v1/cities/${padua.slug}/indicators/${indicator.body.id}/follow`),
+      404,
+      'INDICATOR.NOT_FOUND',
+    );
+    const mine = await api.http
+      .get(`/v1/cities/${ghent.slug}/me/follows?minPosition=${followed.body.position}`)
+      .auth(official.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(mine.body).toEqual([
+      {
+        indicatorId: indicator.body.id,
+        code: 'PA-F1',
+        name: { en: 'Accessible meeting places' },
+        followedAt: expect.any(String),
+      },
+    ]);
+    // A commenter on the indicator follows it too.
+    await post(researcher, `/v1/cities/${ghent.slug}/comments`, {
+      target: { kind: 'indicator', id: indicator.body.id },
+      body: 'Which places count?',
+    }).expect(201);
+
+    await post(collector, url(ghent, `/terms/${term.id}/proposals`), {
+      changes: { definition: { en: 'Reachable and usable by all.' } },
+      rationale: 'Usable too',
+    }).expect(201);
+    await adoptNow(ghent, coordinator, term.id, adopted.version + 1);
+    const termNotices = async (session: Session) =>
+      (
+        (await api.http.get('/v1/me/notifications').auth(session.accessToken, { type: 'bearer' }).expect(200))
+          .body as { kind: string; data: Record<string, unknown> }[]
+      ).filter((n) => n.kind === 'term.changed' && n.data.termLabel === 'Accessibility');
+    const [notice] = await eventually('the term.changed notice', async () => {
+      const notices = await termNotices(official);
+      return notices.length > 0 ? notices : undefined;
+    });
+    expect(notice.data).toMatchObject({
+      indicatorCode: 'PA-F1',
+      termDeprecated: false,
+      link: expect.stringContaining(`/glossary/terms/${term.id}`),
+    });
+    expect(await termNotices(researcher)).toHaveLength(1);
+    expect(await termNotices(coordinator)).toEqual([]);
+    expect(await termNotices(observer)).toEqual([]);
+    expect(await termNotices(official)).toHaveLength(1);
   });
 });

@@ -249,6 +249,7 @@ describe('Comparisons: the read model equals a from-scratch recomputation (prope
       dimensions: [],
       series: 1,
       target: null,
+      terms: [],
       comparable: s.flags.comparable,
       public: s.flags.public,
     }));

@@ -13,12 +13,12 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CataloguedError, CITY_ROLES, CityRole } from '@rl/kernel';
+import { CataloguedError, CITY_ROLES, CityRole, Page } from '@rl/kernel';
 import {
+  ApiCityList,
   ApiCityRead,
   ApiCommand,
   ApiErrors,
-  ApiProjectionBehind,
   CityAccess,
   CityContext,
   CommandContext,
@@ -171,13 +171,11 @@ export class GlossaryTermsController {
   }
 
   @Get()
-  @CityAccess(CITY_ROLES)
   @ApiOperation({
     summary: "The city's terms, by preferred label; filter by words, status, language; as of an instant",
   })
-  @ApiOkResponse({ type: [TermView] })
-  @ApiProjectionBehind()
-  list(@CurrentCity() city: CityContext, @Query() query: ListTermsDto): Promise<TermView[]> {
+  @ApiCityList(TermView, 'By preferred label (in `lang` if given), then id')
+  list(@CurrentCity() city: CityContext, @Query() query: ListTermsDto): Promise<Page<TermView>> {
     return this.queries.execute(new ListTermsQuery(city.id, query));
   }
 

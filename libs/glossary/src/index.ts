@@ -7,6 +7,7 @@ export { GetTermQuery } from './queries/get-term/get-term.query';
 export { GLOSSARY_ENTITIES } from './persistence/glossary.entities';
 export { GLOSSARY_TERMS_PROJECTION, GlossaryTermsProjection } from './projections/glossary-terms.projection';
 export { GlossaryModule } from './glossary.module';
+export { ImportGlossaryCommand } from './commands/import-glossary/import-glossary.command';
 export { DecideProposalCommand } from './commands/decide-proposal/decide-proposal.command';
 export { DeprecateTermCommand } from './commands/deprecate-term/deprecate-term.command';
 export { MatchTermCommand } from './commands/match-term/match-term.command';

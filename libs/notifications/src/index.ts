@@ -1,4 +1,4 @@
-import { NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
+import { IndicatorFollowRecord, NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
 import { CalendarTokenRecord, NotificationPreferenceRecord } from './persistence/preferences.entity';
 import { ReminderRecord } from './persistence/reminder.entity';
 import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
@@ -13,6 +13,7 @@ export { FireReminderHandler } from './jobs/fire-reminder.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';
+export { FollowIndicatorCommand } from './follows/commands/follow-indicator/follow-indicator.command';
 export { NOTICE_TRIGGERS_PROJECTION } from './projections/notice-triggers.projection';
 export { REMINDER_SCHEDULE_PROJECTION } from './projections/reminder-schedule.projection';
 
@@ -23,6 +24,7 @@ export const NOTIFICATIONS_ENTITIES = [
   ReminderRecord,
   NoticeRecord,
   NoticeFollowRecord,
+  IndicatorFollowRecord,
   NotificationPreferenceRecord,
   CalendarTokenRecord,
   WebhookEndpointRecord,

@@ -19,9 +19,14 @@ import { ReminderScheduleProjection } from './projections/reminder-schedule.proj
 import { NoticeWakeupsReactor } from './reactors/notice-wakeups.reactor';
 import { ReminderWakeupsReactor } from './reactors/reminder-wakeups.reactor';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { FollowsModule } from './follows/follows.module';
+import {
+  GlossaryNoticeWakeupsReactor,
+  GlossaryNoticesProjection,
+} from './projections/glossary-notices.projection';
 
 @Module({
-  imports: [WebhooksModule, InboxModule, IdentityModule],
+  imports: [WebhooksModule, InboxModule, FollowsModule, IdentityModule],
   providers: [
     Mailer,
     NotificationQueues,
@@ -35,6 +40,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ReminderWakeupsReactor,
     NoticeTriggersProjection,
     NoticeWakeupsReactor,
+    GlossaryNoticesProjection,
+    GlossaryNoticeWakeupsReactor,
     FireReminderHandler,
     DeliverNoticeHandler,
     DeliverAccountEmailHandler,

@@ -3,6 +3,7 @@ import type { CaveatCode } from './comparison.types';
 import { normaliseUnits } from './normalisation';
 import { Assessment, Mode, Participant, PopulationOf } from './participants';
 import { flagDefinitions, flagMethodologies, referenceDefinition } from './similarity';
+import { flagTerms } from './terms';
 
 export interface Assessed {
   // The definition the others are judged against; null when nobody takes part.
@@ -28,6 +29,7 @@ export function assess(participants: Participant[], populationOf: PopulationOf, 
   flagDirections(participants, reference, note);
   flagDefinitions(participants, reference, note);
   flagMethodologies(participants, reference, note);
+  flagTerms(participants, reference, note);
   flagBreakdowns(participants, reference, note);
 
   normaliseUnits(participants, assessments, populationOf, mode, note);

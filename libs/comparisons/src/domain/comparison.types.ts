@@ -17,8 +17,16 @@ export interface PublishedDefinition {
   // Series number: it grows with each break in the series (a unit or methodology change).
   series: number;
   target: { value: number; year?: number } | null;
+  // The glossary terms of the city the indicator links, each with the other cities' terms it is recorded
+  // as an exactMatch of (`<cityId>:<termId>`).
+  terms: LinkedTerm[];
   comparable: boolean;
   public: boolean;
+}
+
+export interface LinkedTerm {
+  id: string;
+  exactMatches: string[];
 }
 
 // One validated headline value (the total, no disaggregation) of a published indicator.
@@ -51,6 +59,7 @@ export type CaveatCode =
   | 'NO_POPULATION'
   | 'DEFINITION_DIFFERS'
   | 'METHODOLOGY_DIFFERS'
+  | 'TERMS_DIFFER'
   | 'SERIES_BREAK'
   | 'DISAGGREGATION_DIFFERS'
   | 'ESTIMATED'

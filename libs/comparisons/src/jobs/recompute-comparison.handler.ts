@@ -29,7 +29,8 @@ export async function readPublished(
             i.definition->>'description' AS description, i.definition->>'unit' AS unit,
             i.definition->>'direction' AS direction, i.definition->>'methodology' AS methodology,
             ARRAY(SELECT jsonb_array_elements_text(i.definition->'dimensions')) AS dimensions,
-            (i.definition->>'series')::int AS series, i.definition->'target' AS target, i.comparable, i.public
+            (i.definition->>'series')::int AS series, i.definition->'target' AS target,
+            coalesce(i.definition->'terms', '[]') AS terms, i.comparable, i.public
        FROM published_indicators i
       WHERE i.framework = $1 AND i.code = $2
       ORDER BY i.tenant_id, i.definition->>'indicatorCode'`,

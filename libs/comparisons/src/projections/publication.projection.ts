@@ -6,9 +6,11 @@ import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { ComparisonsEvent } from '../domain/comparisons.events';
+import type { LinkedTerm } from '../domain/comparison.types';
 import { republish } from './publication.republish';
+import { indicatorsLinking, linkedTerms, TermMatched, withMatch } from './publication.terms';
 
-type Handled = IndicatorEvent | PeriodEvent | SubmissionEvent | ComparisonsEvent;
+type Handled = IndicatorEvent | PeriodEvent | SubmissionEvent | ComparisonsEvent | TermMatched;
 
 interface Definition {
   indicatorCode: string;
@@ -20,6 +22,8 @@ interface Definition {
   dimensions: string[];
   series: number;
   target: { value: number; year?: number } | null;
+  // Absent in definitions kept before indicators linked glossary terms.
+  terms?: LinkedTerm[];
 }
 
 interface IndicatorState {
@@ -62,6 +66,8 @@ export class PublicationProjection implements Projection {
     'PeriodDefined',
     'SubmissionValidated',
     'ReferencePopulationSet',
+    // An exactMatch between two cities' terms can lift the TERMS_DIFFER caveat of their indicators.
+    'GlossaryTermMatched',
   ];
   readonly tables = [
     'publication_indicators',
@@ -94,6 +100,7 @@ export class PublicationProjection implements Projection {
               dimensions: d.disaggregations.map((x) => x.dimension),
               series: 1,
               target: d.target ?? null,
+              terms: await linkedTerms(em, cityId, d.terms ?? [], recorded.position),
             },
             frameworkRefs: d.frameworkRefs.map((r) => `${r.framework}:${r.code}`),
             retired: false,
@@ -115,6 +122,7 @@ export class PublicationProjection implements Projection {
           if (c.methodology) def.methodology = c.methodology.after ?? null;
           if (c.disaggregations) def.dimensions = (c.disaggregations.after ?? []).map((x) => x.dimension);
           if (c.target) def.target = c.target.after ?? null;
+          if (c.terms) def.terms = await linkedTerms(em, cityId, c.terms.after ?? [], recorded.position);
           if (c.frameworkRefs)
             state.frameworkRefs = (c.frameworkRefs.after ?? []).map((r) => `${r.framework}:${r.code}`);
           def.series = event.data.series;
@@ -178,6 +186,14 @@ export class PublicationProjection implements Projection {
           );
           populationChanged = true;
           break;
+        case 'GlossaryTermMatched':
+          for (const [id, state] of indicators) {
+            const terms = withMatch(state.definition.terms ?? [], event.data);
+            if (!terms) continue;
+            state.definition.terms = terms;
+            touched.add(id);
+          }
+          break;
         case 'PeriodDeadlineMoved':
         case 'SubmissionSubmitted':
         case 'SubmissionCorrected':
@@ -189,9 +205,16 @@ export class PublicationProjection implements Projection {
     await republish(em, cityId, [...touched], populationChanged);
   }
 
+  // The indicators the events name, and those linking a term the events match.
   private async loadIndicators(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]) {
+    const matched = events.flatMap((e) =>
+      e.type === 'GlossaryTermMatched' ? [(e.data as TermMatched['data']).termId] : [],
+    );
     const ids = [
-      ...new Set(events.map((e) => (e.data as { indicatorId?: string }).indicatorId).filter(Boolean)),
+      ...new Set([
+        ...events.map((e) => (e.data as { indicatorId?: string }).indicatorId).filter(Boolean),
+        ...(await indicatorsLinking(em, cityId, matched)),
+      ]),
     ];
     const rows = await em.query<(IndicatorState & { indicatorId: string })[]>(
       `SELECT indicator_id AS "indicatorId", definition, framework_refs AS "frameworkRefs", retired, comparable, public

@@ -33,7 +33,7 @@ function openProposal(term: Existing, proposalId: string | undefined): Proposal 
   return proposal;
 }
 
-const contentAfter = (term: Existing, proposal: Proposal): TermContent =>
+export const contentAfter = (term: Existing, proposal: Pick<Proposal, 'kind' | 'changes'>): TermContent =>
   proposal.kind === 'creation'
     ? normaliseContent(proposal.changes)
     : { ...term.content, ...proposal.changes };

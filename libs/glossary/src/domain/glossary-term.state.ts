@@ -51,3 +51,9 @@ export type TermCommand =
   | { type: 'RejectProposal'; proposalId?: string; note: string }
   | { type: 'DeprecateTerm'; note: string; replacedBy?: string; facts: GlossaryFacts }
   | { type: 'MatchTerm'; match: TermMatch };
+
+// A command as a handler states it; the ledger adds the facts it needs (factsWanted) once it holds the
+// city's glossary lock.
+export type TermIntent = TermCommand extends infer C ? (C extends unknown ? Omit<C, 'facts'> : never) : never;
+export const withFacts = (intent: TermIntent, facts: GlossaryFacts): TermCommand =>
+  ({ ...intent, facts }) as TermCommand;

@@ -35,6 +35,9 @@ const fold = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ')
 export const labelKey = (label: string) => fold(label).toLocaleLowerCase();
 // Language tags compare whatever their case (BCP 47): "en-GB" and "en-gb" are one language.
 export const languageKey = (lang: string) => lang.trim().toLowerCase();
+// One preferred label as the write side indexes it: "en:participation" (a language tag has no colon).
+export const prefLabelKeys = (prefLabel: LangMap): string[] =>
+  Object.entries(prefLabel).map(([lang, label]) => `${languageKey(lang)}:${labelKey(label)}`);
 
 const foldMap = (map: LangMap = {}): LangMap =>
   Object.fromEntries(

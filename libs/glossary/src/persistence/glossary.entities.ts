@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { LangMap, TermContent, TermMatch, TermStatus } from '../domain/glossary-term.events';
 import type { ProposalRecord } from '../projections/term-row';
 
@@ -44,6 +44,7 @@ export class GlossaryTermRecord {
 // Write side: what commands check a term against (labels, links), kept in the transaction that appends
 // under the city's glossary lock. Not a read model.
 @Entity('glossary_term_keys')
+@Index('IDX_glossary_term_keys_labels', { synchronize: false })
 export class GlossaryTermKeyRecord {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
@@ -60,6 +61,11 @@ export class GlossaryTermKeyRecord {
   // Adopted broader links only: the hierarchy cycles are checked on.
   @Column({ type: 'jsonb' })
   broader!: string[];
+
+  // The living preferred labels as prefLabelKeys ("en:participation"), so a command finds the terms that
+  // hold its labels by index (a GIN index, made by the migration) instead of reading every term.
+  @Column({ name: 'label_keys', type: 'text', array: true, default: () => "'{}'" })
+  labelKeys!: string[];
 }
 
 // Whether the city publishes its glossary (adopted and deprecated terms) to everyone; written with the

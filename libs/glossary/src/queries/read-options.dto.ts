@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { MinPositionDto } from '@rl/web';
+import { MinPositionDto, PageQueryDto } from '@rl/web';
 import { TERM_STATUSES, TermStatus } from '../domain/glossary-term.events';
 
 export class TermReadDto extends MinPositionDto {
@@ -12,7 +12,7 @@ export class TermReadDto extends MinPositionDto {
   asOf?: Date;
 }
 
-export class ListTermsDto extends TermReadDto {
+export class ListTermsDto extends IntersectionType(TermReadDto, PageQueryDto) {
   @ApiPropertyOptional({ description: 'Words in a label or the definition (any case)', maxLength: 200 })
   @IsOptional()
   @IsString()

@@ -1,3 +1,4 @@
+import { CursorKey } from '@rl/kernel';
 import { languageKey } from '../domain/term-content';
 import { TermRow } from '../projections/term-row';
 import { TermView } from '../term.view';
@@ -73,5 +74,12 @@ export const sortKey = (row: TermRow, lang: string | undefined) =>
   Object.values(row.content.prefLabel)[0] ??
   '';
 
+const compareKeys = (a: readonly [string, string], b: readonly [string, string]) =>
+  a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+
 export const byLabel = (lang: string | undefined) => (a: TermRow, b: TermRow) =>
-  sortKey(a, lang).localeCompare(sortKey(b, lang)) || a.id.localeCompare(b.id);
+  compareKeys([sortKey(a, lang), a.id], [sortKey(b, lang), b.id]);
+
+// Whether the row sorts after a page's cursor (label, id); every row on the first page.
+export const afterKey = (row: TermRow, lang: string | undefined, after: CursorKey | undefined) =>
+  after === undefined || compareKeys([sortKey(row, lang), row.id], [String(after[0]), String(after[1])]) > 0;

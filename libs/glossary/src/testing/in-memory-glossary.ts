@@ -8,6 +8,7 @@ import {
   glossaryPublicationStream,
 } from '../domain/glossary-publication.decider';
 import { factsOf, GlossaryFacts, TermFacts } from '../domain/term-content';
+import { withFacts } from '../domain/glossary-term.state';
 import { GlossaryLedger, TermWrite } from '../persistence/glossary-ledger';
 import { CityRef, PublishedGlossaries, PublishedTerm } from '../persistence/published-glossaries.repository';
 
@@ -39,7 +40,7 @@ export class InMemoryGlossaryLedger implements GlossaryLedger {
       cityId,
       glossaryTermDecider,
       glossaryTermStream(termId),
-      command(facts),
+      withFacts(command, facts),
       {
         expected,
         metadata,

@@ -9,15 +9,19 @@ export const NOTICE_KINDS = [
   'submission.returned',
   'submission.validated',
   'comment.posted',
+  // A glossary term linked by a followed indicator was changed (a proposal adopted) or deprecated.
+  'term.changed',
   // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
   'audit.checkpoint',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 // Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
-// send forty e-mails, so it stays in the in-app inbox (and webhooks).
+// send forty e-mails, so it stays in the in-app inbox (and webhooks); so does a changed glossary term,
+// which is news to read, not work to do.
+const IN_APP_ONLY: readonly NoticeKind[] = ['submission.validated', 'term.changed'];
 export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
-  NOTICE_KINDS.filter((k) => k !== 'submission.validated'),
+  NOTICE_KINDS.filter((k) => !IN_APP_ONLY.includes(k)),
 );
 
 export const NOTICE_CHANNELS = ['email', 'in_app'] as const;
@@ -38,6 +42,9 @@ export interface NoticeData {
   reason?: string;
   commentExcerpt?: string;
   authorName?: string;
+  // term.changed: the term's preferred label as adopted, and whether the change is its deprecation.
+  termLabel?: string;
+  termDeprecated?: boolean;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

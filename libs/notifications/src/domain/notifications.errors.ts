@@ -7,6 +7,10 @@ export const NoticeErrors = defineErrors('NOTICE', {
   INVALID_CURSOR: { kind: 'bad_request', message: 'before is not one of your notices' },
 });
 
+export const FollowErrors = defineErrors('FOLLOW', {
+  LIMIT_REACHED: { kind: 'invalid', message: 'Too many followed indicators in this city' },
+});
+
 export const ReminderPolicyErrors = defineErrors('REMINDER_POLICY', {
   INVALID: {
     kind: 'invalid',

@@ -98,6 +98,8 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     author: present(data.authorName) ?? null,
     reason: present(data.reason) ?? null,
     excerpt: present(data.commentExcerpt) ?? null,
+    term: present(data.termLabel) ?? null,
+    deprecated: data.termDeprecated === true,
   };
 }
 

@@ -20,6 +20,9 @@ export class NoticeDataView {
   @ApiPropertyOptional({ description: 'Why a submission was returned' }) reason?: string;
   @ApiPropertyOptional() commentExcerpt?: string;
   @ApiPropertyOptional() authorName?: string;
+  @ApiPropertyOptional({ description: "term.changed: the glossary term's preferred label" })
+  termLabel?: string;
+  @ApiPropertyOptional({ description: 'term.changed: the term was deprecated' }) termDeprecated?: boolean;
 }
 
 export class NoticeView {

@@ -72,3 +72,17 @@ export class NoticeFollowRecord extends CityRow {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId!: string;
 }
+
+// Explicit follows of indicators (PUT …/indicators/:id/follow), kept by the glossary-notices projection.
+@Entity('indicator_follows')
+@Index('IDX_indicator_follows_user', ['tenantId', 'userId', 'indicatorId'])
+export class IndicatorFollowRecord extends CityRow {
+  @PrimaryColumn({ name: 'indicator_id', type: 'uuid' })
+  indicatorId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ name: 'followed_at', type: 'timestamptz' })
+  followedAt!: Date;
+}

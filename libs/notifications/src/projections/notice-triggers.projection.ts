@@ -11,7 +11,7 @@ import { NoticeDraft, NoticeOutbox, nothingRecorded } from '../notice-outbox';
 
 // Events older than this (a rebuild, a projection deployed over existing history) keep the follows up to
 // date but notify nobody: news must be news.
-const NEWS_WINDOW_MS = 86_400_000;
+export const NEWS_WINDOW_MS = 86_400_000;
 const EXCERPT_LENGTH = 200;
 
 export const NOTICE_TRIGGERS_PROJECTION = 'notice-triggers';

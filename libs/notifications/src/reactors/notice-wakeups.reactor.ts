@@ -28,24 +28,33 @@ export class NoticeWakeupsReactor implements Reactor {
 
   constructor(private readonly queues: NotificationQueues) {}
 
-  async react(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
-    const keys = events.map(noticeKey);
-    const notices = await em.query<{ id: string; at: Date }[]>(
-      `SELECT id, ${nextLook('notices')} AS at FROM notices
-        WHERE tenant_id = $1 AND key = ANY($2::text[]) AND status = 'pending' AND channel = 'email'`,
-      [cityId, keys],
-    );
-    const deliveries = await em.query<{ id: string }[]>(
-      `SELECT id FROM webhook_deliveries WHERE tenant_id = $1 AND status = 'pending' AND key = ANY($2::text[])`,
-      [cityId, keys],
-    );
-    await this.queues.wakeNotices(
-      cityId,
-      notices.map(({ id, at }) => ({ id, at: new Date(at) })),
-    );
-    await this.queues.wakeWebhooks(
-      cityId,
-      deliveries.map((d) => d.id),
-    );
+  react(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
+    return wakeDeliveries(em, this.queues, cityId, events.map(noticeKey));
   }
+}
+
+// Enqueues the e-mails and webhook deliveries recorded under these notice keys that are still pending.
+export async function wakeDeliveries(
+  em: EntityManager,
+  queues: NotificationQueues,
+  cityId: CityId,
+  keys: readonly string[],
+): Promise<void> {
+  const notices = await em.query<{ id: string; at: Date }[]>(
+    `SELECT id, ${nextLook('notices')} AS at FROM notices
+      WHERE tenant_id = $1 AND key = ANY($2::text[]) AND status = 'pending' AND channel = 'email'`,
+    [cityId, keys],
+  );
+  const deliveries = await em.query<{ id: string }[]>(
+    `SELECT id FROM webhook_deliveries WHERE tenant_id = $1 AND status = 'pending' AND key = ANY($2::text[])`,
+    [cityId, keys],
+  );
+  await queues.wakeNotices(
+    cityId,
+    notices.map(({ id, at }) => ({ id, at: new Date(at) })),
+  );
+  await queues.wakeWebhooks(
+    cityId,
+    deliveries.map((d) => d.id),
+  );
 }

@@ -23,6 +23,8 @@ import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term
 import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
 import { Resources1795709950000 } from './1795709950000-resources';
 import { Datasets1795710000000 } from './1795710000000-datasets';
+import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
+import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   IndicatorTerms1795709710000,
   Resources1795709950000,
   Datasets1795710000000,
+  GlossaryLabelKeys1795710100000,
+  IndicatorFollows1795710110000,
 ];

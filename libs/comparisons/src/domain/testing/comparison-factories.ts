@@ -31,6 +31,7 @@ export const definition = (
   dimensions: [],
   series: 1,
   target: null,
+  terms: [],
   comparable: true,
   public: true,
   ...overrides,

@@ -22,9 +22,9 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
     const proposalId = input.proposalId ?? (await this.onlyOpenProposal(cityId, termId, expectedVersion));
     const { note } = input;
     const { version, position } = await this.ledger.execute(cityId, termId, {
-      command: (facts) =>
+      command:
         decision === 'adopt'
-          ? { type: 'AdoptProposal', proposalId, note, facts }
+          ? { type: 'AdoptProposal', proposalId, note }
           : { type: 'RejectProposal', proposalId, note },
       expected: expectedVersion,
       metadata,

@@ -17,7 +17,7 @@ export class DeprecateTermHandler implements ICommandHandler<DeprecateTermComman
   }: DeprecateTermCommand): Promise<WriteResultView> {
     const { note, replacedBy } = input;
     const { version, position } = await this.ledger.execute(cityId, termId, {
-      command: (facts) => ({ type: 'DeprecateTerm', note, replacedBy, facts }),
+      command: { type: 'DeprecateTerm', note, replacedBy },
       expected: expectedVersion,
       metadata,
     });

@@ -35,14 +35,13 @@ export class ImportGlossaryHandler implements ICommandHandler<ImportGlossaryComm
       const termId = uuidv7();
       try {
         ({ position } = await this.ledger.execute(cityId, termId, {
-          command: (facts) => ({
+          command: {
             type: 'ProposeTerm',
             termId,
             proposalId: uuidv7(),
             content: linked(concept, ids),
             rationale: `Imported from ${concept.uri}`,
-            facts,
-          }),
+          },
           expected: 0,
           metadata: plain,
         }));

@@ -26,7 +26,7 @@ export class MatchTermHandler implements ICommandHandler<MatchTermCommand, Write
       });
     const match = { cityId: target.id, termId: input.termId, kind: input.kind };
     const { version, position } = await this.ledger.execute(cityId, termId, {
-      command: () => ({ type: 'MatchTerm', match }),
+      command: { type: 'MatchTerm', match },
       metadata,
     });
     return { version, position };

@@ -16,7 +16,7 @@ export class ProposeRevisionHandler implements ICommandHandler<ProposeRevisionCo
   async execute({ cityId, termId, input, metadata }: ProposeRevisionCommand): Promise<ProposalWrittenView> {
     const { changes, rationale } = input;
     const { version, position } = await this.ledger.execute(cityId, termId, {
-      command: (facts) => ({ type: 'ProposeRevision', proposalId: uuidv7(), changes, rationale, facts }),
+      command: { type: 'ProposeRevision', proposalId: uuidv7(), changes, rationale },
       metadata,
     });
     return { proposalId: await lastProposalAt(this.aggregates, cityId, termId, version), version, position };

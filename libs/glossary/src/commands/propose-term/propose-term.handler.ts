@@ -13,7 +13,7 @@ export class ProposeTermHandler implements ICommandHandler<ProposeTermCommand, C
     const termId = uuidv7();
     const { rationale = '', ...content } = input;
     const result = await this.ledger.execute(cityId, termId, {
-      command: (facts) => ({ type: 'ProposeTerm', termId, proposalId: uuidv7(), content, rationale, facts }),
+      command: { type: 'ProposeTerm', termId, proposalId: uuidv7(), content, rationale },
       expected: 0,
       metadata,
     });

@@ -15,7 +15,7 @@ export class TakeStanceHandler implements ICommandHandler<TakeStanceCommand, Wri
     metadata,
   }: TakeStanceCommand): Promise<WriteResultView> {
     const { version, position } = await this.ledger.execute(cityId, termId, {
-      command: () => ({ type: 'TakeStance', proposalId, memberId: metadata.actorId, stance }),
+      command: { type: 'TakeStance', proposalId, memberId: metadata.actorId, stance },
       metadata,
     });
     return { version, position };

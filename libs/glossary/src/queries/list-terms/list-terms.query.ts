@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
-import { CityId } from '@rl/kernel';
+import { CityId, Page } from '@rl/kernel';
 import { TermView } from '../../term.view';
 import { ListTermsDto } from '../read-options.dto';
 
-export class ListTermsQuery extends Query<TermView[]> {
+export class ListTermsQuery extends Query<Page<TermView>> {
   constructor(
     readonly cityId: CityId,
     readonly options: ListTermsDto,

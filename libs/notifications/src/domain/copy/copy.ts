@@ -15,6 +15,9 @@ export interface Facts {
   author: string | null;
   reason: string | null;
   excerpt: string | null;
+  // term.changed: the term's label (quoted by the wording) and whether it was deprecated.
+  term: string | null;
+  deprecated: boolean;
 }
 
 // Content is plain text; the HTML renderer escapes all of it, so no template string can inject markup.

@@ -94,6 +94,17 @@ export const EN: Copy = {
         ...quote(f.excerpt),
       ],
     }),
+    'term.changed': (f) => ({
+      summary: f.deprecated
+        ? `Glossary term deprecated${f.term ? `: "${f.term}"` : ''} (${f.ref})`
+        : `Glossary term changed${f.term ? `: "${f.term}"` : ''} (${f.ref})`,
+      blocks: [
+        paragraph(
+          `${f.term ? `The glossary term "${f.term}"` : 'A glossary term'}, linked to ${f.indicator}, ${f.deprecated ? 'was deprecated' : 'has a newly adopted definition'}.`,
+        ),
+        paragraph('Check that the data you report still matches the definition.'),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: "Checkpoint of the city's log signed",
       blocks: [

@@ -95,6 +95,17 @@ export const IT: Copy = {
         ...quote(f.excerpt),
       ],
     }),
+    'term.changed': (f) => ({
+      summary: f.deprecated
+        ? `Termine del glossario deprecato${f.term ? `: "${f.term}"` : ''} (${f.ref})`
+        : `Termine del glossario modificato${f.term ? `: "${f.term}"` : ''} (${f.ref})`,
+      blocks: [
+        paragraph(
+          `${f.term ? `Il termine del glossario "${f.term}"` : 'Un termine del glossario'}, collegato a ${f.indicator}, ${f.deprecated ? 'è stato deprecato' : 'ha una nuova definizione adottata'}.`,
+        ),
+        paragraph('La preghiamo di verificare che i dati riportati corrispondano ancora alla definizione.'),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: 'Checkpoint del registro della città firmato',
       blocks: [

@@ -101,6 +101,17 @@ export const NL: Copy = {
         ...quote(f.excerpt),
       ],
     }),
+    'term.changed': (f) => ({
+      summary: f.deprecated
+        ? `Begrip uit de woordenlijst vervallen${f.term ? `: "${f.term}"` : ''} (${f.ref})`
+        : `Begrip uit de woordenlijst gewijzigd${f.term ? `: "${f.term}"` : ''} (${f.ref})`,
+      blocks: [
+        paragraph(
+          `${f.term ? `Het begrip "${f.term}"` : 'Een begrip'} uit de woordenlijst, gekoppeld aan ${f.indicator}, ${f.deprecated ? 'is vervallen' : 'heeft een nieuw aangenomen definitie'}.`,
+        ),
+        paragraph('Controleer of de gegevens die u rapporteert nog overeenkomen met de definitie.'),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: 'Controlepunt van het logboek van de stad ondertekend',
       blocks: [
