@@ -1,3 +1,4 @@
+import { BUDGET_ENTITIES } from '@rl/budget';
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { EVENT_STORE_ENTITIES } from '@rl/event-store';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...COMPARISONS_ENTITIES,
   ...GLOSSARY_ENTITIES,
+  ...BUDGET_ENTITIES,
 ];

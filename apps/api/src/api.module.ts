@@ -4,6 +4,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { BudgetModule } from '@rl/budget';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -33,6 +34,7 @@ export class ApiModule {
         NotificationsModule,
         ComparisonsModule,
         GlossaryModule,
+        BudgetModule,
       ],
     };
   }

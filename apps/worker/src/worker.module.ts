@@ -5,6 +5,7 @@ import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
+import { BudgetModule } from '@rl/budget';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -31,6 +32,7 @@ const CONTEXTS = [
   NotificationsModule,
   ComparisonsModule,
   GlossaryModule,
+  BudgetModule,
   AuditModule,
 ];
 
