@@ -6,6 +6,7 @@ import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
+import { seedDemoBudget } from './demo-budget';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoPublication } from './demo-publication';
@@ -106,6 +107,11 @@ export async function seedDemo(
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
+    await seedDemoBudget(commands, db, {
+      ...people,
+      csoId: catalogue.csoId,
+      indicators: catalogue.indicators,
+    });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -9,7 +9,7 @@ export const BoundedText = (max: number) =>
 
 // An amount: a value with at most two decimals in an ISO 4217 currency (checked against the runtime's list).
 export class MoneyDto {
-  @ApiProperty({ example: 250000, minimum: 0.01, maximum: L.amount })
+  @ApiProperty({ example: 250000, minimum: 0, exclusiveMinimum: true, maximum: L.amount })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(L.amount)

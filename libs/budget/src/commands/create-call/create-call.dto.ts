@@ -27,7 +27,8 @@ export class CriterionDto {
   description!: string;
 
   @ApiProperty({
-    minimum: 0.01,
+    minimum: 0,
+    exclusiveMinimum: true,
     maximum: 100,
     description: 'Percentage of the assessment; a call sums to at most 100',
   })
