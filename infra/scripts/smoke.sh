@@ -36,4 +36,8 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The budget demo: Padua's public budget shows its funded projects once the worker has projected them.
+budget="http://127.0.0.1:$port/v1/public/cities/padua/budget"
+for _ in $(seq 30); do curl -fs "$budget" | grep -q 'Homework clubs (illustrative)' && break; sleep 1; done
+curl -fs "$budget" | grep -q 'Job coaching with evaluation (illustrative)'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary and budget published"
