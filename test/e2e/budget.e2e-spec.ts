@@ -135,6 +135,21 @@ describe('Budget lines, calls for proposals and funded projects', () => {
     expect(JSON.stringify(audit.body)).toContain('ProjectContributionsReported');
   });
 
+  it("funds at most the line's amount when two projects are funded at once", async () => {
+    const as = ghent.as(ghent.coordinator);
+    const made = created(
+      await as.post('budget-lines').send(line({ amount: { value: 1000, currency: 'EUR' } })),
+    );
+    const callRes = created(await as.post('calls').send(call(made.id)));
+    const both = await Promise.all(
+      [1, 2].map(() => as.post(`calls/${callRes.id}/projects`).send(project(ghent.organisationId, 600))),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
+    const last = both.find((r) => r.status === 201)?.body as Written;
+    const read = await as.get(`budget-lines/${made.id}?minPosition=${last.position}`).expect(200);
+    expect(read.body.committed).toEqual({ value: 600, currency: 'EUR' });
+  });
+
   it('refuses bad input with 422 naming the field, and stale If-Match with 409', async () => {
     const as = ghent.as(ghent.coordinator);
     const bad = await as.post('budget-lines').send(line({ amount: { value: 10, currency: 'XYZ' } }));
