@@ -21,18 +21,21 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 // Sums are kept in cents: decimal fractions do not add up exactly as binary floats.
 export const cents = (value: number) => Math.round(value * 100);
 
+// A positive number of at most two decimals, up to `max`.
+export const isInCents = (value: unknown, max: number): value is number =>
+  typeof value === 'number' &&
+  Number.isFinite(value) &&
+  value > 0 &&
+  value <= max &&
+  Math.abs(cents(value) - value * 100) < 1e-6;
+
 export function assertMoney(amount: Money, field: string): void {
   if (!CURRENCIES.has(amount.currency)) {
     throw BudgetErrors.UNKNOWN_CURRENCY({
       errors: [{ field: `${field}.currency`, message: `${amount.currency} is not an ISO 4217 currency` }],
     });
   }
-  const valid =
-    Number.isFinite(amount.value) &&
-    amount.value > 0 &&
-    amount.value <= BUDGET_LIMITS.amount &&
-    Math.abs(cents(amount.value) - amount.value * 100) < 1e-6;
-  if (!valid) {
+  if (!isInCents(amount.value, BUDGET_LIMITS.amount)) {
     throw BudgetErrors.INVALID_AMOUNT({
       errors: [
         { field: `${field}.value`, message: 'must be positive, at most 1e12, with at most two decimals' },

@@ -1,17 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsISO8601,
-  IsNumber,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsUUID, ValidateNested } from 'class-validator';
 import { BUDGET_LIMITS as L } from '../../domain/budget-limits';
-import { BoundedText } from '../budget-fields.dto';
+import { BoundedText, IsInCents } from '../budget-fields.dto';
 
 export class CriterionDto {
   @ApiProperty({ format: 'uuid', description: "One of the budget line's indicators" })
@@ -32,9 +23,7 @@ export class CriterionDto {
     maximum: 100,
     description: 'Percentage of the assessment; a call sums to at most 100',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0.01)
-  @Max(100)
+  @IsInCents(100)
   weight!: number;
 }
 
