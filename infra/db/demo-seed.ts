@@ -6,6 +6,7 @@ import { asCityId, CityRole } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
+import { seedDemoBudget } from './demo-budget';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
@@ -113,6 +114,11 @@ export async function seedDemo(
     );
     await seedDemoResources(commands, { ...people, catalogue });
     await seedDemoDatasets(commands, { ...people, ...catalogue });
+    await seedDemoBudget(commands, db, {
+      ...people,
+      csoId: catalogue.csoId,
+      indicators: catalogue.indicators,
+    });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

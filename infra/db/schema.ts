@@ -1,3 +1,4 @@
+import { BUDGET_ENTITIES } from '@rl/budget';
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { EVENT_STORE_ENTITIES } from '@rl/event-store';
@@ -25,4 +26,5 @@ export const ALL_ENTITIES = [
   ...GLOSSARY_ENTITIES,
   ...RESOURCES_ENTITIES,
   ...DATASETS_ENTITIES,
+  ...BUDGET_ENTITIES,
 ];

@@ -51,4 +51,8 @@ echo "$datasets" | grep -q '"verdict":"replace"'
 official=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"official@ghent.demo","password":"demo-ghent-official"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/me/follows" -H "authorization: Bearer $official" | grep -q '"indicatorId"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow"
+# The budget demo: Padua's public budget shows its funded projects once the worker has projected them.
+budget="http://127.0.0.1:$port/v1/public/cities/padua/budget"
+for _ in $(seq 30); do curl -fs "$budget" | grep -q 'Homework clubs (illustrative)' && break; sleep 1; done
+curl -fs "$budget" | grep -q 'Job coaching with evaluation (illustrative)'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published"

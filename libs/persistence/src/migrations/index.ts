@@ -25,6 +25,7 @@ import { Resources1795709950000 } from './1795709950000-resources';
 import { Datasets1795710000000 } from './1795710000000-datasets';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
+import { Budget1795710050000 } from './1795710050000-budget';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Datasets1795710000000,
   GlossaryLabelKeys1795710100000,
   IndicatorFollows1795710110000,
+  Budget1795710050000,
 ];
