@@ -7,6 +7,7 @@ import { AppConfig } from '@rl/config';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MandatesModule } from '@rl/mandates';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -26,6 +27,7 @@ export class ApiModule {
         TenancyModule,
         IdentityModule,
         StakeholdersModule,
+        MandatesModule,
         IndicatorsModule,
         ReportingModule,
         AuditModule,

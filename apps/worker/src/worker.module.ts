@@ -8,6 +8,7 @@ import { AppConfig } from '@rl/config';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MandatesModule } from '@rl/mandates';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -25,6 +26,7 @@ const CONTEXTS = [
   TenancyModule,
   IdentityModule,
   StakeholdersModule,
+  MandatesModule,
   ReportingModule,
   IndicatorsModule,
   CommentsModule,

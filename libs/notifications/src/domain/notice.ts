@@ -11,13 +11,16 @@ export const NOTICE_KINDS = [
   'comment.posted',
   // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
   'audit.checkpoint',
+  // A member's mandate from their organisation ends within 30 days (to the coordinators, in-app).
+  'mandate.expiring',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 // Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
 // send forty e-mails, so it stays in the in-app inbox (and webhooks).
+// A mandate's expiry is weeks ahead: the in-app inbox is enough.
 export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
-  NOTICE_KINDS.filter((k) => k !== 'submission.validated'),
+  NOTICE_KINDS.filter((k) => k !== 'submission.validated' && k !== 'mandate.expiring'),
 );
 
 export const NOTICE_CHANNELS = ['email', 'in_app'] as const;
@@ -38,6 +41,8 @@ export interface NoticeData {
   reason?: string;
   commentExcerpt?: string;
   authorName?: string;
+  // mandate.expiring: whose mandate it is (the deadline is its last day).
+  holderName?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

@@ -20,6 +20,7 @@ export class NoticeDataView {
   @ApiPropertyOptional({ description: 'Why a submission was returned' }) reason?: string;
   @ApiPropertyOptional() commentExcerpt?: string;
   @ApiPropertyOptional() authorName?: string;
+  @ApiPropertyOptional({ description: 'Whose mandate ends (mandate.expiring)' }) holderName?: string;
 }
 
 export class NoticeView {
