@@ -36,4 +36,12 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The mandates demo: the CSO collector's mandate ends within 30 days, and Ghent's coordinator is told in-app.
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"coordinator@ghent.demo","password":"demo-ghent-coordinator"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+for _ in $(seq 30); do
+  curl -fs "http://127.0.0.1:$port/v1/me/notifications" -H "authorization: Bearer $token" | grep -q '"kind":"mandate.expiring"' && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/v1/me/notifications" -H "authorization: Bearer $token" | grep -q '"kind":"mandate.expiring"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo mandate expiry notified"
