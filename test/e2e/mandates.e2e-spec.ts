@@ -315,6 +315,69 @@ describe('Mandates (participation)', () => {
     ]);
   });
 
+  it('notifies again when the last day moves into the 30 days once more, never for a mandate not due', async () => {
+    const created = await grant({ validUntil: day(90) });
+    const one = `organisations/${ghent.organisationId}/mandates/${created.id}`;
+    const keys = async () =>
+      (
+        (
+          await api.http
+            .get('/v1/me/notifications')
+            .auth(ghent.coordinator.accessToken, { type: 'bearer' })
+            .expect(200)
+        ).body as (Notice & { data: { deadline?: string } })[]
+      )
+        .filter((n) => n.kind === 'mandate.expiring' && n.data.link.endsWith(`/mandates/${created.id}`))
+        .map((n) => n.data.deadline?.slice(0, 10));
+    await read(ghent.coordinator, created.id, created.position);
+    await api.worker.get(MandateExpirySweep).sweep();
+    expect(await keys()).toEqual([]);
+    await ghent
+      .as(ghent.coordinator)
+      .patch(one)
+      .set('If-Match', '1')
+      .send({ validUntil: day(15) })
+      .expect(200);
+    await eventually('the first notice', async () => ((await keys()).length === 1 ? true : undefined));
+    await ghent
+      .as(ghent.coordinator)
+      .patch(one)
+      .set('If-Match', '2')
+      .send({ validUntil: day(14) })
+      .expect(200);
+    await eventually('the second notice', async () => ((await keys()).length === 2 ? true : undefined));
+    expect((await keys()).sort()).toEqual([day(14), day(15)]);
+  });
+
+  it("erases the signer's name with the holder's personal data", async () => {
+    const organisationId = await fixtures.organisation(ghent.as(ghent.coordinator));
+    const holder = await api.member(operator, ghent.city, 'collector', { organisationId });
+    const created = await mandates(ghent.as(ghent.coordinator), organisationId)
+      .post()
+      .send(body({ holderUserId: holder.user.id }))
+      .expect(201);
+    const erased = await api.http
+      .post(`/v1/platform/people/${holder.user.id}/erasure`)
+      .auth(operator.accessToken, { type: 'bearer' })
+      .expect(200);
+    const [{ position }] = (erased.body as { cities: { position: number }[] }).cities;
+    const after = await mandates(ghent.as(ghent.coordinator), organisationId, `/${created.body.id as string}`)
+      .get()
+      .query({ minPosition: position })
+      .expect(200);
+    expect(after.body).toMatchObject({ signedBy: { name: '[erased]', function: 'Director' } });
+  });
+
+  it("keeps the mandates read model equal to a replay of the city's log", async () => {
+    const res = await ghent.as(ghent.coordinator).get('audit/verify?readModels=true').expect(200);
+    const { readModels } = res.body as {
+      readModels: { ok: boolean; projections: { tables: { table: string; liveRows: number }[] }[] };
+    };
+    expect(readModels.ok).toBe(true);
+    const mandatesTable = readModels.projections.flatMap((p) => p.tables).find((t) => t.table === 'mandates');
+    expect(mandatesTable?.liveRows).toBeGreaterThan(5);
+  });
+
   it('pages the list with a cursor', async () => {
     await grant();
     const first = await mandates(ghent.as(ghent.coordinator)).get().query({ limit: 1 }).expect(200);
