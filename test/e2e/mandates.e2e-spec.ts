@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { MandateExpirySweep } from '@rl/notifications';
+import { QueueName } from '@rl/queue';
 import {
   ApiHarness,
   CityClient,
@@ -347,6 +350,33 @@ describe('Mandates (participation)', () => {
       .expect(200);
     await eventually('the second notice', async () => ((await keys()).length === 2 ? true : undefined));
     expect((await keys()).sort()).toEqual([day(14), day(15)]);
+  });
+
+  it('records the notice through the sweep when Redis lost the wake-up', async () => {
+    const reminders = api.worker.get<Queue>(getQueueToken(QueueName.Reminders));
+    await reminders.pause();
+    try {
+      const created = await grant({ validUntil: day(8) });
+      const jobId = `mandate-expiring-${created.id}-${day(8)}`;
+      await eventually('the wake-up', async () => ((await reminders.getJob(jobId)) ? true : undefined));
+      await reminders.remove(jobId);
+      const notified = async () =>
+        (
+          (
+            await api.http
+              .get('/v1/me/notifications')
+              .auth(ghent.coordinator.accessToken, { type: 'bearer' })
+              .expect(200)
+          ).body as Notice[]
+        ).filter((n) => n.data.link.endsWith(`/mandates/${created.id}`)).length;
+      // The queue is paused and the job gone: only a sweep (this one, or the worker's own) can record it.
+      await api.worker.get(MandateExpirySweep).sweep();
+      expect(await notified()).toBe(1);
+      await api.worker.get(MandateExpirySweep).sweep();
+      expect(await notified()).toBe(1);
+    } finally {
+      await reminders.resume();
+    }
   });
 
   it("erases the signer's name with the holder's personal data", async () => {
