@@ -31,7 +31,7 @@ interface Mandate {
 interface Notice {
   kind: string;
   city: string;
-  data: { organisationName?: string; holderName?: string; link: string };
+  data: { organisationName?: string; holderName?: string; deadline?: string; link: string };
 }
 
 // Calendar days around today (the test city is in Europe/Brussels; a day's margin keeps the flags stable).
@@ -72,6 +72,17 @@ describe('Mandates (participation)', () => {
         .get()
         .expect(200)
     ).body as Mandate;
+
+  // The coordinator's expiry notices about one mandate.
+  const expiryNotices = async (mandateId: string) =>
+    (
+      (
+        await api.http
+          .get('/v1/me/notifications')
+          .auth(ghent.coordinator.accessToken, { type: 'bearer' })
+          .expect(200)
+      ).body as Notice[]
+    ).filter((n) => n.kind === 'mandate.expiring' && n.data.link.endsWith(`/mandates/${mandateId}`));
 
   beforeAll(async () => {
     ({ api, operator } = await ApiHarness.startWithOperator());
@@ -238,15 +249,7 @@ describe('Mandates (participation)', () => {
       valid: true,
       expiringSoon: true,
     });
-    const notices = async () =>
-      (
-        (
-          await api.http
-            .get('/v1/me/notifications')
-            .auth(ghent.coordinator.accessToken, { type: 'bearer' })
-            .expect(200)
-        ).body as Notice[]
-      ).filter((n) => n.kind === 'mandate.expiring' && n.data.link.endsWith(`/mandates/${expiring.id}`));
+    const notices = () => expiryNotices(expiring.id);
     const [notice] = await eventually('the expiry notice', async () => {
       const found = await notices();
       return found.length > 0 ? found : undefined;
@@ -321,17 +324,7 @@ describe('Mandates (participation)', () => {
   it('notifies again when the last day moves into the 30 days once more, never for a mandate not due', async () => {
     const created = await grant({ validUntil: day(90) });
     const one = `organisations/${ghent.organisationId}/mandates/${created.id}`;
-    const keys = async () =>
-      (
-        (
-          await api.http
-            .get('/v1/me/notifications')
-            .auth(ghent.coordinator.accessToken, { type: 'bearer' })
-            .expect(200)
-        ).body as (Notice & { data: { deadline?: string } })[]
-      )
-        .filter((n) => n.kind === 'mandate.expiring' && n.data.link.endsWith(`/mandates/${created.id}`))
-        .map((n) => n.data.deadline?.slice(0, 10));
+    const keys = async () => (await expiryNotices(created.id)).map((n) => n.data.deadline?.slice(0, 10));
     await read(ghent.coordinator, created.id, created.position);
     await api.worker.get(MandateExpirySweep).sweep();
     expect(await keys()).toEqual([]);
@@ -360,15 +353,7 @@ describe('Mandates (participation)', () => {
       const jobId = `mandate-expiring-${created.id}-${day(8)}`;
       await eventually('the wake-up', async () => ((await reminders.getJob(jobId)) ? true : undefined));
       await reminders.remove(jobId);
-      const notified = async () =>
-        (
-          (
-            await api.http
-              .get('/v1/me/notifications')
-              .auth(ghent.coordinator.accessToken, { type: 'bearer' })
-              .expect(200)
-          ).body as Notice[]
-        ).filter((n) => n.data.link.endsWith(`/mandates/${created.id}`)).length;
+      const notified = async () => (await expiryNotices(created.id)).length;
       // The queue is paused and the job gone: only a sweep (this one, or the worker's own) can record it.
       await api.worker.get(MandateExpirySweep).sweep();
       expect(await notified()).toBe(1);
