@@ -9,7 +9,7 @@ import { NotificationSweep } from './jobs/notification-sweep';
 import { ProjectedReminderScheduleHead, ReminderScheduleHead } from './jobs/reminder-schedule-head';
 import { NoticeOutbox } from './notice-outbox';
 import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
-import { MandateExpiryNotices } from './persistence/mandate-expiry.repository';
+import { MandateExpiryNotices, PgMandateExpiryNotices } from './persistence/mandate-expiry.repository';
 import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
 import { NotificationBacklog, PgNotificationBacklog } from './persistence/notification-backlog.repository';
 import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
@@ -42,7 +42,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DeliverAccountEmailHandler,
     NotificationSweep,
     NotificationMetrics,
-    MandateExpiryNotices,
+    { provide: MandateExpiryNotices, useClass: PgMandateExpiryNotices },
     MandateExpiryHandler,
     MandateExpirySweep,
   ],

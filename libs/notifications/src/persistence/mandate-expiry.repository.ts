@@ -14,9 +14,21 @@ import { TenantDb } from '@rl/persistence';
 import { cityFacts } from '../notice-context';
 import { NoticeOutbox, nothingRecorded } from '../notice-outbox';
 
-// The mandate expiry notices and their backlog in PostgreSQL.
+export interface OwedExpiryNotice {
+  cityId: CityId;
+  mandateId: string;
+}
+
+// The mandate expiry notices and their backlog (an in-memory one for unit tests lives in testing/).
+export abstract class MandateExpiryNotices {
+  // Records the notice of the mandate's current last day if it is owed today; nothing otherwise.
+  abstract notifyIfOwed(cityId: CityId, mandateId: string, appUrl: string): Promise<void>;
+  // The mandates of every city whose notice is owed today and not recorded.
+  abstract owed(): Promise<OwedExpiryNotice[]>;
+}
+
 @Injectable()
-export class MandateExpiryNotices {
+export class PgMandateExpiryNotices implements MandateExpiryNotices {
   constructor(
     private readonly db: TenantDb,
     private readonly events: EventStore,
@@ -79,9 +91,9 @@ export class MandateExpiryNotices {
 
   // Per city, the mandates whose notice is owed today and not recorded (Redis lost their job, or the worker
   // was down when it fell due): the read model narrows them down, the stream decides.
-  async owed(): Promise<{ cityId: CityId; mandateId: string }[]> {
+  async owed(): Promise<OwedExpiryNotice[]> {
     const cities = await this.db.platform((em) => em.query<{ id: string }[]>(`SELECT id FROM cities`));
-    const owed: { cityId: CityId; mandateId: string }[] = [];
+    const owed: OwedExpiryNotice[] = [];
     for (const { id } of cities) {
       const cityId = asCityId(id);
       const rows = await this.db.inCity(cityId, (em) =>
