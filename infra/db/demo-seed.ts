@@ -10,6 +10,7 @@ import { seedDemoBudget } from './demo-budget';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
+import { seedDemoMandates } from './demo-mandates';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
@@ -119,6 +120,7 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicators: catalogue.indicators,
     });
+    await seedDemoMandates(commands, db, people, catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

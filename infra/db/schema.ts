@@ -6,6 +6,7 @@ import { DATASETS_ENTITIES } from '@rl/datasets';
 import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
+import { MANDATES_ENTITIES } from '@rl/mandates';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { RESOURCES_ENTITIES } from '@rl/resources';
@@ -27,4 +28,5 @@ export const ALL_ENTITIES = [
   ...RESOURCES_ENTITIES,
   ...DATASETS_ENTITIES,
   ...BUDGET_ENTITIES,
+  ...MANDATES_ENTITIES,
 ];

@@ -55,4 +55,12 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/me/follows" -H "authorization: 
 budget="http://127.0.0.1:$port/v1/public/cities/padua/budget"
 for _ in $(seq 30); do curl -fs "$budget" | grep -q 'Homework clubs (illustrative)' && break; sleep 1; done
 curl -fs "$budget" | grep -q 'Job coaching with evaluation (illustrative)'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published"
+# The mandates demo: the CSO collector's mandate ends within 30 days, and Ghent's coordinator is told in-app.
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"coordinator@ghent.demo","password":"demo-ghent-coordinator"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+for _ in $(seq 30); do
+  curl -fs "http://127.0.0.1:$port/v1/me/notifications" -H "authorization: Bearer $token" | grep -q '"kind":"mandate.expiring"' && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/v1/me/notifications" -H "authorization: Bearer $token" | grep -q '"kind":"mandate.expiring"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified"

@@ -71,6 +71,8 @@ describe('Completeness per period', () => {
           validated: 1,
           returned: 0,
           overdue: 0,
+          // The collector has no mandate from the organisation: it works all the same, and it shows.
+          mandate: { validHolders: 0, collectorsWithoutMandate: 1 },
         },
       ],
     });

@@ -9,6 +9,7 @@ import { BudgetModule } from '@rl/budget';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MandatesModule } from '@rl/mandates';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -30,6 +31,7 @@ export class ApiModule {
         TenancyModule,
         IdentityModule,
         StakeholdersModule,
+        MandatesModule,
         IndicatorsModule,
         ReportingModule,
         AuditModule,

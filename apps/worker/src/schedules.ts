@@ -5,7 +5,7 @@ import { CheckpointSweep } from '@rl/audit';
 import { AppConfig } from '@rl/config';
 import { ProjectionSweep } from '@rl/projections';
 import { ComparisonSweep } from '@rl/comparisons';
-import { NotificationSweep } from '@rl/notifications';
+import { MandateExpirySweep, NotificationSweep } from '@rl/notifications';
 import { QueueName } from '@rl/queue';
 import { ImportSweep } from '@rl/reporting';
 
@@ -26,6 +26,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     private readonly sweep: ProjectionSweep,
     private readonly notifications: NotificationSweep,
+    private readonly mandates: MandateExpirySweep,
     private readonly comparisons: ComparisonSweep,
     private readonly imports: ImportSweep,
     private readonly checkpoints: CheckpointSweep,
@@ -40,11 +41,12 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     this.reconcileTimer = setInterval(() => void this.reconcile(), every).unref();
   }
 
-  // Reminders, notices, webhook deliveries and imports that are due but lost their job (Redis keeps
-  // nothing).
+  // Reminders, notices, webhook deliveries, mandate expiry notices and imports that are due but lost
+  // their job (Redis keeps nothing).
   async reconcile(): Promise<void> {
     try {
       await this.notifications.sweep();
+      await this.mandates.sweep();
       await this.imports.sweep();
     } catch (error) {
       this.logger.error({ err: error }, 'Notification reconciler failed; retrying at the next interval');

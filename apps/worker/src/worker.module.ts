@@ -10,6 +10,7 @@ import { BudgetModule } from '@rl/budget';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MandatesModule } from '@rl/mandates';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -28,6 +29,7 @@ const CONTEXTS = [
   TenancyModule,
   IdentityModule,
   StakeholdersModule,
+  MandatesModule,
   ReportingModule,
   IndicatorsModule,
   CommentsModule,

@@ -10,6 +10,7 @@ export { NotificationEvent, reminderPolicyStream } from './domain/notification.e
 export { MAIL_CONNECTIONS } from './channels/mailer';
 export { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 export { FireReminderHandler } from './jobs/fire-reminder.handler';
+export { MandateExpirySweep } from './jobs/mandate-expiry.handler';
 export { NotificationSweep } from './jobs/notification-sweep';
 export { NoticeOutbox, nothingRecorded, Recorded } from './notice-outbox';
 export { NotificationsModule } from './notifications.module';

@@ -4,10 +4,12 @@ import { Mailer } from './channels/mailer';
 import { DeliverAccountEmailHandler } from './jobs/deliver-account-email.handler';
 import { DeliverNoticeHandler } from './jobs/deliver-notice.handler';
 import { FireReminderHandler } from './jobs/fire-reminder.handler';
+import { MandateExpiryHandler, MandateExpirySweep } from './jobs/mandate-expiry.handler';
 import { NotificationSweep } from './jobs/notification-sweep';
 import { ProjectedReminderScheduleHead, ReminderScheduleHead } from './jobs/reminder-schedule-head';
 import { NoticeOutbox } from './notice-outbox';
 import { AccountMails, PgAccountMails } from './persistence/account-mails.repository';
+import { MandateExpiryNotices, PgMandateExpiryNotices } from './persistence/mandate-expiry.repository';
 import { NoticeMails, PgNoticeMails } from './persistence/notice-mails.repository';
 import { NotificationBacklog, PgNotificationBacklog } from './persistence/notification-backlog.repository';
 import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.repository';
@@ -47,8 +49,11 @@ import {
     DeliverAccountEmailHandler,
     NotificationSweep,
     NotificationMetrics,
+    { provide: MandateExpiryNotices, useClass: PgMandateExpiryNotices },
+    MandateExpiryHandler,
+    MandateExpirySweep,
   ],
   // NoticeOutbox: other contexts record their notices and webhook events through it.
-  exports: [NotificationSweep, NoticeOutbox],
+  exports: [NotificationSweep, MandateExpirySweep, NoticeOutbox],
 })
 export class NotificationsModule {}

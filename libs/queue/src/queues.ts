@@ -17,6 +17,8 @@ export interface JobPayloads {
   'projections.catch-up': { cityId: string; projection: string };
   // "This reminder may be due": the handler checks its row and the assignment's state first.
   'reminders.fire': { cityId: string; reminderId: string };
+  // "This mandate may be expiring": the handler decides from its stream whether a notice is owed.
+  'mandates.expiring': { cityId: string; mandateId: string };
   // "This notice may be due for sending" (an e-mail, or a digest of them).
   'notifications.deliver': { cityId: string; noticeId: string };
   // "This account e-mail (invitation, password reset) is pending": sent at once.
@@ -39,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'maintenance.purge-expired-credentials': QueueName.Maintenance,
   'projections.catch-up': QueueName.Projections,
   'reminders.fire': QueueName.Reminders,
+  'mandates.expiring': QueueName.Reminders,
   'notifications.deliver': QueueName.Notifications,
   'notifications.webhook': QueueName.Notifications,
   'notifications.account-email': QueueName.Notifications,

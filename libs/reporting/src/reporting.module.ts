@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventSchemas } from '@rl/event-store';
 import { IndicatorsModule } from '@rl/indicators';
+import { MandatesModule } from '@rl/mandates';
 import { AssignmentsController } from './assignments.controller';
 import { CitySettingsController } from './city-settings.controller';
 import { ChangeCitySettingsHandler } from './commands/change-city-settings/change-city-settings.handler';
@@ -44,7 +45,7 @@ import { REPORTING_ENTITIES } from './persistence/reporting.entities';
 import { PgSubmissionsReadModel, SubmissionsReadModel } from './persistence/submissions.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), IndicatorsModule],
+  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), IndicatorsModule, MandatesModule],
   controllers: [
     PeriodsController,
     AssignmentsController,

@@ -123,9 +123,20 @@ export class CompletenessPeriodView {
   @ApiProperty({ format: 'date-time' }) deadline!: string;
 }
 
+export class OrganisationMandatesView {
+  @ApiProperty({ description: 'Active members of the organisation holding a valid mandate today' })
+  validHolders!: number;
+  @ApiProperty({
+    description:
+      'Active collectors of the organisation without a valid mandate today (they can still submit)',
+  })
+  collectorsWithoutMandate!: number;
+}
+
 export class OrganisationCompletenessView extends CompletenessCounts {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ type: OrganisationMandatesView }) mandate!: OrganisationMandatesView;
 }
 
 export class CompletenessView {

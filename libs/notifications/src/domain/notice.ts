@@ -13,13 +13,15 @@ export const NOTICE_KINDS = [
   'term.changed',
   // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
   'audit.checkpoint',
+  // A member's mandate from their organisation ends within 30 days (to the coordinators, in-app).
+  'mandate.expiring',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 // Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
 // send forty e-mails, so it stays in the in-app inbox (and webhooks); so does a changed glossary term,
-// which is news to read, not work to do.
-const IN_APP_ONLY: readonly NoticeKind[] = ['submission.validated', 'term.changed'];
+// which is news to read, not work to do, and a mandate's expiry, weeks ahead.
+const IN_APP_ONLY: readonly NoticeKind[] = ['submission.validated', 'term.changed', 'mandate.expiring'];
 export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
   NOTICE_KINDS.filter((k) => !IN_APP_ONLY.includes(k)),
 );
@@ -45,6 +47,8 @@ export interface NoticeData {
   // term.changed: the term's preferred label as adopted, and whether the change is its deprecation.
   termLabel?: string;
   termDeprecated?: boolean;
+  // mandate.expiring: whose mandate it is (the deadline is its last day).
+  holderName?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

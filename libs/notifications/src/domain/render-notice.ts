@@ -96,6 +96,7 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     due: deadline ? dueOf(deadline, now, timezone, intlLocaleOf(recipient.locale, language)) : null,
     organisation: present(data.organisationName) ?? copy.organisationFallback,
     author: present(data.authorName) ?? null,
+    holder: present(data.holderName) ?? null,
     reason: present(data.reason) ?? null,
     excerpt: present(data.commentExcerpt) ?? null,
     term: present(data.termLabel) ?? null,

@@ -23,6 +23,7 @@ export class NoticeDataView {
   @ApiPropertyOptional({ description: "term.changed: the glossary term's preferred label" })
   termLabel?: string;
   @ApiPropertyOptional({ description: 'term.changed: the term was deprecated' }) termDeprecated?: boolean;
+  @ApiPropertyOptional({ description: 'Whose mandate ends (mandate.expiring)' }) holderName?: string;
 }
 
 export class NoticeView {

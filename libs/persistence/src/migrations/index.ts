@@ -26,6 +26,7 @@ import { Datasets1795710000000 } from './1795710000000-datasets';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 import { Budget1795710050000 } from './1795710050000-budget';
+import { Mandates1795709800000 } from './1795709800000-mandates';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   GlossaryLabelKeys1795710100000,
   IndicatorFollows1795710110000,
   Budget1795710050000,
+  Mandates1795709800000,
 ];

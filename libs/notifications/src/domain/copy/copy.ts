@@ -13,6 +13,8 @@ export interface Facts {
   organisation: string;
   // null when unknown: the subject then leaves the author out instead of using the fallback word.
   author: string | null;
+  // The person a mandate notice is about; null when unknown.
+  holder: string | null;
   reason: string | null;
   excerpt: string | null;
   // term.changed: the term's label (quoted by the wording) and whether it was deprecated.

@@ -105,6 +105,15 @@ export const EN: Copy = {
         paragraph('Check that the data you report still matches the definition.'),
       ],
     }),
+    'mandate.expiring': (f) => ({
+      summary: `Mandate ending: ${f.holder ?? 'a member'} for ${f.organisation}`,
+      blocks: [
+        paragraph(
+          `The mandate of ${f.holder ?? 'a member'} from ${f.organisation} ends ${f.due ? `${EN.relative(f.due.relative)}: ${f.due.at}` : 'soon'}.`,
+        ),
+        paragraph('Ask the organisation to renew it, so that their participation keeps its mandate.'),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: "Checkpoint of the city's log signed",
       blocks: [

@@ -106,6 +106,17 @@ export const IT: Copy = {
         paragraph('La preghiamo di verificare che i dati riportati corrispondano ancora alla definizione.'),
       ],
     }),
+    'mandate.expiring': (f) => ({
+      summary: `Mandato in scadenza: ${f.holder ?? 'un membro'} per ${f.organisation}`,
+      blocks: [
+        paragraph(
+          `Il mandato di ${f.holder ?? 'un membro'} da parte di ${f.organisation} scade ${f.due ? `${IT.relative(f.due.relative)}: ${f.due.at}` : 'a breve'}.`,
+        ),
+        paragraph(
+          "Chieda all'organizzazione di rinnovarlo, affinché la sua partecipazione mantenga un mandato.",
+        ),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: 'Checkpoint del registro della città firmato',
       blocks: [

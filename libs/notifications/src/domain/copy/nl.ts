@@ -112,6 +112,15 @@ export const NL: Copy = {
         paragraph('Controleer of de gegevens die u rapporteert nog overeenkomen met de definitie.'),
       ],
     }),
+    'mandate.expiring': (f) => ({
+      summary: `Mandaat loopt af: ${f.holder ?? 'een lid'} voor ${f.organisation}`,
+      blocks: [
+        paragraph(
+          `Het mandaat van ${f.holder ?? 'een lid'} van ${f.organisation} loopt af ${f.due ? `${NL.relative(f.due.relative)}: ${f.due.at}` : 'binnenkort'}.`,
+        ),
+        paragraph('Vraag de organisatie het te vernieuwen, zodat haar deelname een mandaat behoudt.'),
+      ],
+    }),
     'audit.checkpoint': () => ({
       summary: 'Controlepunt van het logboek van de stad ondertekend',
       blocks: [
