@@ -4,6 +4,7 @@ import { EVENT_STORE_ENTITIES } from '@rl/event-store';
 import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
+import { MEETINGS_ENTITIES } from '@rl/meetings';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...COMPARISONS_ENTITIES,
   ...GLOSSARY_ENTITIES,
+  ...MEETINGS_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { AppConfig } from '@rl/config';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MeetingsModule } from '@rl/meetings';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -33,6 +34,7 @@ export class ApiModule {
         NotificationsModule,
         ComparisonsModule,
         GlossaryModule,
+        MeetingsModule,
       ],
     };
   }

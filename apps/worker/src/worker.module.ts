@@ -8,6 +8,7 @@ import { AppConfig } from '@rl/config';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
+import { MeetingsModule } from '@rl/meetings';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -31,6 +32,7 @@ const CONTEXTS = [
   NotificationsModule,
   ComparisonsModule,
   GlossaryModule,
+  MeetingsModule,
   AuditModule,
 ];
 

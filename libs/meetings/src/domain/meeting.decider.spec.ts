@@ -22,15 +22,15 @@ describe('meeting decider', () => {
         .when(aSchedule({ agenda }))
         .then([
           {
-            type: 'MeetingScheduled',
+            ...meetingScheduled,
             data: {
-              ...(meetingScheduled.data as object),
+              ...meetingScheduled.data,
               agenda: [
                 { title: 'All of it', durationMinutes: 120, links: [] },
                 { title: 'Any other business', durationMinutes: null, links: [] },
               ],
             },
-          } as MeetingEvent,
+          },
         ]);
     });
 

@@ -24,7 +24,7 @@ export const aSchedule = (fields: Partial<ScheduleMeeting> = {}): ScheduleMeetin
   ...fields,
 });
 
-export const meetingScheduled: MeetingEvent = {
+export const meetingScheduled: Extract<MeetingEvent, { type: 'MeetingScheduled' }> = {
   type: 'MeetingScheduled',
   data: {
     meetingId: MEETING_ID,

@@ -1,0 +1,35 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Aggregates } from '@rl/event-store';
+import { WriteResultView } from '@rl/web';
+import { meetingDecider } from '../../domain/meeting.decider';
+import { meetingStream } from '../../domain/meeting.events';
+import { MeetingReferences } from '../../persistence/meeting-references';
+import { meetingReferences } from '../meeting-references';
+import { ReviseMeetingCommand } from './revise-meeting.command';
+
+@CommandHandler(ReviseMeetingCommand)
+export class ReviseMeetingHandler implements ICommandHandler<ReviseMeetingCommand, WriteResultView> {
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly references: MeetingReferences,
+  ) {}
+
+  async execute({
+    cityId,
+    meetingId,
+    expectedVersion,
+    changes,
+    metadata,
+  }: ReviseMeetingCommand): Promise<WriteResultView> {
+    const { status, reason, ...fields } = changes;
+    await this.references.assertKnown(cityId, meetingReferences(fields));
+    const { version, position } = await this.aggregates.handle(
+      cityId,
+      meetingDecider,
+      meetingStream(meetingId),
+      { type: 'ReviseMeeting', ...fields, ...(status === 'cancelled' && { cancel: { reason } }) },
+      { expected: expectedVersion, metadata },
+    );
+    return { version, position };
+  }
+}
