@@ -14,6 +14,7 @@ import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
+import { MeetingInvitationsProjection } from './projections/meeting-invitations.projection';
 import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
 import { ReminderScheduleProjection } from './projections/reminder-schedule.projection';
 import { NoticeWakeupsReactor } from './reactors/notice-wakeups.reactor';
@@ -34,6 +35,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,
+    MeetingInvitationsProjection,
     NoticeWakeupsReactor,
     FireReminderHandler,
     DeliverNoticeHandler,

@@ -11,13 +11,15 @@ export const NOTICE_KINDS = [
   'comment.posted',
   // A signed checkpoint of the city's log, for witnesses outside the database (webhooks).
   'audit.checkpoint',
+  // An invitation to a meeting (in-app only; the meeting is also in the calendar feed).
+  'meeting.invited',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 // Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
 // send forty e-mails, so it stays in the in-app inbox (and webhooks).
 export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
-  NOTICE_KINDS.filter((k) => k !== 'submission.validated'),
+  NOTICE_KINDS.filter((k) => k !== 'submission.validated' && k !== 'meeting.invited'),
 );
 
 export const NOTICE_CHANNELS = ['email', 'in_app'] as const;
@@ -38,6 +40,8 @@ export interface NoticeData {
   reason?: string;
   commentExcerpt?: string;
   authorName?: string;
+  // meeting.invited: the meeting's title (its start is `deadline`).
+  meetingTitle?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

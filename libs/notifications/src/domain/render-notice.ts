@@ -98,6 +98,7 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     author: present(data.authorName) ?? null,
     reason: present(data.reason) ?? null,
     excerpt: present(data.commentExcerpt) ?? null,
+    meeting: present(data.meetingTitle) ?? null,
   };
 }
 

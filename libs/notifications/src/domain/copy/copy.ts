@@ -15,6 +15,8 @@ export interface Facts {
   author: string | null;
   reason: string | null;
   excerpt: string | null;
+  // The meeting's title (meeting.invited), or null.
+  meeting: string | null;
 }
 
 // Content is plain text; the HTML renderer escapes all of it, so no template string can inject markup.
