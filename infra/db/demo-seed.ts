@@ -8,6 +8,7 @@ import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoValues } from './demo-values';
@@ -106,6 +107,7 @@ export async function seedDemo(
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
+    await seedDemoMeetings(commands, glossaries[glossaries.length - 1], catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -36,4 +36,11 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The meetings demo: Ghent's past results session is listed (the worker may still be catching up).
+for _ in $(seq 1 10); do
+  curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" \
+    | grep -q '"kind":"results"' && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" | grep -q '"kind":"results"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo meetings listed"

@@ -52,8 +52,10 @@ export class MeetingInvitationsProjection implements Projection {
         ],
       );
       if (recipients.length === 0) continue;
-      city ??= await cityFacts(em, cityId);
       const meeting = await meetingAt(em, meetingId, event.position);
+      // A meeting recorded after it took place invites nobody any more.
+      if (meeting.endsAt !== undefined && new Date(meeting.endsAt) < this.clock.now()) continue;
+      city ??= await cityFacts(em, cityId);
       await this.outbox.record(
         em,
         cityId,
@@ -77,22 +79,25 @@ export class MeetingInvitationsProjection implements Projection {
   }
 }
 
-// The meeting's title and start as of the invitation (its events carry no personal data: raw reads).
-async function meetingAt(
-  em: EntityManager,
-  meetingId: string,
-  position: number,
-): Promise<{ title?: string; startsAt?: string }> {
-  const rows = await em.query<{ data: { title?: string; startsAt?: string } }[]>(
+interface MeetingFacts {
+  title?: string;
+  startsAt?: string;
+  endsAt?: string;
+}
+
+// The meeting's title and time as of the invitation (its events carry no personal data: raw reads).
+async function meetingAt(em: EntityManager, meetingId: string, position: number): Promise<MeetingFacts> {
+  const rows = await em.query<{ data: MeetingFacts }[]>(
     `SELECT data FROM events
       WHERE stream_id = $1 AND position <= $2 AND type IN ('MeetingScheduled', 'MeetingRevised', 'MeetingRescheduled')
       ORDER BY position`,
     [meetingStream(meetingId), position],
   );
-  return rows.reduce<{ title?: string; startsAt?: string }>(
+  return rows.reduce<MeetingFacts>(
     (meeting, { data }) => ({
       title: data.title ?? meeting.title,
       startsAt: data.startsAt ?? meeting.startsAt,
+      endsAt: data.endsAt ?? meeting.endsAt,
     }),
     {},
   );
