@@ -66,6 +66,16 @@ export async function seedCity(
     target: { kind: 'submission', id: submission.id },
     body: `${marker} comment`,
   });
+  const meeting = await as(coordinator, 'post', 'meetings', {
+    title: `${marker} meeting`,
+    kind: 'results',
+    startsAt: '2020-01-01T09:00:00Z',
+    endsAt: '2020-01-01T11:00:00Z',
+    agenda: [{ title: `${marker} item`, durationMinutes: 30 }],
+    periodId: period.id,
+    indicatorIds: [indicator.id],
+    invitedOrganisationIds: [organisation.id],
+  });
   // Optional: an outbound-URL guard may refuse a host that does not resolve.
   const webhook = await api.http
     .post(`/v1/cities/${city.slug}/webhooks`)
@@ -84,6 +94,7 @@ export async function seedCity(
       assignment: assignment.id,
       submission: submission.id,
       comment: comment.id,
+      meeting: meeting.id,
       ...(webhook.status === 201 ? { webhook: webhook.body.id as string } : {}),
     },
     sessionUserIds: Object.values(sessions).map((s) => s.user.id),

@@ -22,7 +22,7 @@ export abstract class DecisionTasks {
 export const taskStream = (taskId: string) => `task-${taskId}`;
 
 // Until the tasks context is wired in: a task exists if its stream is in the city's log; creating tasks
-// is refused (503) before anything is recorded, so a decision is never half-applied.
+// is refused (422) before anything is recorded, so a decision is never half-applied.
 @Injectable()
 export class UnwiredDecisionTasks extends DecisionTasks {
   constructor(private readonly db: TenantDb) {
