@@ -4,6 +4,7 @@ import { TenantDb } from '@rl/persistence';
 import { CommandMetadata } from '@rl/web';
 import { MeetingErrors } from '../domain/meeting.errors';
 import { DecisionTaskSpec } from '../domain/meeting.events';
+import { knownStreams } from './known-streams';
 
 // The tasks context as decisions see it: a decision links existing tasks and asks for new ones, each
 // linked back to it as `{kind: 'meeting-decision', id: decisionId}`.
@@ -30,13 +31,7 @@ export class UnwiredDecisionTasks extends DecisionTasks {
   }
 
   async exists(cityId: CityId, taskIds: readonly string[]): Promise<Set<string>> {
-    if (taskIds.length === 0) return new Set();
-    const rows = await this.db.inCity(cityId, (em) =>
-      em.query<{ stream_id: string }[]>(`SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1)`, [
-        taskIds.map(taskStream),
-      ]),
-    );
-    const known = new Set(rows.map((r) => r.stream_id));
+    const known = await this.db.inCity(cityId, (em) => knownStreams(em, taskIds.map(taskStream)));
     return new Set(taskIds.filter((id) => known.has(taskStream(id))));
   }
 

@@ -8,6 +8,7 @@ import { organisationStream } from '@rl/stakeholders';
 import { MeetingErrors } from '../domain/meeting.errors';
 import { MeetingLinkKind } from '../domain/meeting.events';
 import { DecisionTasks } from './decision-tasks';
+import { knownStreams } from './known-streams';
 
 export type ReferenceKind = MeetingLinkKind | 'period' | 'organisation' | 'member';
 
@@ -63,14 +64,9 @@ export class PgMeetingReferences extends MeetingReferences {
       r.kind in STREAMS ? STREAMS[r.kind as keyof typeof STREAMS](r.id) : null;
     const streams = references.map(streamOf).filter((s): s is string => s !== null);
     const members = references.filter((r) => r.kind === 'member').map((r) => r.id);
-    const { knownStreams, knownMembers } = await this.db.inCity(cityId, async (em) => ({
-      knownStreams: streams.length
-        ? await em.query<{ stream_id: string }[]>(
-            `SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1)`,
-            [streams],
-          )
-        : [],
-      knownMembers: members.length
+    const { streamsFound, membersFound } = await this.db.inCity(cityId, async (em) => ({
+      streamsFound: await knownStreams(em, streams),
+      membersFound: members.length
         ? await em.query<{ user_id: string }[]>(
             `SELECT user_id FROM memberships WHERE tenant_id = $1 AND user_id = ANY($2::uuid[])`,
             [cityId, members],
@@ -81,10 +77,7 @@ export class PgMeetingReferences extends MeetingReferences {
       cityId,
       references.filter((r) => r.kind === 'task').map((r) => r.id),
     );
-    const found = new Set([
-      ...knownStreams.map((r) => r.stream_id),
-      ...knownMembers.map((r) => `member/${r.user_id}`),
-    ]);
+    const found = new Set([...streamsFound, ...membersFound.map((r) => `member/${r.user_id}`)]);
     return references.filter((r) => {
       if (r.kind === 'task') return !tasks.has(r.id);
       if (r.kind === 'member') return !found.has(`member/${r.id}`);
