@@ -61,7 +61,14 @@ export class MeetingsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Revise, reschedule, change the invitations of or cancel a meeting' })
   @ApiCommand({ roles: ORGANISERS, ifMatch: true })
-  @ApiErrors(E.NOTHING_TO_CHANGE, E.NOT_FOUND, E.CANCELLED, ...CONTENT_ERRORS, versionConflict('MEETING'))
+  @ApiErrors(
+    E.NOTHING_TO_CHANGE,
+    E.CANCEL_ALONE,
+    E.NOT_FOUND,
+    E.CANCELLED,
+    ...CONTENT_ERRORS,
+    versionConflict('MEETING'),
+  )
   revise(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -158,6 +158,10 @@ describe('meeting decider', () => {
         .given([meetingScheduled, cancelled])
         .when({ type: 'ReviseMeeting', title: 'X' })
         .thenThrows('MEETING.CANCELLED');
+      spec
+        .given([meetingScheduled])
+        .when({ type: 'ReviseMeeting', title: 'X', cancel: {} })
+        .thenThrows('MEETING.CANCEL_ALONE', (e) => expect(e.errors[0].field).toBe('title'));
     });
 
     it('refuses an empty change before looking for the meeting, and an unknown meeting', () => {

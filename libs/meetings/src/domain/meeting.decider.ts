@@ -166,14 +166,17 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     if (state.exists) throw MeetingErrors.ALREADY_EXISTS();
     return schedule(command);
   }
-  if (
-    command.type === 'ReviseMeeting' &&
-    !command.cancel &&
-    [...REVISABLE, 'invitedOrganisationIds', 'invitedUserIds'].every(
-      (field) => command[field as keyof ReviseMeeting] === undefined,
-    )
-  )
-    throw MeetingErrors.NOTHING_TO_CHANGE();
+  if (command.type === 'ReviseMeeting') {
+    const changed = [...REVISABLE, 'invitedOrganisationIds', 'invitedUserIds'].filter(
+      (field) => command[field as keyof ReviseMeeting] !== undefined,
+    );
+    if (command.cancel && changed.length > 0) {
+      throw MeetingErrors.CANCEL_ALONE({
+        errors: changed.map((field) => ({ field, message: 'cannot change as the meeting is cancelled' })),
+      });
+    }
+    if (!command.cancel && changed.length === 0) throw MeetingErrors.NOTHING_TO_CHANGE();
+  }
   if (!state.exists) throw MeetingErrors.NOT_FOUND();
   if (state.status === 'cancelled') throw MeetingErrors.CANCELLED();
   const { meetingId } = state;

@@ -4,6 +4,10 @@ export const MeetingErrors = defineErrors('MEETING', {
   NOT_FOUND: { kind: 'not_found', message: 'No such meeting' },
   ALREADY_EXISTS: { kind: 'conflict', message: 'This meeting already exists' },
   NOTHING_TO_CHANGE: { kind: 'bad_request', message: 'Give at least one field to change' },
+  CANCEL_ALONE: {
+    kind: 'bad_request',
+    message: 'A cancellation changes nothing else: send status cancelled, with an optional reason, alone',
+  },
   INVALID_TIME: { kind: 'invalid', message: 'A meeting ends after it starts and lasts at most a week' },
   AGENDA_TOO_LONG: {
     kind: 'invalid',

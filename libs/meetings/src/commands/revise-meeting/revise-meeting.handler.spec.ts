@@ -45,6 +45,14 @@ describe('ReviseMeetingHandler', () => {
     });
   });
 
+  it('refuses a reason without the cancellation it explains', async () => {
+    const { handler } = setUp();
+    await expect(handler.execute(revise(1, { title: 'X', reason: 'Why' }))).rejects.toMatchObject({
+      code: 'MEETING.CANCEL_ALONE',
+      errors: [{ field: 'reason', message: 'goes with status cancelled' }],
+    });
+  });
+
   it("refuses to invite an organisation that is not the city's", async () => {
     const { handler } = setUp();
     await expect(

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Aggregates } from '@rl/event-store';
 import { WriteResultView } from '@rl/web';
 import { meetingDecider } from '../../domain/meeting.decider';
+import { MeetingErrors } from '../../domain/meeting.errors';
 import { meetingStream } from '../../domain/meeting.events';
 import { MeetingReferences } from '../../persistence/meeting-references';
 import { meetingReferences } from '../meeting-references';
@@ -22,6 +23,11 @@ export class ReviseMeetingHandler implements ICommandHandler<ReviseMeetingComman
     metadata,
   }: ReviseMeetingCommand): Promise<WriteResultView> {
     const { status, reason, ...fields } = changes;
+    if (reason !== undefined && status !== 'cancelled') {
+      throw MeetingErrors.CANCEL_ALONE({
+        errors: [{ field: 'reason', message: 'goes with status cancelled' }],
+      });
+    }
     await this.references.assertKnown(cityId, meetingReferences(fields));
     const { version, position } = await this.aggregates.handle(
       cityId,
