@@ -64,6 +64,7 @@ export class MeetingsController {
   @ApiErrors(
     E.NOTHING_TO_CHANGE,
     E.CANCEL_ALONE,
+    E.NOT_REMOVABLE,
     E.NOT_FOUND,
     E.CANCELLED,
     ...CONTENT_ERRORS,

@@ -17,9 +17,7 @@ export const meetingReferences = (input: {
   invitedUserIds?: readonly string[];
 }): Reference[] => [
   ...(input.agenda ?? []).flatMap((item, i) => linkReferences(`agenda[${i}].links`, item.links)),
-  ...(input.periodId === undefined
-    ? []
-    : [{ field: 'periodId', kind: 'period' as const, id: input.periodId }]),
+  ...(input.periodId == null ? [] : [{ field: 'periodId', kind: 'period' as const, id: input.periodId }]),
   ...ids('indicatorIds', 'indicator', input.indicatorIds),
   ...ids('invitedOrganisationIds', 'organisation', input.invitedOrganisationIds),
   ...ids('invitedUserIds', 'member', input.invitedUserIds),

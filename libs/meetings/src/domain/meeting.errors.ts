@@ -4,6 +4,7 @@ export const MeetingErrors = defineErrors('MEETING', {
   NOT_FOUND: { kind: 'not_found', message: 'No such meeting' },
   ALREADY_EXISTS: { kind: 'conflict', message: 'This meeting already exists' },
   NOTHING_TO_CHANGE: { kind: 'bad_request', message: 'Give at least one field to change' },
+  NOT_REMOVABLE: { kind: 'bad_request', message: 'Only place and online can be removed (null)' },
   CANCEL_ALONE: {
     kind: 'bad_request',
     message: 'A cancellation changes nothing else: send status cancelled, with an optional reason, alone',

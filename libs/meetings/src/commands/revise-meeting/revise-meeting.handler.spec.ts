@@ -45,6 +45,20 @@ describe('ReviseMeetingHandler', () => {
     });
   });
 
+  it('removes the place but refuses to remove the title', async () => {
+    const { aggregates, handler } = setUp();
+    await expect(handler.execute(revise(1, { title: null as unknown as string }))).rejects.toMatchObject({
+      code: 'MEETING.NOT_REMOVABLE',
+      errors: [{ field: 'title', message: 'cannot be null' }],
+    });
+    await handler.execute(revise(1, { place: 'Stadhuis' }));
+    await handler.execute(revise(2, { place: null }));
+    expect(aggregates.eventsOf(ghent, stream)[2]).toEqual({
+      type: 'MeetingRevised',
+      data: { meetingId: MEETING_ID, place: null },
+    });
+  });
+
   it('refuses a reason without the cancellation it explains', async () => {
     const { handler } = setUp();
     await expect(handler.execute(revise(1, { title: 'X', reason: 'Why' }))).rejects.toMatchObject({

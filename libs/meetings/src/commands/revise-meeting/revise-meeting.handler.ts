@@ -8,6 +8,8 @@ import { MeetingReferences } from '../../persistence/meeting-references';
 import { meetingReferences } from '../meeting-references';
 import { ReviseMeetingCommand } from './revise-meeting.command';
 
+const REMOVABLE = ['place', 'online'];
+
 @CommandHandler(ReviseMeetingCommand)
 export class ReviseMeetingHandler implements ICommandHandler<ReviseMeetingCommand, WriteResultView> {
   constructor(
@@ -23,6 +25,15 @@ export class ReviseMeetingHandler implements ICommandHandler<ReviseMeetingComman
     metadata,
   }: ReviseMeetingCommand): Promise<WriteResultView> {
     const { status, reason, ...fields } = changes;
+    // The DTO lets every field be left out; null removes only what a meeting may lack.
+    const nulls = Object.entries(fields).filter(
+      ([field, value]) => value === null && !REMOVABLE.includes(field),
+    );
+    if (nulls.length > 0) {
+      throw MeetingErrors.NOT_REMOVABLE({
+        errors: nulls.map(([field]) => ({ field, message: 'cannot be null' })),
+      });
+    }
     if (reason !== undefined && status !== 'cancelled') {
       throw MeetingErrors.CANCEL_ALONE({
         errors: [{ field: 'reason', message: 'goes with status cancelled' }],
