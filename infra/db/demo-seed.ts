@@ -11,6 +11,7 @@ import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoMandates } from './demo-mandates';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
@@ -121,6 +122,7 @@ export async function seedDemo(
       indicators: catalogue.indicators,
     });
     await seedDemoMandates(commands, db, people, catalogue);
+    await seedDemoMeetings(commands, glossaries[glossaries.length - 1], catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -7,6 +7,7 @@ import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { MANDATES_ENTITIES } from '@rl/mandates';
+import { MEETINGS_ENTITIES } from '@rl/meetings';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { RESOURCES_ENTITIES } from '@rl/resources';
@@ -29,4 +30,5 @@ export const ALL_ENTITIES = [
   ...DATASETS_ENTITIES,
   ...BUDGET_ENTITIES,
   ...MANDATES_ENTITIES,
+  ...MEETINGS_ENTITIES,
 ];

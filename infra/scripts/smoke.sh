@@ -63,4 +63,11 @@ for _ in $(seq 30); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/v1/me/notifications" -H "authorization: Bearer $token" | grep -q '"kind":"mandate.expiring"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified"
+# The meetings demo: Ghent's past results session is listed (the worker may still be catching up).
+for _ in $(seq 1 10); do
+  curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" \
+    | grep -q '"kind":"results"' && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" | grep -q '"kind":"results"'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed"

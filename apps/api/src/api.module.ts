@@ -10,6 +10,7 @@ import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
 import { MandatesModule } from '@rl/mandates';
+import { MeetingsModule } from '@rl/meetings';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -43,6 +44,7 @@ export class ApiModule {
         ResourcesModule,
         DatasetsModule,
         BudgetModule,
+        MeetingsModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
 import { MandatesModule } from '@rl/mandates';
+import { MeetingsModule } from '@rl/meetings';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
@@ -39,6 +40,7 @@ const CONTEXTS = [
   ResourcesModule,
   DatasetsModule,
   BudgetModule,
+  MeetingsModule,
   AuditModule,
 ];
 

@@ -52,6 +52,8 @@ export class CommentView {
   })
   body!: string;
   @ApiProperty({ enum: COMMENT_VISIBILITIES }) visibility!: CommentVisibility;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The meeting it was made in' })
+  meetingId!: string | null;
   @ApiProperty() retracted!: boolean;
   @ApiProperty({ description: 'Stream version; send it as If-Match to edit' }) version!: number;
   @ApiProperty({ type: CommentAuthorView }) author!: CommentAuthorView;

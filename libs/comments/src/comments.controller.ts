@@ -102,9 +102,14 @@ export class CommentsController {
     'Top-level comments in time order (a page counts these), each with all its replies nested',
   )
   list(@CurrentCity() city: CityContext, @Query() query: ListCommentsDto): Promise<Page<CommentView>> {
-    const { targetKind, targetId, minPosition } = query;
+    const { targetKind, targetId, meetingId, minPosition } = query;
     return this.queries.execute(
-      new ListCommentThreadsQuery(city.id, { targetKind, targetId }, pageRequest(query), minPosition),
+      new ListCommentThreadsQuery(
+        city.id,
+        { targetKind, targetId, meetingId },
+        pageRequest(query),
+        minPosition,
+      ),
     );
   }
 }

@@ -13,4 +13,9 @@ export class ListCommentsDto extends PagedReadDto {
   @IsOptional()
   @IsUUID()
   targetId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Comments made in this meeting' })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
 }

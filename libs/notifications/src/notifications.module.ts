@@ -16,6 +16,7 @@ import { PgReminderFiring, ReminderFiring } from './persistence/reminder-firing.
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationQueues } from './notification-queues';
 import { InboxModule } from './inbox/inbox.module';
+import { MeetingInvitationsProjection } from './projections/meeting-invitations.projection';
 import { NoticeTriggersProjection } from './projections/notice-triggers.projection';
 import { ReminderScheduleProjection } from './projections/reminder-schedule.projection';
 import { NoticeWakeupsReactor } from './reactors/notice-wakeups.reactor';
@@ -41,6 +42,7 @@ import {
     ReminderScheduleProjection,
     ReminderWakeupsReactor,
     NoticeTriggersProjection,
+    MeetingInvitationsProjection,
     NoticeWakeupsReactor,
     GlossaryNoticesProjection,
     GlossaryNoticeWakeupsReactor,

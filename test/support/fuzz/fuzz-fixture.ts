@@ -73,6 +73,16 @@ export async function seedCity(
     description: marker,
     links: [{ kind: 'indicator', id: indicator.id }],
   });
+  const meeting = await as(coordinator, 'post', 'meetings', {
+    title: `${marker} meeting`,
+    kind: 'results',
+    startsAt: '2020-01-01T09:00:00Z',
+    endsAt: '2020-01-01T11:00:00Z',
+    agenda: [{ title: `${marker} item`, durationMinutes: 30 }],
+    periodId: period.id,
+    indicatorIds: [indicator.id],
+    invitedOrganisationIds: [organisation.id],
+  });
   // Optional: an outbound-URL guard may refuse a host that does not resolve.
   const webhook = await api.http
     .post(`/v1/cities/${city.slug}/webhooks`)
@@ -92,6 +102,7 @@ export async function seedCity(
       submission: submission.id,
       comment: comment.id,
       resource: resource.id,
+      meeting: meeting.id,
       ...(webhook.status === 201 ? { webhook: webhook.body.id as string } : {}),
     },
     sessionUserIds: Object.values(sessions).map((s) => s.user.id),

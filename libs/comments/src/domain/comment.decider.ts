@@ -18,7 +18,7 @@ export interface CommentActor {
 }
 
 // The parent arrives loaded (its state) so the decider can check the thread stays on one target, and
-// whether the target exists in the city's log.
+// whether the target (and the meeting, if named) exists in the city's log.
 export type CommentCommand =
   | {
       type: 'PostComment';
@@ -31,6 +31,8 @@ export type CommentCommand =
       body: string;
       visibility?: CommentVisibility;
       author: CommentAuthor;
+      meetingId?: string;
+      meetingExists?: boolean;
     }
   | { type: 'EditComment'; actor: CommentActor; body?: string; visibility?: CommentVisibility }
   | { type: 'RetractComment'; actor: CommentActor };
@@ -78,6 +80,11 @@ function decide(command: CommentCommand, state: CommentState): CommentEvent[] {
           errors: [{ field: 'target.id', message: `is not a ${what} of this city` }],
         });
       }
+      if (command.meetingId !== undefined && !command.meetingExists) {
+        throw CommentErrors.UNKNOWN_MEETING({
+          errors: [{ field: 'meetingId', message: 'is not a meeting of this city' }],
+        });
+      }
       return [
         {
           type: 'CommentPosted',
@@ -89,6 +96,7 @@ function decide(command: CommentCommand, state: CommentState): CommentEvent[] {
             body,
             visibility: command.visibility ?? 'internal',
             author,
+            ...(command.meetingId !== undefined && { meetingId: command.meetingId.toLowerCase() }),
           },
         },
       ];

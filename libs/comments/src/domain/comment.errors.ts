@@ -11,6 +11,7 @@ export const CommentErrors = defineErrors('COMMENT', {
   },
   UNKNOWN_PARENT: { kind: 'invalid', message: 'A reply answers a comment on the same target' },
   UNKNOWN_TARGET: { kind: 'invalid', message: 'No such target in this city' },
+  UNKNOWN_MEETING: { kind: 'invalid', message: 'No such meeting in this city' },
   NOT_AUTHOR: { kind: 'forbidden', message: 'Only its author can edit a comment' },
   RETRACTED: { kind: 'conflict', message: 'A retracted comment cannot be edited' },
 });

@@ -28,6 +28,8 @@ export interface PostedComment {
   body: string;
   visibility: CommentVisibility;
   author: CommentAuthor;
+  // The meeting the comment was made in (a results session); absent otherwise and on older events.
+  meetingId?: string;
 }
 
 export type CommentEvent =

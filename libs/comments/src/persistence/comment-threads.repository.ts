@@ -11,6 +11,7 @@ export interface CommentRow {
   observation: ObservationKey | null;
   body: string;
   visibility: CommentVisibility;
+  meetingId: string | null;
   retracted: boolean;
   version: number;
   createdAt: Date;
@@ -25,6 +26,7 @@ export interface CommentRow {
 export interface ThreadFilter {
   targetKind?: CommentTargetKind;
   targetId?: string;
+  meetingId?: string;
 }
 
 // The comment threads read model, with authors' and organisations' names joined.
@@ -42,7 +44,7 @@ export abstract class CommentThreadsReadModel {
 
 // Names are joined at read time (personal data is not copied into the read model or the log).
 const COMMENT_SELECT = `SELECT c.id, c.target_kind AS "targetKind", c.target_id AS "targetId", c.parent_id AS "parentId",
-        c.observation, c.body, c.visibility, c.retracted, c.version, c.created_at AS "createdAt",
+        c.observation, c.body, c.visibility, c.meeting_id AS "meetingId", c.retracted, c.version, c.created_at AS "createdAt",
         c.created_at::text AS "createdAtKey", c.edited_at AS "editedAt", c.author_id AS "authorId",
         u.name AS "authorName", c.author_role AS "authorRole", c.author_organisation_id AS "organisationId",
         o.name AS "organisationName"`;
@@ -54,7 +56,12 @@ export class PgCommentThreadsReadModel implements CommentThreadsReadModel {
   constructor(private readonly db: TenantDb) {}
 
   page(cityId: CityId, filter: ThreadFilter, after: CursorKey | undefined, limit: number) {
-    const params: unknown[] = [cityId, filter.targetKind ?? null, filter.targetId ?? null];
+    const params: unknown[] = [
+      cityId,
+      filter.targetKind ?? null,
+      filter.targetId ?? null,
+      filter.meetingId ?? null,
+    ];
     const keyset = keysetCondition(['c.created_at', 'c.id'], after, params);
     params.push(limit + 1);
     return this.db.inCity(cityId, async (em) => {
@@ -63,6 +70,7 @@ export class PgCommentThreadsReadModel implements CommentThreadsReadModel {
           WHERE c.tenant_id = $1 AND c.parent_id IS NULL
             AND ($2::comment_target_kind IS NULL OR c.target_kind = $2::comment_target_kind)
             AND ($3::uuid IS NULL OR c.target_id = $3::uuid)
+            AND ($4::uuid IS NULL OR c.meeting_id = $4::uuid)
             AND ${keyset}
           ORDER BY c.created_at, c.id LIMIT $${params.length}`,
         params,

@@ -5,18 +5,16 @@ import { CommentThreadsProjection, evolveCommentRow } from './comment-threads.pr
 const commentId = '00000000-0000-7000-8000-0000000000a1';
 const submissionId = '00000000-0000-7000-8000-0000000000b1';
 const author = { id: '00000000-0000-7000-8000-0000000000c1', role: 'collector', organisationId: null };
-const posted = recorded<CommentEvent>({
-  type: 'CommentPosted',
-  data: {
-    commentId,
-    target: { kind: 'submission', id: submissionId },
-    parentId: null,
-    observation: { sex: 'f' },
-    body: 'Is this the final figure?',
-    visibility: 'internal',
-    author,
-  },
-});
+const postedData = {
+  commentId,
+  target: { kind: 'submission' as const, id: submissionId },
+  parentId: null,
+  observation: { sex: 'f' },
+  body: 'Is this the final figure?',
+  visibility: 'internal' as const,
+  author,
+};
+const posted = recorded<CommentEvent>({ type: 'CommentPosted', data: postedData });
 const edited = recorded<CommentEvent>(
   { type: 'CommentEdited', data: { commentId, body: 'Is this figure final?' } },
   { version: 2 },
@@ -39,11 +37,18 @@ describe('comment-threads projection', () => {
       authorOrganisationId: null,
       body: 'Is this the final figure?',
       visibility: 'internal',
+      meetingId: null,
       retracted: false,
       version: 1,
       createdAt: posted.recordedAt,
       editedAt: null,
     });
+  });
+
+  it('keeps the meeting a comment was made in', () => {
+    const meetingId = '00000000-0000-7000-8000-0000000000e1';
+    const inMeeting = recorded<CommentEvent>({ type: 'CommentPosted', data: { ...postedData, meetingId } });
+    expect(evolveCommentRow(undefined, inMeeting)).toEqual(expect.objectContaining({ meetingId }));
   });
 
   it('changes only what an edit names, and notes when', () => {

@@ -14,6 +14,7 @@ import {
 @Index('IDX_comments_target', ['tenantId', 'targetKind', 'targetId'])
 @Index('IDX_comments_created', ['tenantId', 'createdAt', 'id'])
 @Index('IDX_comments_parent', ['tenantId', 'parentId'])
+@Index('IDX_comments_meeting', ['tenantId', 'meetingId'])
 export class CommentRecord extends CityRow {
   @PrimaryColumn('uuid')
   id!: string;
@@ -45,6 +46,10 @@ export class CommentRecord extends CityRow {
 
   @Column({ type: 'enum', enum: COMMENT_VISIBILITIES, enumName: 'comment_visibility' })
   visibility!: CommentVisibility;
+
+  // The meeting it was made in, if any.
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId!: string | null;
 
   @Column({ type: 'boolean' })
   retracted!: boolean;

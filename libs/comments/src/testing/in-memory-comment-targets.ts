@@ -14,4 +14,13 @@ export class InMemoryCommentTargets implements CommentTargets {
   exists(cityId: CityId, target: CommentTarget): Promise<boolean> {
     return Promise.resolve(this.known.has(`${cityId}/${target.kind}/${target.id}`));
   }
+
+  addMeeting(cityId: CityId, meetingId: string): this {
+    this.known.add(`${cityId}/meeting/${meetingId}`);
+    return this;
+  }
+
+  meetingExists(cityId: CityId, meetingId: string): Promise<boolean> {
+    return Promise.resolve(this.known.has(`${cityId}/meeting/${meetingId}`));
+  }
 }

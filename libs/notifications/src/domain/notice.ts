@@ -15,13 +15,21 @@ export const NOTICE_KINDS = [
   'audit.checkpoint',
   // A member's mandate from their organisation ends within 30 days (to the coordinators, in-app).
   'mandate.expiring',
+  // An invitation to a meeting (in-app only; the meeting is also in the calendar feed).
+  'meeting.invited',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 // Kinds worth an e-mail. A validation needs no action: an official validating forty submissions must not
 // send forty e-mails, so it stays in the in-app inbox (and webhooks); so does a changed glossary term,
-// which is news to read, not work to do, and a mandate's expiry, weeks ahead.
-const IN_APP_ONLY: readonly NoticeKind[] = ['submission.validated', 'term.changed', 'mandate.expiring'];
+// which is news to read, not work to do, a mandate's expiry, weeks ahead, and a meeting invitation (the
+// meeting is in the calendar feed).
+const IN_APP_ONLY: readonly NoticeKind[] = [
+  'submission.validated',
+  'term.changed',
+  'mandate.expiring',
+  'meeting.invited',
+];
 export const EMAILED_KINDS: ReadonlySet<NoticeKind> = new Set(
   NOTICE_KINDS.filter((k) => !IN_APP_ONLY.includes(k)),
 );
@@ -49,6 +57,8 @@ export interface NoticeData {
   termDeprecated?: boolean;
   // mandate.expiring: whose mandate it is (the deadline is its last day).
   holderName?: string;
+  // meeting.invited: the meeting's title (its start is `deadline`).
+  meetingTitle?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

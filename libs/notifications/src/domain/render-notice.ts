@@ -101,6 +101,7 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     excerpt: present(data.commentExcerpt) ?? null,
     term: present(data.termLabel) ?? null,
     deprecated: data.termDeprecated === true,
+    meeting: present(data.meetingTitle) ?? null,
   };
 }
 

@@ -27,6 +27,7 @@ import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-k
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 import { Budget1795710050000 } from './1795710050000-budget';
 import { Mandates1795709800000 } from './1795709800000-mandates';
+import { Meetings1795709900000 } from './1795709900000-meetings';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   IndicatorFollows1795710110000,
   Budget1795710050000,
   Mandates1795709800000,
+  Meetings1795709900000,
 ];

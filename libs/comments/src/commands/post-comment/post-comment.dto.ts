@@ -80,6 +80,11 @@ export class PostCommentDto {
   @IsObservationKey()
   observation?: ObservationKey;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The meeting of the city the comment was made in' })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
   @ApiPropertyOptional({ enum: COMMENT_VISIBILITIES, default: 'internal' })
   @IsOptional()
   @IsIn(COMMENT_VISIBILITIES)

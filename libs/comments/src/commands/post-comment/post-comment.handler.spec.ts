@@ -73,6 +73,22 @@ describe('PostCommentHandler', () => {
     expect(aggregates.eventsOf(ghent, `comment-${view.id}`)[0]).toMatchObject({ data: { target: term } });
   });
 
+  it('records the meeting of the city the comment was made in, and refuses another id', async () => {
+    const { aggregates, handler } = setUp();
+    const meetingId = '0192f0aa-0000-7000-8000-0000000000e1';
+    await expect(
+      handler.execute(post({ target: indicator, body: 'In the session', meetingId })),
+    ).rejects.toMatchObject({
+      code: 'COMMENT.UNKNOWN_MEETING',
+      errors: [{ field: 'meetingId', message: 'is not a meeting of this city' }],
+    });
+    const targets = new InMemoryCommentTargets().add(ghent, indicator).addMeeting(ghent, meetingId);
+    const view = await new PostCommentHandler(aggregates, targets).execute(
+      post({ target: indicator, body: 'In the session', meetingId }),
+    );
+    expect(aggregates.eventsOf(ghent, `comment-${view.id}`)[0]).toMatchObject({ data: { meetingId } });
+  });
+
   it('answers a retry under the same idempotency key with the first comment', async () => {
     const { handler } = setUp();
     const first = await handler.execute(post({ target: indicator, body: 'x' }, 'k1'));

@@ -35,6 +35,11 @@ export class PostCommentHandler implements ICommandHandler<PostCommentCommand, C
         observation: input.observation,
         body: input.body,
         visibility: input.visibility,
+        meetingId: input.meetingId,
+        meetingExists:
+          input.meetingId === undefined
+            ? undefined
+            : await this.targets.meetingExists(cityId, input.meetingId),
         author: {
           id: metadata.actorId,
           role: metadata.actorRole ?? null,

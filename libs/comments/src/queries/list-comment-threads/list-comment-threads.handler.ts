@@ -13,6 +13,7 @@ const toView = (row: CommentRow): CommentView => ({
   observation: row.observation,
   body: row.body,
   visibility: row.visibility,
+  meetingId: row.meetingId,
   retracted: row.retracted,
   version: row.version,
   author: {

@@ -20,6 +20,8 @@ export interface Facts {
   // term.changed: the term's label (quoted by the wording) and whether it was deprecated.
   term: string | null;
   deprecated: boolean;
+  // The meeting's title (meeting.invited), or null.
+  meeting: string | null;
 }
 
 // Content is plain text; the HTML renderer escapes all of it, so no template string can inject markup.

@@ -122,6 +122,15 @@ export const EN: Copy = {
         ),
       ],
     }),
+    'meeting.invited': (f) => ({
+      summary: `Invitation: ${f.meeting ?? 'a meeting'}${f.due ? ` on ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(`You are invited to ${f.meeting ?? 'a meeting'}${f.due ? `, starting ${f.due.at}` : ''}.`),
+        paragraph(
+          'The agenda and the online link are on the meeting page; it is also in your calendar feed.',
+        ),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'notification', 'notifications'),
   digestIntro: 'Here is a summary of your notifications:',

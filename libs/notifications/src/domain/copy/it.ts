@@ -125,6 +125,17 @@ export const IT: Copy = {
         ),
       ],
     }),
+    'meeting.invited': (f) => ({
+      summary: `Invito: ${f.meeting ?? 'una riunione'}${f.due ? ` il ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(
+          `È invitato/a a ${f.meeting ?? 'una riunione'}${f.due ? `, che inizia il ${f.due.at}` : ''}.`,
+        ),
+        paragraph(
+          "L'ordine del giorno e il link online sono sulla pagina della riunione; è anche nel Suo calendario.",
+        ),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'notifica', 'notifiche'),
   digestIntro: 'Ecco un riepilogo delle Sue notifiche:',

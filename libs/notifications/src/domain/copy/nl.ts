@@ -129,6 +129,17 @@ export const NL: Copy = {
         ),
       ],
     }),
+    'meeting.invited': (f) => ({
+      summary: `Uitnodiging: ${f.meeting ?? 'een vergadering'}${f.due ? ` op ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(
+          `U bent uitgenodigd voor ${f.meeting ?? 'een vergadering'}${f.due ? `, die begint op ${f.due.at}` : ''}.`,
+        ),
+        paragraph(
+          'De agenda en de onlinelink staan op de pagina van de vergadering; ze staat ook in uw agendafeed.',
+        ),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'melding', 'meldingen'),
   digestIntro: 'Hier is een overzicht van uw meldingen:',
