@@ -7,6 +7,7 @@ import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
+import { TASKS_ENTITIES } from '@rl/tasks';
 import { TENANCY_ENTITIES } from '@rl/tenancy';
 
 // Every entity of the system, for tools that work outside Nest (migrations, drift check).
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...COMPARISONS_ENTITIES,
   ...GLOSSARY_ENTITIES,
+  ...TASKS_ENTITIES,
 ];

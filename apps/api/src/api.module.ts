@@ -11,6 +11,7 @@ import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
+import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { WebModule } from '@rl/web';
 
@@ -33,6 +34,7 @@ export class ApiModule {
         NotificationsModule,
         ComparisonsModule,
         GlossaryModule,
+        TasksModule,
       ],
     };
   }

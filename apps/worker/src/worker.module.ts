@@ -12,6 +12,7 @@ import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { StakeholdersModule } from '@rl/stakeholders';
+import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { ComparisonsProcessor } from './processors/comparisons.processor';
 import { ImportsProcessor } from './processors/imports.processor';
@@ -31,6 +32,7 @@ const CONTEXTS = [
   NotificationsModule,
   ComparisonsModule,
   GlossaryModule,
+  TasksModule,
   AuditModule,
 ];
 

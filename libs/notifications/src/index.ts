@@ -2,7 +2,11 @@ import { NoticeFollowRecord, NoticeRecord } from './persistence/notice.entity';
 import { CalendarTokenRecord, NotificationPreferenceRecord } from './persistence/preferences.entity';
 import { ReminderRecord } from './persistence/reminder.entity';
 import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
-import { ReminderDeadlineRecord, ReminderTargetRecord } from './persistence/reminder-target.entity';
+import {
+  ReminderDeadlineRecord,
+  ReminderTargetRecord,
+  ReminderTaskRecord,
+} from './persistence/reminder-target.entity';
 import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webhook.entity';
 
 export { DEFAULT_REMINDER_POLICY, QuietHours, ReminderPolicy } from './domain/reminder-policy';
@@ -20,6 +24,7 @@ export const NOTIFICATIONS_ENTITIES = [
   ReminderPolicyRecord,
   ReminderTargetRecord,
   ReminderDeadlineRecord,
+  ReminderTaskRecord,
   ReminderRecord,
   NoticeRecord,
   NoticeFollowRecord,

@@ -98,6 +98,7 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     author: present(data.authorName) ?? null,
     reason: present(data.reason) ?? null,
     excerpt: present(data.commentExcerpt) ?? null,
+    task: present(data.taskTitle) ?? copy.taskFallback,
   };
 }
 
@@ -106,6 +107,8 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
 function effectiveKind(kind: NoticeKind, due: Due | null): NoticeKind {
   if (kind === 'reminder.upcoming' && due?.past) return 'reminder.overdue';
   if (kind === 'reminder.overdue' && due && !due.past) return 'reminder.upcoming';
+  if (kind === 'task.due' && due?.past) return 'task.overdue';
+  if (kind === 'task.overdue' && due && !due.past) return 'task.due';
   return kind;
 }
 

@@ -21,6 +21,7 @@ import { PersonalData1795708700000 } from './1795708700000-personal-data';
 import { Glossary1795709600000 } from './1795709600000-glossary';
 import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term-comments';
 import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
+import { Tasks1795709850000 } from './1795709850000-tasks';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Glossary1795709600000,
   GlossaryTermComments1795709700000,
   IndicatorTerms1795709710000,
+  Tasks1795709850000,
 ];

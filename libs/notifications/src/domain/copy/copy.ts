@@ -15,6 +15,8 @@ export interface Facts {
   author: string | null;
   reason: string | null;
   excerpt: string | null;
+  // task.*: the task's title, or a fallback word.
+  task: string;
 }
 
 // Content is plain text; the HTML renderer escapes all of it, so no template string can inject markup.
@@ -40,6 +42,7 @@ export interface Copy {
   indicatorFallback: string;
   organisationFallback: string;
   authorFallback: string;
+  taskFallback: string;
   reasonLabel: string;
   relative(relative: Relative): string;
   kinds: Record<NoticeKind, (facts: Facts) => Content>;
