@@ -10,6 +10,7 @@ import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
+import { seedDemoTasks } from './demo-tasks';
 import { seedDemoValues } from './demo-values';
 
 export interface DemoCredential {
@@ -106,6 +107,12 @@ export async function seedDemo(
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
+    await seedDemoTasks(commands, {
+      ...people,
+      timezone: city.timezone,
+      csoId: catalogue.csoId,
+      indicatorId: [...catalogue.indicators.values()][0].id,
+    });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -36,4 +36,14 @@ curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authoriz
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
 # The glossary demo: Ghent's public glossary answers SKOS Turtle with at least 10 concepts.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/glossary" -H 'accept: text/turtle' | grep -cw 'a skos:Concept')" -ge 10
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published"
+# The tasks demo: Ghent's tasks list holds the illustrative ones (once the worker has projected them).
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"collector@ghent.demo","password":"demo-ghent-collector"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+tasks=0
+for _ in $(seq 30); do
+  tasks=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/tasks" -H "authorization: Bearer $token" | grep -o '(illustrative)' | wc -l)
+  test "$tasks" -ge 3 && break
+  sleep 1
+done
+test "$tasks" -ge 3
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo tasks listed"
