@@ -256,4 +256,22 @@ describe('Tasks', () => {
     expect(await about('Done before its reminder')()).toEqual([]);
     expect((await inbox(ghent.coordinator)).filter((n) => n.kind.startsWith('task.'))).toEqual([]);
   });
+
+  it('keeps tasks and the reminder engine’s view of them equal to a replay of the log', async () => {
+    interface Table {
+      table: string;
+      liveRows: number;
+      missing: number;
+      extra: number;
+      changed: number;
+    }
+    const res = await coordinator.get('audit/verify?readModels=true').expect(200);
+    const tables = (res.body.readModels.projections as { tables: Table[] }[]).flatMap((p) => p.tables);
+    for (const name of ['tasks', 'reminder_tasks']) {
+      const table = tables.find((t) => t.table === name);
+      expect(table).toMatchObject({ missing: 0, extra: 0, changed: 0 });
+      expect(table?.liveRows).toBeGreaterThan(0);
+    }
+    expect(res.body.readModels.ok).toBe(true);
+  });
 });
