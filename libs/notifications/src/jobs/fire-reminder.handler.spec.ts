@@ -93,8 +93,8 @@ describe('FireReminderHandler', () => {
     it('reminds its recipients under the reminder’s key, escalating to the coordinators when nobody can act', async () => {
       const { firing, handler } = setUpTask();
       await fire(handler);
-      expect(firing.drafts.map((d) => [d.key, d.kind, d.recipients, d.assignmentId])).toEqual([
-        [`reminder:${reminderId}`, 'task.due', ['collector-1'], undefined],
+      expect(firing.drafts.map((d) => [d.key, d.kind, d.recipients, d.taskId])).toEqual([
+        [`reminder:${reminderId}`, 'task.due', ['collector-1'], taskReminder.taskId],
       ]);
       expect(firing.reminders.get(reminderId)).toMatchObject({ status: 'sent', outcome: 'task.due' });
       const nobody = setUpTask({ recipients: [] });

@@ -65,11 +65,12 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
     if (firing.action === 'wait') return;
     if (firing.action === 'skip') return writes.settle(reminderId, 'skipped', firing.reason);
     const { data, quietHours } = await writes.taskNoticeData(task);
+    const base = { data, quietHours, taskId: task.taskId };
     const key = `reminder:${reminderId}`;
-    await writes.record({ data, quietHours, key, kind: firing.kind, recipients: task.recipients }, now);
+    await writes.record({ ...base, key, kind: firing.kind, recipients: task.recipients }, now);
     if (firing.escalate) {
       const escalation = { key: `${key}:escalation`, recipients: task.coordinators };
-      await writes.record({ data, quietHours, ...escalation, kind: 'task.escalation' }, now);
+      await writes.record({ ...base, ...escalation, kind: 'task.escalation' }, now);
     }
     await writes.settle(reminderId, 'sent', firing.kind);
   }

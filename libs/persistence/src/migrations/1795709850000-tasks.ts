@@ -3,7 +3,7 @@ import { enableTenantIsolation } from '../rls';
 
 // Tasks: their read model, and the deadline engine's own view of them (reminder_tasks). A reminder is
 // now owed for an assignment or for a task: exactly one of its two ids is set, each unique per
-// (deadline, offset) as before.
+// (deadline, offset) as before. A task reminder's notices name the task, checked when the e-mail goes out.
 export class Tasks1795709850000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -25,9 +25,11 @@ export class Tasks1795709850000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "reminders" ADD CONSTRAINT "CHK_reminders_subject" CHECK (("assignment_id" IS NULL) <> ("task_id" IS NULL))`,
     );
+    await queryRunner.query(`ALTER TABLE "notices" ADD "task_id" uuid`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "notices" DROP COLUMN "task_id"`);
     await queryRunner.query(`DELETE FROM "reminders" WHERE "task_id" IS NOT NULL`);
     await queryRunner.query(`ALTER TABLE "reminders" DROP CONSTRAINT "CHK_reminders_subject"`);
     await queryRunner.query(`ALTER TABLE "reminders" DROP CONSTRAINT "UQ_reminders_task_key"`);
