@@ -15,6 +15,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
+import { seedDemoTasks } from './demo-tasks';
 import { seedDemoValues } from './demo-values';
 
 export interface DemoCredential {
@@ -123,6 +124,12 @@ export async function seedDemo(
     });
     await seedDemoMandates(commands, db, people, catalogue);
     await seedDemoMeetings(commands, glossaries[glossaries.length - 1], catalogue);
+    await seedDemoTasks(commands, {
+      ...people,
+      timezone: city.timezone,
+      csoId: catalogue.csoId,
+      indicatorId: [...catalogue.indicators.values()][0].id,
+    });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -12,6 +12,7 @@ import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { RESOURCES_ENTITIES } from '@rl/resources';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
+import { TASKS_ENTITIES } from '@rl/tasks';
 import { TENANCY_ENTITIES } from '@rl/tenancy';
 
 // Every entity of the system, for tools that work outside Nest (migrations, drift check).
@@ -31,4 +32,5 @@ export const ALL_ENTITIES = [
   ...BUDGET_ENTITIES,
   ...MANDATES_ENTITIES,
   ...MEETINGS_ENTITIES,
+  ...TASKS_ENTITIES,
 ];

@@ -70,4 +70,14 @@ for _ in $(seq 1 10); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" | grep -q '"kind":"results"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed"
+# The tasks demo: Ghent's tasks list holds the illustrative ones (once the worker has projected them).
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"collector@ghent.demo","password":"demo-ghent-collector"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+tasks=0
+for _ in $(seq 30); do
+  tasks=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/tasks" -H "authorization: Bearer $token" | grep -o '(illustrative)' | wc -l)
+  test "$tasks" -ge 3 && break
+  sleep 1
+done
+test "$tasks" -ge 3
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed"

@@ -16,6 +16,7 @@ import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
+import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { TimelineModule } from '@rl/timeline';
 import { WebModule } from '@rl/web';
@@ -45,6 +46,7 @@ export class ApiModule {
         DatasetsModule,
         BudgetModule,
         MeetingsModule,
+        TasksModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
 import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
+import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { ComparisonsProcessor } from './processors/comparisons.processor';
 import { ImportsProcessor } from './processors/imports.processor';
@@ -41,6 +42,7 @@ const CONTEXTS = [
   DatasetsModule,
   BudgetModule,
   MeetingsModule,
+  TasksModule,
   AuditModule,
 ];
 

@@ -2,7 +2,11 @@ import { IndicatorFollowRecord, NoticeFollowRecord, NoticeRecord } from './persi
 import { CalendarTokenRecord, NotificationPreferenceRecord } from './persistence/preferences.entity';
 import { ReminderRecord } from './persistence/reminder.entity';
 import { ReminderPolicyRecord } from './persistence/reminder-policy.entity';
-import { ReminderDeadlineRecord, ReminderTargetRecord } from './persistence/reminder-target.entity';
+import {
+  ReminderDeadlineRecord,
+  ReminderTargetRecord,
+  ReminderTaskRecord,
+} from './persistence/reminder-target.entity';
 import { WebhookDeliveryRecord, WebhookEndpointRecord } from './persistence/webhook.entity';
 
 export { DEFAULT_REMINDER_POLICY, QuietHours, ReminderPolicy } from './domain/reminder-policy';
@@ -22,6 +26,7 @@ export const NOTIFICATIONS_ENTITIES = [
   ReminderPolicyRecord,
   ReminderTargetRecord,
   ReminderDeadlineRecord,
+  ReminderTaskRecord,
   ReminderRecord,
   NoticeRecord,
   NoticeFollowRecord,

@@ -12,8 +12,9 @@ export interface NoticeDraft {
   kind: NoticeKind;
   data: NoticeData;
   recipients: readonly string[];
-  // Reminder notices are checked again against the assignment when they are sent.
+  // Reminder notices are checked again against the assignment or task when they are sent.
   assignmentId?: string;
+  taskId?: string;
   quietHours: QuietHours | null;
 }
 
@@ -74,9 +75,9 @@ export class NoticeOutbox {
     ]);
     if (rows.length > 0) {
       const inserted = await em.query<{ id: string; send_after: Date; channel: string }[]>(
-        `INSERT INTO notices (tenant_id, id, key, recipient_id, channel, kind, data, assignment_id, digest, send_after,
-                              status, sent_at)
-         SELECT $1, gen_random_uuid(), $2, r, ch::notice_channel, $3, $4, $5, dg, sa, st::notice_status,
+        `INSERT INTO notices (tenant_id, id, key, recipient_id, channel, kind, data, assignment_id, task_id, digest,
+                              send_after, status, sent_at)
+         SELECT $1, gen_random_uuid(), $2, r, ch::notice_channel, $3, $4, $5, $12, dg, sa, st::notice_status,
                 CASE WHEN st = 'sent' THEN $6::timestamptz END
            FROM unnest($7::uuid[], $8::text[], $9::boolean[], $10::timestamptz[], $11::text[]) AS x(r, ch, dg, sa, st)
          ON CONFLICT (tenant_id, key, recipient_id, channel) DO NOTHING
@@ -93,6 +94,7 @@ export class NoticeOutbox {
           rows.map((r) => r.digest),
           rows.map((r) => r.sendAfter),
           rows.map((r) => r.status),
+          draft.taskId ?? null,
         ],
       );
       into.notices.push(

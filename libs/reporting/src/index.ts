@@ -8,7 +8,7 @@ import {
 import { SeriesRecord, SubmissionRecord } from './projections/submission.entity';
 
 export { AssignmentEvent, assignmentStream } from './domain/assignment.events';
-export { parseDeadline } from './domain/deadline';
+export { parseCityInstant, parseDeadline } from './domain/deadline';
 export { parsePeriodCode, PeriodCode, PeriodGranularity } from './domain/period-code';
 export { PeriodEvent, periodStream } from './domain/period.events';
 export { ASSIGNMENTS_PROJECTION, AssignmentsProjection } from './projections/assignments.projection';

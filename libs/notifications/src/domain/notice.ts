@@ -6,6 +6,9 @@ export const NOTICE_KINDS = [
   'reminder.overdue',
   'reminder.escalation',
   'reminder.please-correct',
+  'task.due',
+  'task.overdue',
+  'task.escalation',
   'submission.returned',
   'submission.validated',
   'comment.posted',
@@ -59,6 +62,8 @@ export interface NoticeData {
   holderName?: string;
   // meeting.invited: the meeting's title (its start is `deadline`).
   meetingTitle?: string;
+  // task.*: the task's title.
+  taskTitle?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
 }

@@ -48,3 +48,38 @@ export function decideFiring(facts: ReminderFacts, now: Date): Firing {
   // Nobody in the organisation can submit: the coordinators must hear about it instead.
   return { action: 'send', kind, escalate: facts.escalate || facts.collectors === 0 };
 }
+
+// A task's status as the deadline engine reads it (the tasks context's statuses).
+export type TaskReminderStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+
+// A pending task reminder as it stands when its job runs: the task's state from its stream, read under
+// the reminder's row lock.
+export interface TaskReminderFacts {
+  // The due instant it was scheduled for, and the task's due now.
+  deadline: Date;
+  currentDue: Date;
+  dueAt: Date;
+  escalate: boolean;
+  status: TaskReminderStatus;
+  superseded: boolean;
+  // How many people the reminder goes to (the assignee user, or the organisation's collectors).
+  recipients: number;
+}
+
+export type TaskFiring =
+  | { action: 'wait' }
+  | { action: 'skip'; reason: 'rescheduled' | 'done' | 'cancelled' | 'superseded' }
+  | { action: 'send'; kind: NoticeKind; escalate: boolean };
+
+// What firing a task reminder does now, as decideFiring does for assignments. Pure.
+export function decideTaskFiring(facts: TaskReminderFacts, now: Date): TaskFiring {
+  if (facts.dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { action: 'wait' };
+  if (facts.currentDue.getTime() !== facts.deadline.getTime())
+    return { action: 'skip', reason: 'rescheduled' };
+  if (facts.status === 'done' || facts.status === 'cancelled')
+    return { action: 'skip', reason: facts.status };
+  if (facts.superseded) return { action: 'skip', reason: 'superseded' };
+  const kind: NoticeKind = facts.dueAt > facts.deadline ? 'task.overdue' : 'task.due';
+  // Nobody is assigned who could act: the coordinators must hear about it instead.
+  return { action: 'send', kind, escalate: facts.escalate || facts.recipients === 0 };
+}

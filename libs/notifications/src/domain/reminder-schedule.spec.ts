@@ -1,6 +1,6 @@
 import { fixedClock } from '@rl/kernel';
 import { ReminderPolicy } from './reminder-policy';
-import { OpenAssignment, unwantedReminders, wantedReminders } from './reminder-schedule';
+import { OpenSubject, unwantedReminders, wantedReminders } from './reminder-schedule';
 
 const HOUR = 3_600_000;
 const GRACE_MS = 2 * HOUR;
@@ -10,21 +10,21 @@ const POLICY: ReminderPolicy = {
   quietHours: null,
 };
 const deadline = new Date('2025-06-30T15:00:00Z');
-const open = (overrides: Partial<OpenAssignment> = {}): OpenAssignment => ({
-  assignmentId: 'a1',
+const open = (overrides: Partial<OpenSubject> = {}): OpenSubject => ({
+  subjectId: 'a1',
   deadline,
   timezone: 'Europe/Brussels',
   scheduledAt: new Date('2025-06-01T09:00:00Z'),
   ...overrides,
 });
-const keysOf = (wanted: { assignmentId: string; offsetKey: string; dueAt: Date }[]) =>
-  wanted.map((w) => `${w.assignmentId} ${w.offsetKey} ${w.dueAt.toISOString()}`);
+const keysOf = (wanted: { subjectId: string; offsetKey: string; dueAt: Date }[]) =>
+  wanted.map((w) => `${w.subjectId} ${w.offsetKey} ${w.dueAt.toISOString()}`);
 
 describe('reminder schedule decisions', () => {
   const before = fixedClock('2025-06-02T00:00:00Z');
 
   it('wants every reminder of the policy for an assignment scheduled well before its deadline', () => {
-    const wanted = wantedReminders([open(), open({ assignmentId: 'a2' })], POLICY, GRACE_MS, before.now());
+    const wanted = wantedReminders([open(), open({ subjectId: 'a2' })], POLICY, GRACE_MS, before.now());
     expect(keysOf(wanted)).toEqual([
       'a1 -P3D 2025-06-27T15:00:00.000Z',
       'a1 P1D 2025-07-01T15:00:00.000Z',
@@ -58,10 +58,10 @@ describe('reminder schedule decisions', () => {
     const wanted = wantedReminders([open()], POLICY, GRACE_MS, before.now());
     const moved = new Date('2025-07-31T15:00:00Z');
     const pending = [
-      { id: 'kept', assignmentId: 'a1', deadline: new Date(deadline), offsetKey: '-P3D' },
-      { id: 'old-deadline', assignmentId: 'a1', deadline: moved, offsetKey: '-P3D' },
-      { id: 'old-offset', assignmentId: 'a1', deadline, offsetKey: '-P14D' },
-      { id: 'other-assignment', assignmentId: 'a2', deadline, offsetKey: 'P1D' },
+      { id: 'kept', subjectId: 'a1', deadline: new Date(deadline), offsetKey: '-P3D' },
+      { id: 'old-deadline', subjectId: 'a1', deadline: moved, offsetKey: '-P3D' },
+      { id: 'old-offset', subjectId: 'a1', deadline, offsetKey: '-P14D' },
+      { id: 'other-assignment', subjectId: 'a2', deadline, offsetKey: 'P1D' },
     ];
     expect(unwantedReminders(pending, wanted)).toEqual(['old-deadline', 'old-offset', 'other-assignment']);
     expect(unwantedReminders(pending, [])).toHaveLength(4);

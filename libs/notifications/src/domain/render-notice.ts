@@ -102,6 +102,7 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
     term: present(data.termLabel) ?? null,
     deprecated: data.termDeprecated === true,
     meeting: present(data.meetingTitle) ?? null,
+    task: present(data.taskTitle) ?? copy.taskFallback,
   };
 }
 
@@ -110,6 +111,8 @@ function factsOf(data: NoticeData, recipient: NoticeRecipient, now: Date, langua
 function effectiveKind(kind: NoticeKind, due: Due | null): NoticeKind {
   if (kind === 'reminder.upcoming' && due?.past) return 'reminder.overdue';
   if (kind === 'reminder.overdue' && due && !due.past) return 'reminder.upcoming';
+  if (kind === 'task.due' && due?.past) return 'task.overdue';
+  if (kind === 'task.overdue' && due && !due.past) return 'task.due';
   return kind;
 }
 

@@ -1,4 +1,4 @@
-import { DueReminder } from '../persistence/reminder-firing.repository';
+import { DueReminder, DueTaskReminder } from '../persistence/reminder-firing.repository';
 import { InMemoryReminderFiring, InMemoryScheduleHead } from '../testing/in-memory-reminders';
 import { FireReminderHandler } from './fire-reminder.handler';
 
@@ -69,5 +69,47 @@ describe('FireReminderHandler', () => {
   it('retries a reminder not visible yet (its transaction may not have committed)', async () => {
     const { handler } = setUp();
     await expect(fire(handler, '0192f0aa-0000-7000-8000-00000000f002')).rejects.toThrow('not visible yet');
+  });
+
+  describe('of a task', () => {
+    const taskReminder: DueTaskReminder = {
+      taskId: '0192f0aa-0000-7000-8000-00000000a5a2',
+      title: 'Collect counts',
+      organisationId: 'organisation-1',
+      deadline,
+      currentDue: deadline,
+      dueAt: new Date(Date.now() - 1_000),
+      escalate: false,
+      superseded: false,
+      status: 'open',
+      recipients: ['collector-1'],
+      coordinators: ['coordinator-1'],
+    };
+    const setUpTask = (task: Partial<DueTaskReminder> = {}) => {
+      const firing = new InMemoryReminderFiring().givenTask(reminderId, { ...taskReminder, ...task });
+      return { firing, handler: new FireReminderHandler(firing, new InMemoryScheduleHead()) };
+    };
+
+    it('reminds its recipients under the reminder’s key, escalating to the coordinators when nobody can act', async () => {
+      const { firing, handler } = setUpTask();
+      await fire(handler);
+      expect(firing.drafts.map((d) => [d.key, d.kind, d.recipients, d.taskId])).toEqual([
+        [`reminder:${reminderId}`, 'task.due', ['collector-1'], taskReminder.taskId],
+      ]);
+      expect(firing.reminders.get(reminderId)).toMatchObject({ status: 'sent', outcome: 'task.due' });
+      const nobody = setUpTask({ recipients: [] });
+      await fire(nobody.handler);
+      expect(nobody.firing.drafts.map((d) => [d.kind, d.recipients])).toEqual([
+        ['task.due', []],
+        ['task.escalation', ['coordinator-1']],
+      ]);
+    });
+
+    it('settles the reminder of a task done since skipped, recording nothing', async () => {
+      const { firing, handler } = setUpTask({ status: 'done' });
+      await fire(handler);
+      expect(firing.drafts).toEqual([]);
+      expect(firing.reminders.get(reminderId)).toMatchObject({ status: 'skipped', outcome: 'done' });
+    });
   });
 });

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { asCityId } from '@rl/kernel';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
-import { decideFiring } from '../domain/reminder-firing';
-import { ReminderFiring } from '../persistence/reminder-firing.repository';
+import { decideFiring, decideTaskFiring } from '../domain/reminder-firing';
+import {
+  DueTaskReminder,
+  ReminderFiring,
+  ReminderFiringWrites,
+} from '../persistence/reminder-firing.repository';
 import { ReminderScheduleHead } from './reminder-schedule-head';
 
 // Fires one reminder: checks the current state first (submitted? withdrawn? a later reminder already due?),
@@ -29,6 +33,8 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
       // The job can start before the transaction that scheduled the reminder commits: retry shortly.
       if (pending === undefined) throw new Error(`Reminder ${reminderId} is not visible yet`);
       if (!pending) return;
+      const task = await writes.dueTask(reminderId);
+      if (task) return this.fireTask(writes, reminderId, task);
       const reminder = await writes.due(reminderId);
       const { collectors, coordinators } = await writes.people(reminder.organisationId);
       const now = new Date();
@@ -45,5 +51,27 @@ export class FireReminderHandler implements JobHandlerOf<'reminders.fire'> {
       }
       await writes.settle(reminderId, 'sent', firing.kind);
     });
+  }
+
+  // A task's reminder: the same decisions, on the task's state from its stream; to the assignee user,
+  // or the assignee organisation's collectors, escalating to the coordinators.
+  private async fireTask(
+    writes: ReminderFiringWrites,
+    reminderId: string,
+    task: DueTaskReminder,
+  ): Promise<void> {
+    const now = new Date();
+    const firing = decideTaskFiring({ ...task, recipients: task.recipients.length }, now);
+    if (firing.action === 'wait') return;
+    if (firing.action === 'skip') return writes.settle(reminderId, 'skipped', firing.reason);
+    const { data, quietHours } = await writes.taskNoticeData(task);
+    const base = { data, quietHours, taskId: task.taskId };
+    const key = `reminder:${reminderId}`;
+    await writes.record({ ...base, key, kind: firing.kind, recipients: task.recipients }, now);
+    if (firing.escalate) {
+      const escalation = { key: `${key}:escalation`, recipients: task.coordinators };
+      await writes.record({ ...base, ...escalation, kind: 'task.escalation' }, now);
+    }
+    await writes.settle(reminderId, 'sent', firing.kind);
   }
 }

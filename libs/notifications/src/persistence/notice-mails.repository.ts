@@ -90,7 +90,7 @@ export class PgNoticeMails implements NoticeMails {
   }
 
   // The one decision on the state of the work a notice is about: reminders of an assignment that is no
-  // longer open (submitted, validated, withdrawn since) are not sent. Read from the reminder-schedule
+  // longer open (submitted, validated, withdrawn since), or of a task done or cancelled since, are not sent. Read from the reminder-schedule
   // projection's targets, which the job catches up to the head before the claim.
   private async stillRelevant(
     em: EntityManager,
@@ -101,7 +101,9 @@ export class PgNoticeMails implements NoticeMails {
       `SELECT n.id FROM notices n
         WHERE n.tenant_id = $1 AND n.id = ANY($2::uuid[])
           AND (n.assignment_id IS NULL OR EXISTS (SELECT 1 FROM reminder_targets t WHERE t.tenant_id = n.tenant_id
-               AND t.assignment_id = n.assignment_id AND t.state IN ('open', 'returned')))`,
+               AND t.assignment_id = n.assignment_id AND t.state IN ('open', 'returned')))
+          AND (n.task_id IS NULL OR EXISTS (SELECT 1 FROM reminder_tasks t WHERE t.tenant_id = n.tenant_id
+               AND t.task_id = n.task_id AND t.status IN ('open', 'in_progress')))`,
       [cityId, batch.map((n) => n.id)],
     );
     return new Set(rows.map((r) => r.id));

@@ -34,6 +34,10 @@ export class NoticeRecord extends CityRow {
   @Column({ name: 'assignment_id', type: 'uuid', nullable: true })
   assignmentId!: string | null;
 
+  // Set on task reminder notices, likewise: a task done or cancelled since is not e-mailed about.
+  @Column({ name: 'task_id', type: 'uuid', nullable: true })
+  taskId!: string | null;
+
   // E-mails the recipient wants as a daily digest rather than one by one.
   @Column({ type: 'boolean', default: false })
   digest!: boolean;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
-import { CityId } from '@rl/kernel';
+import { EventStore } from '@rl/event-store';
+import { CityId, foldEvents } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { taskDecider, taskStream } from '@rl/tasks';
 import { NoticeData } from '../domain/notice';
 import { QuietHours } from '../domain/reminder-policy';
-import { ReminderFacts } from '../domain/reminder-firing';
+import { ReminderFacts, TaskReminderFacts } from '../domain/reminder-firing';
 import { cityFacts, workFacts } from '../notice-context';
 import { NoticeDraft, NoticeOutbox, nothingRecorded, Recorded } from '../notice-outbox';
 
@@ -17,16 +19,30 @@ export interface DueReminder extends Omit<ReminderFacts, 'collectors'> {
   organisationId: string;
 }
 
+// A pending task reminder with the task as its stream says it is now (every committed event counts, not
+// a projection's view), and who the reminder goes to.
+export interface DueTaskReminder extends Omit<TaskReminderFacts, 'recipients'> {
+  taskId: string;
+  title: string;
+  organisationId: string | null;
+  // The assignee user while an active member of the city, else the organisation's active collectors.
+  recipients: string[];
+  coordinators: string[];
+}
+
 // Firing one reminder, in one city transaction that holds the reminder's row lock throughout.
 export interface ReminderFiringWrites {
   // Locks the reminder and says whether it is still pending; undefined when it is not visible (yet).
   lockPending(reminderId: string): Promise<boolean | undefined>;
   // Read after the lock, in a new statement: whatever the transaction it waited for committed is seen.
   due(reminderId: string): Promise<DueReminder>;
+  // The reminder's task, or null when it is an assignment's.
+  dueTask(reminderId: string): Promise<DueTaskReminder | null>;
   // The organisation's active collectors and the city's coordinators.
   people(organisationId: string): Promise<{ collectors: string[]; coordinators: string[] }>;
   // The names pinned into the notices, and the quiet hours from the policy's last event.
   noticeData(reminder: DueReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }>;
+  taskNoticeData(task: DueTaskReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }>;
   record(draft: NoticeDraft, now: Date): Promise<void>;
   settle(reminderId: string, status: 'sent' | 'skipped', outcome: string): Promise<void>;
 }
@@ -43,6 +59,7 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
     private readonly config: AppConfig,
     private readonly outbox: NoticeOutbox,
     private readonly recorded: Recorded,
+    private readonly events: EventStore,
   ) {}
 
   async lockPending(reminderId: string): Promise<boolean | undefined> {
@@ -76,7 +93,50 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
     };
   }
 
-  async people(organisationId: string): Promise<{ collectors: string[]; coordinators: string[] }> {
+  async dueTask(reminderId: string): Promise<DueTaskReminder | null> {
+    const [row] = await this.em.query<
+      { taskId: string | null; deadline: Date; dueAt: Date; escalate: boolean; superseded: boolean }[]
+    >(
+      `SELECT r.task_id AS "taskId", r.deadline, r.due_at AS "dueAt", r.escalate,
+              EXISTS (SELECT 1 FROM reminders l WHERE l.tenant_id = r.tenant_id AND l.task_id = r.task_id
+                         AND l.deadline = r.deadline AND l.status IN ('pending', 'sent') AND l.due_at > r.due_at
+                         AND l.due_at <= now()) AS superseded
+         FROM reminders r WHERE r.tenant_id = $1 AND r.id = $2`,
+      [this.cityId, reminderId],
+    );
+    if (!row?.taskId) return null;
+    const task = foldEvents(
+      taskDecider,
+      await this.events.readStream(this.cityId, taskStream(row.taskId), {}, this.em),
+    );
+    if (!task.exists) throw new Error(`Task ${row.taskId} of reminder ${reminderId} has no stream`);
+    const { collectors, coordinators } = await this.people(task.assigneeOrganisationId);
+    const assignee = task.assigneeUserId;
+    const active = assignee !== null && (await this.isActiveMember(assignee));
+    return {
+      taskId: row.taskId,
+      title: task.title,
+      organisationId: task.assigneeOrganisationId,
+      deadline: new Date(row.deadline),
+      currentDue: new Date(task.due),
+      dueAt: new Date(row.dueAt),
+      escalate: row.escalate,
+      superseded: row.superseded,
+      status: task.status,
+      recipients: active && assignee ? [assignee] : collectors,
+      coordinators,
+    };
+  }
+
+  private async isActiveMember(userId: string): Promise<boolean> {
+    const rows = await this.em.query<unknown[]>(
+      `SELECT 1 FROM memberships WHERE tenant_id = $1 AND user_id = $2 AND active`,
+      [this.cityId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async people(organisationId: string | null): Promise<{ collectors: string[]; coordinators: string[] }> {
     const people = await this.em.query<{ userId: string; role: string }[]>(
       `SELECT user_id AS "userId", role FROM memberships
         WHERE tenant_id = $1 AND active AND (
@@ -93,6 +153,23 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
       ...reminder,
       path: `assignments/${reminder.assignmentId}`,
     });
+    return { data, quietHours: city.quietHours };
+  }
+
+  async taskNoticeData(task: DueTaskReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }> {
+    const city = await cityFacts(this.em, this.cityId);
+    const [organisation] = await this.em.query<{ name: string }[]>(
+      `SELECT name FROM organisations WHERE tenant_id = $1 AND id = $2`,
+      [this.cityId, task.organisationId],
+    );
+    const data: NoticeData = {
+      citySlug: city.slug,
+      cityName: city.name,
+      taskTitle: task.title,
+      organisationName: organisation?.name,
+      deadline: task.deadline.toISOString(),
+      link: `${this.config.notifications.appUrl}/cities/${city.slug}/tasks/${task.taskId}`,
+    };
     return { data, quietHours: city.quietHours };
   }
 
@@ -114,12 +191,13 @@ export class PgReminderFiring implements ReminderFiring {
     private readonly db: TenantDb,
     private readonly config: AppConfig,
     private readonly outbox: NoticeOutbox,
+    private readonly events: EventStore,
   ) {}
 
   async inCity(cityId: CityId, work: (writes: ReminderFiringWrites) => Promise<void>): Promise<void> {
     const recorded = nothingRecorded();
     await this.db.inCity(cityId, (em) =>
-      work(new PgReminderFiringWrites(em, cityId, this.config, this.outbox, recorded)),
+      work(new PgReminderFiringWrites(em, cityId, this.config, this.outbox, recorded, this.events)),
     );
     await this.outbox.wake(cityId, recorded);
   }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CityRow } from '@rl/persistence';
+import type { TaskStatus } from '@rl/tasks';
 import { REMINDER_TARGET_STATES, ReminderTargetState } from '../domain/reminder-firing';
 
 export { ReminderTargetState };
@@ -48,6 +49,32 @@ export class ReminderDeadlineRecord extends CityRow {
   timezone!: string;
 
   // Recorded time of the event that last set the deadline (defined or moved).
+  @Column({ name: 'set_at', type: 'timestamptz', nullable: true })
+  setAt!: Date | null;
+}
+
+// The deadline engine's own view of each task: its assignee, status and due instant.
+@Entity('reminder_tasks')
+export class ReminderTaskRecord extends CityRow {
+  @PrimaryColumn({ name: 'task_id', type: 'uuid' })
+  taskId!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: TaskStatus;
+
+  @Column({ type: 'timestamptz' })
+  due!: Date;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone!: string;
+
+  // Recorded time of the event that last set the due instant (created or moved).
   @Column({ name: 'set_at', type: 'timestamptz', nullable: true })
   setAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@rl/event-store';
 import { isEventOf } from '@rl/kernel';
 import { AssignmentEvent, PeriodEvent, SubmissionEvent } from '@rl/reporting';
+import { TASK_EVENT_TYPES, TaskEvent } from '@rl/tasks';
 import { NotificationEvent } from '../domain/notification.events';
 import { ReminderPolicy } from '../domain/reminder-policy';
 import { ReminderTargetState } from '../persistence/reminder-target.entity';
@@ -43,7 +44,7 @@ export interface ScheduleChange extends ScheduleRows {
   policy: PolicyChange | null;
 }
 
-type ScheduleEvent = PeriodEvent | AssignmentEvent | SubmissionEvent | NotificationEvent;
+type ScheduleEvent = PeriodEvent | AssignmentEvent | SubmissionEvent | NotificationEvent | TaskEvent;
 
 export const REMINDER_SCHEDULE_EVENTS: readonly ScheduleEvent['type'][] = [
   'PeriodDefined',
@@ -55,6 +56,8 @@ export const REMINDER_SCHEDULE_EVENTS: readonly ScheduleEvent['type'][] = [
   'SubmissionValidated',
   'SubmissionReturned',
   'ReminderPolicyChanged',
+  // Tasks are folded by TaskReminderSchedule.
+  ...TASK_EVENT_TYPES,
 ];
 
 const SUBMISSION_STATE: Record<SubmissionEvent['type'], ReminderTargetState> = {
@@ -161,6 +164,11 @@ export function evolveSchedule(rows: ScheduleRows, events: readonly RecordedEven
         break;
       case 'WebhookRegistered':
       case 'WebhookRemoved':
+      case 'TaskCreated':
+      case 'TaskEdited':
+      case 'TaskReassigned':
+      case 'TaskDueMoved':
+      case 'TaskStatusChanged':
         break;
     }
   }

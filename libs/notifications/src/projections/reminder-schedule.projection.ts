@@ -6,7 +6,7 @@ import { CityId, Clock, CLOCK } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from '../domain/reminder-policy';
 import {
-  OpenAssignment,
+  OpenSubject,
   PendingReminder,
   unwantedReminders,
   wantedReminders,
@@ -20,20 +20,27 @@ import {
   rowsConcerned,
   ScheduleChange,
 } from './reminder-schedule.evolve';
+import { TaskReminderSchedule } from './task-reminder-schedule';
 
 export const REMINDER_SCHEDULE_PROJECTION = 'reminder-schedule';
 
 // The deadline engine's scheduler: keeps each assignment's state and its period's deadline
 // (evolveSchedule), and from them the reminders owed (one row per assignment, deadline and offset;
 // wantedReminders). A moved deadline cancels the old rows and creates new ones; a submission cancels the
-// pending ones; a return re-opens them. It talks to no queue: the reminder-wakeups reactor enqueues the
+// pending ones; a return re-opens them. Tasks are scheduled the same way by TaskReminderSchedule. It talks to no queue: the reminder-wakeups reactor enqueues the
 // jobs once this transaction has committed.
 @Injectable()
 @ProjectionDefinition()
 export class ReminderScheduleProjection implements Projection {
   readonly name = REMINDER_SCHEDULE_PROJECTION;
   readonly handles = REMINDER_SCHEDULE_EVENTS;
-  readonly tables = ['reminder_targets', 'reminder_deadlines', 'reminder_policies', 'reminders'];
+  readonly tables = [
+    'reminder_targets',
+    'reminder_deadlines',
+    'reminder_tasks',
+    'reminder_policies',
+    'reminders',
+  ];
   readonly replay = {
     notReproducible: {
       reminders:
@@ -43,12 +50,14 @@ export class ReminderScheduleProjection implements Projection {
   };
 
   private readonly graceMs: number;
+  private readonly tasks: TaskReminderSchedule;
 
   constructor(
     config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.graceMs = config.notifications.lateGraceSeconds * 1_000;
+    this.tasks = new TaskReminderSchedule(this.graceMs);
   }
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
@@ -61,12 +70,34 @@ export class ReminderScheduleProjection implements Projection {
               OR ($4 AND state IN ('open', 'returned')))`,
       [cityId, [...change.touchedTargets], [...change.touchedPeriods], change.policy !== null],
     );
+    const policy = await this.storedPolicy(em, cityId);
     if (affected.length > 0)
       await this.reschedule(
         em,
         cityId,
         affected.map((a) => a.id),
+        policy,
       );
+    await this.tasks.apply(
+      em,
+      cityId,
+      events,
+      { ...policy, changed: change.policy !== null },
+      this.clock.now(),
+    );
+  }
+
+  // The city's policy as this projection keeps it, and when it was last changed (null: the default).
+  private async storedPolicy(
+    em: EntityManager,
+    cityId: CityId,
+  ): Promise<{ policy: ReminderPolicy; updatedAt: Date | null }> {
+    const [stored] = await em.query<
+      { offsets: ReminderPolicy['offsets']; quiet_hours: ReminderPolicy['quietHours']; updated_at: Date }[]
+    >(`SELECT offsets, quiet_hours, updated_at FROM reminder_policies WHERE tenant_id = $1`, [cityId]);
+    return stored
+      ? { policy: { offsets: stored.offsets, quietHours: stored.quiet_hours }, updatedAt: stored.updated_at }
+      : { policy: DEFAULT_REMINDER_POLICY, updatedAt: null };
   }
 
   private async load(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]) {
@@ -153,26 +184,25 @@ export class ReminderScheduleProjection implements Projection {
   }
 
   // Brings the reminders of these assignments in line with their state, deadline and the city's policy.
-  private async reschedule(em: EntityManager, cityId: CityId, assignmentIds: string[]): Promise<void> {
-    const [stored] = await em.query<
-      { offsets: ReminderPolicy['offsets']; quiet_hours: ReminderPolicy['quietHours']; updated_at: Date }[]
-    >(`SELECT offsets, quiet_hours, updated_at FROM reminder_policies WHERE tenant_id = $1`, [cityId]);
-    const policy: ReminderPolicy = stored
-      ? { offsets: stored.offsets, quietHours: stored.quiet_hours }
-      : DEFAULT_REMINDER_POLICY;
+  private async reschedule(
+    em: EntityManager,
+    cityId: CityId,
+    assignmentIds: string[],
+    { policy, updatedAt }: { policy: ReminderPolicy; updatedAt: Date | null },
+  ): Promise<void> {
     // GREATEST skips the times not recorded.
-    const open = await em.query<OpenAssignment[]>(
-      `SELECT t.assignment_id AS "assignmentId", d.deadline, d.timezone,
+    const open = await em.query<OpenSubject[]>(
+      `SELECT t.assignment_id AS "subjectId", d.deadline, d.timezone,
               GREATEST(t.assigned_at, d.set_at, $3::timestamptz) AS "scheduledAt"
          FROM reminder_targets t JOIN reminder_deadlines d ON d.tenant_id = t.tenant_id AND d.period_id = t.period_id
         WHERE t.tenant_id = $1 AND t.assignment_id = ANY($2::uuid[]) AND t.state IN ('open', 'returned')`,
-      [cityId, assignmentIds, stored?.updated_at ?? null],
+      [cityId, assignmentIds, updatedAt],
     );
     const wanted = wantedReminders(open, policy, this.graceMs, this.clock.now());
     // Which pending rows are no longer wanted is decided here rather than by an anti-join in SQL: right
     // after a bulk insert (no statistics yet) the planner chose a nested loop that ran into the timeout.
     const pending = await em.query<PendingReminder[]>(
-      `SELECT id, assignment_id AS "assignmentId", deadline, offset_key AS "offsetKey" FROM reminders
+      `SELECT id, assignment_id AS "subjectId", deadline, offset_key AS "offsetKey" FROM reminders
         WHERE tenant_id = $1 AND assignment_id = ANY($2::uuid[]) AND status = 'pending'`,
       [cityId, assignmentIds],
     );
@@ -198,7 +228,7 @@ export class ReminderScheduleProjection implements Projection {
          WHERE r.status = 'cancelled' OR (r.status = 'skipped' AND r.outcome = 'submitted') OR (r.status = 'pending' AND (r.due_at, r.escalate) IS DISTINCT FROM (EXCLUDED.due_at, EXCLUDED.escalate))`,
       [
         cityId,
-        wanted.map((w) => w.assignmentId),
+        wanted.map((w) => w.subjectId),
         wanted.map((w) => w.deadline),
         wanted.map((w) => w.offsetKey),
         wanted.map((w) => w.dueAt),

@@ -6,11 +6,12 @@ import { Reactor, ReactorDefinition } from '@rl/projections';
 import { NotificationQueues } from '../notification-queues';
 import { REMINDER_SCHEDULE_EVENTS, rowsConcerned } from '../projections/reminder-schedule.evolve';
 import { REMINDER_SCHEDULE_PROJECTION } from '../projections/reminder-schedule.projection';
+import { OPEN_TASK_STATUSES, taskIdsOf } from '../projections/task-reminder-schedule';
 
 export const REMINDER_WAKEUPS_REACTOR = 'reminder-wakeups';
 
 // The alarm clock of the reminder schedule: once the schedule has committed a batch, enqueues a job for
-// each pending reminder of the assignments the batch concerned (delayed to its time) and drops the jobs
+// each pending reminder of the assignments and tasks the batch concerned (delayed to its time) and drops the jobs
 // of the cancelled ones. It reads the rows as they stand, so a later change is never undone by an older
 // batch; job ids are the reminder ids, so enqueuing twice is harmless. Redis is only the alarm: if it
 // is unreachable, the batch is retried and the reconciler (NotificationSweep) enqueues what falls due.
@@ -47,6 +48,15 @@ export class ReminderWakeupsReactor implements Reactor {
         work.map((w) => w.organisationId),
       ],
     );
+    const ofTasks = await em.query<{ id: string; at: Date; pending: boolean }[]>(
+      `SELECT r.id, r.due_at AS at, r.status = 'pending' AS pending
+         FROM reminders r
+         JOIN reminder_tasks t ON t.tenant_id = r.tenant_id AND t.task_id = r.task_id
+        WHERE r.tenant_id = $1 AND r.status IN ('pending', 'cancelled')
+          AND (t.task_id = ANY($2::uuid[]) OR ($3 AND t.status = ANY($4::text[])))`,
+      [cityId, taskIdsOf(events), policyChanged, OPEN_TASK_STATUSES],
+    );
+    reminders.push(...ofTasks);
     await this.queues.wakeReminders(
       cityId,
       reminders.filter((r) => r.pending).map(({ id, at }) => ({ id, at: new Date(at) })),

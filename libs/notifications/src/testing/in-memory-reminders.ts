@@ -1,7 +1,12 @@
 import { CityId } from '@rl/kernel';
 import { ReminderScheduleHead } from '../jobs/reminder-schedule-head';
 import { NoticeDraft } from '../notice-outbox';
-import { DueReminder, ReminderFiring, ReminderFiringWrites } from '../persistence/reminder-firing.repository';
+import {
+  DueReminder,
+  DueTaskReminder,
+  ReminderFiring,
+  ReminderFiringWrites,
+} from '../persistence/reminder-firing.repository';
 
 // The read model is always at the head in memory; counts how often a job asked.
 export class InMemoryScheduleHead implements ReminderScheduleHead {
@@ -16,6 +21,7 @@ export class InMemoryScheduleHead implements ReminderScheduleHead {
 // One city's reminders in memory, with the organisation's people; what firing recorded and settled.
 export class InMemoryReminderFiring implements ReminderFiring {
   readonly reminders = new Map<string, DueReminder & { status: string; outcome?: string }>();
+  readonly tasks = new Map<string, DueTaskReminder>();
   readonly drafts: NoticeDraft[] = [];
   collectors: string[] = ['collector-1'];
   coordinators: string[] = ['coordinator-1'];
@@ -23,6 +29,12 @@ export class InMemoryReminderFiring implements ReminderFiring {
   given(id: string, reminder: DueReminder, status = 'pending'): this {
     this.reminders.set(id, { ...reminder, status });
     return this;
+  }
+
+  // A task's reminder: `reminder` holds only its status for the lock.
+  givenTask(id: string, task: DueTaskReminder, status = 'pending'): this {
+    this.tasks.set(id, task);
+    return this.given(id, {} as DueReminder, status);
   }
 
   inCity(_: CityId, work: (writes: ReminderFiringWrites) => Promise<void>): Promise<void> {
@@ -35,10 +47,16 @@ export class InMemoryReminderFiring implements ReminderFiring {
       lockPending: (id) =>
         Promise.resolve(this.reminders.has(id) ? reminder(id).status === 'pending' : undefined),
       due: (id) => Promise.resolve(reminder(id)),
+      dueTask: (id) => Promise.resolve(this.tasks.get(id) ?? null),
       people: () => Promise.resolve({ collectors: this.collectors, coordinators: this.coordinators }),
       noticeData: () =>
         Promise.resolve({
           data: { citySlug: 'ghent', cityName: 'Ghent', link: 'https://app.example.org/x' },
+          quietHours: null,
+        }),
+      taskNoticeData: () =>
+        Promise.resolve({
+          data: { citySlug: 'ghent', cityName: 'Ghent', link: 'https://app.example.org/t' },
           quietHours: null,
         }),
       record: (draft) => {

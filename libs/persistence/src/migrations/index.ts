@@ -21,13 +21,14 @@ import { PersonalData1795708700000 } from './1795708700000-personal-data';
 import { Glossary1795709600000 } from './1795709600000-glossary';
 import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term-comments';
 import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
+import { Mandates1795709800000 } from './1795709800000-mandates';
+import { Tasks1795709850000 } from './1795709850000-tasks';
+import { Meetings1795709900000 } from './1795709900000-meetings';
 import { Resources1795709950000 } from './1795709950000-resources';
 import { Datasets1795710000000 } from './1795710000000-datasets';
+import { Budget1795710050000 } from './1795710050000-budget';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
-import { Budget1795710050000 } from './1795710050000-budget';
-import { Mandates1795709800000 } from './1795709800000-mandates';
-import { Meetings1795709900000 } from './1795709900000-meetings';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -54,11 +55,12 @@ export const MIGRATIONS = [
   Glossary1795709600000,
   GlossaryTermComments1795709700000,
   IndicatorTerms1795709710000,
+  Mandates1795709800000,
+  Tasks1795709850000,
+  Meetings1795709900000,
   Resources1795709950000,
   Datasets1795710000000,
+  Budget1795710050000,
   GlossaryLabelKeys1795710100000,
   IndicatorFollows1795710110000,
-  Budget1795710050000,
-  Mandates1795709800000,
-  Meetings1795709900000,
 ];

@@ -3,7 +3,7 @@ import { PeriodErrors } from './reporting.errors';
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
-const invalid = (message: string) =>
+const invalidDeadline = (message: string) =>
   PeriodErrors.INVALID_DEADLINE({
     message: `Invalid deadline: ${message}`,
     errors: [{ field: 'deadline', message }],
@@ -49,14 +49,18 @@ export function localToUtc(
 // A deadline is an ISO instant with an offset (`2025-03-31T17:00:00+02:00`, `…Z`), or a local date
 // (`2025-03-31`, meaning the end of that day, 23:59:59) or local date-time (`2025-03-31T17:00`) read
 // in the city's time zone.
-export function parseDeadline(input: string, timeZone: string): Date {
+export const parseDeadline = (input: string, timeZone: string): Date =>
+  parseCityInstant(input, timeZone, invalidDeadline);
+
+// The same reading for any instant a city gives (a task's due), refused with the caller's error.
+export function parseCityInstant(input: string, timeZone: string, invalid: (message: string) => Error): Date {
   const raw = typeof input === 'string' ? input.trim() : '';
   if (INSTANT.test(raw)) {
     const instant = new Date(raw);
     if (Number.isNaN(instant.getTime())) {
       throw invalid('is not a valid instant');
     }
-    checkCalendar(raw.slice(0, 10));
+    checkCalendar(raw.slice(0, 10), invalid);
     return instant;
   }
   const m = LOCAL.exec(raw);
@@ -65,7 +69,7 @@ export function parseDeadline(input: string, timeZone: string): Date {
       'must be an ISO instant with offset, a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:mm',
     );
   }
-  checkCalendar(raw.slice(0, 10));
+  checkCalendar(raw.slice(0, 10), invalid);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const time =
     m[4] === undefined
@@ -75,7 +79,7 @@ export function parseDeadline(input: string, timeZone: string): Date {
   return localToUtc(timeZone, { year, month, day, ...time });
 }
 
-function checkCalendar(date: string): void {
+function checkCalendar(date: string, invalid: (message: string) => Error): void {
   const [year, month, day] = date.split('-').map(Number);
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {

@@ -22,6 +22,8 @@ export interface Facts {
   deprecated: boolean;
   // The meeting's title (meeting.invited), or null.
   meeting: string | null;
+  // task.*: the task's title, or a fallback word.
+  task: string;
 }
 
 // Content is plain text; the HTML renderer escapes all of it, so no template string can inject markup.
@@ -47,6 +49,7 @@ export interface Copy {
   indicatorFallback: string;
   organisationFallback: string;
   authorFallback: string;
+  taskFallback: string;
   reasonLabel: string;
   relative(relative: Relative): string;
   kinds: Record<NoticeKind, (facts: Facts) => Content>;

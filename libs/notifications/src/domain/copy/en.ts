@@ -10,6 +10,7 @@ export const EN: Copy = {
   indicatorFallback: 'the indicator',
   organisationFallback: 'An organisation',
   authorFallback: 'A colleague',
+  taskFallback: 'a task',
   reasonLabel: 'Reason',
   relative: (r) => {
     switch (r.kind) {
@@ -70,6 +71,36 @@ export const EN: Copy = {
               ? `Please correct it and submit it again as soon as possible. The deadline was ${f.due.at}, ${EN.relative(f.due.relative)}.`
               : `Please correct it and submit it again before the deadline: ${f.due.at}, ${EN.relative(f.due.relative)}.`,
         ),
+      ],
+    }),
+    'task.due': (f) => ({
+      summary: `Task due ${f.due ? EN.relative(f.due.relative) : 'soon'}: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `The task “${f.task}” is due ${EN.relative(f.due.relative)}: ${f.due.at}.`
+            : `The task “${f.task}” is due soon.`,
+        ),
+        paragraph('Please complete it, or update its status, before it is due.'),
+      ],
+    }),
+    'task.overdue': (f) => ({
+      summary: `Overdue task: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `The task “${f.task}” was due ${f.due.at}, ${EN.relative(f.due.relative)}.`
+            : `The task “${f.task}” is overdue.`,
+        ),
+        paragraph('Please complete it as soon as possible, or update its status.'),
+      ],
+    }),
+    'task.escalation': (f) => ({
+      summary: `Escalation: task not done: ${f.task}`,
+      blocks: [
+        paragraph(`The task “${f.task}” of ${f.organisation} is not done.`),
+        ...(f.due ? [paragraph(`It was due ${f.due.at}, ${EN.relative(f.due.relative)}.`)] : []),
+        paragraph('As coordinator, you may want to follow up.'),
       ],
     }),
     'submission.returned': (f) => ({

@@ -11,6 +11,7 @@ export const IT: Copy = {
   indicatorFallback: "l'indicatore",
   organisationFallback: "Un'organizzazione",
   authorFallback: 'Un collega',
+  taskFallback: 'un compito',
   reasonLabel: 'Motivo',
   relative: (r) => {
     switch (r.kind) {
@@ -71,6 +72,36 @@ export const IT: Copy = {
               ? `La preghiamo di correggerli e inviarli di nuovo al più presto. Il termine era ${f.due.at}, ${IT.relative(f.due.relative)}.`
               : `La preghiamo di correggerli e inviarli di nuovo entro la scadenza: ${f.due.at}, ${IT.relative(f.due.relative)}.`,
         ),
+      ],
+    }),
+    'task.due': (f) => ({
+      summary: `Compito in scadenza ${f.due ? IT.relative(f.due.relative) : 'a breve'}: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `Il compito «${f.task}» scade ${IT.relative(f.due.relative)}: ${f.due.at}.`
+            : `Il compito «${f.task}» scade a breve.`,
+        ),
+        paragraph('Completalo, o aggiornane lo stato, prima della scadenza.'),
+      ],
+    }),
+    'task.overdue': (f) => ({
+      summary: `Compito scaduto: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `Il compito «${f.task}» scadeva il ${f.due.at}, ${IT.relative(f.due.relative)}.`
+            : `Il compito «${f.task}» è scaduto.`,
+        ),
+        paragraph('Completalo il prima possibile, o aggiornane lo stato.'),
+      ],
+    }),
+    'task.escalation': (f) => ({
+      summary: `Sollecito: compito non completato: ${f.task}`,
+      blocks: [
+        paragraph(`Il compito «${f.task}» di ${f.organisation} non è completato.`),
+        ...(f.due ? [paragraph(`Scadeva il ${f.due.at}, ${IT.relative(f.due.relative)}.`)] : []),
+        paragraph('In qualità di coordinatore, potresti volerlo seguire.'),
       ],
     }),
     'submission.returned': (f) => ({

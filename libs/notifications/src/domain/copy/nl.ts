@@ -10,6 +10,7 @@ export const NL: Copy = {
   indicatorFallback: 'de indicator',
   organisationFallback: 'Een organisatie',
   authorFallback: 'Een collega',
+  taskFallback: 'een taak',
   reasonLabel: 'Reden',
   relative: (r) => {
     switch (r.kind) {
@@ -75,6 +76,36 @@ export const NL: Copy = {
               ? `Wij vragen u de gegevens zo snel mogelijk te corrigeren en opnieuw in te dienen. De deadline was ${f.due.at}, ${NL.relative(f.due.relative)}.`
               : `Wij vragen u de gegevens te corrigeren en opnieuw in te dienen vóór de deadline: ${f.due.at}, ${NL.relative(f.due.relative)}.`,
         ),
+      ],
+    }),
+    'task.due': (f) => ({
+      summary: `Taak ${f.due ? `vervalt ${NL.relative(f.due.relative)}` : 'vervalt binnenkort'}: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `De taak “${f.task}” vervalt ${NL.relative(f.due.relative)}: ${f.due.at}.`
+            : `De taak “${f.task}” vervalt binnenkort.`,
+        ),
+        paragraph('Rond ze af, of werk de status bij, voor de vervaldatum.'),
+      ],
+    }),
+    'task.overdue': (f) => ({
+      summary: `Taak over tijd: ${f.task}`,
+      blocks: [
+        paragraph(
+          f.due
+            ? `De taak “${f.task}” verviel op ${f.due.at}, ${NL.relative(f.due.relative)}.`
+            : `De taak “${f.task}” is over tijd.`,
+        ),
+        paragraph('Rond ze zo snel mogelijk af, of werk de status bij.'),
+      ],
+    }),
+    'task.escalation': (f) => ({
+      summary: `Escalatie: taak niet afgerond: ${f.task}`,
+      blocks: [
+        paragraph(`De taak “${f.task}” van ${f.organisation} is niet afgerond.`),
+        ...(f.due ? [paragraph(`Ze verviel op ${f.due.at}, ${NL.relative(f.due.relative)}.`)] : []),
+        paragraph('Als coördinator kunt u dit best opvolgen.'),
       ],
     }),
     'submission.returned': (f) => ({
