@@ -233,6 +233,63 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
     expectProblem(unknown, 422, 'COMMENT.UNKNOWN_MEETING');
   });
 
+  it('creates the tasks a decision asks for, linked to it, once even when the request is retried', async () => {
+    const { id } = (await coordinator.post('meetings').send(resultsSession()).expect(201)).body as {
+      id: string;
+    };
+    const body = {
+      text: 'Re-collect the district figures',
+      links: [{ kind: 'indicator', id: indicatorId }],
+      tasks: [
+        {
+          title: 'Re-collect district figures',
+          assigneeOrganisationId: ghent.organisationId,
+          due: '2031-03-31',
+        },
+        {
+          title: 'Check the definition',
+          assigneeUserId: ghent.official.user.id,
+          due: '2031-04-30T10:00:00Z',
+        },
+      ],
+    };
+    const key = `decision-${id}`;
+    const first = await official
+      .post(`meetings/${id}/decisions`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const again = await official
+      .post(`meetings/${id}/decisions`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    expect(first.body.taskIds).toHaveLength(2);
+    expect(again.body).toEqual(first.body);
+
+    const [task] = (
+      await ghent
+        .as(ghent.collector)
+        .get(`tasks?assigneeOrganisationId=${ghent.organisationId}&minPosition=${first.body.position}`)
+        .expect(200)
+    ).body as { id: string; title: string; links: { kind: string; id: string }[] }[];
+    expect(task).toEqual(
+      expect.objectContaining({
+        id: first.body.taskIds[0],
+        title: 'Re-collect district figures',
+        links: [{ kind: 'meeting-decision', id: first.body.id }],
+      }),
+    );
+
+    // A task the decision cannot create refuses the whole decision, naming the task's field.
+    const bad = await official
+      .post(`meetings/${id}/decisions`)
+      .send({ ...body, tasks: [{ title: 'Whenever', due: 'someday' }] });
+    expect(expectProblem(bad, 400).errors.map((e) => e.field)).toContain('tasks.0.due');
+    const meeting = await read(ghent.as(ghent.observer), id, again.body.position as number);
+    expect(meeting.decisions.map((d) => d.id)).toEqual([first.body.id]);
+  });
+
   it('reschedules with If-Match (409 when stale), shows the past as of an instant, then cancels', async () => {
     const created = (await coordinator.post('meetings').send(resultsSession()).expect(201)).body as {
       id: string;
@@ -326,15 +383,13 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
     expect(await invitations(ghent.coordinator)).toEqual([]);
 
     const source = api.app.get(MeetingTimelineSource);
-    const entries = await api.app
-      .get(TenantDb)
-      .inCity(asCityId(ghent.city.id), (em) =>
-        source.entries(em, asCityId(ghent.city.id), {
-          from: new Date(),
-          organisationId: ghent.organisationId,
-          limit: 50,
-        }),
-      );
+    const entries = await api.app.get(TenantDb).inCity(asCityId(ghent.city.id), (em) =>
+      source.entries(em, asCityId(ghent.city.id), {
+        from: new Date(),
+        organisationId: ghent.organisationId,
+        limit: 50,
+      }),
+    );
     expect(entries.find((e) => e.id === id)).toEqual({
       kind: 'meeting',
       id,
@@ -344,15 +399,13 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
       status: 'scheduled',
       organisationIds: [ghent.organisationId],
     });
-    const other = await api.app
-      .get(TenantDb)
-      .inCity(asCityId(ghent.city.id), (em) =>
-        source.entries(em, asCityId(ghent.city.id), {
-          from: new Date(),
-          organisationId: academicId,
-          limit: 50,
-        }),
-      );
+    const other = await api.app.get(TenantDb).inCity(asCityId(ghent.city.id), (em) =>
+      source.entries(em, asCityId(ghent.city.id), {
+        from: new Date(),
+        organisationId: academicId,
+        limit: 50,
+      }),
+    );
     expect(other.map((e) => e.id)).not.toContain(id);
   });
 });

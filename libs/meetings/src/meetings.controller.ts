@@ -115,7 +115,7 @@ export class MeetingsController {
     summary: 'Record a decision linked to indicators, terms, tasks, submissions; create its tasks',
   })
   @ApiCommand({ roles: ORGANISERS, answer: { type: CreatedDecisionView, status: 201 } })
-  @ApiErrors(E.NOT_FOUND, E.CANCELLED, E.TOO_LARGE, E.UNKNOWN_REFERENCE, E.TASKS_UNAVAILABLE)
+  @ApiErrors(E.NOT_FOUND, E.CANCELLED, E.TOO_LARGE, E.UNKNOWN_REFERENCE)
   decide(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,

@@ -7,7 +7,7 @@ import { ReviseMeetingHandler } from './commands/revise-meeting/revise-meeting.h
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 import { MeetingTimelineSource } from './meeting-timeline.source';
 import { MeetingsController } from './meetings.controller';
-import { DecisionTasks, UnwiredDecisionTasks } from './persistence/decision-tasks';
+import { DecisionTasks, TasksOfDecisions } from './persistence/decision-tasks';
 import { MEETINGS_ENTITIES } from './persistence/meeting.entity';
 import { MeetingReferences, PgMeetingReferences } from './persistence/meeting-references';
 import { MeetingsReadModel, PgMeetingsReadModel } from './persistence/meetings.repository';
@@ -20,7 +20,7 @@ import { ListMeetingsHandler } from './queries/list-meetings/list-meetings.handl
   controllers: [MeetingsController],
   providers: [
     // The lead wires the tasks context here at merge.
-    { provide: DecisionTasks, useClass: UnwiredDecisionTasks },
+    { provide: DecisionTasks, useClass: TasksOfDecisions },
     { provide: MeetingReferences, useClass: PgMeetingReferences },
     { provide: MeetingsReadModel, useClass: PgMeetingsReadModel },
     MeetingsProjection,

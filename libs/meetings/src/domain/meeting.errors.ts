@@ -27,5 +27,4 @@ export const MeetingErrors = defineErrors('MEETING', {
   CANCELLED: { kind: 'conflict', message: 'The meeting is cancelled' },
   NOT_STARTED: { kind: 'invalid', message: 'Attendance is recorded once the meeting has started' },
   ATTENDEE_EMPTY: { kind: 'invalid', message: 'An attendee names a userId, an organisationId or both' },
-  TASKS_UNAVAILABLE: { kind: 'invalid', message: 'Tasks cannot be created from decisions yet' },
 });
