@@ -15,7 +15,7 @@ import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TenancyModule } from '@rl/tenancy';
 import { TimelineModule } from '@rl/timeline';
-import { WebModule } from '@rl/web';
+import { PublicSurfaceModule, WebModule } from '@rl/web';
 
 @Module({})
 export class ApiModule {
@@ -25,6 +25,7 @@ export class ApiModule {
       imports: [
         BaseModule.forRoot(config),
         WebModule,
+        PublicSurfaceModule,
         OperationsModule,
         TenancyModule,
         IdentityModule,

@@ -19,5 +19,6 @@ export { ApiErrors, versionConflict } from './api-errors';
 export { ApiCityList, ApiCityRead, ApiCommand, ApiIfMatch, CommandRoute } from './route-contracts';
 export { commaList } from './comma-list';
 export { PublicRead } from './public-read/public-read.decorator';
+export { PublicSurfaceModule } from './public-read/public-surface.module';
 export { combineStamps, isPublicPath, PublicReadErrors, ReadStamp } from './public-read/public-surface';
 export { ExtraReadStamp, PublicReadOptions, ReadStamps, StampScope } from './public-read/read-stamps';

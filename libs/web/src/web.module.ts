@@ -2,7 +2,6 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { NulCharactersMiddleware } from './nul-characters.middleware';
 import { ProblemFilter } from './problem.filter';
-import { PublicSurfaceMiddleware } from './public-read/public-surface.middleware';
 import { RouteAccessAuditor } from './route-access.auditor';
 import { createValidationPipe } from './validation';
 
@@ -16,6 +15,6 @@ import { createValidationPipe } from './validation';
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(NulCharactersMiddleware, PublicSurfaceMiddleware).forRoutes('*path');
+    consumer.apply(NulCharactersMiddleware).forRoutes('*path');
   }
 }
