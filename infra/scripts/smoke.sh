@@ -47,4 +47,9 @@ test "$(kinds)" -eq 3
 datasets=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/datasets" -H "authorization: Bearer $token")
 test "$(echo "$datasets" | node -pe 'JSON.parse(require("fs").readFileSync(0)).length')" -eq 5
 echo "$datasets" | grep -q '"verdict":"replace"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued"
+# Public reads: open to any origin, tagged, licensed.
+public_headers=$(curl -fsI "http://127.0.0.1:$port/v1/public/cities/ghent/indicators" -H 'origin: https://example.org' | tr -d '\r')
+echo "$public_headers" | grep -qi '^access-control-allow-origin: \*$'
+echo "$public_headers" | grep -qi '^etag: W/'
+echo "$public_headers" | grep -qi '^link: <.*>; rel="license"$'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, public reads open and tagged"
