@@ -43,6 +43,12 @@ describe('Public surface: usable from other sites', () => {
       expect(res.headers.etag).toMatch(/^W\//);
       const head = await api.http.head(path).set('Origin', SITE).expect(200);
       expect(head.headers['access-control-allow-origin']).toBe('*');
+      // Its own tag back is a 304 (retried: a projection may still move past the set-up's events).
+      await eventually(`a 304 from ${path}`, async () => {
+        const { etag } = (await api.http.get(path).expect(200)).headers;
+        const again = await api.http.get(path).set('If-None-Match', etag);
+        return again.status === 304 && again.text === '' ? true : undefined;
+      });
     }
   });
 
