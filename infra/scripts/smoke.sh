@@ -80,4 +80,9 @@ for _ in $(seq 30); do
   sleep 1
 done
 test "$tasks" -ge 3
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed"
+# Public reads: open to any origin, tagged, licensed.
+public_headers=$(curl -fsI "http://127.0.0.1:$port/v1/public/cities/ghent/indicators" -H 'origin: https://example.org' | tr -d '\r')
+echo "$public_headers" | grep -qi '^access-control-allow-origin: \*$'
+echo "$public_headers" | grep -qi '^etag: W/'
+echo "$public_headers" | grep -qi '^link: <.*>; rel="license"$'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged"

@@ -34,6 +34,7 @@ export function testConfig(overrides: Record<string, string> = {}, database?: st
     QUEUE_PREFIX: `rl-test-${CHECKOUT}-${worker}`,
     // Suites log in and fail logins from one address far more often than a person would.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '10000',
     // Webhook suites deliver to receivers on 127.0.0.1; the SSRF suite turns this off.
     WEBHOOK_ALLOW_PRIVATE: 'true',
     AUTH_MAX_CONSECUTIVE_FAILURES: '10000',

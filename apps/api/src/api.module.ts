@@ -19,7 +19,7 @@ import { StakeholdersModule } from '@rl/stakeholders';
 import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { TimelineModule } from '@rl/timeline';
-import { WebModule } from '@rl/web';
+import { PublicSurfaceModule, WebModule } from '@rl/web';
 
 @Module({})
 export class ApiModule {
@@ -29,6 +29,7 @@ export class ApiModule {
       imports: [
         BaseModule.forRoot(config),
         WebModule,
+        PublicSurfaceModule,
         OperationsModule,
         TenancyModule,
         IdentityModule,

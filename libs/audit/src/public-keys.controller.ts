@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@rl/web';
+import { PublicRead } from '@rl/web';
 import { PublicKeyView } from './checkpoints/checkpoint.view';
 import { ListPublicKeysQuery } from './queries/list-public-keys/list-public-keys.query';
 
@@ -13,7 +13,8 @@ export class PublicKeysController {
 
   @Get('keys')
   @ApiOperation({ summary: 'List the checkpoint signing keys' })
-  @Public()
+  // Keys are no read model: the tag hashes the list itself.
+  @PublicRead({ projections: [] })
   @ApiOkResponse({
     type: [PublicKeyView],
     description: 'Every key that signed or signs checkpoints, the retired ones too, oldest first',

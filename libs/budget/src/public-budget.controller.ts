@@ -4,7 +4,12 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } f
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CityErrors } from '@rl/tenancy';
-import { ApiErrors, PageQueryDto, Public } from '@rl/web';
+import { ApiErrors, PageQueryDto, PublicRead } from '@rl/web';
+import {
+  BUDGET_CALLS_PROJECTION,
+  BUDGET_LINES_PROJECTION,
+  FUNDED_PROJECTS_PROJECTION,
+} from './projections/budget.projections';
 import { PublicBudgetView } from './public-budget.views';
 import { PublicBudgetQuery } from './queries/public-budget/public-budget.query';
 
@@ -27,7 +32,7 @@ export class PublicBudgetController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Public()
+  @PublicRead({ projections: [BUDGET_LINES_PROJECTION, BUDGET_CALLS_PROJECTION, FUNDED_PROJECTS_PROJECTION] })
   @ApiOperation({
     summary: "A city's published budget lines, calls and funded projects, and the indicators they serve",
   })

@@ -4,6 +4,7 @@ import { ComparisonResults } from './read/comparison-results';
 import { ComparisonSeriesHandler } from './read/comparison-series/comparison-series.handler';
 import { ComparisonsController, PublicComparisonsController } from './read/comparisons.controller';
 import { GetComparisonHandler } from './read/get-comparison/get-comparison.handler';
+import { PublicComparisonStamp } from './read/public-comparison-stamp';
 import { PublicCityIndicatorsHandler } from './read/public-city-indicators/public-city-indicators.handler';
 
 // The read side of comparisons: GET /v1/comparisons(/series) for signed-in users, the same under
@@ -16,6 +17,7 @@ import { PublicCityIndicatorsHandler } from './read/public-city-indicators/publi
     GetComparisonHandler,
     ComparisonSeriesHandler,
     PublicCityIndicatorsHandler,
+    PublicComparisonStamp,
   ],
 })
 export class ComparisonsReadModule {}

@@ -102,6 +102,12 @@ export abstract class AppConfig {
     // Whose X-Forwarded-For is believed for the client address (throttles, logs).
     readonly trustProxy: TrustProxy;
   };
+  // Every /v1/public, /cities and /embed answer: the licence its Link header names, and the requests per
+  // minute and client address (signed in or not) before 429.
+  abstract readonly publicReads: {
+    readonly licenceUrl: string;
+    readonly rateLimitPerMinute: number;
+  };
   abstract readonly metrics: {
     // Bearer token required by /metrics; null = open (never in production).
     readonly token: string | null;

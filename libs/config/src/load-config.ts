@@ -81,6 +81,10 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ACCOUNT_FAILURES_PER_HOUR = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_ADDRESS_FAILURES_PER_DAY = 100;
   @IsOptional() @Validate(IsTrustProxy) TRUST_PROXY?: string;
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OPEN_DATA_LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() METRICS_CITY_LABELS = false;
   @IsOptional()
@@ -247,6 +251,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     // Validated above: never null here.
     http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY) ?? false },
+    publicReads: {
+      licenceUrl: vars.OPEN_DATA_LICENCE_URL,
+      rateLimitPerMinute: vars.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
     audit: {

@@ -17,6 +17,7 @@ import { GlossaryLedger, PgGlossaryLedger } from './persistence/glossary-ledger'
 import { GlossaryTermsReadModel, PgGlossaryTermsReadModel } from './persistence/glossary-terms.repository';
 import { PgPublishedGlossaries, PublishedGlossaries } from './persistence/published-glossaries.repository';
 import { GlossaryTermsProjection } from './projections/glossary-terms.projection';
+import { GlossaryPublicationStamp } from './public/glossary-publication-stamp';
 import { PublicGlossaryController } from './public-glossary.controller';
 import { GetTermHandler } from './queries/get-term/get-term.handler';
 import { ListTermsHandler } from './queries/list-terms/list-terms.handler';
@@ -45,6 +46,7 @@ import { TermsReader } from './queries/terms-reader';
     GetTermHandler,
     TermHistoryHandler,
     PublicGlossaryHandler,
+    GlossaryPublicationStamp,
   ],
 })
 export class GlossaryModule {

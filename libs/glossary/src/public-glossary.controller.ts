@@ -9,7 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '@rl/web';
+import { PublicRead } from '@rl/web';
+import { GLOSSARY_TERMS_PROJECTION } from './projections/glossary-terms.projection';
+import { GlossaryPublicationStamp } from './public/glossary-publication-stamp';
 import { toJsonLd } from './public/skos-json-ld';
 import { toTurtle } from './public/skos-rdf';
 import { SkosScheme } from './public/skos-scheme';
@@ -23,7 +25,7 @@ export class PublicGlossaryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Public()
+  @PublicRead({ projections: [GLOSSARY_TERMS_PROJECTION], also: GlossaryPublicationStamp })
   @ApiOperation({ summary: "A city's published glossary as JSON, SKOS Turtle or JSON-LD (by Accept)" })
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiProduces(...FORMATS)

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ReadStamps } from '@rl/web';
+import { CheckpointStamps } from './checkpoint-stamps';
 import { Checkpoints } from './checkpoints';
 import { CatchUpHandler, ProjectionSweep } from './projection-jobs';
 import { ProjectionRebuilder } from './projection-rebuilder';
@@ -23,8 +25,10 @@ import { ReactorRunner } from './reactor-runner';
     WakeProjectionsOnAppend,
     CatchUpHandler,
     ProjectionSweep,
+    { provide: ReadStamps, useClass: CheckpointStamps },
   ],
   exports: [
+    ReadStamps,
     ProjectionSweep,
     Checkpoints,
     ProjectionRegistry,

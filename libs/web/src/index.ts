@@ -18,3 +18,7 @@ export { ApiPage, PAGE_LIMIT, PagedReadDto, PageQueryDto, pageRequest } from './
 export { ApiErrors, versionConflict } from './api-errors';
 export { ApiCityList, ApiCityRead, ApiCommand, ApiIfMatch, CommandRoute } from './route-contracts';
 export { commaList } from './comma-list';
+export { PublicRead } from './public-read/public-read.decorator';
+export { PublicSurfaceModule } from './public-read/public-surface.module';
+export { combineStamps, isPublicPath, PublicReadErrors, ReadStamp } from './public-read/public-surface';
+export { ExtraReadStamp, PublicReadOptions, ReadStamps, StampScope } from './public-read/read-stamps';

@@ -43,6 +43,8 @@ export abstract class ComparisonReadModel {
   // One period's rows, with each city's direction and the cities' indicators it was computed from.
   abstract storedRows(code: Code, period: string): Promise<(StoredRows & { published: Published[] }) | null>;
   abstract storedSnapshot(code: Code): Promise<StoredSnapshot | null>;
+  // When the stored comparison was last computed (null: never).
+  abstract computedAt(code: Code): Promise<Date | null>;
   // The cities' indicators the audience may see under the code at this moment.
   abstract visible(code: Code): Promise<Published[]>;
   abstract cityIdBySlug(slug: string): Promise<CityId | null>;
@@ -83,6 +85,16 @@ export class PgComparisonReadModel implements ComparisonReadModel {
       ),
     );
     return row ?? null;
+  }
+
+  async computedAt({ audience, framework, code }: Code): Promise<Date | null> {
+    const [row] = await this.db.platform((em) =>
+      em.query<{ computedAt: Date }[]>(
+        `SELECT computed_at AS "computedAt" FROM comparison_results WHERE audience = $1 AND framework = $2 AND code = $3`,
+        [audience, framework, code],
+      ),
+    );
+    return row?.computedAt ?? null;
   }
 
   visible({ audience, framework, code }: Code): Promise<Published[]> {

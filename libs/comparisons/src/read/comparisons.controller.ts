@@ -12,14 +12,20 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CityErrors } from '@rl/tenancy';
-import { ApiErrors, Public, SignedIn } from '@rl/web';
+import { ApiErrors, PublicRead, SignedIn } from '@rl/web';
 import type { Audience } from '../jobs/recompute-comparison.handler';
 import { seriesToCsv } from './comparison-csv';
 import { ComparisonQueryDto, ComparisonSeriesQueryDto } from './comparison-query.dto';
 import { ComparisonSeriesView, ComparisonView, PublicIndicatorView } from './comparison.view';
 import { ComparisonSeriesQuery } from './comparison-series/comparison-series.query';
 import { GetComparisonQuery } from './get-comparison/get-comparison.query';
+import { PUBLICATION_PROJECTION } from '../projections/publication.projection';
+import { PublicComparisonStamp } from './public-comparison-stamp';
 import { PublicCityIndicatorsQuery } from './public-city-indicators/public-city-indicators.query';
+
+// Read from every city's publication and the comparison job's results.
+const PublicComparisonRead = () =>
+  PublicRead({ projections: [PUBLICATION_PROJECTION], cities: 'all', also: PublicComparisonStamp });
 
 const BAD_QUERY = 'REQUEST.INVALID, naming each bad query parameter';
 
@@ -109,7 +115,7 @@ export class PublicComparisonsController extends ComparisonReads {
 
   @Get('comparisons')
   @ApiOperation({ summary: 'Compare cities on a public indicator' })
-  @Public()
+  @PublicComparisonRead()
   @ApiOkResponse({ type: ComparisonView, description: 'As GET /v1/comparisons, over public indicators only' })
   @ApiBadRequestResponse({ description: BAD_QUERY })
   get(@Query() query: ComparisonQueryDto): Promise<ComparisonView> {
@@ -118,7 +124,7 @@ export class PublicComparisonsController extends ComparisonReads {
 
   @Get('comparisons/series')
   @ApiOperation({ summary: "Compare cities' series on a public indicator" })
-  @Public()
+  @PublicComparisonRead()
   @ApiSeriesResponse()
   getSeries(
     @Query() query: ComparisonSeriesQueryDto,
@@ -129,7 +135,7 @@ export class PublicComparisonsController extends ComparisonReads {
 
   @Get('cities/:city/indicators')
   @ApiOperation({ summary: "List a city's public indicators" })
-  @Public()
+  @PublicRead({ projections: [PUBLICATION_PROJECTION] })
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiOkResponse({
     type: [PublicIndicatorView],

@@ -26,6 +26,8 @@ export abstract class PublishedGlossaries {
   abstract terms(cityId: string): Promise<PublishedTerm[]>;
   // Whether a term is an adopted term of that city's published glossary.
   abstract isAdoptedAndPublished(cityId: string, termId: string): Promise<boolean>;
+  // Whether the city publishes its glossary.
+  abstract isPublic(cityId: string): Promise<boolean>;
 }
 
 @Injectable()
@@ -65,6 +67,13 @@ export class PgPublishedGlossaries implements PublishedGlossaries {
         `SELECT 1 FROM glossary_terms WHERE tenant_id = $1 AND id = $2 AND status = 'adopted'`,
         [cityId, termId],
       ),
+    );
+    return rows.length > 0;
+  }
+
+  async isPublic(cityId: string): Promise<boolean> {
+    const rows = await this.db.published('public', (em) =>
+      em.query<unknown[]>(`SELECT 1 FROM glossary_publication WHERE tenant_id = $1`, [cityId]),
     );
     return rows.length > 0;
   }

@@ -94,4 +94,8 @@ export class InMemoryPublishedGlossaries implements PublishedGlossaries {
       (this.published[cityId] ?? []).some((t) => t.id === termId && t.status === 'adopted'),
     );
   }
+
+  isPublic(cityId: string): Promise<boolean> {
+    return Promise.resolve(cityId in this.published);
+  }
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@rl/config';
-import { InjectRedis } from '@rl/queue';
+import { InjectRedis, redisRateLimiter } from '@rl/queue';
 import { AuthErrors } from '../../domain/identity.errors';
 import { sha256Hex } from '../credentials';
 
@@ -48,17 +48,8 @@ export class AuthThrottle {
   ) {
     const prefix = `${config.redis.queuePrefix}:throttle`;
     const { throttle } = config;
-    // A Redis outage falls back to a per-process memory limiter rather than opening the door.
-    const limiter = (name: string, points: number, duration: number, blockDuration = 0) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${prefix}:${name}`,
-        points,
-        duration,
-        blockDuration,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration, blockDuration }),
-      });
+    const limiter = (name: string, points: number, durationSeconds: number, blockSeconds = 0) =>
+      redisRateLimiter(redis, { prefix, name, points, durationSeconds, blockSeconds });
     this.requests = limiter('requests', config.auth.rateLimitPerMinute, 60);
     this.pairFailures = limiter('pair', throttle.consecutiveFailures, 24 * 3600, throttle.lockoutSeconds);
     this.accountFailures = limiter('account', throttle.accountFailuresPerHour, 3600);
