@@ -9,6 +9,7 @@ export abstract class AppConfig {
   abstract readonly port: number;
   abstract readonly logLevel: string;
   abstract readonly publicUrl: string;
+  abstract readonly openDataLicence: string;
   abstract readonly database: {
     // Server, database name and the administrative account used to bootstrap roles and the database.
     readonly url: string;

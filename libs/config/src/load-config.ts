@@ -49,6 +49,10 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL?: string;
+  // The licence of the city's public indicator series in its open-data catalogue (an IRI).
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OPEN_DATA_LICENCE = 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0';
 
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
@@ -183,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: vars.PORT,
     logLevel: vars.LOG_LEVEL,
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    openDataLicence: vars.OPEN_DATA_LICENCE,
     database: {
       url: vars.DATABASE_URL,
       ownerRole: vars.DB_OWNER_ROLE,
