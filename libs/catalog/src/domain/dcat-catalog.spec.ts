@@ -8,7 +8,7 @@ const CATALOG = catalogUri('https://ledger.example.org', 'ghent');
 
 const node = (graph: Resource[], id: string) => graph.find((r) => r.id === id) as Resource;
 const values = (r: Resource, property: Curie) => r.props.filter(([p]) => p === property).map(([, t]) => t);
-const one = (r: Resource, property: Curie) => values(r, property)[0] as Record<string, unknown>;
+const one = (r: Resource, property: Curie): unknown => values(r, property)[0];
 
 // Blank nodes get fresh labels in every rendering: compare triples with them named alike.
 const canonical = (quads: Quad[]) =>
@@ -62,7 +62,7 @@ describe('the DCAT-AP catalogue graph', () => {
         ['dcat:endDate', { value: '2024-12-31', datatype: 'xsd:date' }],
       ],
     });
-    const contact = one(series, 'dcat:contactPoint') as unknown as Resource;
+    const contact = one(series, 'dcat:contactPoint') as Resource;
     expect(contact.types).toEqual(['vcard:Organization']);
     const downloads = values(series, 'dcat:distribution') as Resource[];
     expect(downloads.map((d) => one(d, 'dcat:downloadURL'))).toEqual([
@@ -131,7 +131,7 @@ describe('the DCAT-AP catalogue graph', () => {
     const quads = toQuads(graph);
     const fromTurtle = new Parser().parse(await toTurtle(graph));
     const fromJsonLd = new Parser({ format: 'N-Quads' }).parse(
-      (await jsonld.toRDF(toJsonLd(graph) as jsonld.JsonLdDocument, {
+      (await jsonld.toRDF(toJsonLd(graph), {
         format: 'application/n-quads',
       })) as string,
     );
