@@ -47,4 +47,6 @@ test "$(kinds)" -eq 3
 datasets=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/datasets" -H "authorization: Bearer $token")
 test "$(echo "$datasets" | node -pe 'JSON.parse(require("fs").readFileSync(0)).length')" -eq 5
 echo "$datasets" | grep -q '"verdict":"replace"'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued"
+# The DCAT-AP catalogue: Ghent's public series and datasets, as Turtle a harvester reads.
+test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/catalog" -H 'accept: text/turtle' | grep -cw 'a dcat:Dataset')" -ge 2
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, DCAT-AP catalogue served"
