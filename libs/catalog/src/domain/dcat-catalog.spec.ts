@@ -63,7 +63,7 @@ describe('the DCAT-AP catalogue graph', () => {
       ],
     });
     const contact = one(series, 'dcat:contactPoint') as Resource;
-    expect(contact.types).toEqual(['vcard:Organization']);
+    expect(contact.types).toEqual(['vcard:Kind', 'vcard:Organization']);
     const downloads = values(series, 'dcat:distribution') as Resource[];
     expect(downloads.map((d) => one(d, 'dcat:downloadURL'))).toEqual([
       { iri: 'https://ledger.example.org/v1/public/cities/ghent/data/HOUS-01?format=csv' },

@@ -160,7 +160,7 @@ export function buildCatalog(input: CatalogInput): Resource[] {
   const citySpatial = location(`${city.name} (${city.countryCode.toUpperCase()})`);
   // The city's generic contact: its public page, never a person.
   const contactPoint: Resource = {
-    types: ['vcard:Organization'],
+    types: ['vcard:Kind', 'vcard:Organization'],
     props: [
       ['vcard:fn', text(`${city.name} — open data`)],
       ['vcard:hasURL', iri(cityPage)],
