@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiNotAcceptableResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -37,7 +36,6 @@ export class CatalogController {
   })
   @ApiBadRequestResponse({ description: 'page or modified_since out of range' })
   @ApiNotAcceptableResponse({ description: 'Accept names neither application/ld+json nor text/turtle' })
-  @ApiNotFoundResponse({ description: 'CITY.NOT_FOUND' })
   @ApiErrors(CityErrors.NOT_FOUND)
   async catalog(
     @Param('city') city: string,
