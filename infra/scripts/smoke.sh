@@ -85,4 +85,6 @@ public_headers=$(curl -fsI "http://127.0.0.1:$port/v1/public/cities/ghent/indica
 echo "$public_headers" | grep -qi '^access-control-allow-origin: \*$'
 echo "$public_headers" | grep -qi '^etag: W/'
 echo "$public_headers" | grep -qi '^link: <.*>; rel="license"$'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged"
+# The DCAT-AP catalogue: Ghent's public series and datasets, as Turtle a harvester reads.
+test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/catalog" -H 'accept: text/turtle' | grep -cw 'a dcat:Dataset')" -ge 2
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged, DCAT-AP catalogue served"

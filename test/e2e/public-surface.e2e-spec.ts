@@ -30,6 +30,8 @@ describe('Public surface: usable from other sites', () => {
     '/v1/public/comparisons/series?framework=SDG&code=11.1.1',
     `/v1/public/cities/${city.slug}/indicators`,
     glossary(),
+    `/v1/public/cities/${city.slug}/budget`,
+    `/v1/public/cities/${city.slug}/catalog`,
   ];
 
   it('answers GET and HEAD of every public route to any origin, with the licence, and nothing more', async () => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
+import { CatalogModule } from '@rl/catalog';
 import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
@@ -48,6 +49,7 @@ export class ApiModule {
         BudgetModule,
         MeetingsModule,
         TasksModule,
+        CatalogModule,
       ],
     };
   }
