@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as ical from 'node-ical';
 import { ApiHarness, CityWithPeople, cityWithPeople, expectProblem, fixtures, Session } from '../support';
 
 interface Entry {
@@ -112,6 +113,56 @@ describe('Timeline: one list of the dated work of a city', () => {
     const all = await ghent.as(ghent.official).get('timeline').expect(200);
     expect(seen).toEqual((all.body as Entry[]).map((e) => e.id));
     expect(seen).toHaveLength(3);
+  });
+
+  it("merges tasks and meetings in, and puts those of the collector's organisation in their calendar", async () => {
+    const coordinator = ghent.as(ghent.coordinator);
+    // Whole seconds: an iCalendar instant has no milliseconds.
+    const due = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 60_000).toISOString();
+    const task = await coordinator
+      .post('tasks')
+      .send({ title: 'Send the shelter figures', assigneeOrganisationId: ghent.organisationId, due })
+      .expect(201);
+    const elsewhere = await coordinator
+      .post('tasks')
+      .send({ title: 'Not ours', assigneeOrganisationId: otherOrganisationId, due })
+      .expect(201);
+    const startsAt = new Date(Date.parse(due) + 86_400_000).toISOString();
+    const endsAt = new Date(Date.parse(due) + 86_400_000 + 7_200_000).toISOString();
+    const meeting = await coordinator
+      .post('meetings')
+      .send({
+        title: 'Operational meeting',
+        kind: 'operational',
+        startsAt,
+        endsAt,
+        agenda: [{ title: 'Tasks', durationMinutes: 30 }],
+        invitedOrganisationIds: [ghent.organisationId],
+      })
+      .expect(201);
+
+    const res = await ghent
+      .as(ghent.collector)
+      .get(
+        `timeline?organisationId=${ghent.organisationId}&kind=task-due,meeting&minPosition=${meeting.body.position}`,
+      )
+      .expect(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({ kind: 'task-due', id: task.body.id, at: due, status: 'open' }),
+      expect.objectContaining({ kind: 'meeting', id: meeting.body.id, at: startsAt, endsAt }),
+    ]);
+    expect((res.body as Entry[]).map((e) => e.id)).not.toContain(elsewhere.body.id);
+
+    const link = await ghent.as(ghent.collector).post('calendar/token').expect(201);
+    const url = new URL(link.body.url as string);
+    const feed = await api.http.get(`${url.pathname}${url.search}`).expect(200);
+    const events = Object.values(ical.sync.parseICS(feed.text)).filter(
+      (c): c is ical.VEvent => c?.type === 'VEVENT',
+    );
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.get(`task-${task.body.id}@rights-ledger`)?.start.toISOString()).toBe(due);
+    expect(byUid.get(`meeting-${meeting.body.id}@rights-ledger`)?.end?.toISOString()).toBe(endsAt);
+    expect(byUid.has(`task-${elsewhere.body.id}@rights-ledger`)).toBe(false);
   });
 
   it('refuses a bad filter or cursor naming the parameter', async () => {
