@@ -148,6 +148,13 @@ describe('Budget lines, calls for proposals and funded projects', () => {
     const last = both.find((r) => r.status === 201)?.body as Written;
     const read = await as.get(`budget-lines/${made.id}?minPosition=${last.position}`).expect(200);
     expect(read.body.committed).toEqual({ value: 600, currency: 'EUR' });
+
+    // The contract's `amount` may also come as a bare number, in the line's currency.
+    const bare = created(
+      await as.post(`calls/${callRes.id}/projects`).send(project(ghent.organisationId, 400, { amount: 400 })),
+    );
+    const full = await as.get(`budget-lines/${made.id}?minPosition=${bare.position}`).expect(200);
+    expect(full.body.committed).toEqual({ value: 1000, currency: 'EUR' });
   });
 
   it('refuses bad input with 422 naming the field, and stale If-Match with 409', async () => {

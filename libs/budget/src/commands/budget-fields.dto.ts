@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { BUDGET_LIMITS as L, isInCents } from '../domain/budget-limits';
 
 // A non-blank text of at most `max` characters.
@@ -29,4 +29,18 @@ export class MoneyDto {
   @IsString()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency!: string;
+}
+
+// A funded project's amount: `{value, currency}` like a line's, or the value alone (a number, as the
+// contract's `amount` may be sent), which is in the line's currency.
+export class ProjectMoneyDto {
+  @ApiProperty({ example: 40000, minimum: 0, exclusiveMinimum: true, maximum: L.amount })
+  @IsInCents(L.amount)
+  value!: number;
+
+  @ApiPropertyOptional({ example: 'EUR', description: "ISO 4217 code; the line's currency when left out" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
 }

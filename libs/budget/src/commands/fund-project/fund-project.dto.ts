@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
 import { BUDGET_LIMITS as L } from '../../domain/budget-limits';
-import { BoundedText, MoneyDto } from '../budget-fields.dto';
+import { BoundedText, ProjectMoneyDto } from '../budget-fields.dto';
 
 export class ExpectedContributionDto {
   @ApiProperty({ format: 'uuid', description: "One of the budget line's indicators" })
@@ -24,12 +24,20 @@ export class FundProjectDto {
   title!: string;
 
   @ApiProperty({
-    type: MoneyDto,
-    description: "In the line's currency; the projects of a line fit its amount",
+    type: ProjectMoneyDto,
+    description:
+      "In the line's currency: `{value, currency?}`, or the value alone as a number; the projects of a line fit its amount",
   })
+  @Transform(
+    ({ value }: { value: unknown }) =>
+      typeof value === 'number' ? Object.assign(new ProjectMoneyDto(), { value }) : value,
+    {
+      toClassOnly: true,
+    },
+  )
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amount!: MoneyDto;
+  @Type(() => ProjectMoneyDto)
+  amount!: ProjectMoneyDto;
 
   @ApiProperty({ type: [ExpectedContributionDto], maxItems: L.contributionsPerProject })
   @IsArray()

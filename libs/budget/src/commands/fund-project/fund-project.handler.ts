@@ -18,7 +18,6 @@ export class FundProjectHandler implements ICommandHandler<FundProjectCommand, C
 
   async execute({ cityId, callId, input, metadata }: FundProjectCommand): Promise<CreatedView> {
     const projectId = uuidv7();
-    const amount = { value: input.amount.value, currency: input.amount.currency };
     const contributions = input.contributions.map((c) => ({
       indicatorId: c.indicatorId,
       expected: c.expected.trim(),
@@ -27,6 +26,9 @@ export class FundProjectHandler implements ICommandHandler<FundProjectCommand, C
       const call = (await tx.load(callDecider, callStream(callId))).state;
       if (!call.exists) throw BudgetErrors.CALL_NOT_FOUND();
       await assertOrganisation(tx, input.organisationId);
+      const line = (await tx.load(budgetLineDecider, budgetLineStream(call.budgetLineId))).state;
+      if (!line.exists) throw BudgetErrors.LINE_NOT_FOUND();
+      const amount = { value: input.amount.value, currency: input.amount.currency ?? line.amount.currency };
       const project = {
         type: 'FundProject' as const,
         projectId,
