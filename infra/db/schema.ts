@@ -6,6 +6,7 @@ import { GLOSSARY_ENTITIES } from '@rl/glossary';
 import { IDENTITY_ENTITIES } from '@rl/identity';
 import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
+import { OPEN_DATA_ENTITIES } from '@rl/open-data';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { RESOURCES_ENTITIES } from '@rl/resources';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
@@ -25,4 +26,5 @@ export const ALL_ENTITIES = [
   ...GLOSSARY_ENTITIES,
   ...RESOURCES_ENTITIES,
   ...DATASETS_ENTITIES,
+  ...OPEN_DATA_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { DatasetsModule } from '@rl/datasets';
+import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -39,6 +40,7 @@ export class ApiModule {
         TimelineModule,
         ResourcesModule,
         DatasetsModule,
+        OpenDataModule,
       ],
     };
   }

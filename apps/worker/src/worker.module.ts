@@ -6,6 +6,7 @@ import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { DatasetsModule } from '@rl/datasets';
+import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -35,6 +36,7 @@ const CONTEXTS = [
   GlossaryModule,
   ResourcesModule,
   DatasetsModule,
+  OpenDataModule,
   AuditModule,
 ];
 

@@ -66,8 +66,9 @@ describe('suppress', () => {
         for (let s = -1; s < sexes; s++)
           for (let a = -1; a < ages; a++)
             shapes.push({ ...(s < 0 ? {} : { sex: `s${s}` }), ...(a < 0 ? {} : { age: `a${a}` }) });
-        const keys = Array.from({ length: periods }, (_, p) => shapes.map((d) => ({ p: `${2020 + p}`, d })))
-          .flat();
+        const keys = Array.from({ length: periods }, (_, p) =>
+          shapes.map((d) => ({ p: `${2020 + p}`, d })),
+        ).flat();
         return fc
           .tuple(fc.array(values, { minLength: keys.length, maxLength: keys.length }), fc.constant(minCount))
           .map(([vs, min]) => ({ cells: keys.map((k, i) => cell(k.p, k.d, vs[i])), minCount: min }));

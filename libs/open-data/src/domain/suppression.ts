@@ -58,7 +58,7 @@ export function suppress(cells: readonly Cell[], rule: DisclosureRule | null): S
   );
   if (!rule?.secondary || !marks.some(Boolean)) return marks;
   const relations = additiveRelations(cells);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const members of relations) {
       const hidden = members.filter((i) => marks[i]);

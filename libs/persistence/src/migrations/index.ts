@@ -23,6 +23,7 @@ import { GlossaryTermComments1795709700000 } from './1795709700000-glossary-term
 import { IndicatorTerms1795709710000 } from './1795709710000-indicator-terms';
 import { Resources1795709950000 } from './1795709950000-resources';
 import { Datasets1795710000000 } from './1795710000000-datasets';
+import { OpenData1795710200000 } from './1795710200000-open-data';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   IndicatorTerms1795709710000,
   Resources1795709950000,
   Datasets1795710000000,
+  OpenData1795710200000,
 ];
