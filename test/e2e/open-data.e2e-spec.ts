@@ -147,6 +147,13 @@ describe('Open data: validated series, small numbers suppressed, as CSV and JSON
     expect(cellOf(series, '2024')).toEqual(expect.objectContaining({ value: 40, obsStatus: 'A' }));
     // A 0 discloses no one: published, and 2023 has nothing to hide.
     expect(cellOf(series, '2023', 'X')).toEqual(expect.objectContaining({ value: 0, obsStatus: 'A' }));
+    const list = await api.http.get(`/v1/public/cities/${ghent.city.slug}/indicators`).expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        code: indicator.code,
+        latest: expect.objectContaining({ value: 40, status: 'normal' }),
+      }),
+    ]);
   });
 
   it('exports the same as CSV with documented columns, and a data dictionary', async () => {
@@ -208,12 +215,20 @@ describe('Open data: validated series, small numbers suppressed, as CSV and JSON
     // Padua publishes its own indicator; Ghent's code under Padua's slug finds nothing.
     const own = await countIndicator(padua);
     const period = await fixtures.period(padua.as(padua.coordinator), '2024');
-    await report(padua, paduaReviewer, own.id, period, [[{}, 9]]);
+    await report(padua, paduaReviewer, own.id, period, [[{}, 3]]);
     await publish(padua, own.id, { comparable: false, public: true });
     await eventually('Padua published', async () =>
       (await publicData(padua.city.slug, own.code)).status === 200 ? true : undefined,
     );
     expectProblem(await publicData(padua.city.slug, indicator.code), 404, 'OPEN_DATA.NOT_FOUND');
+    // Its only value is small: the public list of its indicators blanks it as the export does.
+    const list = await api.http.get(`/v1/public/cities/${padua.city.slug}/indicators`).expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        code: own.code,
+        latest: { period: '2024', year: 2024, value: null, status: 'Q' },
+      }),
+    ]);
     expectProblem(await publicData(ghent.city.slug, own.code), 404, 'OPEN_DATA.NOT_FOUND');
   });
 

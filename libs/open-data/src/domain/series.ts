@@ -8,7 +8,7 @@ const OBS_STATUS: Record<string, string> = {
   break: 'B',
   missing: 'M',
 };
-export const CONFIDENTIAL = 'Q';
+export const CONFIDENTIAL = 'Q' as const;
 
 export type Audience = 'public' | 'members';
 

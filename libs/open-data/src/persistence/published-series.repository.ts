@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@rl/persistence';
-import { DisclosureRule } from '../domain/suppression';
+import { Cell, DisclosureRule } from '../domain/suppression';
 import { Audience, StoredObservation } from '../domain/series';
 
 export interface PublishedSeriesRow {
@@ -20,6 +20,12 @@ export interface PublishedSeriesRow {
   observations: StoredObservation[];
 }
 
+export interface PeriodCells {
+  indicatorId: string;
+  rule: DisclosureRule | null;
+  cells: Cell[];
+}
+
 // Published series as a reader role sees them: the policies show the public reader public indicators
 // only, so an unpublished or comparable-only indicator cannot leak from here.
 export abstract class PublishedSeries {
@@ -28,6 +34,11 @@ export abstract class PublishedSeries {
     indicatorCode: string,
     audience: Audience,
   ): Promise<PublishedSeriesRow | null>;
+  // The public cells of one period of each indicator, with the indicator's own rule.
+  abstract periodCells(
+    cityId: string,
+    periods: { indicatorId: string; period: string }[],
+  ): Promise<PeriodCells[]>;
 }
 
 @Injectable()
@@ -62,5 +73,22 @@ export class PgPublishedSeries implements PublishedSeries {
       );
       return { ...indicator, rule: rule ?? null, observations };
     });
+  }
+
+  periodCells(cityId: string, periods: { indicatorId: string; period: string }[]): Promise<PeriodCells[]> {
+    return this.db.published('public', (em) =>
+      em.query<PeriodCells[]>(
+        `SELECT p.id AS "indicatorId",
+                (SELECT jsonb_build_object('minCount', r.min_count, 'secondary', r.secondary)
+                   FROM published_disclosure_rules r WHERE r.tenant_id = $1 AND r.indicator_id = p.id) AS rule,
+                COALESCE((SELECT jsonb_agg(jsonb_build_object('period', o.period, 'disaggregation', o.disaggregation,
+                                                              'value', o.value) ORDER BY o.key)
+                            FROM published_observations o
+                           WHERE o.tenant_id = $1 AND o.indicator_id = p.id AND o.period = p.period AND o.public),
+                         '[]'::jsonb) AS cells
+           FROM unnest($2::uuid[], $3::text[]) AS p(id, period)`,
+        [cityId, periods.map((p) => p.indicatorId), periods.map((p) => p.period)],
+      ),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { applyDisclosure, Audience, effectiveRule } from '../domain/series';
+import { suppress } from '../domain/suppression';
 import { OpenDataErrors } from '../domain/open-data.errors';
 import { PublishedSeries } from '../persistence/published-series.repository';
 import { PublicSeriesView } from './public-series.view';
@@ -45,5 +46,27 @@ export class PublicSeriesReader {
       },
       observations: applyDisclosure(found.observations, rule, audience),
     };
+  }
+
+  // Of the latest values a public list shows (the total of one period per indicator), those a public
+  // export hides: the same rule and the same secondary suppression over that period's breakdowns.
+  async hiddenHeadlines(
+    cityId: string,
+    headlines: { indicatorId: string; unit: string; period: string }[],
+  ): Promise<Set<string>> {
+    if (headlines.length === 0) return new Set();
+    const unitOf = new Map(headlines.map((h) => [h.indicatorId, h.unit]));
+    const hidden = new Set<string>();
+    for (const { indicatorId, rule, cells } of await this.series.periodCells(cityId, headlines)) {
+      const effective = effectiveRule(
+        rule,
+        unitOf.get(indicatorId) ?? '',
+        this.config.openData.disclosureMinCount,
+      );
+      const marks = suppress(cells, effective);
+      const total = cells.findIndex((c) => Object.keys(c.disaggregation).length === 0);
+      if (total >= 0 && marks[total]) hidden.add(indicatorId);
+    }
+    return hidden;
   }
 }
