@@ -9,6 +9,7 @@ import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
 import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
+import { seedDemoOpenData } from './demo-open-data';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
@@ -110,6 +111,7 @@ export async function seedDemo(
     await seedDemoResources(commands, { ...people, catalogue });
     glossaries.push(await seedDemoGlossary(commands, { ...people, csoId: catalogue.csoId }));
     await seedDemoDatasets(commands, { ...people, ...catalogue });
+    await seedDemoOpenData(commands, people, catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.
