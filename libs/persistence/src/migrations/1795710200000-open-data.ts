@@ -5,11 +5,15 @@ const OBSERVATION_COLUMNS = `"tenant_id" uuid NOT NULL, "indicator_id" uuid NOT 
 const PUBLISHED = ['published_observations', 'published_disclosure_rules'];
 
 // Shown to a reader role only while the indicator's flags (written with the event) allow it, as for
-// published_values: a withdrawal hides the rows at once, and no flags row means nothing is served.
-const flaggedFor = (table: string, audience: 'members' | 'public') =>
-  `EXISTS (SELECT 1 FROM publication_flags f
-            WHERE f.tenant_id = "${table}".tenant_id AND f.indicator_id = "${table}".indicator_id
-              AND ${audience === 'public' ? 'f.public' : '(f.comparable OR f.public)'})`;
+// published_values: a withdrawal hides the rows at once, and no flags row means nothing is served. A
+// function rather than a subquery in the policies, so that publication_flags stays free to be rebuilt
+// (its own migration's down and up) without these policies depending on it.
+const FLAGS_ALLOW = `CREATE FUNCTION published_flags_allow(tenant uuid, indicator uuid, audience text) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM publication_flags f
+                    WHERE f.tenant_id = tenant AND f.indicator_id = indicator
+                      AND (f.public OR (audience = 'members' AND f.comparable)))
+  $$`;
 
 // Open data: every validated cell of every indicator (tenant-private), the cells of published
 // indicators and their small-number rules (shared, read through the reader roles).
@@ -33,6 +37,7 @@ export class OpenData1795710200000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "published_disclosure_rules" ("tenant_id" uuid NOT NULL, "indicator_id" uuid NOT NULL, "min_count" integer NOT NULL, "secondary" boolean NOT NULL, CONSTRAINT "PK_339da79e516b64e489ea41e50ed" PRIMARY KEY ("tenant_id", "indicator_id"))`,
     );
+    await queryRunner.query(FLAGS_ALLOW);
     for (const table of [
       'open_data_periods',
       'open_data_submissions',
@@ -48,11 +53,11 @@ export class OpenData1795710200000 implements MigrationInterface {
       const own = table === 'published_observations';
       await queryRunner.query(
         `CREATE POLICY published_read ON "${table}" FOR SELECT TO ${PUBLISHED_READER_ROLE}
-           USING (${own ? '(comparable OR public) AND ' : ''}${flaggedFor(table, 'members')})`,
+           USING (${own ? '(comparable OR public) AND ' : ''}published_flags_allow(tenant_id, indicator_id, 'members'))`,
       );
       await queryRunner.query(
         `CREATE POLICY public_read ON "${table}" FOR SELECT TO ${PUBLIC_READER_ROLE}
-           USING (${own ? 'public AND ' : ''}${flaggedFor(table, 'public')})`,
+           USING (${own ? 'public AND ' : ''}published_flags_allow(tenant_id, indicator_id, 'public'))`,
       );
     }
   }
@@ -70,5 +75,6 @@ export class OpenData1795710200000 implements MigrationInterface {
       'open_data_periods',
     ])
       await queryRunner.query(`DROP TABLE "${table}"`);
+    await queryRunner.query(`DROP FUNCTION published_flags_allow(uuid, uuid, text)`);
   }
 }
