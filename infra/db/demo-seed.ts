@@ -12,6 +12,7 @@ import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoMandates } from './demo-mandates';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoOpenData } from './demo-open-data';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
@@ -130,6 +131,7 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
+    await seedDemoOpenData(commands, people, catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

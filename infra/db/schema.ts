@@ -9,6 +9,7 @@ import { INDICATORS_ENTITIES } from '@rl/indicators';
 import { MANDATES_ENTITIES } from '@rl/mandates';
 import { MEETINGS_ENTITIES } from '@rl/meetings';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
+import { OPEN_DATA_ENTITIES } from '@rl/open-data';
 import { REPORTING_ENTITIES } from '@rl/reporting';
 import { RESOURCES_ENTITIES } from '@rl/resources';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
@@ -33,4 +34,5 @@ export const ALL_ENTITIES = [
   ...MANDATES_ENTITIES,
   ...MEETINGS_ENTITIES,
   ...TASKS_ENTITIES,
+  ...OPEN_DATA_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { DatasetsModule } from '@rl/datasets';
 import { BudgetModule } from '@rl/budget';
+import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
 import { IndicatorsModule } from '@rl/indicators';
@@ -43,6 +44,7 @@ const CONTEXTS = [
   BudgetModule,
   MeetingsModule,
   TasksModule,
+  OpenDataModule,
   AuditModule,
 ];
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OpenDataModule } from '@rl/open-data';
 import { ComparisonReadModel, PgComparisonReadModel } from './persistence/comparison-results.repository';
 import { ComparisonResults } from './read/comparison-results';
 import { ComparisonSeriesHandler } from './read/comparison-series/comparison-series.handler';
@@ -10,6 +11,7 @@ import { PublicCityIndicatorsHandler } from './read/public-city-indicators/publi
 // The read side of comparisons: GET /v1/comparisons(/series) for signed-in users, the same under
 // /v1/public for anonymous readers, and a city's public indicators.
 @Module({
+  imports: [OpenDataModule],
   controllers: [ComparisonsController, PublicComparisonsController],
   providers: [
     { provide: ComparisonReadModel, useClass: PgComparisonReadModel },

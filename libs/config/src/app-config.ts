@@ -88,6 +88,11 @@ export abstract class AppConfig {
     // Files up to this size are imported during the request (201); larger ones by the worker (202).
     readonly syncMaxBytes: number;
   };
+  // Public outputs of validated data (libs/open-data).
+  abstract readonly openData: {
+    // Small-number rule of count indicators that have none of their own: counts above 0 and below it are hidden.
+    readonly disclosureMinCount: number;
+  };
   // Failed credential checks (login, refresh, reset, invitations, Basic auth); requests per minute and
   // address are auth.rateLimitPerMinute.
   abstract readonly throttle: {

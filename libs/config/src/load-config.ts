@@ -113,6 +113,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) IMPORT_MAX_ROWS = 200_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000) IMPORT_MAX_NEW_PERIODS = 50;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) IMPORT_SYNC_MAX_BYTES = 256 * 1024;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) DISCLOSURE_MIN_COUNT = 5;
   @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
   @IsOptional() @IsString() AUDIT_SIGNING_KEY_FILE?: string;
   @IsOptional()
@@ -243,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxNewPeriods: vars.IMPORT_MAX_NEW_PERIODS,
       syncMaxBytes: vars.IMPORT_SYNC_MAX_BYTES,
     },
+    openData: { disclosureMinCount: vars.DISCLOSURE_MIN_COUNT },
     throttle: {
       consecutiveFailures: vars.AUTH_MAX_CONSECUTIVE_FAILURES,
       lockoutSeconds: vars.AUTH_LOCKOUT_MINUTES * 60,

@@ -7,3 +7,4 @@ export { Checkpoint } from './checkpoint';
 export { Decider, DomainEvent, foldEvents, isEventOf } from './decider';
 export { CLOCK, Clock, fixedClock, systemClock } from './clock';
 export { CataloguedError, defineErrors, ErrorOptions } from './error-catalogue';
+export { csvNumber, csvText } from './csv';

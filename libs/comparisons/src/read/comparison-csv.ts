@@ -1,3 +1,4 @@
+import { csvNumber, csvText } from '@rl/kernel';
 import type { SeriesComparison } from '../domain/series';
 
 // Long format, one line per city and period, RFC 4180 (CRLF, quoted where needed). The columns the
@@ -14,13 +15,6 @@ const CSV_HEADER = [
   'city_name',
   'status',
 ];
-
-const csvText = (text: string): string => {
-  // Text a city typed (names, units) must not run as a spreadsheet formula on another city's desk.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-const csvNumber = (n: number | null) => (n === null ? '' : String(n));
 
 export function seriesToCsv(series: SeriesComparison): string {
   const lines = [CSV_HEADER.join(',')];

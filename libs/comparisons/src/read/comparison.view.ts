@@ -114,8 +114,10 @@ export class FrameworkRefView {
 export class LatestValueView {
   @ApiProperty({ example: '2024' }) period!: string;
   @ApiProperty({ example: 2024, description: 'The first year the period falls in' }) year!: number;
-  @ApiProperty({ example: 4.2 }) value!: number;
-  @ApiProperty({ enum: STATUSES }) status!: PublishedValue['status'];
+  @ApiProperty({ example: 4.2, nullable: true, type: Number, description: 'Blank (null) where suppressed' })
+  value!: number | null;
+  @ApiProperty({ enum: [...STATUSES, 'Q'], description: 'Q: confidential (small-number suppression)' })
+  status!: PublishedValue['status'] | 'Q';
 }
 
 export class PublicIndicatorView {

@@ -29,6 +29,7 @@ import { Datasets1795710000000 } from './1795710000000-datasets';
 import { Budget1795710050000 } from './1795710050000-budget';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
+import { OpenData1795710200000 } from './1795710200000-open-data';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   Budget1795710050000,
   GlossaryLabelKeys1795710100000,
   IndicatorFollows1795710110000,
+  OpenData1795710200000,
 ];
