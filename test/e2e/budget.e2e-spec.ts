@@ -241,7 +241,13 @@ describe('Budget lines, calls for proposals and funded projects', () => {
     const paduaLine = created(
       await paduaAs.post('budget-lines').send(line({ title: 'Padua line', indicators: [paduaIndicator.id] })),
     );
-    await paduaAs.put(`budget-lines/${paduaLine.id}/publication`).send({ public: true }).expect(200);
+    const paduaPublished = await paduaAs
+      .put(`budget-lines/${paduaLine.id}/publication`)
+      .send({ public: true })
+      .expect(200);
+    await paduaAs
+      .get(`budget-lines/${paduaLine.id}?minPosition=${paduaPublished.body.position as number}`)
+      .expect(200);
 
     await as.get(`budget-lines/${shown.id}?minPosition=${published.body.position as number}`).expect(200);
     const budget = await eventually('the public indicator in the public budget', async () => {
