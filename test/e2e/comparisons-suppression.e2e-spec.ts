@@ -53,22 +53,12 @@ describe('Comparisons hide what small-number suppression hides', () => {
     });
     for (const [period, value] of Object.entries(values)) {
       const periodId = await fixtures.period(site.as(site.coordinator), period);
-      const res = await site
-        .as(site.official)
-        .post('submissions')
-        .send({
-          indicatorId: indicator.id,
-          periodId,
-          organisationId: site.organisationId,
-          observations: [{ disaggregation: {}, value }],
-        })
-        .expect(201);
-      await site
-        .as(reviewer)
-        .post(`submissions/${res.body.id}/validate`)
-        .set('If-Match', String(res.body.version))
-        .send()
-        .expect(200);
+      await fixtures.validated(site.as(site.official), site.as(reviewer), {
+        indicatorId: indicator.id,
+        periodId,
+        organisationId: site.organisationId,
+        observations: [{ disaggregation: {}, value }],
+      });
     }
     await site
       .as(site.coordinator)
