@@ -1,12 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { asCityId } from '@rl/kernel';
 import { Checkpoints } from '@rl/projections';
 import { REDIS } from '@rl/queue';
 import { ApiHarness, expectProblem, Session, TestCity, uniqueSuffix } from '../support/api-harness';
+import { cityClient } from '../support/city-client';
 import { eventually } from '../support/eventually';
+import { fixtures } from '../support/fixtures';
 
 const SITE = 'https://news.example.org';
 const CC_BY = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"';
+
+// A public indicator with a validated value, so the data routes answer with data.
+const DATA_CODE = `PS-${randomUUID().slice(0, 6)}`;
+const FRAMEWORK_CODE = `PS-${randomUUID().slice(0, 8)}`;
 
 describe('Public surface: usable from other sites', () => {
   let api: ApiHarness;
@@ -14,12 +21,39 @@ describe('Public surface: usable from other sites', () => {
   let coordinator: Session;
 
   beforeAll(async () => {
-    ({ api, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
+    let operator: Session;
+    ({ api, operator, city, coordinator } = await ApiHarness.startWithCity('Ghent'));
     await api.http
       .put(`/v1/cities/${city.slug}/glossary/publication`)
       .auth(coordinator.accessToken, { type: 'bearer' })
       .send({ public: true })
       .expect(200);
+    const as = (session: Session) => cityClient(api, city, session);
+    const organisationId = await fixtures.organisation(as(coordinator));
+    const [official, reviewer] = [
+      await api.member(operator, city, 'official'),
+      await api.member(operator, city, 'official'),
+    ];
+    const indicator = await fixtures.indicator(as(coordinator), {
+      code: DATA_CODE,
+      name: 'Households evicted (illustrative)',
+      frameworkRefs: [{ framework: 'other', code: FRAMEWORK_CODE }],
+      status: 'active',
+    });
+    await fixtures.validated(as(official), as(reviewer), {
+      indicatorId: indicator.id,
+      periodId: await fixtures.period(as(coordinator), '2024'),
+      organisationId,
+      observations: [{ disaggregation: {}, value: 40 }],
+    });
+    await as(coordinator)
+      .put(`indicators/${indicator.id}/publication`)
+      .send({ comparable: true, public: true })
+      .expect(200);
+    await eventually('the public data', async () => {
+      const res = await api.http.get(`/v1/public/cities/${city.slug}/data/${DATA_CODE}`);
+      return res.status === 200 ? true : undefined;
+    });
   }, 60_000);
   afterAll(() => api.close());
 
@@ -27,8 +61,12 @@ describe('Public surface: usable from other sites', () => {
   const publicRoutes = () => [
     '/v1/public/keys',
     '/v1/public/comparisons?framework=SDG&code=11.1.1&period=2024',
-    '/v1/public/comparisons/series?framework=SDG&code=11.1.1',
+    `/v1/public/comparisons?framework=other&code=${FRAMEWORK_CODE}&period=2024`,
+    `/v1/public/comparisons/series?framework=other&code=${FRAMEWORK_CODE}`,
     `/v1/public/cities/${city.slug}/indicators`,
+    `/v1/public/cities/${city.slug}/data/${DATA_CODE}`,
+    `/v1/public/cities/${city.slug}/data/${DATA_CODE}?format=csv`,
+    `/v1/public/cities/${city.slug}/data/${DATA_CODE}/dictionary`,
     glossary(),
     `/v1/public/cities/${city.slug}/budget`,
     `/v1/public/cities/${city.slug}/catalog`,

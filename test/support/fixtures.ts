@@ -47,6 +47,26 @@ export const fixtures = {
     return res.body.id as string;
   },
 
+  // A validated value: `submitter` (an official) submits the cells, `validator` (another official:
+  // four eyes) validates them.
+  async validated(
+    submitter: CityClient,
+    validator: CityClient,
+    submission: {
+      indicatorId: string;
+      periodId: string;
+      organisationId: string;
+      observations: { disaggregation: Record<string, string>; value: number }[];
+    },
+  ): Promise<void> {
+    const res = await submitter.post('submissions').send(submission).expect(201);
+    await validator
+      .post(`submissions/${res.body.id}/validate`)
+      .set('If-Match', String(res.body.version))
+      .send()
+      .expect(200);
+  },
+
   // Work for an organisation: a new indicator (`indicator` fields) and period, and the assignment.
   async assignedWork(
     client: CityClient,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OpenDataModule } from '@rl/open-data';
 import { ComparisonReadModel, PgComparisonReadModel } from './persistence/comparison-results.repository';
+import { ComparisonDisclosure } from './read/comparison-disclosure';
 import { ComparisonResults } from './read/comparison-results';
 import { ComparisonSeriesHandler } from './read/comparison-series/comparison-series.handler';
 import { ComparisonsController, PublicComparisonsController } from './read/comparisons.controller';
@@ -16,6 +17,7 @@ import { PublicCityIndicatorsHandler } from './read/public-city-indicators/publi
   providers: [
     { provide: ComparisonReadModel, useClass: PgComparisonReadModel },
     ComparisonResults,
+    ComparisonDisclosure,
     GetComparisonHandler,
     ComparisonSeriesHandler,
     PublicCityIndicatorsHandler,

@@ -78,8 +78,8 @@ export interface ComparisonRow {
   cityName: string;
   indicatorCode: string;
   period: string;
-  // As reported, in the city's unit.
-  value: number;
+  // As reported, in the city's unit; null where small-number suppression hides it (status Q).
+  value: number | null;
   unit: string;
   // Expressed in the comparison's common unit when a conversion is known, else null.
   normalisedValue: number | null;
@@ -87,6 +87,8 @@ export interface ComparisonRow {
   // 1 = best given `direction`; absent when the row is not comparable (or direction is neutral).
   rank?: number;
   comparability: { score: number; comparable: boolean; caveats: Caveat[] };
+  // Only on a suppressed row: Q (confidential), with no value, normalised value, rank, trend or target.
+  status?: 'Q';
   // Change against the city's previous period in the same series (same unit), if any.
   trend: { previousPeriod: string; change: number } | null;
   // value − target (in the city's unit) when the city has a target.

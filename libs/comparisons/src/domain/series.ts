@@ -16,10 +16,10 @@ export interface CompareSeriesInput {
 
 export interface SeriesPoint {
   period: string;
-  // As reported, in the city's unit.
-  value: number;
+  // As reported, in the city's unit; null where small-number suppression hides it (status Q).
+  value: number | null;
   normalisedValue: number | null;
-  status: PublishedValue['status'];
+  status: PublishedValue['status'] | 'Q';
 }
 
 export interface SeriesCity {

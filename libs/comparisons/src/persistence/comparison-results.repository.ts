@@ -26,6 +26,9 @@ export interface StoredSnapshot {
 // Which city's indicator a stored definition is.
 export type Published = Pick<PublishedDefinition, 'cityId' | 'indicatorId'>;
 
+// The same, with the slug it is shown under and its unit (the default disclosure rule depends on it).
+export type Shown = Published & Pick<PublishedDefinition, 'citySlug' | 'unit'>;
+
 export interface PublicIndicatorRow {
   id: string;
   definition: Pick<
@@ -41,7 +44,7 @@ type Code = { audience: Audience; framework: string; code: string };
 // tables, read as each audience's reader role (whose policies honour the publication flags).
 export abstract class ComparisonReadModel {
   // One period's rows, with each city's direction and the cities' indicators it was computed from.
-  abstract storedRows(code: Code, period: string): Promise<(StoredRows & { published: Published[] }) | null>;
+  abstract storedRows(code: Code, period: string): Promise<(StoredRows & { published: Shown[] }) | null>;
   abstract storedSnapshot(code: Code): Promise<StoredSnapshot | null>;
   // When the stored comparison was last computed (null: never).
   abstract computedAt(code: Code): Promise<Date | null>;
@@ -61,13 +64,14 @@ export class PgComparisonReadModel implements ComparisonReadModel {
   async storedRows(
     { audience, framework, code }: Code,
     period: string,
-  ): Promise<(StoredRows & { published: Published[] }) | null> {
+  ): Promise<(StoredRows & { published: Shown[] }) | null> {
     const [row] = await this.db.platform((em) =>
-      em.query<(StoredRows & { published: Published[] })[]>(
+      em.query<(StoredRows & { published: Shown[] })[]>(
         `SELECT computed_at AS "computedAt", COALESCE(rows -> $4, '[]'::jsonb) AS rows,
                 COALESCE((SELECT jsonb_object_agg(d->>'citySlug', d->>'direction')
                             FROM jsonb_array_elements(definitions) AS d), '{}'::jsonb) AS directions,
-                (SELECT jsonb_agg(jsonb_build_object('cityId', d->>'cityId', 'indicatorId', d->>'indicatorId'))
+                (SELECT jsonb_agg(jsonb_build_object('cityId', d->>'cityId', 'indicatorId', d->>'indicatorId',
+                                          'citySlug', d->>'citySlug', 'unit', d->>'unit'))
                    FROM jsonb_array_elements(definitions) AS d) AS published
            FROM comparison_results WHERE audience = $1 AND framework = $2 AND code = $3`,
         [audience, framework, code, period],

@@ -5,6 +5,7 @@ import type { Audience } from '../jobs/recompute-comparison.handler';
 import {
   ComparisonReadModel,
   Published,
+  Shown,
   StoredRows,
   StoredSnapshot,
 } from '../persistence/comparison-results.repository';
@@ -21,24 +22,24 @@ const keyOf = ({ cityId, indicatorId }: Published) => `${cityId}/${indicatorId}`
 export class ComparisonResults {
   constructor(private readonly readModel: ComparisonReadModel) {}
 
-  // One period's rows, and each city's direction (to re-rank a subset).
+  // One period's rows, each city's direction (to re-rank a subset) and the indicators shown.
   async rows(
     audience: Audience,
     framework: string,
     code: string,
     period: string,
-  ): Promise<StoredRows | null> {
-    const row = await this.readModel.storedRows({ audience, framework, code }, period);
-    if (!row) return null;
-    const { published, ...stored } = row;
+  ): Promise<(StoredRows & { published: Shown[] }) | null> {
+    const stored = await this.readModel.storedRows({ audience, framework, code }, period);
+    if (!stored) return null;
     const visible = await this.visible(audience, framework, code);
-    if (published.every((p) => visible.has(keyOf(p)))) return stored;
+    if (stored.published.every((p) => visible.has(keyOf(p)))) return stored;
     const snapshot = await this.snapshot(audience, framework, code, visible);
     if (snapshot === null) return null;
     return {
       computedAt: snapshot.computedAt,
       rows: compareCities({ ...snapshot, period }),
       directions: Object.fromEntries(snapshot.definitions.map((d) => [d.citySlug, d.direction])),
+      published: snapshot.definitions,
     };
   }
 

@@ -49,7 +49,13 @@ export class ComparisonRowView {
   @ApiProperty({ example: 'Ghent' }) cityName!: string;
   @ApiProperty({ example: 'H-11', description: "The city's own indicator code" }) indicatorCode!: string;
   @ApiProperty({ example: '2024' }) period!: string;
-  @ApiProperty({ example: 4.2, description: 'As the city reported it, in its unit' }) value!: number;
+  @ApiProperty({
+    example: 4.2,
+    nullable: true,
+    type: Number,
+    description: 'As the city reported it, in its unit; blank (null) where suppressed (status Q)',
+  })
+  value!: number | null;
   @ApiProperty({ example: 'percent' }) unit!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'In the common unit, when convertible' })
   normalisedValue!: number | null;
@@ -59,6 +65,13 @@ export class ComparisonRowView {
     description: '1 = best given the direction; absent when not comparable',
   })
   rank?: number;
+  @ApiPropertyOptional({
+    enum: ['Q'],
+    description:
+      'Only where small-number suppression hides the value (Q: confidential): then no normalised value, rank, ' +
+      'trend or distance to target either, and the other cities are ranked without it',
+  })
+  status?: 'Q';
   @ApiProperty({ type: ComparabilityView }) comparability!: ComparabilityView;
   @ApiProperty({ type: TrendView, nullable: true }) trend!: TrendView | null;
   @ApiProperty({ nullable: true, type: Number, description: "value − the city's own target" })
@@ -81,9 +94,11 @@ export class ComparisonView {
 
 export class SeriesPointView {
   @ApiProperty({ example: '2015' }) period!: string;
-  @ApiProperty({ example: 3.8 }) value!: number;
+  @ApiProperty({ example: 3.8, nullable: true, type: Number, description: 'Blank (null) where suppressed' })
+  value!: number | null;
   @ApiProperty({ nullable: true, type: Number }) normalisedValue!: number | null;
-  @ApiProperty({ enum: STATUSES }) status!: PublishedValue['status'];
+  @ApiProperty({ enum: [...STATUSES, 'Q'], description: 'Q: confidential (small-number suppression)' })
+  status!: PublishedValue['status'] | 'Q';
 }
 
 export class SeriesCityView {

@@ -11,6 +11,7 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { OPEN_DATA_PROJECTION } from '@rl/open-data';
 import { CityErrors } from '@rl/tenancy';
 import { ApiErrors, PublicRead, SignedIn } from '@rl/web';
 import type { Audience } from '../jobs/recompute-comparison.handler';
@@ -23,9 +24,14 @@ import { PUBLICATION_PROJECTION } from '../projections/publication.projection';
 import { PublicComparisonStamp } from './public-comparison-stamp';
 import { PublicCityIndicatorsQuery } from './public-city-indicators/public-city-indicators.query';
 
-// Read from every city's publication and the comparison job's results.
+// Read from every city's publication, the comparison job's results and the disclosure rules and
+// breakdowns of open data (suppression is applied when read).
 const PublicComparisonRead = () =>
-  PublicRead({ projections: [PUBLICATION_PROJECTION], cities: 'all', also: PublicComparisonStamp });
+  PublicRead({
+    projections: [PUBLICATION_PROJECTION, OPEN_DATA_PROJECTION],
+    cities: 'all',
+    also: PublicComparisonStamp,
+  });
 
 const BAD_QUERY = 'REQUEST.INVALID, naming each bad query parameter';
 

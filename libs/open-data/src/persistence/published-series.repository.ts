@@ -20,8 +20,16 @@ export interface PublishedSeriesRow {
   observations: StoredObservation[];
 }
 
-export interface PeriodCells {
+export interface PeriodOf {
+  cityId: string;
   indicatorId: string;
+  period: string;
+}
+
+export interface PeriodCells {
+  cityId: string;
+  indicatorId: string;
+  period: string;
   rule: DisclosureRule | null;
   cells: Cell[];
 }
@@ -34,11 +42,8 @@ export abstract class PublishedSeries {
     indicatorCode: string,
     audience: Audience,
   ): Promise<PublishedSeriesRow | null>;
-  // The public cells of one period of each indicator, with the indicator's own rule.
-  abstract periodCells(
-    cityId: string,
-    periods: { indicatorId: string; period: string }[],
-  ): Promise<PeriodCells[]>;
+  // The cells the audience's reader sees of each (indicator, period), with the indicator's own rule.
+  abstract periodCells(periods: PeriodOf[], audience: Audience): Promise<PeriodCells[]>;
 }
 
 @Injectable()
@@ -75,19 +80,25 @@ export class PgPublishedSeries implements PublishedSeries {
     });
   }
 
-  periodCells(cityId: string, periods: { indicatorId: string; period: string }[]): Promise<PeriodCells[]> {
-    return this.db.published('public', (em) =>
+  periodCells(periods: PeriodOf[], audience: Audience): Promise<PeriodCells[]> {
+    return this.db.published(audience, (em) =>
       em.query<PeriodCells[]>(
-        `SELECT p.id AS "indicatorId",
+        `SELECT p.city AS "cityId", p.id AS "indicatorId", p.period,
                 (SELECT jsonb_build_object('minCount', r.min_count, 'secondary', r.secondary)
-                   FROM published_disclosure_rules r WHERE r.tenant_id = $1 AND r.indicator_id = p.id) AS rule,
+                   FROM published_disclosure_rules r WHERE r.tenant_id = p.city AND r.indicator_id = p.id) AS rule,
                 COALESCE((SELECT jsonb_agg(jsonb_build_object('period', o.period, 'disaggregation', o.disaggregation,
                                                               'value', o.value) ORDER BY o.key)
                             FROM published_observations o
-                           WHERE o.tenant_id = $1 AND o.indicator_id = p.id AND o.period = p.period AND o.public),
+                           WHERE o.tenant_id = p.city AND o.indicator_id = p.id AND o.period = p.period
+                              AND ($4 OR o.public)),
                          '[]'::jsonb) AS cells
-           FROM unnest($2::uuid[], $3::text[]) AS p(id, period)`,
-        [cityId, periods.map((p) => p.indicatorId), periods.map((p) => p.period)],
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(city, id, period)`,
+        [
+          periods.map((p) => p.cityId),
+          periods.map((p) => p.indicatorId),
+          periods.map((p) => p.period),
+          audience === 'members',
+        ],
       ),
     );
   }

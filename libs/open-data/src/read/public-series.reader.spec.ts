@@ -3,7 +3,7 @@ import { StoredObservation } from '../domain/series';
 import { PublishedSeriesRow } from '../persistence/published-series.repository';
 import { InMemoryPublishedSeries } from '../testing/in-memory-published-series';
 import { EXPORT_FORMATS } from './export-formats';
-import { PublicSeriesReader } from './public-series.reader';
+import { PublicSeriesReader, totalKey } from './public-series.reader';
 
 const config = {
   openData: { disclosureMinCount: 5 },
@@ -82,6 +82,19 @@ describe('PublicSeriesReader', () => {
       { indicatorId: 'id-SMALL', unit: 'count', period: '2024' },
     ]);
     expect([...hidden]).toEqual(['id-SMALL']);
+  });
+
+  it("hides a comparable-only indicator's small total from members' outputs too", async () => {
+    const totals = [
+      { cityId, indicatorId: 'id-SHARED', unit: 'count', period: '2024' },
+      { cityId, indicatorId: 'id-SMALL', unit: 'count', period: '2024' },
+      { cityId, indicatorId: 'id-SMALL', unit: 'count', period: '2023' },
+    ];
+    expect([...(await reader.hiddenTotals(totals, 'members'))]).toEqual([totalKey(totals[1])]);
+    const small = row('SHARED', 'count', [cell({}, 2)]);
+    const members = new PublicSeriesReader(new InMemoryPublishedSeries().given(small, 'members'), config);
+    expect([...(await members.hiddenTotals(totals.slice(0, 1), 'members'))]).toEqual([totalKey(totals[0])]);
+    expect([...(await members.hiddenTotals(totals.slice(0, 1), 'public'))]).toEqual([]);
   });
 
   it('writes CSV with a column per dimension, blanks for totals and suppressed values, and no formulas', async () => {

@@ -3,7 +3,7 @@ import { AppConfig } from '@rl/config';
 import { applyDisclosure, Audience, effectiveRule } from '../domain/series';
 import { suppress } from '../domain/suppression';
 import { OpenDataErrors } from '../domain/open-data.errors';
-import { PublishedSeries } from '../persistence/published-series.repository';
+import { PeriodOf, PublishedSeries } from '../persistence/published-series.repository';
 import { PublicSeriesView } from './public-series.view';
 
 // The one reader of a city's published series, for every public output (CSV/JSON exports here; SDMX,
@@ -49,24 +49,35 @@ export class PublicSeriesReader {
   }
 
   // Of the latest values a public list shows (the total of one period per indicator), those a public
-  // export hides: the same rule and the same secondary suppression over that period's breakdowns.
+  // export hides.
   async hiddenHeadlines(
     cityId: string,
     headlines: { indicatorId: string; unit: string; period: string }[],
   ): Promise<Set<string>> {
-    if (headlines.length === 0) return new Set();
-    const unitOf = new Map(headlines.map((h) => [h.indicatorId, h.unit]));
+    const totals = headlines.map((h) => ({ ...h, cityId }));
+    const hidden = await this.hiddenTotals(totals, 'public');
+    return new Set(totals.filter((t) => hidden.has(totalKey(t))).map((t) => t.indicatorId));
+  }
+
+  // Of the given totals (a city's indicator and period each), those an output for the audience hides,
+  // as totalKey()s: the indicator's rule and its secondary suppression over the breakdowns of that
+  // period the audience's reader sees.
+  async hiddenTotals(totals: (PeriodOf & { unit: string })[], audience: Audience): Promise<Set<string>> {
+    if (totals.length === 0) return new Set();
+    const unitOf = new Map(totals.map((t) => [t.indicatorId, t.unit]));
     const hidden = new Set<string>();
-    for (const { indicatorId, rule, cells } of await this.series.periodCells(cityId, headlines)) {
+    for (const { rule, cells, ...total } of await this.series.periodCells(totals, audience)) {
       const effective = effectiveRule(
         rule,
-        unitOf.get(indicatorId) ?? '',
+        unitOf.get(total.indicatorId) ?? '',
         this.config.openData.disclosureMinCount,
       );
       const marks = suppress(cells, effective);
-      const total = cells.findIndex((c) => Object.keys(c.disaggregation).length === 0);
-      if (total >= 0 && marks[total]) hidden.add(indicatorId);
+      const at = cells.findIndex((c) => Object.keys(c.disaggregation).length === 0);
+      if (at >= 0 && marks[at]) hidden.add(totalKey(total));
     }
     return hidden;
   }
 }
+
+export const totalKey = ({ cityId, indicatorId, period }: PeriodOf) => `${cityId}/${indicatorId}@${period}`;

@@ -1,5 +1,10 @@
 import { Audience } from '../domain/series';
-import { PeriodCells, PublishedSeries, PublishedSeriesRow } from '../persistence/published-series.repository';
+import {
+  PeriodCells,
+  PeriodOf,
+  PublishedSeries,
+  PublishedSeriesRow,
+} from '../persistence/published-series.repository';
 
 // Published series held in memory, each with the audience that may read it ('members' rows are
 // comparable-only: hidden from the public).
@@ -21,13 +26,20 @@ export class InMemoryPublishedSeries implements PublishedSeries {
     return Promise.resolve(found ?? null);
   }
 
-  periodCells(cityId: string, periods: { indicatorId: string; period: string }[]): Promise<PeriodCells[]> {
+  periodCells(periods: PeriodOf[], audience: Audience): Promise<PeriodCells[]> {
     return Promise.resolve(
-      periods.flatMap(({ indicatorId, period }) =>
+      periods.flatMap(({ cityId, indicatorId, period }) =>
         this.series
-          .filter((s) => s.cityId === cityId && s.indicatorId === indicatorId && s.audience === 'public')
+          .filter(
+            (s) =>
+              s.cityId === cityId &&
+              s.indicatorId === indicatorId &&
+              (audience === 'members' || s.audience === 'public'),
+          )
           .map((s) => ({
+            cityId,
             indicatorId,
+            period,
             rule: s.rule,
             cells: s.observations.filter((o) => o.period === period),
           })),
