@@ -58,6 +58,25 @@ export const fixtures = {
     const assignmentId = await fixtures.assignment(client, ids);
     return { ...ids, indicatorCode: indicator.code, deadline: period.deadline, assignmentId };
   },
+
+  // Values submitted by `submitter` and validated by `validator` (another member: four eyes).
+  async validatedValues(
+    submitter: CityClient,
+    validator: CityClient,
+    ids: { indicatorId: string; organisationId: string; periodId: string },
+    cells: [Record<string, string>, number][],
+  ): Promise<string> {
+    const res = await submitter
+      .post('submissions')
+      .send({ ...ids, observations: cells.map(([disaggregation, value]) => ({ disaggregation, value })) })
+      .expect(201);
+    await validator
+      .post(`submissions/${res.body.id}/validate`)
+      .set('If-Match', String(res.body.version))
+      .send()
+      .expect(200);
+    return res.body.id as string;
+  },
 };
 
 export interface AssignedWork {
