@@ -1,7 +1,13 @@
 // The renderer's unit tests, beside domain/ (they read its SVG with the lib's test parser).
 import { byClass, findAll, parseSvg, XmlElement } from './testing';
 import { ChartPoint, ChartSeries, chartPoints, SeriesCell } from './domain/chart-series';
-import { BACKGROUND, describe as describeChart, PALETTE, renderSvgChart, valueTicks } from './domain/svg-chart';
+import {
+  BACKGROUND,
+  describe as describeChart,
+  PALETTE,
+  renderSvgChart,
+  valueTicks,
+} from './domain/svg-chart';
 
 const point = (period: string, value: number | null, extra: Partial<ChartPoint> = {}): ChartPoint => ({
   period,
