@@ -21,14 +21,14 @@ export const SVG_MEDIA_TYPE = 'image/svg+xml; charset=utf-8';
 export class EmbedController {
   constructor(private readonly charts: EmbedCharts) {}
 
-  @Get(':indicatorCode.svg')
+  @Get(':code.svg')
   @ApiOperation({
     summary:
       "A public indicator's chart as a standalone SVG for other sites' <img>: series breaks marked, suppressed values as gaps",
   })
   @PublicRead({ projections: [OPEN_DATA_PROJECTION] })
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
-  @ApiParam({ name: 'indicatorCode', description: "The indicator's code in the city", example: 'OD-P1' })
+  @ApiParam({ name: 'code', description: "The indicator's code in the city", example: 'OD-P1' })
   @ApiProduces('image/svg+xml')
   @ApiOkResponse({
     description:
@@ -40,7 +40,7 @@ export class EmbedController {
   @ApiErrors(OpenDataErrors.NOT_FOUND, EmbedErrors.BAD_RANGE, EmbedErrors.UNKNOWN_DIMENSION)
   async chart(
     @Param('city') city: string,
-    @Param('indicatorCode') code: string,
+    @Param('code') code: string,
     @Query() query: EmbedQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
