@@ -58,13 +58,14 @@ export const fixtures = {
       organisationId: string;
       observations: { disaggregation: Record<string, string>; value: number }[];
     },
-  ): Promise<void> {
+  ): Promise<string> {
     const res = await submitter.post('submissions').send(submission).expect(201);
     await validator
       .post(`submissions/${res.body.id}/validate`)
       .set('If-Match', String(res.body.version))
       .send()
       .expect(200);
+    return res.body.id as string;
   },
 
   // Work for an organisation: a new indicator (`indicator` fields) and period, and the assignment.
@@ -77,6 +78,17 @@ export const fixtures = {
     const ids = { indicatorId: indicator.id, organisationId: work.organisationId, periodId: period.id };
     const assignmentId = await fixtures.assignment(client, ids);
     return { ...ids, indicatorCode: indicator.code, deadline: period.deadline, assignmentId };
+  },
+
+  // Values submitted by `submitter` and validated by `validator` (another member: four eyes).
+  async validatedValues(
+    submitter: CityClient,
+    validator: CityClient,
+    ids: { indicatorId: string; organisationId: string; periodId: string },
+    cells: [Record<string, string>, number][],
+  ): Promise<string> {
+    const observations = cells.map(([disaggregation, value]) => ({ disaggregation, value }));
+    return fixtures.validated(submitter, validator, { ...ids, observations });
   },
 };
 

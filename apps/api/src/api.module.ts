@@ -7,6 +7,7 @@ import { NotificationsModule } from '@rl/notifications';
 import { AppConfig } from '@rl/config';
 import { DatasetsModule } from '@rl/datasets';
 import { BudgetModule } from '@rl/budget';
+import { EmbedModule } from '@rl/embed';
 import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
@@ -52,6 +53,7 @@ export class ApiModule {
         TasksModule,
         CatalogModule,
         OpenDataModule,
+        EmbedModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ export { OpenDataModule } from './open-data.module';
 export { OPEN_DATA_ENTITIES } from './persistence/open-data.entity';
 export { OPEN_DATA_PROJECTION, OpenDataProjection } from './projections/open-data.projection';
 export { PublicSeriesReader, totalKey } from './read/public-series.reader';
+export { OpenDataErrors } from './domain/open-data.errors';
 export { PublicSeriesView, SeriesObservationView } from './read/public-series.view';
 export { EXPORT_FORMATS, ExportFormat } from './read/export-formats';
 export { applyDisclosure, Audience, CONFIDENTIAL, effectiveRule } from './domain/series';

@@ -1,0 +1,3 @@
+export { EmbedModule } from './embed.module';
+export { ChartPoint, ChartSeries, ChartType, chartPoints } from './domain/chart-series';
+export { renderSvgChart } from './domain/svg-chart';

@@ -1,0 +1,1 @@
+export { byClass, findAll, parseSvg, XmlElement } from './parse-svg';
