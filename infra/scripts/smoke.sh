@@ -30,7 +30,7 @@ curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/js
   -d '{"email":"coordinator@padua.demo","password":"demo-padua-coordinator"}' | grep -q '"city":"padua"'
 curl -fs "http://127.0.0.1:$port/docs" | grep -qi 'swagger'
 # The evidence demo: the seeded head is signed, and the key that verifies it is published.
-official=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"auditor@ghent.demo","password":"demo-ghent-auditor"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/audit/checkpoints" -H "authorization: Bearer $token" | grep -q '"signature"'
 curl -fs "http://127.0.0.1:$port/v1/public/keys" | grep -q '"algorithm":"Ed25519"'
