@@ -25,7 +25,7 @@ export function openSdgCsv(series: PublicSeriesView): string {
 }
 
 // The SDG numbering of the first SDG framework reference (SDG:11.1.1), if any.
-function sdgNumbers(frameworkRefs: readonly string[]) {
+function sdgNumbers(frameworkRefs: readonly string[]): Record<string, string> {
   const ref = frameworkRefs.map((r) => /^SDG:(\d{1,2})\.(\w{1,2})\.(\w{1,2})$/i.exec(r)).find(Boolean);
   if (!ref) return {};
   const [, goal, target, indicator] = ref;

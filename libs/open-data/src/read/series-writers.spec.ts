@@ -39,7 +39,11 @@ const mapping: SdmxMapping = {
   unitMeasure: 'NUMBER',
   dimensions: { Sexe: { code: 'SEX', values: { Dona: 'F', Home: 'M' } } },
 };
-const rows = (csv: string) => csv.trimEnd().split('\r\n').map((l) => l.split(','));
+const rows = (csv: string) =>
+  csv
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
 
 describe('sdmxCsv', () => {
   const [header, ...data] = rows(sdmxCsv(series, mapping));
