@@ -74,7 +74,7 @@ const ApiSeriesExport = () =>
         'All validated periods and disaggregations. CSV columns: period, one per dimension (blank: the total), ' +
         'value, unit, obs_status, definition_version, series_break, source (the data dictionary: …/dictionary). ' +
         "sdmx-csv: SDMX-CSV 2.0 in the SDG DSD (needs the indicator's sdmx-mapping); open-sdg: Open SDG data CSV. " +
-        'Suppressed cells: blank value, status Q (CL_OBS_STATUS: confidential) in every format',
+        'Suppressed cells: blank value, status Q (CL_OBS_STATUS: missing value; suppressed) in every format',
       content: {
         'application/json': { schema: { $ref: getSchemaPath(PublicSeriesView) } },
         'text/csv': { schema: { type: 'string' } },

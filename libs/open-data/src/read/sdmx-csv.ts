@@ -21,7 +21,7 @@ function timeOf(period: string): { freq: string; time: string } {
 
 // One SDMX-CSV 2.0 row per observation: STRUCTURE, STRUCTURE_ID, ACTION, the SDG dimensions in DSD
 // order (never blank: _T where the observation has no breakdown), OBS_VALUE, then the attributes.
-// Suppressed cells have a blank OBS_VALUE and OBS_STATUS Q (CL_OBS_STATUS: confidential). The caller
+// Suppressed cells have a blank OBS_VALUE and OBS_STATUS Q (CL_OBS_STATUS: missing value; suppressed). The caller
 // has checked with unmappedOf that the mapping covers every dimension and value; codes match
 // SDMX_CODE_PATTERN, so no cell needs quoting.
 export function sdmxCsv(series: PublicSeriesView, mapping: SdmxMapping): string {
