@@ -100,14 +100,14 @@ async function exportSeries(
   query: ExportQueryDto,
   accept: string | undefined,
   res: Response,
-): Promise<StreamableFile> {
+): Promise<string | StreamableFile> {
   const { series, sdmxMapping } = await reader.readForExport(city, code, audience);
   const format = EXPORT_FORMATS[query.format ?? formatFromAccept(accept)];
   const body = format.render(series, sdmxMapping);
   res.setHeader('Content-Type', format.mediaType);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName(series)}.${format.extension}"`);
-  // Not a string, so that Express keeps the Content-Type as set (SDMX-CSV's has no charset parameter).
-  return new StreamableFile(Buffer.from(body));
+  // SDMX-CSV's Content-Type has no charset parameter, which Express adds to any string it sends.
+  return format.mediaType.includes('charset=') ? body : new StreamableFile(Buffer.from(body));
 }
 
 const fileName = (series: PublicSeriesView) =>
@@ -217,7 +217,7 @@ export class OpenDataController {
     @Query() query: ExportQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
+  ): Promise<string | StreamableFile> {
     return exportSeries(this.reader, 'public', city, code, query, accept, res);
   }
 
@@ -256,7 +256,7 @@ export class OpenDataController {
     @Query() query: ExportQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
+  ): Promise<string | StreamableFile> {
     return exportSeries(this.reader, 'members', city, code, query, accept, res);
   }
 }
