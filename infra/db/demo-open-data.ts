@@ -15,13 +15,19 @@ const DISTRICTS: Record<string, Record<string, number>> = {
   padua: { Centro: 17, Arcella: 11, Guizza: 2, Portello: 8 },
 };
 
+// The published demo indicator, for the demos built on it (its SDMX mapping).
+export interface DemoOpenData {
+  indicatorId: string;
+  districts: string[];
+}
+
 // A public count indicator with district breakdowns, to show small-number suppression in the open-data
 // exports (GET /v1/public/cities/:city/data/OD-P1?format=csv). Idempotent: every command has a key.
 export async function seedDemoOpenData(
   commands: CommandBus,
   city: DemoValuesCity & { id: CityId },
   catalogue: DemoCatalogue,
-): Promise<void> {
+): Promise<DemoOpenData | undefined> {
   const meta = (actorId: string, actorRole: string, key: string, organisationId?: string) => ({
     actorId,
     actorRole,
@@ -31,7 +37,7 @@ export async function seedDemoOpenData(
   const coordinator = (key: string) => meta(city.coordinatorId, 'coordinator', key);
   const periodId = catalogue.periods.get(YEAR);
   const districts = DISTRICTS[city.slug];
-  if (!periodId || !districts) return;
+  if (!periodId || !districts) return undefined;
   const { id: indicatorId } = await commands.execute(
     new DefineIndicatorCommand(
       city.id,
@@ -89,4 +95,5 @@ export async function seedDemoOpenData(
       coordinator('publication'),
     ),
   );
+  return { indicatorId, districts: Object.keys(districts) };
 }

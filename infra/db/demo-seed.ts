@@ -13,6 +13,7 @@ import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-
 import { seedDemoMandates } from './demo-mandates';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoOpenData } from './demo-open-data';
+import { seedDemoSdmx } from './demo-sdmx';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
@@ -131,7 +132,7 @@ export async function seedDemo(
       csoId: catalogue.csoId,
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
-    await seedDemoOpenData(commands, people, catalogue);
+    await seedDemoSdmx(commands, people, await seedDemoOpenData(commands, people, catalogue));
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -7,3 +7,4 @@ export { PublicSeriesView, SeriesObservationView } from './read/public-series.vi
 export { EXPORT_FORMATS, ExportFormat } from './read/export-formats';
 export { applyDisclosure, Audience, CONFIDENTIAL, effectiveRule } from './domain/series';
 export { additiveRelations, DisclosureRule, suppress } from './domain/suppression';
+export { SetSdmxMappingCommand } from './commands/set-sdmx-mapping/set-sdmx-mapping.command';

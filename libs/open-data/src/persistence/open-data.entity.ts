@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CityIndicatorRow, CityRow } from '@rl/persistence';
+import { SdmxMapping } from '../domain/sdmx-mapping';
 
 // A city's period codes, to label observations (tenant-private).
 @Entity('open_data_periods')
@@ -89,6 +90,13 @@ export class PublishedDisclosureRuleRecord extends CityIndicatorRow {
   secondary!: boolean;
 }
 
+// An indicator's SDMX mapping, read by the SDMX-CSV export.
+@Entity('published_sdmx_mappings')
+export class PublishedSdmxMappingRecord extends CityIndicatorRow {
+  @Column({ type: 'jsonb' })
+  mapping!: SdmxMapping;
+}
+
 export const OPEN_DATA_ENTITIES = [
   OpenDataPeriodRecord,
   OpenDataSubmissionRecord,
@@ -96,4 +104,5 @@ export const OPEN_DATA_ENTITIES = [
   OpenDataObservationRecord,
   PublishedObservationRecord,
   PublishedDisclosureRuleRecord,
+  PublishedSdmxMappingRecord,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@rl/persistence';
 import { Cell, DisclosureRule } from '../domain/suppression';
 import { Audience, StoredObservation } from '../domain/series';
+import { SdmxMapping } from '../domain/sdmx-mapping';
 
 export interface PublishedSeriesRow {
   cityId: string;
@@ -17,6 +18,7 @@ export interface PublishedSeriesRow {
   };
   frameworkRefs: string[];
   rule: DisclosureRule | null;
+  sdmxMapping: SdmxMapping | null;
   observations: StoredObservation[];
 }
 
@@ -52,7 +54,7 @@ export class PgPublishedSeries implements PublishedSeries {
 
   find(citySlug: string, indicatorCode: string, audience: Audience): Promise<PublishedSeriesRow | null> {
     return this.db.published(audience, async (em) => {
-      const [indicator] = await em.query<Omit<PublishedSeriesRow, 'rule' | 'observations'>[]>(
+      const [indicator] = await em.query<Omit<PublishedSeriesRow, 'rule' | 'sdmxMapping' | 'observations'>[]>(
         `SELECT tenant_id AS "cityId", city_slug AS "citySlug", city_name AS "cityName", indicator_id AS "indicatorId",
                 (array_agg(definition))[1] AS definition,
                 COALESCE(array_agg(framework || ':' || code ORDER BY framework, code) FILTER (WHERE framework <> ''),
@@ -69,6 +71,10 @@ export class PgPublishedSeries implements PublishedSeries {
           WHERE tenant_id = $1 AND indicator_id = $2`,
         [indicator.cityId, indicator.indicatorId],
       );
+      const [sdmx] = await em.query<{ mapping: SdmxMapping }[]>(
+        `SELECT mapping FROM published_sdmx_mappings WHERE tenant_id = $1 AND indicator_id = $2`,
+        [indicator.cityId, indicator.indicatorId],
+      );
       const observations = await em.query<StoredObservation[]>(
         `SELECT period, disaggregation, value, status, definition_version AS "definitionVersion", series, source
            FROM published_observations
@@ -76,7 +82,7 @@ export class PgPublishedSeries implements PublishedSeries {
           ORDER BY period, key`,
         [indicator.cityId, indicator.indicatorId, audience === 'members'],
       );
-      return { ...indicator, rule: rule ?? null, observations };
+      return { ...indicator, rule: rule ?? null, sdmxMapping: sdmx?.mapping ?? null, observations };
     });
   }
 

@@ -5,11 +5,13 @@ import { CityId } from '@rl/kernel';
 import { Projection, ProjectionDefinition } from '@rl/projections';
 import { PeriodEvent, SubmissionEvent } from '@rl/reporting';
 import { DisclosureEvent } from '../domain/disclosure.events';
+import { SdmxMappingEvent } from '../domain/sdmx-mapping.events';
 
 type Handled =
   | PeriodEvent
   | SubmissionEvent
   | DisclosureEvent
+  | SdmxMappingEvent
   // @rl/comparisons' event, by its recorded shape (that library reads this one's suppression).
   | { type: 'PublicationChanged'; data: { indicatorId: string; comparable: boolean; public: boolean } }
   | { type: 'IndicatorActivated' | 'IndicatorRetired'; data: { indicatorId: string } };
@@ -34,6 +36,7 @@ export class OpenDataProjection implements Projection {
     'SubmissionCorrected',
     'SubmissionValidated',
     'DisclosureRuleSet',
+    'SdmxMappingSet',
   ];
   readonly tables = [
     'open_data_periods',
@@ -42,6 +45,7 @@ export class OpenDataProjection implements Projection {
     'open_data_observations',
     'published_observations',
     'published_disclosure_rules',
+    'published_sdmx_mappings',
   ];
 
   async apply(em: EntityManager, cityId: CityId, events: readonly RecordedEvent[]): Promise<void> {
@@ -107,6 +111,13 @@ export class OpenDataProjection implements Projection {
              ON CONFLICT (tenant_id, indicator_id) DO UPDATE
                SET min_count = EXCLUDED.min_count, secondary = EXCLUDED.secondary`,
             [cityId, event.data.indicatorId, event.data.minCount, event.data.secondary],
+          );
+          break;
+        case 'SdmxMappingSet':
+          await em.query(
+            `INSERT INTO published_sdmx_mappings (tenant_id, indicator_id, mapping) VALUES ($1, $2, $3)
+             ON CONFLICT (tenant_id, indicator_id) DO UPDATE SET mapping = EXCLUDED.mapping`,
+            [cityId, event.data.indicatorId, event.data.mapping],
           );
           break;
         case 'PeriodDeadlineMoved':

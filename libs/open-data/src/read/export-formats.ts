@@ -1,10 +1,15 @@
 import { csvNumber, csvText } from '@rl/kernel';
+import { SdmxMapping, unmappedOf } from '../domain/sdmx-mapping';
+import { SdmxErrors } from '../domain/sdmx-mapping.errors';
+import { openSdgCsv } from './open-sdg';
 import { PublicSeriesView } from './public-series.view';
+import { SDMX_CSV_MEDIA_TYPE, sdmxCsv } from './sdmx-csv';
 
 export interface ExportFormat {
   mediaType: string;
   extension: string;
-  render(series: PublicSeriesView): string;
+  // SDMX-CSV needs the indicator's mapping and refuses (422 SDMX.UNMAPPED) what it does not code.
+  render(series: PublicSeriesView, sdmxMapping?: SdmxMapping | null): string;
 }
 
 const CRLF = '\r\n';
@@ -73,8 +78,31 @@ export function csvDictionary(series: PublicSeriesView): string {
   return [head, ...rows].map((r) => r.map(csvText).join(',')).join(CRLF) + CRLF;
 }
 
-// The export formats by their `format` value; SDMX-CSV and Open SDG are added here.
+// An export never drops what the mapping does not code: it names it instead.
+export function unmappedError(unmapped: string[]) {
+  const shown = unmapped.slice(0, 20).join('; ') + (unmapped.length > 20 ? '; …' : '');
+  return SdmxErrors.UNMAPPED({
+    message: `Not coded by the SDMX mapping: ${shown}`,
+    errors: unmapped.slice(0, 1_000).map((u) => ({ field: 'sdmxMapping', message: `unmapped ${u}` })),
+  });
+}
+
+function sdmx(series: PublicSeriesView, mapping: SdmxMapping | null = null): string {
+  const unmapped = unmappedOf(mapping, series.indicator.dimensions, series.observations);
+  if (!mapping || unmapped.length > 0) throw unmappedError(unmapped);
+  return sdmxCsv(series, mapping);
+}
+
+// The export formats by their `format` value.
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   csv: { mediaType: 'text/csv; charset=utf-8', extension: 'csv', render: csv },
   json: { mediaType: 'application/json; charset=utf-8', extension: 'json', render: (s) => JSON.stringify(s) },
+  'sdmx-csv': { mediaType: SDMX_CSV_MEDIA_TYPE, extension: 'csv', render: sdmx },
+  'open-sdg': { mediaType: 'text/csv; charset=utf-8', extension: 'csv', render: openSdgCsv },
 };
+
+// The format an Accept header asks for when no `format` is given (SDMX clients send SDMX-CSV's type).
+export function formatFromAccept(accept: string | undefined): string {
+  const wanted = (accept ?? '').toLowerCase().replace(/\s+/g, '');
+  return wanted.includes('application/vnd.sdmx.data+csv;version=2') ? 'sdmx-csv' : 'json';
+}

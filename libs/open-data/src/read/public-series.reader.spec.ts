@@ -27,6 +27,7 @@ const row = (code: string, unit: string, observations: StoredObservation[]): Pub
   definition: { indicatorCode: code, name: code, unit, dimensions: ['sex'] },
   frameworkRefs: [],
   rule: null,
+  sdmxMapping: null,
   observations,
 });
 const bySex = [cell({}, 40), cell({ sex: 'F' }, 3), cell({ sex: 'M' }, 37)];

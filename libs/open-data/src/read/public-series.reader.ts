@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { applyDisclosure, Audience, effectiveRule } from '../domain/series';
+import { SdmxMapping } from '../domain/sdmx-mapping';
 import { suppress } from '../domain/suppression';
 import { OpenDataErrors } from '../domain/open-data.errors';
 import { PeriodOf, PublishedSeries } from '../persistence/published-series.repository';
@@ -18,6 +19,15 @@ export class PublicSeriesReader {
   ) {}
 
   async read(citySlug: string, indicatorCode: string, audience: Audience): Promise<PublicSeriesView> {
+    return (await this.readForExport(citySlug, indicatorCode, audience)).series;
+  }
+
+  // The series and what an export needs besides it: the indicator's SDMX mapping.
+  async readForExport(
+    citySlug: string,
+    indicatorCode: string,
+    audience: Audience,
+  ): Promise<{ series: PublicSeriesView; sdmxMapping: SdmxMapping | null }> {
     const found = await this.series.find(citySlug, indicatorCode, audience);
     if (!found)
       throw OpenDataErrors.NOT_FOUND({ message: `No public indicator ${indicatorCode} in this city` });
@@ -25,7 +35,7 @@ export class PublicSeriesReader {
     const rule = effectiveRule(found.rule, d.unit, this.config.openData.disclosureMinCount);
     const sources = [...new Set(found.observations.map((o) => o.source).filter((s): s is string => !!s))];
     const seen = found.observations.flatMap((o) => Object.keys(o.disaggregation));
-    return {
+    const series: PublicSeriesView = {
       city: { slug: found.citySlug, name: found.cityName },
       indicator: {
         code: d.indicatorCode,
@@ -46,6 +56,7 @@ export class PublicSeriesReader {
       },
       observations: applyDisclosure(found.observations, rule, audience),
     };
+    return { series, sdmxMapping: found.sdmxMapping };
   }
 
   // Of the latest values a public list shows (the total of one period per indicator), those a public

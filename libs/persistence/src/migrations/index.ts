@@ -30,6 +30,7 @@ import { Budget1795710050000 } from './1795710050000-budget';
 import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-keys';
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 import { OpenData1795710200000 } from './1795710200000-open-data';
+import { SdmxMappings1795710300000 } from './1795710300000-sdmx-mappings';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   GlossaryLabelKeys1795710100000,
   IndicatorFollows1795710110000,
   OpenData1795710200000,
+  SdmxMappings1795710300000,
 ];
