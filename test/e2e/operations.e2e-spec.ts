@@ -25,6 +25,8 @@ const isPublic = (path: string) =>
   ['/health', '/health/ready', '/metrics'].includes(path) ||
   path.startsWith('/v1/auth/') ||
   path.startsWith('/v1/public/') ||
+  // Charts other sites embed in an <img>: no token can come with them.
+  path.startsWith('/embed/') ||
   // Calendar apps cannot send a bearer token: the feed's secret is in its link.
   path.endsWith('/calendar.ics');
 

@@ -208,9 +208,10 @@ describe('Read-your-writes across projections', () => {
       for (const p of projections.filter((x) => !x.handles.includes(type))) {
         let { outcome, ms } = await timed(p.name, position);
         timings.push(ms);
-        // A read that answered but late is measured once more: a stall of this shared machine is not
-        // the rule. A read that waits for the projection (the bug) is late, or refused, every time.
-        if (outcome === '200' && ms >= ANSWER_WITHIN_MS) {
+        // A read that answered but late is measured again (up to three times): a stall of this shared
+        // machine is not the rule. A read that waits for the projection (the bug) is late, or refused,
+        // every time.
+        for (let again = 0; again < 3 && outcome === '200' && ms >= ANSWER_WITHIN_MS; again++) {
           remeasured++;
           ({ outcome, ms } = await timed(p.name, position));
         }
