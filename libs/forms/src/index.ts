@@ -1,0 +1,1 @@
+export { CellDisaggregation, cellQuestionNames, TOTAL_QUESTION } from './domain/cell-names';
