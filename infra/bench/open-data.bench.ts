@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { databaseUrl, dataSourceOptions, TenantDb } from '@rl/persistence';
 import { EXPORT_FORMATS, PublicSeriesReader } from '@rl/open-data';
+import type { SdmxMapping } from '../../libs/open-data/src/domain/sdmx-mapping';
 import { PgPublishedSeries } from '../../libs/open-data/src/persistence/published-series.repository';
 import { bootstrapDatabase, dropDatabase } from '../db/bootstrap';
 import { benchConfig, connect, log, now, round, runBench, table } from './bench-kit';
@@ -11,12 +12,28 @@ import { benchConfig, connect, log, now, round, runBench, table } from './bench-
 // suppression has work), as GET /v1/public/cities/:city/data/:code does it: the read through the public
 // reader role, suppression (primary and secondary), then CSV and JSON. Rows are inserted straight into
 // the shared tables of a scratch database (BENCH_DATABASE, default rl_bench_open_data), created and
-// dropped. Prints the time of each step and the process's peak RSS.
+// dropped. Prints the time of each step (CSV, JSON, SDMX-CSV with a mapping coding every district and age
+// group, Open SDG) and the process's peak RSS.
 process.env.BENCH_DATABASE ??= 'rl_bench_open_data';
 const PERIODS = Number(process.env.BENCH_PERIODS ?? 100);
 const DISTRICTS = 99;
 const AGES = 9;
 const CODE = 'BENCH-1';
+
+// Districts as URBANISATION-like custom breakdown codes and age groups as AGE codes: every value coded.
+const codes = (prefix: string, count: number) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`${prefix}${i + 1}`, `${prefix.toUpperCase()}${i + 1}`]),
+  );
+const SDMX_MAPPING: SdmxMapping = {
+  series: 'BENCH_SERIES',
+  refArea: 'BE_GHENT',
+  unitMeasure: 'NUMBER',
+  dimensions: {
+    district: { code: 'CUST_BREAKDOWN', values: codes('d', DISTRICTS) },
+    age: { code: 'AGE', values: codes('a', AGES) },
+  },
+};
 
 async function seed(url: string, cityId: string, indicatorId: string): Promise<number> {
   const admin = await connect(url);
@@ -76,9 +93,14 @@ async function main(): Promise<void> {
     const series = await time('read + suppress (public)', () => reader.read('bench', CODE, 'public'));
     const csv = await time('render CSV', () => EXPORT_FORMATS.csv.render(series));
     const json = await time('render JSON', () => EXPORT_FORMATS.json.render(series));
+    const sdmx = await time('render SDMX-CSV 2.0', () =>
+      EXPORT_FORMATS['sdmx-csv'].render(series, SDMX_MAPPING),
+    );
+    const openSdg = await time('render Open SDG CSV', () => EXPORT_FORMATS['open-sdg'].render(series));
     const hidden = series.observations.filter((o) => o.obsStatus === 'Q').length;
     log(
-      `open-data export: ${rows} observations, ${hidden} suppressed; CSV ${round(csv.length / 1e6)} MB, JSON ${round(json.length / 1e6)} MB`,
+      `open-data export: ${rows} observations, ${hidden} suppressed; CSV ${round(csv.length / 1e6)} MB, JSON ${round(json.length / 1e6)} MB, ` +
+        `SDMX-CSV ${round(sdmx.length / 1e6)} MB, Open SDG ${round(openSdg.length / 1e6)} MB`,
     );
     log(table(['step', 'ms'], timings));
     log(`peak RSS ${round(process.resourceUsage().maxRSS / 1024)} MB`);

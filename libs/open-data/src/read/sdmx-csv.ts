@@ -11,12 +11,14 @@ export const TOTAL = '_T';
 
 const CRLF = '\r\n';
 
-// SDMX frequency and time period of one of our period codes: 2024, 2024-Q1, 2024-03 or a span 2023/24
-// (SDG data is annual; a span keeps its code, its details are in the source).
+// SDMX frequency and time period of one of our period codes: 2024, 2024-Q1, 2024-03 or a span 2023/24.
+// SDMX has no code like 2023/24: a span covers both calendar years it touches (see period-code.ts), so
+// it becomes the SDMX time range 2023-01-01/P2Y; SDG data is annual, so its frequency stays A.
 function timeOf(period: string): { freq: string; time: string } {
   if (/^\d{4}-Q[1-4]$/.test(period)) return { freq: 'Q', time: period };
   if (/^\d{4}-\d{2}$/.test(period)) return { freq: 'M', time: period };
-  return { freq: 'A', time: period };
+  const span = /^(\d{4})\/\d{2}$/.exec(period);
+  return { freq: 'A', time: span ? `${span[1]}-01-01/P2Y` : period };
 }
 
 // One SDMX-CSV 2.0 row per observation: STRUCTURE, STRUCTURE_ID, ACTION, the SDG dimensions in DSD

@@ -31,7 +31,12 @@ const series: PublicSeriesView = {
     licence: 'CC-BY-4.0',
   },
   disclosure: { minCount: 5, secondary: true, origin: 'default' },
-  observations: [obs({}, 40), obs({ Sexe: 'Dona' }, null), obs({ Sexe: 'Home' }, -2.5, '2024-Q1')],
+  observations: [
+    obs({}, 40),
+    obs({ Sexe: 'Dona' }, null),
+    obs({ Sexe: 'Home' }, -2.5, '2024-Q1'),
+    obs({}, 41, '2023/24'),
+  ],
 };
 const mapping: SdmxMapping = {
   series: 'SP_HOMELESS',
@@ -64,15 +69,20 @@ describe('sdmxCsv', () => {
     const dims = (r: string[]) => SDG_DIMENSIONS.map((d) => r[header.indexOf(d)]);
     for (const r of data) expect(dims(r)).not.toContain('');
     const col = (r: string[], c: string) => r[header.indexOf(c)];
-    expect(data.map((r) => col(r, 'SEX'))).toEqual(['_T', 'F', 'M']);
-    expect(data.map((r) => col(r, 'AGE'))).toEqual(['_T', '_T', '_T']);
+    expect(data.map((r) => col(r, 'SEX'))).toEqual(['_T', 'F', 'M', '_T']);
+    expect(data.map((r) => col(r, 'AGE'))).toEqual(['_T', '_T', '_T', '_T']);
     expect(data.map((r) => [col(r, 'STRUCTURE'), col(r, 'STRUCTURE_ID'), col(r, 'ACTION')])).toEqual(
-      Array(3).fill(['datastructure', SDG_DSD, 'I']),
+      Array(4).fill(['datastructure', SDG_DSD, 'I']),
     );
+  });
+
+  it('writes SDMX time periods: years, quarters, and a year span as a time range over both years', () => {
+    const col = (r: string[], c: string) => r[header.indexOf(c)];
     expect(data.map((r) => [col(r, 'FREQ'), col(r, 'TIME_PERIOD')])).toEqual([
       ['A', '2024'],
       ['A', '2024'],
       ['Q', '2024-Q1'],
+      ['A', '2023-01-01/P2Y'],
     ]);
   });
 
@@ -82,8 +92,9 @@ describe('sdmxCsv', () => {
       ['40', 'A'],
       ['', 'Q'],
       ['-2.5', 'A'],
+      ['41', 'A'],
     ]);
-    expect(data.map((r) => col(r, 'UNIT_MULT'))).toEqual(['0', '0', '0']);
+    expect(data.map((r) => col(r, 'UNIT_MULT'))).toEqual(['0', '0', '0', '0']);
   });
 });
 
@@ -105,6 +116,7 @@ describe('openSdgCsv', () => {
       '2024,,count,GH-HOMELESS,A,ghent,40',
       '2024,Dona,count,GH-HOMELESS,Q,ghent,',
       '2024-Q1,Home,count,GH-HOMELESS,A,ghent,-2.5',
+      '2023/24,,count,GH-HOMELESS,A,ghent,41',
       '',
     ]);
   });
