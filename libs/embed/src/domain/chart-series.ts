@@ -1,3 +1,5 @@
+import type { ChartWords } from './chart-words';
+
 // What a chart shows: one value per period (of the chosen disaggregation, or the total), in period order.
 export const CHART_TYPES = ['line', 'bar'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -21,6 +23,8 @@ export interface ChartSeries {
   // BCP 47 tag whose number format every figure is written in.
   locale: string;
   points: ChartPoint[];
+  // The chart's words in the reader's language (default English).
+  words?: ChartWords;
 }
 
 // The cells of a published series as its reader gives them (suppressed ones: value null, status Q).
