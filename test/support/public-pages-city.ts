@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { ApiHarness, Session, TestCity, uniqueSuffix } from './api-harness';
+import { cityWithPeople, CityWithPeople } from './city-with-people';
+import { cityClient } from './city-client';
+import { fixtures } from './fixtures';
+
+// Names a page must show as text, never as markup.
+export const HOSTILE = {
+  city: 'Ghent <script>alert(1)</script>',
+  indicator: 'Evictions <img src=x onerror=alert(1)> & "onload="x',
+  organisation: 'Shelter "onload="alert(2)" <b>',
+  comment: "Figures rose after the desk opened <script>alert('c')</script>",
+};
+export const INTERNAL_COMMENT = 'INTERNAL-ONLY: do not publish this note';
+export const SECRET_NAME = 'Unpublished indicator never shown';
+// The 2024 breakdown: women's 3 is below the count rule (5), so men's 4321 goes too (secondary).
+export const SUPPRESSED_VALUES = ['4321', '4.321', '4,321'];
+
+export interface PublicPagesCity {
+  ghent: CityWithPeople;
+  padua: TestCity;
+  indicator: { id: string; code: string };
+  hidden: { id: string; code: string };
+}
+
+// Ghent (nl) with a public count indicator broken down by sex, one unpublished indicator, a public and
+// an internal comment; Padua (it) publishing nothing. Pages follow projections: wait for them.
+export async function publicPagesCity(api: ApiHarness, operator: Session): Promise<PublicPagesCity> {
+  const ghent = await cityWithPeople(api, operator, HOSTILE.city, { name: HOSTILE.organisation });
+  const slug = `padua-${uniqueSuffix()}`;
+  const created = await api.http
+    .post('/v1/platform/cities')
+    .auth(operator.accessToken, { type: 'bearer' })
+    .send({ slug, name: 'Padova', countryCode: 'IT', defaultLocale: 'it', timezone: 'Europe/Rome' })
+    .expect(201);
+  const padua = { id: created.body.id as string, slug };
+  await api.member(operator, padua, 'coordinator');
+
+  const coordinator = ghent.as(ghent.coordinator);
+  const reviewer = ghent.as(await api.member(operator, ghent.city, 'official'));
+  const define = (name: string) =>
+    fixtures.indicator(coordinator, {
+      code: `PP-${randomUUID().slice(0, 6)}`,
+      name,
+      right: 'adequate-housing',
+      unit: 'count',
+      disaggregations: [{ dimension: 'sex', values: ['F', 'M'] }],
+      status: 'active',
+    });
+  const indicator = await define(HOSTILE.indicator);
+  const hidden = await define(SECRET_NAME);
+  const values = (indicatorId: string, periodId: string, cells: [Record<string, string>, number][]) =>
+    fixtures.validatedValues(
+      ghent.as(ghent.official),
+      reviewer,
+      { indicatorId, periodId, organisationId: ghent.organisationId },
+      cells,
+    );
+  const period2023 = await fixtures.period(coordinator, '2023');
+  const period2024 = await fixtures.period(coordinator, '2024');
+  await values(indicator.id, period2023, [
+    [{}, 1250],
+    [{ sex: 'F' }, 620],
+    [{ sex: 'M' }, 630],
+  ]);
+  await values(indicator.id, period2024, [
+    [{}, 4324],
+    [{ sex: 'F' }, 3],
+    [{ sex: 'M' }, 4321],
+  ]);
+  await values(hidden.id, period2024, [[{}, 12]]);
+  await coordinator
+    .put(`indicators/${indicator.id}/publication`)
+    .send({ comparable: false, public: true })
+    .expect(200);
+  const comment = (session: Session, body: string, visibility: string) =>
+    cityClient(api, ghent.city, session)
+      .post('comments')
+      .send({ target: { kind: 'indicator', id: indicator.id }, body, visibility })
+      .expect(201);
+  await comment(ghent.collector, HOSTILE.comment, 'public');
+  await comment(ghent.researcher, INTERNAL_COMMENT, 'internal');
+  return { ghent, padua, indicator, hidden };
+}
