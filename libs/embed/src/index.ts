@@ -1,4 +1,4 @@
 export { EmbedModule } from './embed.module';
-export { ChartPoint, ChartSeries, ChartType, chartPoints } from './domain/chart-series';
+export { ChartPoint, ChartSeries, ChartType, ChartWords, chartPoints } from './domain/chart-series';
 export { renderSvgChart, seriesBreaks } from './domain/svg-chart';
-export { ChartWords, chartWords } from './domain/chart-words';
+export { chartWords } from './domain/chart-words';

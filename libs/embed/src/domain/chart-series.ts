@@ -1,8 +1,24 @@
-import type { ChartWords } from './chart-words';
-
 // What a chart shows: one value per period (of the chosen disaggregation, or the total), in period order.
 export const CHART_TYPES = ['line', 'bar'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
+
+// The words a chart writes around its figures, so a page in the city's language can draw it in that
+// language too. The standalone embed keeps English (its readers' language is unknown).
+export interface ChartWords {
+  chartOf(type: ChartType, periods: number, from: string, to: string): string;
+  firstLast(first: string, firstPeriod: string, last: string, lastPeriod: string): string;
+  noValueShown: string;
+  unit(unit: string): string;
+  suppressed(periods: string): string;
+  notReported(periods: string): string;
+  breaks(list: string): string;
+  breakBefore(label: string, period: string): string;
+  seriesBreak: string;
+  definitionVersion(version: number): string;
+  noValues: string;
+  suppressedLegend: string;
+  breakLegend: string;
+}
 
 export interface ChartPoint {
   period: string;

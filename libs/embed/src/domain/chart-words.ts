@@ -1,22 +1,4 @@
-import type { ChartType } from './chart-series';
-
-// The words a chart writes around its figures, so a page in the city's language can draw it in that
-// language too. The standalone embed keeps English (its readers' language is unknown).
-export interface ChartWords {
-  chartOf(type: ChartType, periods: number, from: string, to: string): string;
-  firstLast(first: string, firstPeriod: string, last: string, lastPeriod: string): string;
-  noValueShown: string;
-  unit(unit: string): string;
-  suppressed(periods: string): string;
-  notReported(periods: string): string;
-  breaks(list: string): string;
-  breakBefore(label: string, period: string): string;
-  seriesBreak: string;
-  definitionVersion(version: number): string;
-  noValues: string;
-  suppressedLegend: string;
-  breakLegend: string;
-}
+import type { ChartWords } from './chart-series';
 
 export const ENGLISH_CHART_WORDS: ChartWords = {
   chartOf: (type, n, from, to) =>

@@ -1,5 +1,5 @@
-import { ChartPoint, ChartSeries, ChartType } from './chart-series';
-import { ChartWords, ENGLISH_CHART_WORDS } from './chart-words';
+import { ChartPoint, ChartSeries, ChartType, ChartWords } from './chart-series';
+import { ENGLISH_CHART_WORDS } from './chart-words';
 
 // A standalone SVG chart of one series, for an <img> on any site: no script, no external resource, a
 // fixed viewBox that scales to the box it is given, text and marks dark enough on its own white
