@@ -38,37 +38,36 @@ export async function publicPagesCity(api: ApiHarness, operator: Session): Promi
 
   const coordinator = ghent.as(ghent.coordinator);
   const reviewer = ghent.as(await api.member(operator, ghent.city, 'official'));
-  const define = (name: string) =>
-    fixtures.indicator(coordinator, {
-      code: `PP-${randomUUID().slice(0, 6)}`,
-      name,
-      right: 'adequate-housing',
-      unit: 'count',
-      disaggregations: [{ dimension: 'sex', values: ['F', 'M'] }],
-      status: 'active',
-    });
-  const indicator = await define(HOSTILE.indicator);
-  const hidden = await define(SECRET_NAME);
-  const values = (indicatorId: string, periodId: string, cells: [Record<string, string>, number][]) =>
-    fixtures.validatedValues(
+  const [indicator, hidden] = await Promise.all(
+    [HOSTILE.indicator, SECRET_NAME].map((name) =>
+      fixtures.indicator(coordinator, {
+        code: `PP-${randomUUID().slice(0, 6)}`,
+        name,
+        right: 'adequate-housing',
+        unit: 'count',
+        disaggregations: [{ dimension: 'sex', values: ['F', 'M'] }],
+        status: 'active',
+      }),
+    ),
+  );
+  const periods = new Map<string, string>();
+  for (const code of ['2023', '2024']) periods.set(code, await fixtures.period(coordinator, code));
+  // [indicator, period, total, women, men]; the hidden indicator has a total only.
+  const VALUES: [string, string, number, number?, number?][] = [
+    [indicator.id, '2023', 1250, 620, 630],
+    [indicator.id, '2024', 4324, 3, 4321],
+    [hidden.id, '2024', 12],
+  ];
+  for (const [indicatorId, period, total, women, men] of VALUES) {
+    const cells: [Record<string, string>, number][] = [[{}, total]];
+    if (women !== undefined && men !== undefined) cells.push([{ sex: 'F' }, women], [{ sex: 'M' }, men]);
+    await fixtures.validatedValues(
       ghent.as(ghent.official),
       reviewer,
-      { indicatorId, periodId, organisationId: ghent.organisationId },
+      { indicatorId, periodId: periods.get(period)!, organisationId: ghent.organisationId },
       cells,
     );
-  const period2023 = await fixtures.period(coordinator, '2023');
-  const period2024 = await fixtures.period(coordinator, '2024');
-  await values(indicator.id, period2023, [
-    [{}, 1250],
-    [{ sex: 'F' }, 620],
-    [{ sex: 'M' }, 630],
-  ]);
-  await values(indicator.id, period2024, [
-    [{}, 4324],
-    [{ sex: 'F' }, 3],
-    [{ sex: 'M' }, 4321],
-  ]);
-  await values(hidden.id, period2024, [[{}, 12]]);
+  }
   await coordinator
     .put(`indicators/${indicator.id}/publication`)
     .send({ comparable: false, public: true })
