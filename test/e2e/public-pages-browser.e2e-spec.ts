@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ApiHarness, eventually } from '../support';
-import { PublicPagesCity, publicPagesCity } from '../support/public-pages-city';
+import { DATASET, PublicPagesCity, publicPagesCity } from '../support/public-pages-city';
 
 // The public pages and an embedded chart in a real browser (Debian's Chromium, no browser download):
 // they render with their own stylesheet under their Content-Security-Policy, another site's <img> shows
@@ -63,7 +63,8 @@ describeInBrowser('Public pages in a browser', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     await eventually('the published indicator page', async () => {
       const res = await fetch(indicatorPage());
-      return res.status === 200 && (await res.text()).includes('4.324') ? true : undefined;
+      const text = res.status === 200 ? await res.text() : '';
+      return text.includes('4.324') && text.includes(DATASET) ? true : undefined;
     });
   }, 180_000);
   afterAll(async () => {

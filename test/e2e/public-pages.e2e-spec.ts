@@ -4,8 +4,10 @@ import {
   INTERNAL_COMMENT,
   PublicPagesCity,
   publicPagesCity,
+  DATASET,
   SECRET_NAME,
   SUPPRESSED_VALUES,
+  TERM,
 } from '../support/public-pages-city';
 
 // The public HTML pages as anyone (and any other site) reads them: names escaped, only public comments,
@@ -35,14 +37,18 @@ describe('Public pages', () => {
     ({ api, operator } = await ApiHarness.startWithOperator());
     world = await publicPagesCity(api, operator);
     // Pages follow the projections: wait until the city page shows the published 2024 total and the
-    // indicator page the public comment.
+    // indicator page the public comment (and the glossary term and the dataset, of other projections).
     await eventually('the published city page', async () => {
       const res = await page(cityPath());
-      return res.status === 200 && res.text.includes('4.324') ? true : undefined;
+      return res.status === 200 && res.text.includes('4.324') && res.text.includes(TERM.label)
+        ? true
+        : undefined;
     });
     await eventually('the public comment', async () => {
       const res = await page(indicatorPath());
-      return res.status === 200 && res.text.includes(escaped(HOSTILE.comment)) ? true : undefined;
+      return res.status === 200 && res.text.includes(escaped(HOSTILE.comment)) && res.text.includes(DATASET)
+        ? true
+        : undefined;
     });
   }, 120_000);
   afterAll(() => api.close());
@@ -81,6 +87,15 @@ describe('Public pages', () => {
     // The chart is inline, its words in Dutch, its title escaped.
     expect(html).toContain('<svg');
     expect(html).toContain('Lijndiagram van 2 periodes van 2023 tot 2024.');
+  });
+
+  it("shows the linked glossary definition in the page's language and the public dataset", async () => {
+    const city = (await page(cityPath()).expect(200)).text;
+    expect(city).toContain(`<dt>${TERM.label}</dt><dd>${TERM.definition}</dd>`);
+    const indicator = (await page(indicatorPath()).expect(200)).text;
+    expect(indicator).toContain(`<a href="https://data.example.org/evictions.csv">${DATASET}</a>`);
+    const english = (await page(`${indicatorPath()}?lang=en`).expect(200)).text;
+    expect(english).toContain('<dt>Eviction</dt><dd>Being made to leave a home.</dd>');
   });
 
   it('shows suppressed cells as gaps and never their numbers', async () => {

@@ -13,6 +13,8 @@ export const HOSTILE = {
 };
 export const INTERNAL_COMMENT = 'INTERNAL-ONLY: do not publish this note';
 export const SECRET_NAME = 'Unpublished indicator never shown';
+export const TERM = { label: 'Uithuiszetting', definition: 'Gedwongen verlaten van een woning.' };
+export const DATASET = 'Vonnissen tot uithuiszetting';
 // The 2024 breakdown: women's 3 is below the count rule (5), so men's 4321 goes too (secondary).
 export const SUPPRESSED_VALUES = ['4321', '4.321', '4,321'];
 
@@ -38,9 +40,24 @@ export async function publicPagesCity(api: ApiHarness, operator: Session): Promi
 
   const coordinator = ghent.as(ghent.coordinator);
   const reviewer = ghent.as(await api.member(operator, ghent.city, 'official'));
+  // An adopted term of the city's published glossary, which the public indicator links.
+  const term = await coordinator
+    .post('glossary/terms')
+    .send({
+      prefLabel: { en: 'Eviction', nl: TERM.label },
+      definition: { en: 'Being made to leave a home.', nl: TERM.definition },
+    })
+    .expect(201);
+  await coordinator
+    .post(`glossary/terms/${term.body.id}/adopt`)
+    .set('If-Match', String(term.body.version))
+    .send({ note: 'Agreed' })
+    .expect(200);
+  await coordinator.put('glossary/publication').send({ public: true }).expect(200);
   const [indicator, hidden] = await Promise.all(
-    [HOSTILE.indicator, SECRET_NAME].map((name) =>
+    [HOSTILE.indicator, SECRET_NAME].map((name, n) =>
       fixtures.indicator(coordinator, {
+        terms: n === 0 ? [term.body.id] : [],
         code: `PP-${randomUUID().slice(0, 6)}`,
         name,
         right: 'adequate-housing',
@@ -72,6 +89,21 @@ export async function publicPagesCity(api: ApiHarness, operator: Session): Promi
     .put(`indicators/${indicator.id}/publication`)
     .send({ comparable: false, public: true })
     .expect(200);
+  await coordinator
+    .post('datasets')
+    .send({
+      title: DATASET,
+      description: 'Court rulings, by district.',
+      owner: ghent.organisationId,
+      licence: 'CC-BY-4.0',
+      updateFrequency: 'annual',
+      personalData: false,
+      format: 'CSV',
+      accessUrl: 'https://data.example.org/evictions.csv',
+      indicators: [indicator.id],
+      public: true,
+    })
+    .expect(201);
   const comment = (session: Session, body: string, visibility: string) =>
     cityClient(api, ghent.city, session)
       .post('comments')
