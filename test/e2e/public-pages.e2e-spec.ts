@@ -155,4 +155,16 @@ describe('Public pages', () => {
     const problem = expectProblem(await page(`${cityPath()}?lang=xx`), 400);
     expect(problem.errors.map((e) => e.field)).toEqual(['lang']);
   });
+
+  // Last: it withdraws the glossary.
+  it('drops the definitions at once when the city withdraws its glossary, never a stale 304', async () => {
+    const before = await page(cityPath()).expect(200);
+    await world.ghent
+      .as(world.ghent.coordinator)
+      .put('glossary/publication')
+      .send({ public: false })
+      .expect(200);
+    const after = await page(cityPath()).set('If-None-Match', before.headers.etag).expect(200);
+    expect(after.text).not.toContain(TERM.label);
+  });
 });

@@ -12,7 +12,7 @@ import { BUDGET_LINES_PROJECTION, FUNDED_PROJECTS_PROJECTION } from '@rl/budget'
 import { COMMENT_THREADS_PROJECTION } from '@rl/comments';
 import { PUBLICATION_PROJECTION } from '@rl/comparisons';
 import { DATASETS_PROJECTION } from '@rl/datasets';
-import { GLOSSARY_TERMS_PROJECTION } from '@rl/glossary';
+import { GLOSSARY_TERMS_PROJECTION, GlossaryPublicationStamp } from '@rl/glossary';
 import { INDICATOR_CATALOG_PROJECTION } from '@rl/indicators';
 import { OPEN_DATA_PROJECTION, OpenDataErrors } from '@rl/open-data';
 import { SUBMISSIONS_PROJECTION } from '@rl/reporting';
@@ -24,6 +24,7 @@ import { PublicPages } from './public-pages';
 import { PAGE_CSP } from './render/layout';
 
 // The read models a city page is written from; an indicator page adds its comments, datasets and budget.
+// The glossary's publication flag follows no projection: its stamp joins the tag (as the glossary's own).
 const CITY_PAGE_READS = [
   OPEN_DATA_PROJECTION,
   PUBLICATION_PROJECTION,
@@ -59,7 +60,7 @@ export class PublicPagesController {
       "A city's public page: its public indicators by right, latest values and trend, submitters, glossary " +
       'definitions and data downloads',
   })
-  @PublicRead({ projections: CITY_PAGE_READS })
+  @PublicRead({ projections: CITY_PAGE_READS, also: GlossaryPublicationStamp })
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiProduces('text/html')
   @ApiOkResponse(HTML_PAGE)
@@ -80,7 +81,7 @@ export class PublicPagesController {
       "A public indicator's page: series chart and table, disaggregations, metadata, public comments, linked " +
       'datasets and funded projects, downloads',
   })
-  @PublicRead({ projections: INDICATOR_PAGE_READS })
+  @PublicRead({ projections: INDICATOR_PAGE_READS, also: GlossaryPublicationStamp })
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiParam({ name: 'code', description: "The indicator's code in the city", example: 'ED-O1' })
   @ApiProduces('text/html')
