@@ -15,6 +15,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoOpenData } from './demo-open-data';
 import { seedDemoSdmx } from './demo-sdmx';
 import { seedDemoPublication } from './demo-publication';
+import { seedDemoPublicPages } from './demo-public-pages';
 import { seedDemoReminders } from './demo-reminders';
 import { seedDemoResources } from './demo-resources';
 import { seedDemoTasks } from './demo-tasks';
@@ -133,6 +134,7 @@ export async function seedDemo(
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
     await seedDemoSdmx(commands, people, await seedDemoOpenData(commands, people, catalogue));
+    await seedDemoPublicPages(commands, people, catalogue);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

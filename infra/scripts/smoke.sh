@@ -97,4 +97,6 @@ test "$(suppressed)" -eq 2
 test "$(curl -fs "http://127.0.0.1:$port/embed/cities/ghent/indicators/OD-P1.svg" | grep -c '^<svg xmlns="http://www.w3.org/2000/svg"')" -eq 1
 # Its SDMX-CSV export (the demo mapping): the small district and its complement blank with OBS_STATUS Q.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/data/OD-P1?format=sdmx-csv" | grep -c ',,NUMBER,0,Q')" -eq 2
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped"
+# The city's public page: HTML in Dutch.
+curl -fs "http://127.0.0.1:$port/cities/ghent" | grep -q '^<html lang="nl">'
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped, public city page served"

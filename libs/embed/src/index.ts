@@ -1,3 +1,4 @@
 export { EmbedModule } from './embed.module';
-export { ChartPoint, ChartSeries, ChartType, chartPoints } from './domain/chart-series';
-export { renderSvgChart } from './domain/svg-chart';
+export { ChartPoint, ChartSeries, ChartType, ChartWords, chartPoints } from './domain/chart-series';
+export { renderSvgChart, seriesBreaks } from './domain/svg-chart';
+export { chartWords } from './domain/chart-words';

@@ -1,6 +1,7 @@
 // The renderer's unit tests, beside domain/ (they read its SVG with the lib's test parser).
 import { byClass, findAll, parseSvg, XmlElement } from './testing';
 import { ChartPoint, ChartSeries, chartPoints, SeriesCell } from './domain/chart-series';
+import { chartWords } from './domain/chart-words';
 import {
   BACKGROUND,
   describe as describeChart,
@@ -166,6 +167,30 @@ describe('SVG chart', () => {
     expect(describeChart(series([point('2024', 3)]), 'bar')).toMatch(
       /^Bar chart of 1 period from 2024 to 2024\./,
     );
+  });
+});
+
+describe('chart words', () => {
+  const gapped = series([
+    point('2022', 14),
+    point('2023', null, { suppressed: true }),
+    point('2024', 1234.5, { series: 2 }),
+  ]);
+
+  it("writes the chart in the reader's language, its numbers in the locale", () => {
+    const svg = parseSvg(renderSvgChart({ ...gapped, locale: 'it-IT', words: chartWords('it-IT') }, 'line'));
+    expect(only(svg, 'desc').text).toBe(
+      'Grafico a linee di 3 periodi dal 2022 al 2024. Primo valore 14 (2022), ultimo valore 1234,5 (2024). ' +
+        'Unità: count. Oscurati per proteggere i piccoli numeri, indicati con Q e lasciati vuoti: 2023. ' +
+        'I valori prima e dopo una linea tratteggiata non sono confrontabili: interruzione della serie prima del 2024.',
+    );
+    expect(byClass(svg, 'series-break')).toHaveLength(1);
+  });
+
+  it('falls back to English for a language it has no words in, and keeps ids apart by prefix', () => {
+    expect(chartWords('fr').seriesBreak).toBe('Series break');
+    const svg = parseSvg(renderSvgChart(gapped, 'bar', 'page-chart'));
+    expect(svg.attributes['aria-labelledby']).toBe('page-chart-title page-chart-desc');
   });
 });
 

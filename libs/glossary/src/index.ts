@@ -15,3 +15,4 @@ export { ProposeRevisionCommand } from './commands/propose-revision/propose-revi
 export { ProposeTermCommand } from './commands/propose-term/propose-term.command';
 export { SetGlossaryPublicationCommand } from './commands/set-glossary-publication/set-glossary-publication.command';
 export { TakeStanceCommand } from './commands/take-stance/take-stance.command';
+export { GlossaryPublicationStamp } from './public/glossary-publication-stamp';

@@ -2,6 +2,24 @@
 export const CHART_TYPES = ['line', 'bar'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+// The words a chart writes around its figures, so a page in the city's language can draw it in that
+// language too. The standalone embed keeps English (its readers' language is unknown).
+export interface ChartWords {
+  chartOf(type: ChartType, periods: number, from: string, to: string): string;
+  firstLast(first: string, firstPeriod: string, last: string, lastPeriod: string): string;
+  noValueShown: string;
+  unit(unit: string): string;
+  suppressed(periods: string): string;
+  notReported(periods: string): string;
+  breaks(list: string): string;
+  breakBefore(label: string, period: string): string;
+  seriesBreak: string;
+  definitionVersion(version: number): string;
+  noValues: string;
+  suppressedLegend: string;
+  breakLegend: string;
+}
+
 export interface ChartPoint {
   period: string;
   // null: no value to draw (suppressed, or not reported).
@@ -21,6 +39,8 @@ export interface ChartSeries {
   // BCP 47 tag whose number format every figure is written in.
   locale: string;
   points: ChartPoint[];
+  // The chart's words in the reader's language (default English).
+  words?: ChartWords;
 }
 
 // The cells of a published series as its reader gives them (suppressed ones: value null, status Q).

@@ -1,4 +1,5 @@
-import { ChartPoint, ChartSeries, ChartType } from './chart-series';
+import { ChartPoint, ChartSeries, ChartType, ChartWords } from './chart-series';
+import { ENGLISH_CHART_WORDS } from './chart-words';
 
 // A standalone SVG chart of one series, for an <img> on any site: no script, no external resource, a
 // fixed viewBox that scales to the box it is given, text and marks dark enough on its own white
@@ -17,8 +18,6 @@ export const PALETTE = {
 // Gridlines only help the eye; the axis labels carry the values.
 const GRID = '#e0e0e0';
 
-const TITLE_ID = 'rl-chart-title';
-const DESC_ID = 'rl-chart-desc';
 const HEADING_MAX = 80;
 
 // XML 1.0 forbids these characters even escaped; a name carrying one must not break the document.
@@ -42,15 +41,18 @@ export interface SeriesBreak {
 }
 
 // A break before a point whose series number or definition version differs from the last reported one.
-export function seriesBreaks(points: readonly ChartPoint[]): SeriesBreak[] {
+export function seriesBreaks(
+  points: readonly ChartPoint[],
+  words: ChartWords = ENGLISH_CHART_WORDS,
+): SeriesBreak[] {
   const breaks: SeriesBreak[] = [];
   let last: ChartPoint | null = null;
   points.forEach((p, index) => {
     if (p.series === null) return;
     if (last) {
-      if (p.series !== last.series) breaks.push({ index, label: 'Series break' });
+      if (p.series !== last.series) breaks.push({ index, label: words.seriesBreak });
       else if (p.definitionVersion !== last.definitionVersion)
-        breaks.push({ index, label: `Definition v${p.definitionVersion}` });
+        breaks.push({ index, label: words.definitionVersion(p.definitionVersion ?? 1) });
     }
     last = p;
   });
@@ -96,32 +98,27 @@ function titleOf(s: ChartSeries): string {
 // The text an assistive technology reads instead of the picture: what the picture shows, in words.
 export function describe(s: ChartSeries, type: ChartType): string {
   const fmt = numberFormat(s.locale);
+  const words = s.words ?? ENGLISH_CHART_WORDS;
   const { points } = s;
-  if (points.length === 0) return `No published values in the chosen periods. Unit: ${s.unit}.`;
+  if (points.length === 0) return `${words.noValues}. ${words.unit(s.unit)}`;
   const valued = points.filter((p) => p.value !== null);
-  const sentences = [
-    `${type === 'bar' ? 'Bar' : 'Line'} chart of ${points.length} period${points.length === 1 ? '' : 's'} ` +
-      `from ${points[0].period} to ${points[points.length - 1].period}.`,
-  ];
+  const sentences = [words.chartOf(type, points.length, points[0].period, points[points.length - 1].period)];
   if (valued.length > 0) {
     const first = valued[0];
     const last = valued[valued.length - 1];
     sentences.push(
-      `First value ${fmt.format(first.value!)} (${first.period}), last value ${fmt.format(last.value!)} (${last.period}).`,
+      words.firstLast(fmt.format(first.value!), first.period, fmt.format(last.value!), last.period),
     );
-  } else sentences.push('No value is shown.');
-  sentences.push(`Unit: ${s.unit}.`);
+  } else sentences.push(words.noValueShown);
+  sentences.push(words.unit(s.unit));
   const suppressed = points.filter((p) => p.suppressed).map((p) => p.period);
-  if (suppressed.length > 0)
-    sentences.push(`Suppressed to protect small numbers, marked Q and left blank: ${suppressed.join(', ')}.`);
+  if (suppressed.length > 0) sentences.push(words.suppressed(suppressed.join(', ')));
   const missing = points.filter((p) => p.value === null && !p.suppressed).map((p) => p.period);
-  if (missing.length > 0) sentences.push(`Not reported: ${missing.join(', ')}.`);
-  const breaks = seriesBreaks(points);
+  if (missing.length > 0) sentences.push(words.notReported(missing.join(', ')));
+  const breaks = seriesBreaks(points, words);
   if (breaks.length > 0)
     sentences.push(
-      `Values before and after a dashed line do not compare: ${breaks
-        .map((b) => `${b.label.toLowerCase()} before ${points[b.index].period}`)
-        .join(', ')}.`,
+      words.breaks(breaks.map((b) => words.breakBefore(b.label, points[b.index].period)).join(', ')),
     );
   return sentences.join(' ');
 }
@@ -129,8 +126,11 @@ export function describe(s: ChartSeries, type: ChartType): string {
 const text = (x: number, y: number, content: string, attributes = '') =>
   `<text x="${round(x)}" y="${round(y)}"${attributes ? ` ${attributes}` : ''}>${xmlEscape(content)}</text>`;
 
-export function renderSvgChart(s: ChartSeries, type: ChartType): string {
+// ids: an SVG inlined in a page must not repeat the ids of another one there.
+export function renderSvgChart(s: ChartSeries, type: ChartType, idPrefix = 'rl-chart'): string {
   const fmt = numberFormat(s.locale);
+  const words = s.words ?? ENGLISH_CHART_WORDS;
+  const [titleId, descId] = [`${idPrefix}-title`, `${idPrefix}-desc`];
   const { points } = s;
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
   const ticks = valueTicks(values);
@@ -176,7 +176,7 @@ export function renderSvgChart(s: ChartSeries, type: ChartType): string {
   });
   parts.push('</g>');
 
-  const breaks = seriesBreaks(points);
+  const breaks = seriesBreaks(points, words);
   parts.push(`<g class="breaks" fill="${PALETTE.break}" font-size="11">`);
   for (const b of breaks) {
     const bx = PLOT.left + b.index * band;
@@ -226,17 +226,17 @@ export function renderSvgChart(s: ChartSeries, type: ChartType): string {
   parts.push('</g>');
 
   const legend: string[] = [];
-  if (points.length === 0) legend.push('No published values in the chosen periods');
-  if (points.some((p) => p.suppressed)) legend.push('Q: suppressed to protect small numbers');
-  if (breaks.length > 0) legend.push('dashed line: values on either side do not compare');
+  if (points.length === 0) legend.push(words.noValues);
+  if (points.some((p) => p.suppressed)) legend.push(words.suppressedLegend);
+  if (breaks.length > 0) legend.push(words.breakLegend);
   if (legend.length > 0) parts.push(text(16, VIEW.height - 14, legend.join(' · '), `fill="${PALETTE.text}"`));
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${VIEW.width} ${VIEW.height}" width="100%" height="100%" ` +
-      `preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${TITLE_ID} ${DESC_ID}" ` +
+      `preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${titleId} ${descId}" ` +
       `font-family="Arial, Helvetica, sans-serif" font-size="12">`,
-    `<title id="${TITLE_ID}">${xmlEscape(titleOf(s))}</title>`,
-    `<desc id="${DESC_ID}">${xmlEscape(describe(s, type))}</desc>`,
+    `<title id="${titleId}">${xmlEscape(titleOf(s))}</title>`,
+    `<desc id="${descId}">${xmlEscape(describe(s, type))}</desc>`,
     ...parts,
     '</svg>',
   ].join('\n');
