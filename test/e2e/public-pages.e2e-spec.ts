@@ -149,11 +149,14 @@ describe('Public pages', () => {
     expect(italian).toContain('non pubblicato (piccoli numeri)');
     // The language links name each language in itself.
     expect(italian).toContain('lang="nl" hreflang="nl">Nederlands</a>');
-    const english = (await page(`${cityPath()}?lang=en`).expect(200)).text;
+    // A shared link's own parameters (campaign tags) are ignored, not refused.
+    const english = (await page(`${cityPath()}?lang=en&utm_source=newsletter&fbclid=x`).expect(200)).text;
     expect(english).toMatch(/<html lang="en">/);
     expect(english).toContain('4,324 (2024)');
-    const problem = expectProblem(await page(`${cityPath()}?lang=xx`), 400);
-    expect(problem.errors.map((e) => e.field)).toEqual(['lang']);
+    for (const lang of ['xx', 'en&lang=nl']) {
+      const problem = expectProblem(await page(`${cityPath()}?lang=${lang}`), 400);
+      expect(problem.errors.map((e) => e.field)).toEqual(['lang']);
+    }
   });
 
   // Last: it withdraws the glossary.

@@ -5,6 +5,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -19,8 +20,9 @@ import { SUBMISSIONS_PROJECTION } from '@rl/reporting';
 import { ORGANISATIONS_PROJECTION } from '@rl/stakeholders';
 import { CityErrors } from '@rl/tenancy';
 import { ApiErrors, PublicRead } from '@rl/web';
-import { PublicPageQueryDto } from './public-page-query.dto';
+import { PAGE_LANGUAGE_QUERY, pageLanguage } from './page-language.pipe';
 import { PublicPages } from './public-pages';
+import { PageLanguage } from './render/messages';
 import { PAGE_CSP } from './render/layout';
 
 // The read models a city page is written from; an indicator page adds its comments, datasets and budget.
@@ -64,15 +66,16 @@ export class PublicPagesController {
   @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
   @ApiProduces('text/html')
   @ApiOkResponse(HTML_PAGE)
-  @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming lang' })
+  @ApiQuery(PAGE_LANGUAGE_QUERY)
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming lang; other query parameters are ignored' })
   @ApiErrors(CityErrors.NOT_FOUND)
   async city(
     @Param('city') city: string,
-    @Query() query: PublicPageQueryDto,
+    @Query('lang', pageLanguage) lang: PageLanguage | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return asPage(res, await this.pages.cityPage(city, req.path, query.lang));
+    return asPage(res, await this.pages.cityPage(city, req.path, lang));
   }
 
   @Get('indicators/:code')
@@ -86,16 +89,17 @@ export class PublicPagesController {
   @ApiParam({ name: 'code', description: "The indicator's code in the city", example: 'ED-O1' })
   @ApiProduces('text/html')
   @ApiOkResponse(HTML_PAGE)
-  @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming lang' })
+  @ApiQuery(PAGE_LANGUAGE_QUERY)
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming lang; other query parameters are ignored' })
   @ApiErrors(CityErrors.NOT_FOUND, OpenDataErrors.NOT_FOUND)
   async indicator(
     @Param('city') city: string,
     @Param('code') code: string,
-    @Query() query: PublicPageQueryDto,
+    @Query('lang', pageLanguage) lang: PageLanguage | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return asPage(res, await this.pages.indicatorPage(city, code, req.path, query.lang));
+    return asPage(res, await this.pages.indicatorPage(city, code, req.path, lang));
   }
 }
 
