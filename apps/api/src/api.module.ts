@@ -8,6 +8,7 @@ import { AppConfig } from '@rl/config';
 import { DatasetsModule } from '@rl/datasets';
 import { BudgetModule } from '@rl/budget';
 import { EmbedModule } from '@rl/embed';
+import { FormsModule } from '@rl/forms';
 import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
@@ -54,6 +55,7 @@ export class ApiModule {
         CatalogModule,
         OpenDataModule,
         EmbedModule,
+        FormsModule,
       ],
     };
   }

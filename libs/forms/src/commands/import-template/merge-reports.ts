@@ -1,0 +1,52 @@
+import { ImportErrors, ImportResultView } from '@rl/reporting';
+
+export interface TemplateImport {
+  sheet: string;
+  indicatorId: string;
+  organisationId: string;
+  fileName: string;
+  csv: Buffer;
+}
+
+// The reports of a workbook's sheets as one: counts added up, each refused row named with its sheet.
+// Rejected (nothing written) → IMPORT.REJECTED with the merged report, as for one file.
+export function mergeReports(
+  imports: readonly TemplateImport[],
+  reports: readonly ImportResultView[],
+  options: { throwIfRejected: boolean },
+): ImportResultView {
+  const merged: ImportResultView = {
+    id: reports[reports.length - 1].id,
+    ok: reports.every((r) => r.ok),
+    dryRun: reports.every((r) => r.dryRun),
+    rows: 0,
+    accepted: 0,
+    skippedEmpty: 0,
+    duplicates: 0,
+    rejected: [],
+    rejectedCount: 0,
+    periodsCreated: [],
+    submissions: [],
+  };
+  reports.forEach((report, i) => {
+    merged.rows += report.rows;
+    merged.accepted += report.accepted;
+    merged.skippedEmpty += report.skippedEmpty;
+    merged.duplicates += report.duplicates;
+    merged.rejectedCount += report.rejectedCount;
+    merged.rejected.push(
+      ...report.rejected.map((r) => ({ row: r.row, reason: `sheet "${imports[i].sheet}": ${r.reason}` })),
+    );
+    merged.periodsCreated.push(...report.periodsCreated);
+    merged.submissions.push(...report.submissions);
+    if (report.position !== undefined) merged.position = Math.max(merged.position ?? 0, report.position);
+  });
+  if (!merged.ok && options.throwIfRejected) {
+    throw ImportErrors.REJECTED({
+      message: `The import was rejected, nothing was written: ${merged.rejectedCount} row(s) refused`,
+      errors: merged.rejected.slice(0, 100).map((r) => ({ field: `row ${r.row}`, message: r.reason })),
+      details: { report: merged },
+    });
+  }
+  return merged;
+}
