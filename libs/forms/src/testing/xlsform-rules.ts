@@ -25,7 +25,12 @@ const TYPES = new Set([
 const NEEDS_NO_LABEL = new Set(['calculate', 'hidden', 'start', 'end', 'end group']);
 const LANGUAGE_COLUMN = /^(label|hint|constraint_message)::(.+ \([a-z]{2,3}\))$/;
 
-const str = (value: unknown) => (value === undefined || value === null ? '' : String(value as string));
+const str = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 
 export function xlsFormProblems(form: XlsFormSheets): string[] {
   const problems: string[] = [];
