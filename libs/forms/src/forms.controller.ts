@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProjectionWaiter } from '@rl/projections';
 import { ASSIGNMENTS_PROJECTION, AssignmentErrors, PERIODS_PROJECTION } from '@rl/reporting';
@@ -27,6 +27,18 @@ const file = (buffer: Buffer, name: string) =>
 
 const open = (a: WorkAssignment) => a.submissionStatus === null || a.submissionStatus === 'returned';
 
+// A workbook download of one assignment: its organisation's collectors, the city's officials and
+// coordinators; anyone else (or another city's id) gets 404.
+const AssignmentDownload = (summary: string) =>
+  applyDecorators(
+    CityAccess(['coordinator', 'official', 'collector']),
+    ApiOperation({ summary }),
+    ApiProduces(XLSX),
+    ApiProjectionBehind(),
+    ApiOkResponse({ schema: { type: 'string', format: 'binary' } }),
+    ApiErrors(AssignmentErrors.NOT_FOUND),
+  );
+
 @ApiTags('collection')
 @Controller('v1/cities/:city')
 export class FormsController {
@@ -37,44 +49,29 @@ export class FormsController {
   ) {}
 
   @Get('assignments/:id/template.xlsx')
-  @CityAccess(['coordinator', 'official', 'collector'])
-  @ApiOperation({
-    summary:
-      'A spreadsheet template for the assignment: fill in the unlocked cells, upload to POST …/imports',
-  })
-  @ApiProduces(XLSX)
-  @ApiProjectionBehind()
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(AssignmentErrors.NOT_FOUND)
+  @AssignmentDownload(
+    'A spreadsheet template for the assignment: fill in the unlocked cells, upload to POST …/imports',
+  )
   async template(
     @CurrentCity() city: CityContext,
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Query() query: MinPositionDto,
   ): Promise<StreamableFile> {
-    await this.caughtUp(city, query);
-    const assignment = await this.templates.visibleAssignment(city.id, actor, id);
-    const language = await this.templates.language(city.id, actor);
+    const { assignment, language } = await this.download(city, actor, id, query);
     const buffer = await this.templates.template(city.id, [assignment], language);
     return file(buffer, `${city.slug}-${assignment.periodCode.replace('/', '-')}-${id.slice(0, 8)}.xlsx`);
   }
 
   @Get('assignments/:id/form.xlsx')
-  @CityAccess(['coordinator', 'official', 'collector'])
-  @ApiOperation({ summary: 'An XLSForm (survey, choices, settings) for ODK Collect or KoboToolbox' })
-  @ApiProduces(XLSX)
-  @ApiProjectionBehind()
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(AssignmentErrors.NOT_FOUND)
+  @AssignmentDownload('An XLSForm (survey, choices, settings) for ODK Collect or KoboToolbox')
   async form(
     @CurrentCity() city: CityContext,
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Query() query: MinPositionDto,
   ): Promise<StreamableFile> {
-    await this.caughtUp(city, query);
-    const assignment = await this.templates.visibleAssignment(city.id, actor, id);
-    const language = await this.templates.language(city.id, actor);
+    const { assignment, language } = await this.download(city, actor, id, query);
     return file(await this.templates.form(city.id, assignment, language), `form-${id.slice(0, 8)}.xlsx`);
   }
 
@@ -136,6 +133,13 @@ export class FormsController {
     const language = await this.templates.language(city.id, actor);
     const buffer = await this.templates.template(city.id, assignments, language);
     return file(buffer, `${city.slug}-open-assignments.xlsx`);
+  }
+
+  // An assignment the actor may download for, and the language to write it in.
+  private async download(city: CityContext, actor: Actor, id: string, query: MinPositionDto) {
+    await this.caughtUp(city, query);
+    const assignment = await this.templates.visibleAssignment(city.id, actor, id);
+    return { assignment, language: await this.templates.language(city.id, actor) };
   }
 
   // Assignments are read with their period: both read models must have reached minPosition.

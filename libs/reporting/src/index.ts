@@ -41,3 +41,4 @@ export { ImportTemplateCommand } from './commands/import-open-sdg/import-templat
 export { XlsxArchive } from './commands/import-open-sdg/xlsx-archive';
 export { AssignmentErrors, TemplateErrors, ImportErrors } from './domain/reporting.errors';
 export { unitKind, UnitKind, seriesKey } from './domain/observation-checks';
+export { emptyReport } from './commands/import-open-sdg/import-parse';

@@ -1,4 +1,4 @@
-import { ImportErrors, ImportResultView } from '@rl/reporting';
+import { emptyReport, ImportErrors, ImportResultView } from '@rl/reporting';
 
 export interface TemplateImport {
   sheet: string;
@@ -16,17 +16,9 @@ export function mergeReports(
   options: { throwIfRejected: boolean },
 ): ImportResultView {
   const merged: ImportResultView = {
+    ...emptyReport(reports.every((r) => r.dryRun)),
     id: reports[reports.length - 1].id,
     ok: reports.every((r) => r.ok),
-    dryRun: reports.every((r) => r.dryRun),
-    rows: 0,
-    accepted: 0,
-    skippedEmpty: 0,
-    duplicates: 0,
-    rejected: [],
-    rejectedCount: 0,
-    periodsCreated: [],
-    submissions: [],
   };
   reports.forEach((report, i) => {
     merged.rows += report.rows;
