@@ -1,6 +1,6 @@
 import { xlsFormProblems } from '../testing/xlsform-rules';
-import { formVersion, xlsForm } from './xlsform';
-import { TemplateWork } from './template-sheet';
+import { formVersion, xlsForm } from '../domain/xlsform';
+import { TemplateWork } from '../domain/template-sheet';
 
 const WORK: TemplateWork = {
   cityId: 'city',
