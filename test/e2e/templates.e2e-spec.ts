@@ -99,6 +99,19 @@ describe('Collection tools: spreadsheet templates and XLSForms per assignment', 
     expect(sheetXml).toMatch(/<dataValidation type="decimal"[^>]*sqref="B9:B11"|sqref="B9"/);
     expect(sheetXml).toContain('<formula2>100</formula2>');
 
+    // The cells to fill in are exactly the unlocked cells of the protected sheet.
+    await edit(template, (workbook) => {
+      const ws = workSheet(workbook);
+      const unlocked: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.protection?.locked === false) unlocked.push(cell.address);
+        }),
+      );
+      expect(unlocked).toEqual(['B9', 'B10', 'B11']);
+      expect(ws.sheetProtection).toEqual(expect.objectContaining({ sheet: true }));
+    });
+
     const filled = (values: (string | number)[]) =>
       edit(template, (workbook) => {
         const ws = workSheet(workbook);
