@@ -3,6 +3,7 @@ import request from 'supertest';
 import * as XLSX from 'xlsx';
 import { xlsFormProblems } from '@rl/forms/testing';
 import { ApiHarness, cityWithPeople, CityWithPeople, expectProblem, fixtures, Session } from '../support';
+import { deflatedFill, workbookAround } from '../support/zip-writer';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -109,7 +110,8 @@ describe('Collection tools: spreadsheet templates and XLSForms per assignment', 
         }),
       );
       expect(unlocked).toEqual(['B9', 'B10', 'B11']);
-      expect(ws.sheetProtection).toEqual(expect.objectContaining({ sheet: true }));
+      const { sheetProtection } = ws as unknown as { sheetProtection: { sheet?: boolean } };
+      expect(sheetProtection).toEqual(expect.objectContaining({ sheet: true }));
     });
 
     const filled = (values: (string | number)[]) =>
@@ -192,6 +194,16 @@ describe('Collection tools: spreadsheet templates and XLSForms per assignment', 
       422,
       'TEMPLATE.STALE_DEFINITION',
     );
+  });
+
+  it('keeps the zip-bomb caps in front of the template reader (a part that lies about its size)', async () => {
+    const liar = workbookAround({
+      name: 'xl/worksheets/sheet1.xml',
+      data: await deflatedFill(64 * 1024 * 1024, 0x20, '<worksheet><sheetData>'),
+      method: 8,
+      declaredSize: 2_000,
+    });
+    expectProblem(await upload(ghent.collector, liar), 422, 'IMPORT.ARCHIVE_TOO_LARGE');
   });
 
   it("refuses another city's template", async () => {

@@ -18,6 +18,31 @@ import { FilledSheet, readTemplate } from '../../templates/template-reader';
 import { mergeReports, TemplateImport } from './merge-reports';
 import { templateCsv } from './template-rows';
 
+// A template is a few hundred KiB inflated; the whole workbook is inflated by the reader (exceljs), so
+// its declared size is capped far below an Open SDG workbook's.
+const MAX_TEMPLATE_INFLATED_BYTES = 32 * 1024 * 1024;
+
+// The caps of every XLSX upload on the central directory, then a total for templates, then every part
+// inflated once through the archive's byte caps (so a part whose header lies about its size is refused
+// here, before the reader trusts the header).
+async function inflatesWithinCaps(buffer: Buffer): Promise<void> {
+  const archive = await XlsxArchive.open(buffer);
+  try {
+    const names = archive.names();
+    const total = names.reduce((sum, name) => sum + archive.declaredSize(name), 0);
+    if (total > MAX_TEMPLATE_INFLATED_BYTES) {
+      const message = `a template inflates to at most ${MAX_TEMPLATE_INFLATED_BYTES / 1024 / 1024} MiB`;
+      throw ImportErrors.ARCHIVE_TOO_LARGE({ message, errors: [{ field: 'file', message }] });
+    }
+    for (const name of names) {
+      if (name.endsWith('/')) continue;
+      for await (const chunk of await archive.stream(name)) void chunk;
+    }
+  } finally {
+    archive.close();
+  }
+}
+
 const fileError = (error: typeof TemplateErrors.TAMPERED, message: string) =>
   error({ message: `${error.message}: ${message}`, errors: [{ field: 'file', message }] });
 
@@ -62,8 +87,7 @@ export class ImportTemplateHandler implements ICommandHandler<
         errors: [{ field: 'indicatorId', message: 'is required: the file is no spreadsheet template' }],
       });
     if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw notTemplate();
-    // The caps of every XLSX upload, on the central directory, before anything is inflated.
-    (await XlsxArchive.open(buffer)).close();
+    await inflatesWithinCaps(buffer);
     let sheets: FilledSheet[] | null;
     try {
       sheets = await readTemplate(buffer);
