@@ -80,6 +80,11 @@ for _ in $(seq 30); do
   sleep 1
 done
 test "$tasks" -ge 3
+# The collection tools: the Ghent collector's open assignment downloads as a spreadsheet template.
+template_path=$(curl -fs "http://127.0.0.1:$port/v1/cities/ghent/me/assignments" -H "authorization: Bearer $token" \
+  | node -pe 'JSON.parse(require("fs").readFileSync(0))[0].templatePath')
+test "$(curl -fs -o /dev/null -w '%{content_type}' "http://127.0.0.1:$port$template_path" -H "authorization: Bearer $token")" \
+  = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 # Public reads: open to any origin, tagged, licensed.
 public_headers=$(curl -fsI "http://127.0.0.1:$port/v1/public/cities/ghent/indicators" -H 'origin: https://example.org' | tr -d '\r')
 echo "$public_headers" | grep -qi '^access-control-allow-origin: \*$'
@@ -99,4 +104,4 @@ test "$(curl -fs "http://127.0.0.1:$port/embed/cities/ghent/indicators/OD-P1.svg
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/data/OD-P1?format=sdmx-csv" | grep -c ',,NUMBER,0,Q')" -eq 2
 # The city's public page: HTML in Dutch.
 curl -fs "http://127.0.0.1:$port/cities/ghent" | grep -q '^<html lang="nl">'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped, public city page served"
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, demo template downloaded, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped, public city page served"

@@ -9,6 +9,7 @@ import { DatasetsModule } from '@rl/datasets';
 import { BudgetModule } from '@rl/budget';
 import { EmbedModule } from '@rl/embed';
 import { PublicPagesModule } from '@rl/public-pages';
+import { FormsModule } from '@rl/forms';
 import { OpenDataModule } from '@rl/open-data';
 import { GlossaryModule } from '@rl/glossary';
 import { IdentityModule } from '@rl/identity';
@@ -56,6 +57,7 @@ export class ApiModule {
         OpenDataModule,
         EmbedModule,
         PublicPagesModule,
+        FormsModule,
       ],
     };
   }

@@ -124,6 +124,10 @@ export abstract class AppConfig {
   abstract readonly personalData: {
     readonly kek: Buffer;
   };
+  // HMAC key of the metadata sheet of spreadsheet templates: an upload proves what it was made for.
+  abstract readonly templates: {
+    readonly signingKey: string;
+  };
   // Signed checkpoints of each city's head (evidence outside the database).
   abstract readonly audit: {
     readonly signingKey: SigningKeyConfig;

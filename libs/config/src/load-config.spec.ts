@@ -25,6 +25,7 @@ const PRODUCTION = {
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 'm'.repeat(32),
   PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
+  TEMPLATE_SIGNING_KEY: 't'.repeat(40),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString(),
@@ -87,6 +88,7 @@ describe('loadConfig', () => {
       'OPERATOR_PASSWORD',
       'PERSONAL_DATA_KEK',
       'SMTP_URL',
+      'TEMPLATE_SIGNING_KEY',
     ]);
     const config = loadConfig(PRODUCTION);
     expect(config.demoSeed).toBe(false);

@@ -22,6 +22,7 @@ import {
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
+  DEV_TEMPLATE_SIGNING_KEY,
   productionSecretProblems,
 } from './production-secrets';
 import {
@@ -90,6 +91,7 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
   PERSONAL_DATA_KEK?: string;
+  @IsOptional() @IsString() @MinLength(32) TEMPLATE_SIGNING_KEY?: string;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -259,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
+    templates: { signingKey: vars.TEMPLATE_SIGNING_KEY ?? DEV_TEMPLATE_SIGNING_KEY },
     audit: {
       // Validated above: never undefined here.
       signingKey: audit.signingKey as SigningKeyConfig,

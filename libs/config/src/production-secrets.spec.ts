@@ -7,6 +7,7 @@ import {
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
+  DEV_TEMPLATE_SIGNING_KEY,
 } from './production-secrets';
 
 const PRODUCTION = {
@@ -19,6 +20,7 @@ const PRODUCTION = {
   SMTP_URL: 'smtps://mailer:mail-secret@smtp.example.org',
   METRICS_TOKEN: 't'.repeat(40),
   PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
+  TEMPLATE_SIGNING_KEY: 's'.repeat(40),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString(),
@@ -48,6 +50,7 @@ describe('production refuses built-in secrets', () => {
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/rights_ledger'],
     ['SMTP_URL', 'smtp://mailer:password@smtp.example.org'],
     ['LOG_ACCOUNT_TOKENS', 'true'],
+    ['TEMPLATE_SIGNING_KEY', DEV_TEMPLATE_SIGNING_KEY],
     ['AUDIT_SIGNING_KEY', DEV_AUDIT_SIGNING_KEY],
     // As a .env line holds it.
     ['AUDIT_SIGNING_KEY', DEV_AUDIT_SIGNING_KEY.replace(/\n/g, '\\n')],
@@ -66,6 +69,7 @@ describe('production refuses built-in secrets', () => {
       'METRICS_TOKEN',
       'PERSONAL_DATA_KEK',
       'AUDIT_SIGNING_KEY',
+      'TEMPLATE_SIGNING_KEY',
     ]) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[variable];

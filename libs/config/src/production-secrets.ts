@@ -11,6 +11,8 @@ export const DEV_AUDIT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VwBCIEIBkEcFbt0t16AaJccEdOnmYIO9BvaIduzxlZWGifoxrd
 -----END PRIVATE KEY-----
 `;
+// Signs development spreadsheet templates only.
+export const DEV_TEMPLATE_SIGNING_KEY = 'development-only-template-signing-key-change-me';
 const KNOWN_DEFAULTS = new Set([
   DEV_ACCESS_TOKEN_SECRET,
   DEV_OPERATOR_PASSWORD,
@@ -18,6 +20,7 @@ const KNOWN_DEFAULTS = new Set([
   DEV_DB_APP_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
   DEV_AUDIT_SIGNING_KEY,
+  DEV_TEMPLATE_SIGNING_KEY,
   'postgres',
   'password',
   'changeme',
@@ -39,6 +42,7 @@ export interface SecretSettings {
   // The checkpoint signing key's PEM (normalised: see normalisePem), from AUDIT_SIGNING_KEY or read from
   // AUDIT_SIGNING_KEY_FILE.
   AUDIT_SIGNING_KEY?: string;
+  TEMPLATE_SIGNING_KEY?: string;
 }
 
 const urlPassword = (url: string | undefined) => {
@@ -74,6 +78,8 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
     problems.push({ variable: 'METRICS_TOKEN', message: 'is required in production' });
   // Checkpoints signed with a key from the repository prove nothing.
   explicit('AUDIT_SIGNING_KEY', vars.AUDIT_SIGNING_KEY);
+  // A template signed with a key from the repository could be forged for any assignment.
+  explicit('TEMPLATE_SIGNING_KEY', vars.TEMPLATE_SIGNING_KEY);
   if (vars.LOG_ACCOUNT_TOKENS)
     problems.push({ variable: 'LOG_ACCOUNT_TOKENS', message: 'must be off in production' });
   return problems;

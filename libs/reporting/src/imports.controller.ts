@@ -35,11 +35,12 @@ import {
 } from '@rl/web';
 import { ImportOpenSdgCommand } from './commands/import-open-sdg/import-open-sdg.command';
 import {
-  ImportOpenSdgDto,
   ImportQueuedView,
   ImportResultView,
+  ImportUploadDto,
 } from './commands/import-open-sdg/import-open-sdg.dto';
-import { ImportErrors, SubmissionErrors } from './domain/reporting.errors';
+import { ImportTemplateCommand } from './commands/import-open-sdg/import-template.command';
+import { ImportErrors, SubmissionErrors, TemplateErrors } from './domain/reporting.errors';
 import { ImportFileInterceptor } from './import-file.interceptor';
 import { ImportsStore } from './imports/imports.store';
 import { importView, ImportsPageView, ImportView, ListImportsDto } from './imports/imports.views';
@@ -60,19 +61,30 @@ export class ImportsController {
   // All or nothing. A file up to IMPORT_SYNC_MAX_BYTES (default 256 KiB) is imported during the request:
   // 201 with the report (also for a dry run, `ok` telling whether it would pass), or 422 IMPORT.REJECTED
   // with the report under `report`. A larger one answers 202 {id}; GET …/imports/:id shows how it goes.
+  // Without indicatorId the file is a filled spreadsheet template (its metadata sheet says what it is for).
   @Post()
   @ApiIdempotencyKey()
   @CityAccess(['collector', 'official'])
   @UseInterceptors(ImportFileInterceptor)
-  @ApiOperation({ summary: 'Import an Open SDG CSV or XLSX file (all or nothing)' })
+  @ApiOperation({
+    summary: 'Import an Open SDG CSV or XLSX file, or a filled spreadsheet template (all or nothing)',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'indicatorId'],
+      required: ['file'],
       properties: {
-        file: { type: 'string', format: 'binary', description: 'Open SDG CSV or XLSX (first worksheet)' },
-        indicatorId: { type: 'string', format: 'uuid' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'Open SDG CSV or XLSX (first worksheet), or a filled template (file alone)',
+        },
+        indicatorId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'Required unless the file is a template',
+        },
         organisationId: { type: 'string', format: 'uuid' },
         dryRun: { type: 'string', enum: ['true', 'false'] },
         mapping: { type: 'string', description: '{"columns":{"Sexe":"sex"},"values":{"sex":{"Dona":"F"}}}' },
@@ -97,12 +109,17 @@ export class ImportsController {
     ImportErrors.EMPTY_FILE,
     ImportErrors.UNREADABLE_FILE,
     SubmissionErrors.NOT_ASSIGNED,
+    TemplateErrors.NOT_A_TEMPLATE,
+    TemplateErrors.TAMPERED,
+    TemplateErrors.OTHER_CITY,
+    TemplateErrors.STALE_DEFINITION,
+    TemplateErrors.NOT_YOURS,
   )
   @ApiPayloadTooLargeResponse({ description: 'file larger than 20 MB' })
   async import(
     @CurrentCity() city: CityContext,
     @CommandContext() metadata: CommandMetadata,
-    @Body() body: ImportOpenSdgDto,
+    @Body() body: ImportUploadDto,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResultView | ImportQueuedView> {
@@ -111,14 +128,12 @@ export class ImportsController {
         errors: [{ field: 'file', message: 'is required (multipart part "file")' }],
       });
     }
+    const upload = { name: file.originalname, buffer: file.buffer };
+    const { indicatorId } = body;
     const result = await this.commands.execute(
-      new ImportOpenSdgCommand(
-        city.id,
-        city.timezone,
-        body,
-        { name: file.originalname, buffer: file.buffer },
-        metadata,
-      ),
+      indicatorId
+        ? new ImportOpenSdgCommand(city.id, city.timezone, { ...body, indicatorId }, upload, metadata)
+        : new ImportTemplateCommand(city.id, city.timezone, body, upload, metadata),
     );
     res.status('status' in result && result.status === 'queued' ? 202 : 201);
     return result;

@@ -35,3 +35,10 @@ export { CorrectSubmissionCommand } from './commands/correct-submission/correct-
 export { ReturnSubmissionCommand } from './commands/return-submission/return-submission.command';
 export { SubmitDataCommand } from './commands/submit-data/submit-data.command';
 export { ValidateSubmissionCommand } from './commands/validate-submission/validate-submission.command';
+export { ImportOpenSdgCommand } from './commands/import-open-sdg/import-open-sdg.command';
+export { ImportQueuedView, ImportResultView } from './commands/import-open-sdg/import-open-sdg.dto';
+export { ImportTemplateCommand } from './commands/import-open-sdg/import-template.command';
+export { XlsxArchive } from './commands/import-open-sdg/xlsx-archive';
+export { AssignmentErrors, TemplateErrors, ImportErrors } from './domain/reporting.errors';
+export { unitKind, UnitKind, seriesKey } from './domain/observation-checks';
+export { emptyReport } from './commands/import-open-sdg/import-parse';

@@ -66,6 +66,10 @@ export interface NoticeData {
   taskTitle?: string;
   // audit.checkpoint: the checkpoint as GET …/audit/checkpoints returns it.
   checkpoint?: Checkpoint;
+  // reminder.*: the assignment's spreadsheet template, and the cells without a value yet (series keys,
+  // '' for the total).
+  templateLink?: string;
+  missingCells?: string[];
 }
 
 export interface NoticeRecipient {

@@ -20,7 +20,15 @@ export function renderNotice(
 ): RenderedMessage {
   const language = languageOf(recipient.locale);
   const content = contentOf(kind, factsOf(data, recipient, now, language), language);
-  const body = [...content.blocks, { type: 'link' as const, href: data.link }];
+  const copy = COPY[language];
+  const body: BodyBlock[] = [
+    ...content.blocks,
+    ...(data.missingCells?.length ? [paragraph(copy.missingCells(data.missingCells))] : []),
+    { type: 'link', href: data.link },
+    ...(data.templateLink
+      ? [{ type: 'link' as const, href: data.templateLink, label: copy.templateLink }]
+      : []),
+  ];
   return compose(language, recipient, data.cityName, `${cityPrefix(data.cityName)}${content.summary}`, body);
 }
 
@@ -127,7 +135,9 @@ function cityPrefix(cityName: string): string {
 // --- rendering ---
 
 type BodyBlock =
-  Block | { type: 'link'; href: string } | { type: 'list'; entries: { text: string; href: string }[] };
+  | Block
+  | { type: 'link'; href: string; label?: string }
+  | { type: 'list'; entries: { text: string; href: string }[] };
 
 function compose(
   language: Language,
@@ -166,7 +176,7 @@ function textBlock(block: BodyBlock, copy: Copy): string {
         .join('\n');
     case 'link':
       // The URL on its own line so mail clients make it clickable and nothing sticks to it.
-      return `${copy.openLink}\n${block.href}`;
+      return `${block.label ?? copy.openLink}\n${block.href}`;
     case 'list':
       // One line per item; angle brackets delimit a URL in plain text (RFC 3986, appendix C).
       return block.entries.map((entry) => `- ${entry.text} <${entry.href}>`).join('\n');
@@ -182,7 +192,7 @@ function htmlBlock(block: BodyBlock, copy: Copy): string {
     case 'quote':
       return `<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #c8c8c8;color:#333333">${multiline(block.text)}</blockquote>`;
     case 'link':
-      return `<p style="margin:0 0 16px">${anchor(block.href, copy.openLink.replace(/:$/, ''))}</p>`;
+      return `<p style="margin:0 0 16px">${anchor(block.href, (block.label ?? copy.openLink).replace(/:$/, ''))}</p>`;
     case 'list':
       return `<ul style="margin:0 0 16px;padding-left:20px">${block.entries
         .map((entry) => `<li style="margin:0 0 8px">${anchor(entry.href, entry.text)}</li>`)

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@rl/config';
 import { EventStore } from '@rl/event-store';
+import { templateCells } from '@rl/forms';
 import { CityId, foldEvents } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
+import { seriesKey } from '@rl/reporting';
 import { taskDecider, taskStream } from '@rl/tasks';
 import { NoticeData } from '../domain/notice';
 import { QuietHours } from '../domain/reminder-policy';
@@ -149,11 +151,32 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
 
   async noticeData(reminder: DueReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }> {
     const city = await cityFacts(this.em, this.cityId);
-    const data = await workFacts(this.em, this.config, city, {
-      ...reminder,
-      path: `assignments/${reminder.assignmentId}`,
-    });
-    return { data, quietHours: city.quietHours };
+    const path = `assignments/${reminder.assignmentId}`;
+    const data = await workFacts(this.em, this.config, city, { ...reminder, path });
+    const templateLink = `${this.config.notifications.appUrl}/v1/cities/${city.slug}/${path}/template.xlsx`;
+    const missingCells = await this.missingCells(reminder);
+    return { data: { ...data, templateLink, missingCells }, quietHours: city.quietHours };
+  }
+
+  // The template's cells without a value in the organisation's latest submission for the slot (all of
+  // them when it has none), as series keys.
+  private async missingCells({ indicatorId, periodId, organisationId }: DueReminder): Promise<string[]> {
+    const [row] = await this.em.query<
+      { disaggregations: { dimension: string; values: string[] }[]; observations: { key: string }[] | null }[]
+    >(
+      `SELECT i.disaggregations,
+              (SELECT s.observations FROM submissions s
+                WHERE s.tenant_id = i.tenant_id AND s.indicator_id = i.id AND s.period_id = $3
+                  AND s.organisation_id = $4
+                ORDER BY s.id DESC LIMIT 1) AS observations
+         FROM indicators i WHERE i.tenant_id = $1 AND i.id = $2`,
+      [this.cityId, indicatorId, periodId, organisationId],
+    );
+    if (!row) return [];
+    const given = new Set((row.observations ?? []).map((o) => o.key));
+    return templateCells(row.disaggregations)
+      .map(seriesKey)
+      .filter((key) => !given.has(key));
   }
 
   async taskNoticeData(task: DueTaskReminder): Promise<{ data: NoticeData; quietHours: QuietHours | null }> {

@@ -43,11 +43,21 @@ export function parseSeriesKey(raw: string | undefined): Record<string, string> 
   return result;
 }
 
-function unitError(unit: string, value: number): string | null {
+// What a unit allows: the checks below, and the spreadsheet and mobile-form validations built from them.
+export type UnitKind = 'yes_no' | 'percent' | 'count' | 'number';
+
+export function unitKind(unit: string): UnitKind {
   const u = unit.trim().toLowerCase();
-  if (YES_NO.has(u) && value !== 0 && value !== 1) return 'must be 0 or 1 for a yes/no indicator';
-  if (PERCENT.has(u) && (value < 0 || value > 100)) return 'must be between 0 and 100 for a percentage';
-  if (COUNT.has(u) && (!Number.isInteger(value) || value < 0)) {
+  if (YES_NO.has(u)) return 'yes_no';
+  if (PERCENT.has(u)) return 'percent';
+  return COUNT.has(u) ? 'count' : 'number';
+}
+
+function unitError(unit: string, value: number): string | null {
+  const kind = unitKind(unit);
+  if (kind === 'yes_no' && value !== 0 && value !== 1) return 'must be 0 or 1 for a yes/no indicator';
+  if (kind === 'percent' && (value < 0 || value > 100)) return 'must be between 0 and 100 for a percentage';
+  if (kind === 'count' && (!Number.isInteger(value) || value < 0)) {
     return 'must be a non-negative whole number for a count';
   }
   return null;

@@ -75,6 +75,22 @@ export const ImportErrors = defineErrors('IMPORT', {
   UNREADABLE_FILE: { kind: 'bad_request', message: 'The file cannot be read' },
 });
 
+// A filled spreadsheet template uploaded to POST …/imports without indicatorId (read by the forms context).
+export const TemplateErrors = defineErrors('TEMPLATE', {
+  NOT_A_TEMPLATE: {
+    kind: 'bad_request',
+    message:
+      'Send indicatorId with an Open SDG file, or upload a template from …/assignments/:id/template.xlsx',
+  },
+  TAMPERED: { kind: 'invalid', message: "The template's metadata sheet was changed (its signature fails)" },
+  OTHER_CITY: { kind: 'invalid', message: 'The template is for another city' },
+  STALE_DEFINITION: {
+    kind: 'invalid',
+    message: 'The indicator was redefined since the template was made; download a new template',
+  },
+  NOT_YOURS: { kind: 'invalid', message: "The template's assignment is not yours or no longer active" },
+});
+
 export const RequestErrors = defineErrors('REQUEST', {
   INVALID: { kind: 'bad_request', message: 'Invalid request' },
 });

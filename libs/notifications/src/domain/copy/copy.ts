@@ -51,6 +51,9 @@ export interface Copy {
   authorFallback: string;
   taskFallback: string;
   reasonLabel: string;
+  // Reminders: the template download and the cells still missing ('' is the total).
+  templateLink: string;
+  missingCells(cells: string[]): string;
   relative(relative: Relative): string;
   kinds: Record<NoticeKind, (facts: Facts) => Content>;
   digestSummary(count: number): string;

@@ -12,6 +12,8 @@ export const EN: Copy = {
   authorFallback: 'A colleague',
   taskFallback: 'a task',
   reasonLabel: 'Reason',
+  templateLink: 'Or fill in the spreadsheet template and upload it:',
+  missingCells: (cells) => `Still without a value: ${cells.map((c) => c || 'total').join(', ')}.`,
   relative: (r) => {
     switch (r.kind) {
       case 'in-days':

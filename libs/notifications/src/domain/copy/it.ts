@@ -12,6 +12,8 @@ export const IT: Copy = {
   organisationFallback: "Un'organizzazione",
   authorFallback: 'Un collega',
   taskFallback: 'un compito',
+  templateLink: 'Oppure compilate il modello di foglio di calcolo e caricatelo:',
+  missingCells: (cells) => `Ancora senza valore: ${cells.map((c) => c || 'totale').join(', ')}.`,
   reasonLabel: 'Motivo',
   relative: (r) => {
     switch (r.kind) {

@@ -11,6 +11,8 @@ export const NL: Copy = {
   organisationFallback: 'Een organisatie',
   authorFallback: 'Een collega',
   taskFallback: 'een taak',
+  templateLink: 'Of vul het spreadsheetsjabloon in en laad het op:',
+  missingCells: (cells) => `Nog zonder waarde: ${cells.map((c) => c || 'totaal').join(', ')}.`,
   reasonLabel: 'Reden',
   relative: (r) => {
     switch (r.kind) {

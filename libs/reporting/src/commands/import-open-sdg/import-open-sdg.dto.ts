@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 // The text fields of the multipart form; the file itself is the `file` part.
@@ -27,6 +27,15 @@ export class ImportOpenSdgDto {
   @IsString()
   @MaxLength(100_000)
   mapping?: string;
+}
+
+// The form POST …/imports takes: without indicatorId the file must be a filled spreadsheet template
+// (indicator, period and organisation come from its signed metadata sheet).
+export class ImportUploadDto extends OmitType(ImportOpenSdgDto, ['indicatorId']) {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required unless the file is a filled template' })
+  @IsOptional()
+  @IsUUID()
+  indicatorId?: string;
 }
 
 export class ImportRejectedRowView {

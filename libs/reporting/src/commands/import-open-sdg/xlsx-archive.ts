@@ -136,6 +136,11 @@ export class XlsxArchive {
     return this.entries.get(name)?.uncompressedSize ?? 0;
   }
 
+  // Every part's name (for a reader that inflates the whole workbook: see libs/forms).
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   close(): void {
     this.zip.close();
   }

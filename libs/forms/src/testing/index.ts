@@ -1,0 +1,1 @@
+export { XlsFormSheets, xlsFormProblems } from './xlsform-rules';
