@@ -22,6 +22,7 @@ import {
   DEV_DB_OWNER_PASSWORD,
   DEV_OPERATOR_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
+  DEV_CONNECTION_CREDENTIALS_KEY,
   productionSecretProblems,
 } from './production-secrets';
 import {
@@ -90,6 +91,10 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
   PERSONAL_DATA_KEK?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  CONNECTION_CREDENTIALS_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(7 * 24 * 60) COLLECTION_PULL_EVERY_MINUTES = 15;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -259,6 +264,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
+    collection: {
+      credentialsKey: Buffer.from(vars.CONNECTION_CREDENTIALS_KEY ?? DEV_CONNECTION_CREDENTIALS_KEY, 'base64'),
+      pullEveryMinutes: vars.COLLECTION_PULL_EVERY_MINUTES,
+    },
     audit: {
       // Validated above: never undefined here.
       signingKey: audit.signingKey as SigningKeyConfig,
