@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboundHttp } from '@rl/outbound';
-import { ExternalSubmission, fromKoboRecord, fromOdkRow } from '../domain/answers';
+import { ExternalSubmission, fromKoboRecord, fromOdkRow } from './answers';
 import { ConnectionRow } from '../persistence/collection.store';
 import { ConnectionCredentials, KoboCredentials, OdkCredentials } from '../persistence/credentials-cipher';
 

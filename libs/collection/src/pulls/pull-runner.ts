@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CityId } from '@rl/kernel';
 import { v7 as uuidv7 } from 'uuid';
-import { ExternalSubmission, fromKoboRecord } from '../domain/answers';
+import { ExternalSubmission, fromKoboRecord } from './answers';
 import { CollectionReferences } from '../persistence/collection-references';
 import { CollectionStore, ConnectionRow, RunCounts } from '../persistence/collection.store';
 import { ConnectionCredentials, CredentialsCipher } from '../persistence/credentials-cipher';

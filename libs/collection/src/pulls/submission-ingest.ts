@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, CityId, DomainError } from '@rl/kernel';
 import { CorrectSubmissionCommand, SubmitDataCommand } from '@rl/reporting';
 import { CommandMetadata } from '@rl/web';
-import { ExternalSubmission, HIDDEN_FIELDS, mapAnswers, MappedObservation } from '../domain/answers';
+import { ExternalSubmission, HIDDEN_FIELDS, mapAnswers, MappedObservation } from './answers';
 import { decideIngest } from '../domain/ingest-decision';
 import { DeclaredDimension, CollectionReferences } from '../persistence/collection-references';
 import { CollectionStore, ConnectionRow } from '../persistence/collection.store';
