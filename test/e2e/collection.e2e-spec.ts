@@ -264,3 +264,57 @@ describe('Collection connections: ODK Central and KoboToolbox pulls and pushes',
     );
   }, 60_000);
 });
+
+// Production's rule: outbound calls never reach private addresses, so a connection to 127.0.0.1 is
+// refused by the guarded client at connect time and the run fails saying so.
+describe('Collection pulls and the outbound guard', () => {
+  let api: ApiHarness;
+  let odk: FakeOdkCentral;
+  let ghent: CityWithPeople;
+  let work: AssignedWork;
+
+  beforeAll(async () => {
+    let operator: Session;
+    ({ api, operator } = await ApiHarness.startWithOperator({ WEBHOOK_ALLOW_PRIVATE: 'false' }));
+    odk = await FakeOdkCentral.start();
+    ghent = await cityWithPeople(api, operator, 'Ghent');
+    const { organisationId } = ghent;
+    work = await fixtures.assignedWork(ghent.as(ghent.coordinator), {
+      organisationId,
+      periodCode: '2026-Q1',
+      indicator: COUNTS,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([api?.close(), odk?.close()]);
+  });
+
+  it('refuses http, and a pull from 127.0.0.1 before anything is sent', async () => {
+    const coordinator = ghent.as(ghent.coordinator);
+    const connection = {
+      kind: 'odk-central',
+      formId: ODK_FORM,
+      credentials: odk.account,
+      assignmentId: work.assignmentId,
+    };
+    const http = expectProblem(
+      await coordinator.post('collection-connections').send({ ...connection, serverUrl: odk.url }),
+      422,
+    );
+    expect(http.errors).toEqual([{ field: 'serverUrl', message: 'must be an https URL' }]);
+    const loopback = odk.url.replace('http:', 'https:');
+    const res = await coordinator
+      .post('collection-connections')
+      .send({ ...connection, serverUrl: loopback })
+      .expect(201);
+    const id = res.body.id as string;
+    const queued = await coordinator.post(`collection-connections/${id}/pull`).expect(202);
+    const run = await eventually('the refused run', async () => {
+      const runs = (await coordinator.get(`collection-connections/${id}/runs`).expect(200)).body as Run[];
+      return runs.find((r) => r.id === queued.body.runId && r.status === 'failed');
+    });
+    expect(run.error).toMatch(/could not be reached \(blocked_address\)/);
+    expect(odk.requests).toEqual([]);
+  }, 60_000);
+});
