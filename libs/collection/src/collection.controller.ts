@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { Aggregates } from '@rl/event-store';
 import { CityRole, cursorOf, Page, pageOf } from '@rl/kernel';
@@ -90,6 +90,7 @@ export class CollectionController {
   @Get(':id')
   @CityAccess(READERS)
   @ApiOperation({ summary: 'Extra: one collection connection, without credentials' })
+  @ApiOkResponse({ type: ConnectionView })
   @ApiProjectionBehind()
   @ApiErrors(E.NOT_FOUND)
   async get(

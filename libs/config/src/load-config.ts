@@ -265,7 +265,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
     collection: {
-      credentialsKey: Buffer.from(vars.CONNECTION_CREDENTIALS_KEY ?? DEV_CONNECTION_CREDENTIALS_KEY, 'base64'),
+      credentialsKey: Buffer.from(
+        vars.CONNECTION_CREDENTIALS_KEY ?? DEV_CONNECTION_CREDENTIALS_KEY,
+        'base64',
+      ),
       pullEveryMinutes: vars.COLLECTION_PULL_EVERY_MINUTES,
     },
     audit: {

@@ -27,7 +27,7 @@ export type RunRow = Omit<CollectionRunRecord, 'tenantId' | 'payload'>;
 export type ConnectionRow = Omit<CollectionConnectionRecord, 'tenantId'>;
 
 // How long a pull may hold its connection without finishing before another may take it over.
-const LEASE = '10 minutes';
+const LEASE = '30 minutes';
 const RUN_COLUMNS = `id, connection_id AS "connectionId", trigger, status, created_at AS "createdAt",
   started_at AS "startedAt", finished_at AS "finishedAt", created, corrected, ignored, rejected, rejections,
   error`;
