@@ -67,7 +67,8 @@ export class PlatformClients {
 
   private nextLink(c: ConnectionRow, link: unknown): string | undefined {
     if (link === undefined || link === null) return undefined;
-    const next = typeof link === 'string' ? URL.parse(link, c.serverUrl) : null;
+    const next =
+      typeof link === 'string' && URL.canParse(link, c.serverUrl) ? new URL(link, c.serverUrl) : null;
     if (!next || next.origin !== new URL(c.serverUrl).origin)
       throw new PullFailed('the server named a next page on another server');
     return next.toString();
