@@ -70,6 +70,10 @@ for _ in $(seq 1 10); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" | grep -q '"kind":"results"'
+# The collection demo (as the coordinator): Ghent's labelled Kobo connection that pulls nothing.
+connections="http://127.0.0.1:$port/v1/cities/ghent/collection-connections"
+for _ in $(seq 30); do curl -fs "$connections" -H "authorization: Bearer $token" | grep -q 'not a real server' && break; sleep 1; done
+curl -fs "$connections" -H "authorization: Bearer $token" | grep -q 'not a real server'
 # The tasks demo: Ghent's tasks list holds the illustrative ones (once the worker has projected them).
 token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"collector@ghent.demo","password":"demo-ghent-collector"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
@@ -97,4 +101,4 @@ test "$(suppressed)" -eq 2
 test "$(curl -fs "http://127.0.0.1:$port/embed/cities/ghent/indicators/OD-P1.svg" | grep -c '^<svg xmlns="http://www.w3.org/2000/svg"')" -eq 1
 # Its SDMX-CSV export (the demo mapping): the small district and its complement blank with OBS_STATUS Q.
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/data/OD-P1?format=sdmx-csv" | grep -c ',,NUMBER,0,Q')" -eq 2
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped"
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, demo collection connection listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped"
