@@ -8,6 +8,7 @@ import { ProjectionWaiter } from '@rl/projections';
 import { CreateCityCommand } from '@rl/tenancy';
 import { seedDemoBudget } from './demo-budget';
 import { seedDemoCatalogue, YEARS } from './demo-catalogue';
+import { seedDemoCollection } from './demo-collection';
 import { seedDemoDatasets } from './demo-datasets';
 import { DemoGlossary, seedDemoGlossary, seedDemoGlossaryMatches } from './demo-glossary';
 import { seedDemoMandates } from './demo-mandates';
@@ -135,6 +136,7 @@ export async function seedDemo(
     });
     await seedDemoSdmx(commands, people, await seedDemoOpenData(commands, people, catalogue));
     await seedDemoPublicPages(commands, people, catalogue);
+    await seedDemoCollection(commands, people, [...catalogue.indicators.values()][0].id);
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -1,4 +1,5 @@
 import { BUDGET_ENTITIES } from '@rl/budget';
+import { COLLECTION_ENTITIES } from '@rl/collection';
 import { COMMENTS_ENTITIES } from '@rl/comments';
 import { COMPARISONS_ENTITIES } from '@rl/comparisons';
 import { EVENT_STORE_ENTITIES } from '@rl/event-store';
@@ -35,4 +36,5 @@ export const ALL_ENTITIES = [
   ...MEETINGS_ENTITIES,
   ...TASKS_ENTITIES,
   ...OPEN_DATA_ENTITIES,
+  ...COLLECTION_ENTITIES,
 ];

@@ -70,6 +70,10 @@ for _ in $(seq 1 10); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/v1/cities/ghent/meetings?kind=results" -H "authorization: Bearer $token" | grep -q '"kind":"results"'
+# The collection demo (as the coordinator): Ghent's labelled Kobo connection that pulls nothing.
+connections="http://127.0.0.1:$port/v1/cities/ghent/collection-connections"
+for _ in $(seq 30); do curl -fs "$connections" -H "authorization: Bearer $token" | grep -q 'not a real server' && break; sleep 1; done
+curl -fs "$connections" -H "authorization: Bearer $token" | grep -q 'not a real server'
 # The tasks demo: Ghent's tasks list holds the illustrative ones (once the worker has projected them).
 token=$(curl -fs "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"collector@ghent.demo","password":"demo-ghent-collector"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
@@ -104,4 +108,4 @@ test "$(curl -fs "http://127.0.0.1:$port/embed/cities/ghent/indicators/OD-P1.svg
 test "$(curl -fs "http://127.0.0.1:$port/v1/public/cities/ghent/data/OD-P1?format=sdmx-csv" | grep -c ',,NUMBER,0,Q')" -eq 2
 # The city's public page: HTML in Dutch.
 curl -fs "http://127.0.0.1:$port/cities/ghent" | grep -q '^<html lang="nl">'
-echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, demo template downloaded, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped, public city page served"
+echo "smoke: quick start up, ready, demo login works, /docs served, demo head signed, demo glossary published, demo resources offered, demo datasets catalogued, demo follow, demo budget published, demo mandate expiry notified, demo meetings listed, demo tasks listed, demo template downloaded, demo collection connection listed, public reads open and tagged, DCAT-AP catalogue served, demo open data suppressed, demo chart embeddable, SDMX-CSV export mapped, public city page served"

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@rl/audit';
 import { CatalogModule } from '@rl/catalog';
+import { CollectionModule } from '@rl/collection';
 import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
@@ -58,6 +59,7 @@ export class ApiModule {
         EmbedModule,
         PublicPagesModule,
         FormsModule,
+        CollectionModule,
       ],
     };
   }

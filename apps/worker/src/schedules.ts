@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { CheckpointSweep } from '@rl/audit';
+import { CollectionWakeups } from '@rl/collection';
 import { AppConfig } from '@rl/config';
 import { ProjectionSweep } from '@rl/projections';
 import { ComparisonSweep } from '@rl/comparisons';
@@ -30,6 +31,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly comparisons: ComparisonSweep,
     private readonly imports: ImportSweep,
     private readonly checkpoints: CheckpointSweep,
+    private readonly collection: CollectionWakeups,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,6 +50,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
       await this.notifications.sweep();
       await this.mandates.sweep();
       await this.imports.sweep();
+      await this.collection.sweep();
     } catch (error) {
       this.logger.error({ err: error }, 'Notification reconciler failed; retrying at the next interval');
     }

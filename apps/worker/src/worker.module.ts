@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@rl/audit';
+import { CollectionModule } from '@rl/collection';
 import { CommentsModule } from '@rl/comments';
 import { ComparisonsModule } from '@rl/comparisons';
 import { NotificationsModule } from '@rl/notifications';
@@ -46,6 +47,7 @@ const CONTEXTS = [
   TasksModule,
   OpenDataModule,
   AuditModule,
+  CollectionModule,
 ];
 
 @Module({})

@@ -128,6 +128,12 @@ export abstract class AppConfig {
   abstract readonly templates: {
     readonly signingKey: string;
   };
+  // Connections to ODK Central and KoboToolbox (libs/collection): their credentials are stored encrypted
+  // with this key (AES-256-GCM); scheduled pulls run every pullEveryMinutes (0: on demand and push only).
+  abstract readonly collection: {
+    readonly credentialsKey: Buffer;
+    readonly pullEveryMinutes: number;
+  };
   // Signed checkpoints of each city's head (evidence outside the database).
   abstract readonly audit: {
     readonly signingKey: SigningKeyConfig;

@@ -26,6 +26,7 @@ const PRODUCTION = {
   METRICS_TOKEN: 'm'.repeat(32),
   PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
   TEMPLATE_SIGNING_KEY: 't'.repeat(40),
+  CONNECTION_CREDENTIALS_KEY: Buffer.alloc(32, 8).toString('base64'),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString(),
@@ -81,6 +82,7 @@ describe('loadConfig', () => {
   it('requires real secrets in production and turns the demo seed off there', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'AUDIT_SIGNING_KEY',
+      'CONNECTION_CREDENTIALS_KEY',
       'DB_APP_PASSWORD',
       'DB_OWNER_PASSWORD',
       'JWT_ACCESS_SECRET',

@@ -23,6 +23,7 @@ import {
   DEV_OPERATOR_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
   DEV_TEMPLATE_SIGNING_KEY,
+  DEV_CONNECTION_CREDENTIALS_KEY,
   productionSecretProblems,
 } from './production-secrets';
 import {
@@ -92,6 +93,10 @@ class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
   PERSONAL_DATA_KEK?: string;
   @IsOptional() @IsString() @MinLength(32) TEMPLATE_SIGNING_KEY?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  CONNECTION_CREDENTIALS_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(7 * 24 * 60) COLLECTION_PULL_EVERY_MINUTES = 15;
 
   @IsOptional() @IsEmail({ require_tld: false }) OPERATOR_EMAIL = 'operator@rights-ledger.local';
   @IsOptional() @IsString() @MinLength(12) OPERATOR_PASSWORD?: string;
@@ -262,6 +267,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     metrics: { token: vars.METRICS_TOKEN ?? null, cityLabels: vars.METRICS_CITY_LABELS },
     personalData: { kek: Buffer.from(vars.PERSONAL_DATA_KEK ?? DEV_PERSONAL_DATA_KEK, 'base64') },
     templates: { signingKey: vars.TEMPLATE_SIGNING_KEY ?? DEV_TEMPLATE_SIGNING_KEY },
+    collection: {
+      credentialsKey: Buffer.from(
+        vars.CONNECTION_CREDENTIALS_KEY ?? DEV_CONNECTION_CREDENTIALS_KEY,
+        'base64',
+      ),
+      pullEveryMinutes: vars.COLLECTION_PULL_EVERY_MINUTES,
+    },
     audit: {
       // Validated above: never undefined here.
       signingKey: audit.signingKey as SigningKeyConfig,

@@ -8,6 +8,7 @@ import {
   DEV_OPERATOR_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
   DEV_TEMPLATE_SIGNING_KEY,
+  DEV_CONNECTION_CREDENTIALS_KEY,
 } from './production-secrets';
 
 const PRODUCTION = {
@@ -21,6 +22,7 @@ const PRODUCTION = {
   METRICS_TOKEN: 't'.repeat(40),
   PERSONAL_DATA_KEK: Buffer.alloc(32, 7).toString('base64'),
   TEMPLATE_SIGNING_KEY: 's'.repeat(40),
+  CONNECTION_CREDENTIALS_KEY: Buffer.alloc(32, 8).toString('base64'),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString(),
@@ -47,6 +49,7 @@ describe('production refuses built-in secrets', () => {
     ['DB_OWNER_PASSWORD', DEV_DB_OWNER_PASSWORD],
     ['DB_APP_PASSWORD', DEV_DB_APP_PASSWORD],
     ['PERSONAL_DATA_KEK', DEV_PERSONAL_DATA_KEK],
+    ['CONNECTION_CREDENTIALS_KEY', DEV_CONNECTION_CREDENTIALS_KEY],
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/rights_ledger'],
     ['SMTP_URL', 'smtp://mailer:password@smtp.example.org'],
     ['LOG_ACCOUNT_TOKENS', 'true'],
@@ -68,6 +71,7 @@ describe('production refuses built-in secrets', () => {
       'DB_APP_PASSWORD',
       'METRICS_TOKEN',
       'PERSONAL_DATA_KEK',
+      'CONNECTION_CREDENTIALS_KEY',
       'AUDIT_SIGNING_KEY',
       'TEMPLATE_SIGNING_KEY',
     ]) {

@@ -6,6 +6,8 @@ export const DEV_DB_OWNER_PASSWORD = 'rights_ledger_owner';
 export const DEV_DB_APP_PASSWORD = 'rights_ledger_app';
 // 32 bytes, base64: the key-encryption key of personal data keys outside production.
 export const DEV_PERSONAL_DATA_KEK = 'ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhLWs=';
+// 32 bytes, base64: encrypts collection-tool credentials (ODK Central, Kobo) outside production.
+export const DEV_CONNECTION_CREDENTIALS_KEY = 'ZGV2LW9ubHktY29sbGVjdGlvbi1jcmVkZW50aWFscy0=';
 // Signs development checkpoints only: anyone could forge a checkpoint with it.
 export const DEV_AUDIT_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VwBCIEIBkEcFbt0t16AaJccEdOnmYIO9BvaIduzxlZWGifoxrd
@@ -19,6 +21,7 @@ const KNOWN_DEFAULTS = new Set([
   DEV_DB_OWNER_PASSWORD,
   DEV_DB_APP_PASSWORD,
   DEV_PERSONAL_DATA_KEK,
+  DEV_CONNECTION_CREDENTIALS_KEY,
   DEV_AUDIT_SIGNING_KEY,
   DEV_TEMPLATE_SIGNING_KEY,
   'postgres',
@@ -39,6 +42,7 @@ export interface SecretSettings {
   LOG_ACCOUNT_TOKENS?: boolean;
   METRICS_TOKEN?: string;
   PERSONAL_DATA_KEK?: string;
+  CONNECTION_CREDENTIALS_KEY?: string;
   // The checkpoint signing key's PEM (normalised: see normalisePem), from AUDIT_SIGNING_KEY or read from
   // AUDIT_SIGNING_KEY_FILE.
   AUDIT_SIGNING_KEY?: string;
@@ -67,6 +71,7 @@ export function productionSecretProblems(vars: SecretSettings): { variable: stri
   explicit('DB_OWNER_PASSWORD', vars.DB_OWNER_PASSWORD);
   explicit('DB_APP_PASSWORD', vars.DB_APP_PASSWORD);
   explicit('PERSONAL_DATA_KEK', vars.PERSONAL_DATA_KEK);
+  explicit('CONNECTION_CREDENTIALS_KEY', vars.CONNECTION_CREDENTIALS_KEY);
   for (const variable of ['DATABASE_URL', 'SMTP_URL'] as const) {
     if (isKnownDefault(urlPassword(vars[variable])))
       problems.push({ variable, message: 'carries a built-in default password' });

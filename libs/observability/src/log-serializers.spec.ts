@@ -8,6 +8,10 @@ describe('log serializers', () => {
       '/v1/cities/ghent/calendar.ics?token=[Redacted]&lang=[Redacted]',
     );
     expect(redactedUrl('/health')).toBe('/health');
+    expect(redactedUrl('/v1/collection-push/c2VjcmV0?x=1')).toBe(
+      '/v1/collection-push/[Redacted]?x=[Redacted]',
+    );
+    expect(safeRequest({ params: { token: 'c2VjcmV0' } })).toEqual({ params: { token: '[Redacted]' } });
     expect(redactedUrl('/x?flag&&y=1')).toBe('/x?flag=[Redacted]&y=[Redacted]');
     expect(safeRequest({ url: '/a?k=secret', query: { k: 'secret' } })).toEqual({
       url: '/a?k=[Redacted]',

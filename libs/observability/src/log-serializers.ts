@@ -1,6 +1,8 @@
 // Query strings carry secrets (calendar feed tokens, and whatever a client puts there): a logged URL keeps
 // the parameter names and never a value.
-export function redactedUrl(url: string): string {
+export function redactedUrl(raw: string): string {
+  // A collection connection's push URL carries its secret in the path.
+  const url = raw.replace(/^(\/v1\/collection-push\/)[^/?#]+/, '$1[Redacted]');
   const at = url.indexOf('?');
   if (at < 0) return url;
   const names = url
@@ -14,6 +16,7 @@ export function redactedUrl(url: string): string {
 interface LoggedRequest {
   url?: string;
   query?: unknown;
+  params?: unknown;
 }
 
 export function safeRequest<R extends LoggedRequest>(req: R): R {
@@ -21,6 +24,8 @@ export function safeRequest<R extends LoggedRequest>(req: R): R {
   if (req.query && typeof req.query === 'object') {
     req.query = Object.fromEntries(Object.keys(req.query).map((name) => [name, '[Redacted]']));
   }
+  // Route parameters named token are secrets (a collection push URL's).
+  if (isRecord(req.params) && 'token' in req.params) req.params = { ...req.params, token: '[Redacted]' };
   return req;
 }
 

@@ -30,6 +30,8 @@ export interface JobPayloads {
   'comparisons.recompute': { framework: string; code: string };
   // "This uploaded import is queued": the file and its state are in the imports table.
   'imports.run': { cityId: string; importId: string };
+  // "This collection connection has queued runs (or a scheduled pull is due)": its runs are in PostgreSQL.
+  'collection.pull': { cityId: string; connectionId: string; scheduled?: boolean };
   // "This city's head may be due for a signed checkpoint": the handler checks how far it moved.
   'audit.checkpoint': { cityId: string };
 }
@@ -47,6 +49,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.account-email': QueueName.Notifications,
   'comparisons.recompute': QueueName.Comparisons,
   'imports.run': QueueName.Imports,
+  'collection.pull': QueueName.Imports,
   'audit.checkpoint': QueueName.Maintenance,
 };
 

@@ -1,0 +1,1 @@
+export { InMemoryCollectionReferences, InMemoryCollectionStore } from './in-memory-collection';
