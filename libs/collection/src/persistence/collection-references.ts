@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Aggregates, EventStore } from '@rl/event-store';
 import { indicatorDecider, indicatorStream } from '@rl/indicators';
 import { CityId } from '@rl/kernel';
+import { DeclaredDimension } from '@rl/forms';
 import { assignmentStream } from '@rl/reporting';
-
-export interface DeclaredDimension {
-  dimension: string;
-  values: string[];
-}
 
 export interface AssignmentSlot {
   indicatorId: string;

@@ -1,13 +1,17 @@
-import { fromKoboRecord, fromOdkRow, indicatorCells, mapAnswers } from './answers';
+import { fromKoboRecord, fromOdkRow, mapAnswers } from './answers';
 
 const bySex = [{ dimension: 'sex', values: ['F', 'M'] }];
 
 describe('answers of an XLSForm mapped back to observations', () => {
-  it('asks for the total, each value and, with two dimensions, every crossing', () => {
-    expect(indicatorCells(bySex)).toEqual([{}, { sex: 'F' }, { sex: 'M' }]);
-    const crossed = indicatorCells([...bySex, { dimension: 'age', values: ['0-17', '18+'] }]);
-    expect(crossed).toHaveLength(1 + 4 + 4);
-    expect(crossed).toContainEqual({ sex: 'M', age: '18+' });
+  it('reads the questions of the generated XLSForm: the total and each value of each dimension', () => {
+    const bySexAndAge = [...bySex, { dimension: 'age', values: ['0-17'] }];
+    const mapped = mapAnswers({ total: 3, sex_F: 1, sex_M: 2, age_0_17: 3, age_0_17__sex_F: 9 }, bySexAndAge);
+    expect(mapped.ok && mapped.observations.map((o) => o.disaggregation)).toEqual([
+      {},
+      { sex: 'F' },
+      { sex: 'M' },
+      { age: '0-17' },
+    ]);
   });
 
   it('maps answered questions (numbers or text, dot decimals) and the hidden fields; blanks are unanswered', () => {

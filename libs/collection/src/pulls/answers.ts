@@ -1,4 +1,4 @@
-import { CellDisaggregation, cellQuestionNames } from '@rl/forms';
+import { cellQuestionNames, DeclaredDimension, HIDDEN_FIELDS, templateCells } from '@rl/forms';
 
 // One external submission as both platforms describe it, reduced to what a pull needs: the logical id
 // that stays the same across edits, the id of this edit, when the server last changed it, and the
@@ -10,13 +10,6 @@ export interface ExternalSubmission {
   answers: Record<string, unknown>;
 }
 
-// The hidden fields the generated XLSForm carries.
-export const HIDDEN_FIELDS = {
-  assignment: 'assignment_id',
-  period: 'period_id',
-  definitionVersion: 'definition_version',
-} as const;
-
 export interface MappedObservation {
   disaggregation: Record<string, string>;
   value: number;
@@ -25,27 +18,6 @@ export interface MappedObservation {
 export type MappedAnswers =
   | { ok: true; observations: MappedObservation[]; questions: string[]; hidden: Record<string, string> }
   | { ok: false; reason: string };
-
-interface DeclaredDimension {
-  dimension: string;
-  values: string[];
-}
-
-// The cells an XLSForm asks for: the total, each value of each dimension and, with several dimensions,
-// every crossing of them (question names come from @rl/forms, so they match the generated form).
-export function indicatorCells(disaggregations: readonly DeclaredDimension[]): CellDisaggregation[] {
-  const dimensions = disaggregations.filter((d) => d.values.length > 0);
-  const singles = dimensions.flatMap(({ dimension, values }) =>
-    values.map((value) => ({ [dimension]: value })),
-  );
-  if (dimensions.length < 2) return [{}, ...singles];
-  const crossed = dimensions.reduce<CellDisaggregation[]>(
-    (cells, { dimension, values }) =>
-      cells.flatMap((cell) => values.map((value) => ({ ...cell, [dimension]: value }))),
-    [{}],
-  );
-  return [{}, ...singles, ...crossed];
-}
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : null;
@@ -68,7 +40,7 @@ export function mapAnswers(
 ): MappedAnswers {
   const observations: MappedObservation[] = [];
   const questions: string[] = [];
-  for (const [name, cell] of cellQuestionNames(indicatorCells(disaggregations))) {
+  for (const [name, cell] of cellQuestionNames(templateCells(disaggregations))) {
     const value = numberOf(answers[name]);
     if (value === undefined) continue;
     if (value === null)

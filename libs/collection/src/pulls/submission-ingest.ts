@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
+import { DeclaredDimension, HIDDEN_FIELDS } from '@rl/forms';
 import { canonicalJson, CityId, DomainError } from '@rl/kernel';
 import { CorrectSubmissionCommand, SubmitDataCommand } from '@rl/reporting';
 import { CommandMetadata } from '@rl/web';
-import { ExternalSubmission, HIDDEN_FIELDS, mapAnswers, MappedObservation } from './answers';
+import { ExternalSubmission, mapAnswers, MappedObservation } from './answers';
 import { decideIngest } from '../domain/ingest-decision';
-import { DeclaredDimension, CollectionReferences } from '../persistence/collection-references';
+import { CollectionReferences } from '../persistence/collection-references';
 import { CollectionStore, ConnectionRow } from '../persistence/collection.store';
 
 export type IngestOutcome =
@@ -109,15 +110,15 @@ export class SubmissionIngest {
   // indicator) with the period the answer names.
   private async slot(cityId: CityId, c: ConnectionRow, hidden: Record<string, string>): Promise<Slot> {
     if (c.organisationId && c.periodId) return { organisationId: c.organisationId, periodId: c.periodId };
-    const assignmentId = hidden[HIDDEN_FIELDS.assignment];
+    const assignmentId = hidden[HIDDEN_FIELDS.assignmentId];
     const assignment =
       assignmentId && UUID.test(assignmentId)
         ? await this.references.assignment(cityId, assignmentId)
         : undefined;
     if (!assignment || assignment.indicatorId !== c.indicatorId)
-      throw new Rejected(`${HIDDEN_FIELDS.assignment} names no assignment of this indicator`);
-    const periodId = hidden[HIDDEN_FIELDS.period] ?? assignment.periodId;
-    if (!UUID.test(periodId)) throw new Rejected(`${HIDDEN_FIELDS.period} is not a period id`);
+      throw new Rejected(`${HIDDEN_FIELDS.assignmentId} names no assignment of this indicator`);
+    const periodId = hidden[HIDDEN_FIELDS.periodId] ?? assignment.periodId;
+    if (!UUID.test(periodId)) throw new Rejected(`${HIDDEN_FIELDS.periodId} is not a period id`);
     return { organisationId: assignment.organisationId, periodId };
   }
 

@@ -1,11 +1,8 @@
+import { DeclaredDimension } from '@rl/forms';
 import { CityId } from '@rl/kernel';
 import { IngestRecord } from '../domain/ingest-decision';
 import { RunTrigger } from '../persistence/collection.entities';
-import {
-  AssignmentSlot,
-  CollectionReferences,
-  DeclaredDimension,
-} from '../persistence/collection-references';
+import { AssignmentSlot, CollectionReferences } from '../persistence/collection-references';
 import {
   CollectionStore,
   ConnectionRow,

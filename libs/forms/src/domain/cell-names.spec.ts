@@ -15,6 +15,9 @@ describe('XLSForm question names of disaggregation cells', () => {
   it('gives the same names for the same cells every time', () => {
     const cells = [{ district: 'Sint-Amandsberg' }, { district: 'Sint Amandsberg' }];
     expect([...cellQuestionNames(cells).keys()]).toEqual([...cellQuestionNames(cells).keys()]);
-    expect([...cellQuestionNames(cells).keys()]).toEqual(['district_Sint_Amandsberg', 'district_Sint_Amandsberg_2']);
+    expect([...cellQuestionNames(cells).keys()]).toEqual([
+      'district_Sint_Amandsberg',
+      'district_Sint_Amandsberg_2',
+    ]);
   });
 });
