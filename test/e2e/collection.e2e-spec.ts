@@ -9,6 +9,7 @@ import {
   Session,
 } from '../support';
 import { FakeKobo } from '../support/fake-kobo';
+import { binary, xlsFormSheets } from '../support/xlsx-sheets';
 import { FakeOdkCentral } from '../support/fake-odk-central';
 
 interface Run {
@@ -145,6 +146,50 @@ describe('Collection connections: ODK Central and KoboToolbox pulls and pushes',
     expect(await submissionsOf(odkWork, 1)).toEqual([
       expect.objectContaining({ id: created.id, version: 2 }),
     ]);
+  }, 120_000);
+
+  it("maps back every answer to the assignment's generated XLSForm, as ODK Collect sends it", async () => {
+    const work = await fixtures.assignedWork(coordinator(), {
+      organisationId: ghent.organisationId,
+      periodCode: '2026-Q4',
+      indicator: {
+        ...COUNTS,
+        disaggregations: [...COUNTS.disaggregations, { dimension: 'âge', values: ['0-17', '65+'] }],
+      },
+    });
+    const form = await eventually('the form', async () => {
+      const res = await coordinator()
+        .get(`assignments/${work.assignmentId}/form.xlsx`)
+        .buffer(true)
+        .parse(binary);
+      return res.status === 200 ? (res.body as Buffer) : undefined;
+    });
+    // Every cell question answered 1, 2, 3…; the calculations carry their constants, quotes removed.
+    const answers: Record<string, unknown> = {};
+    const cells: string[] = [];
+    for (const row of xlsFormSheets(form).survey.rows) {
+      if (row.type === 'calculate') answers[row.name] = row.calculation.replace(/^'|'$/g, '');
+      if (row.type === 'integer' || row.type === 'decimal') {
+        cells.push(row.name);
+        answers[row.name] = cells.length;
+      }
+    }
+    expect(cells).toEqual(['total', 'sex_F', 'sex_M', 'age_0_17', 'age_65']);
+    const formId = '7/shelter_counts_xlsform';
+    odk.submit(formId, { cells: answers });
+    const id = (await connect({ ...odkConnection(work.assignmentId), formId }).expect(201)).body.id as string;
+    expect(await pull(id)).toMatchObject({ status: 'done', created: 1, rejected: 0 });
+    const [created] = await submissionsOf(work, 1);
+    expect(created.observations.map((o) => [o.key, o.value])).toEqual(
+      expect.arrayContaining([
+        ['', 1],
+        ['sex:F', 2],
+        ['sex:M', 3],
+        ['âge:0-17', 4],
+        ['âge:65+', 5],
+      ]),
+    );
+    expect(created.observations).toHaveLength(5);
   }, 120_000);
 
   it('rejects answers that are no number or fail the checks, naming the question, once', async () => {

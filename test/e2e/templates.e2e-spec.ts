@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import * as XLSX from 'xlsx';
 import { xlsFormProblems } from '@rl/forms/testing';
 import { ApiHarness, cityWithPeople, CityWithPeople, expectProblem, fixtures, Session } from '../support';
+import { binary, xlsFormSheets } from '../support/xlsx-sheets';
 import { deflatedFill, workbookAround } from '../support/zip-writer';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-// supertest keeps a binary body as a Buffer only when told to.
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 interface Report {
   ok: boolean;
@@ -242,15 +235,7 @@ describe('Collection tools: spreadsheet templates and XLSForms per assignment', 
       .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toBe(XLSX_TYPE);
-    const book = XLSX.read(res.body as Buffer, { type: 'buffer' });
-    const rows = (name: string) =>
-      XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[name], { defval: '' });
-    const header = (name: string) => XLSX.utils.sheet_to_json<string[]>(book.Sheets[name], { header: 1 })[0];
-    const sheets = {
-      survey: { columns: header('survey'), rows: rows('survey') },
-      choices: { columns: header('choices'), rows: rows('choices') },
-      settings: { columns: header('settings'), rows: rows('settings') },
-    };
+    const sheets = xlsFormSheets(res.body as Buffer);
     expect(xlsFormProblems(sheets)).toEqual([]);
     const survey = sheets.survey.rows;
     expect(survey.map((r) => [r.type, r.name])).toEqual([
