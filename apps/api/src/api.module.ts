@@ -17,6 +17,7 @@ import { MeetingsModule } from '@rl/meetings';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
+import { ReportsModule } from '@rl/reports';
 import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TasksModule } from '@rl/tasks';
@@ -54,6 +55,7 @@ export class ApiModule {
         CatalogModule,
         OpenDataModule,
         EmbedModule,
+        ReportsModule,
       ],
     };
   }

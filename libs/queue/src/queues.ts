@@ -32,6 +32,8 @@ export interface JobPayloads {
   'imports.run': { cityId: string; importId: string };
   // "This city's head may be due for a signed checkpoint": the handler checks how far it moved.
   'audit.checkpoint': { cityId: string };
+  // "This report is queued for generation": the handler reads its request from the report's stream.
+  'reports.generate': { cityId: string; reportId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -48,6 +50,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'comparisons.recompute': QueueName.Comparisons,
   'imports.run': QueueName.Imports,
   'audit.checkpoint': QueueName.Maintenance,
+  'reports.generate': QueueName.Exports,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CityId } from '@rl/kernel';
+import { TenantDb } from '@rl/persistence';
+import { Erratum, PublicErratum } from '../content/errata';
+import { ReportRecord } from './reports.entities';
+
+export type StoredReport = Omit<ReportRecord, 'tenantId' | 'createdAt' | 'updatedAt' | 'used'>;
+export type ReportWithErrata = StoredReport & { errata: PublicErratum[] };
+
+const COLUMNS = `id, version, year, title, sections, requested_by AS "requestedBy", status, position,
+  head_hash AS "headHash", checkpoint, content_hash AS "contentHash", generated_at AS "generatedAt", content,
+  error, published`;
+
+async function withErrata(em: EntityManager, cityId: string, id: string): Promise<ReportWithErrata | null> {
+  const [report] = await em.query<StoredReport[]>(
+    `SELECT ${COLUMNS} FROM reports WHERE tenant_id = $1 AND id = $2`,
+    [cityId, id],
+  );
+  if (!report) return null;
+  const errata = await em.query<(Omit<Erratum, 'key' | 'correctedAt'> & { correctedAt: Date })[]>(
+    `SELECT indicator_code AS "indicatorCode", period, disaggregation, old_value AS "oldValue",
+            new_value AS "newValue", corrected_at AS "correctedAt", reason
+       FROM report_errata WHERE tenant_id = $1 AND report_id = $2
+      ORDER BY position, indicator_code, period, key`,
+    [cityId, id],
+  );
+  return { ...report, errata: errata.map((e) => ({ ...e, correctedAt: e.correctedAt.toISOString() })) };
+}
+
+// The reports read model: members read their city's, the anonymous reader role only published ones
+// (its policies), never with RLS off.
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  ofCity(cityId: CityId, id: string): Promise<ReportWithErrata | null> {
+    return this.db.inCity(cityId, (em) => withErrata(em, cityId, id));
+  }
+
+  async published(citySlug: string, id: string): Promise<ReportWithErrata | null> {
+    const [city] = await this.db.platform((em) =>
+      em.query<{ id: string }[]>(`SELECT id FROM cities WHERE slug = $1`, [citySlug]),
+    );
+    if (!city) return null;
+    return this.db.published('public', (em) => withErrata(em, city.id, id));
+  }
+}
