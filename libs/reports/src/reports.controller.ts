@@ -51,6 +51,7 @@ export class ReportsController {
   }
 
   @Post(':id/publish')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Publish a generated report: anyone may then read it under /v1/public' })
   @ApiCommand({ roles: COORDINATORS })
   @ApiErrors(E.NOT_FOUND, E.NOT_GENERATED)

@@ -3,7 +3,13 @@ import { EntityManager } from 'typeorm';
 import { EventStore } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
-import { inScratchFold, Projection, ProjectionRegistry, ProjectionRunner } from '@rl/projections';
+import {
+  Checkpoints,
+  inScratchFold,
+  Projection,
+  ProjectionRegistry,
+  ProjectionRunner,
+} from '@rl/projections';
 import { ReportPin } from '../domain/report.events';
 
 // Events read per statement of the replay.
@@ -23,6 +29,7 @@ export class PinnedReplay {
     private readonly events: EventStore,
     private readonly registry: ProjectionRegistry,
     private readonly runner: ProjectionRunner,
+    private readonly checkpoints: Checkpoints,
   ) {}
 
   // `upTo` defaults to the city's head when the transaction starts.
@@ -51,7 +58,10 @@ export class PinnedReplay {
     end: number,
     progress?: (percent: number) => Promise<void>,
   ): Promise<void> {
+    // The copied checkpoint table starts empty: each projection's row is created at 0 here.
     const reached = new Map<string, number>();
+    for (const projection of projections)
+      reached.set(projection.name, await this.checkpoints.read(em, cityId, projection.name));
     for (let after = 0; after < end;) {
       const batch = (await this.events.readLog(cityId, after, FOLD_BATCH, em)).filter(
         (event) => event.position <= end,
