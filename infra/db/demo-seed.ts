@@ -16,6 +16,7 @@ import { seedDemoOpenData } from './demo-open-data';
 import { seedDemoSdmx } from './demo-sdmx';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoReminders } from './demo-reminders';
+import { seedDemoReport } from './demo-reports';
 import { seedDemoResources } from './demo-resources';
 import { seedDemoTasks } from './demo-tasks';
 import { seedDemoValues } from './demo-values';
@@ -133,6 +134,7 @@ export async function seedDemo(
       indicatorId: [...catalogue.indicators.values()][0].id,
     });
     await seedDemoSdmx(commands, people, await seedDemoOpenData(commands, people, catalogue));
+    await seedDemoReport(commands, db, { ...people, name: city.name, timezone: city.timezone });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

@@ -4,3 +4,5 @@ export { REPORTS_PROJECTION, ReportsProjection } from './projections/reports.pro
 export { ReportGenerator } from './generation/report-generator';
 export { ReportEvent, reportStream, SECTIONS } from './domain/report.events';
 export { contentHashOf } from './domain/report-content';
+export { RequestReportCommand } from './commands/request-report/request-report.command';
+export { PublishReportCommand } from './commands/publish-report/publish-report.command';
