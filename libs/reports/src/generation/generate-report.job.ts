@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Aggregates } from '@rl/event-store';
-import { asCityId } from '@rl/kernel';
+import { asCityId, DomainError } from '@rl/kernel';
 import { HandlesJob, JobHandlerOf, JobPayloads } from '@rl/queue';
 import { reportDecider } from '../domain/report.decider';
 import { reportStream } from '../domain/report.events';
@@ -43,9 +44,17 @@ export class GenerateReportJob implements JobHandlerOf<'reports.generate'> {
         { expected: version, metadata },
       );
     } catch (error) {
-      // A report that cannot be built now would not be built by a retry either: say why, once.
-      this.logger.error({ err: error, cityId, reportId: payload.reportId }, 'Report generation failed');
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, REASON_MAX);
+      // A report that cannot be built now would not be built by a retry either: say so, once. Members
+      // see a domain error's message, never an internal one (SQL, paths): that goes to the log by id.
+      const errorId = randomUUID();
+      this.logger.error(
+        { err: error, errorId, cityId, reportId: payload.reportId },
+        'Report generation failed',
+      );
+      const reason =
+        error instanceof DomainError
+          ? error.message.slice(0, REASON_MAX)
+          : `Internal error while generating the report (error id ${errorId})`;
       await this.aggregates.handle(
         cityId,
         reportDecider,
