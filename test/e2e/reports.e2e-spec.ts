@@ -75,6 +75,14 @@ describe('Annual reports pinned to the log', () => {
   };
 
   let report: Report;
+  const regenerate = () =>
+    api.worker
+      .get(ReportGenerator)
+      .generate(
+        asCityId(ghent.city.id),
+        { year: 2024, title: 'Human rights in Ghent, 2024', sections: [...SECTIONS] },
+        { upTo: report.position },
+      );
 
   beforeAll(async () => {
     ({ api, operator } = await ApiHarness.startWithOperator());
@@ -128,14 +136,18 @@ describe('Annual reports pinned to the log', () => {
     );
   });
 
+  it("lists the city's reports newest first", async () => {
+    const list = await api.http
+      .get(`/v1/cities/${ghent.city.slug}/reports?limit=5`)
+      .auth(ghent.researcher.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({ id: report.id, status: 'done', contentHash: report.contentHash }),
+    ]);
+  });
+
   it('gives the same content hash when generated again from the same position', async () => {
-    const again = await api.worker
-      .get(ReportGenerator)
-      .generate(
-        asCityId(ghent.city.id),
-        { year: 2024, title: 'Human rights in Ghent, 2024', sections: [...SECTIONS] },
-        { upTo: report.position },
-      );
+    const again = await regenerate();
     expect(again.pin.position).toBe(report.position);
     expect(again.pin.headHash).toBe(report.headHash);
     expect(again.contentHash).toBe(report.contentHash);
@@ -200,6 +212,8 @@ describe('Annual reports pinned to the log', () => {
       30_000,
     );
     expect(corrected.contentHash).toBe(report.contentHash);
+    // The pinned position still gives the report's content: the correction lies after it.
+    expect((await regenerate()).contentHash).toBe(report.contentHash);
     // M is hidden with F (secondary suppression) before and after: only the total shows as corrected.
     expect(corrected.errata).toEqual([
       expect.objectContaining({

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { SECTIONS } from './domain/report.events';
 
 export class RequestedReportView {
@@ -28,6 +28,17 @@ export class PinnedCheckpointView {
   @ApiProperty() keyId!: string;
 }
 
+export class ReportSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['queued', 'done', 'failed'] }) status!: string;
+  @ApiProperty() published!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) position!: number | null;
+  @ApiProperty({ type: String, nullable: true }) contentHash!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) generatedAt!: string | null;
+}
+
 export class ReportView {
   @ApiProperty() id!: string;
   @ApiProperty() year!: number;
@@ -39,7 +50,7 @@ export class ReportView {
   position!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The chain hash of the event at that position' })
   headHash!: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: PinnedCheckpointView,
     nullable: true,
     description: 'The latest signed checkpoint at or before the position',

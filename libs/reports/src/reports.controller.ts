@@ -1,16 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CITY_ROLES, CityRole } from '@rl/kernel';
+import { CITY_ROLES, CityRole, Page } from '@rl/kernel';
 import {
   ApiCommand,
   ApiErrors,
+  ApiPage,
   CityAccess,
   CityContext,
   CommandContext,
   CommandMetadata,
   CurrentCity,
+  PageQueryDto,
+  pageRequest,
   uuidParam,
   WriteResultView,
 } from '@rl/web';
@@ -19,7 +22,7 @@ import { RequestReportCommand } from './commands/request-report/request-report.c
 import { RequestReportDto } from './commands/request-report/request-report.dto';
 import { ReportErrors as E } from './domain/report.errors';
 import { ReportsReader } from './queries/reports-reader';
-import { RequestedReportView, ReportView } from './report.view';
+import { RequestedReportView, ReportSummaryView, ReportView } from './report.view';
 
 const COORDINATORS: readonly CityRole[] = ['coordinator'];
 export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
@@ -61,6 +64,14 @@ export class ReportsController {
     @Param('id', uuidParam('id')) id: string,
   ): Promise<WriteResultView> {
     return this.commands.execute(new PublishReportCommand(city.id, id, metadata));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The city's reports, newest first (open one for its errata and renderings)" })
+  @CityAccess(CITY_ROLES)
+  @ApiPage(ReportSummaryView, 'Newest first')
+  list(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<ReportSummaryView>> {
+    return this.reader.list(city.id, pageRequest(query));
   }
 
   @Get(':id')

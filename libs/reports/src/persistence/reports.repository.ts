@@ -6,6 +6,10 @@ import { Erratum, PublicErratum } from '../content/errata';
 import { ReportRecord } from './reports.entities';
 
 export type StoredReport = Omit<ReportRecord, 'tenantId' | 'createdAt' | 'updatedAt' | 'used'>;
+export type ReportSummaryRow = Pick<
+  StoredReport,
+  'id' | 'year' | 'title' | 'status' | 'published' | 'position' | 'contentHash' | 'generatedAt'
+>;
 export type ReportWithErrata = StoredReport & { errata: PublicErratum[] };
 
 const COLUMNS = `id, version, year, title, sections, requested_by AS "requestedBy", status, position,
@@ -36,6 +40,18 @@ export class ReportsRepository {
 
   ofCity(cityId: CityId, id: string): Promise<ReportWithErrata | null> {
     return this.db.inCity(cityId, (em) => withErrata(em, cityId, id));
+  }
+
+  // Newest first (ids are UUIDv7), `limit` + 1 after the id `before`.
+  list(cityId: CityId, before: string | undefined, limit: number): Promise<ReportSummaryRow[]> {
+    return this.db.inCity(cityId, (em) =>
+      em.query<ReportSummaryRow[]>(
+        `SELECT id, year, title, status, published, position, content_hash AS "contentHash",
+                generated_at AS "generatedAt"
+           FROM reports WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+        [cityId, before ?? null, limit + 1],
+      ),
+    );
   }
 
   async published(citySlug: string, id: string): Promise<ReportWithErrata | null> {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CityId } from '@rl/kernel';
+import { CityId, cursorOf, Page, PageRequest, pageOf } from '@rl/kernel';
 import { contentHashOf, ReportContent } from '../domain/report-content';
 import { ReportErrors } from '../domain/report.errors';
 import { ReportJobs } from '../generation/report-jobs';
 import { ReportsRepository, ReportWithErrata } from '../persistence/reports.repository';
 import { renderReportHtml } from '../render/report-html';
 import { renderReportPdf } from '../render/report-pdf';
-import { ReportView } from '../report.view';
+import { ReportSummaryView, ReportView } from '../report.view';
 
 // Where a report is read from: a member's city, or the public (published reports only).
 export type ReportScope = { cityId: CityId } | { citySlug: string };
@@ -46,6 +46,21 @@ export class ReportsReader {
       errata: report.errata,
       version: report.version,
     };
+  }
+
+  async list(cityId: CityId, page: PageRequest): Promise<Page<ReportSummaryView>> {
+    const after = cursorOf(page, ['uuid']);
+    const rows = await this.reports.list(cityId, after?.[0] as string | undefined, page.limit);
+    return pageOf(
+      rows,
+      page.limit,
+      (row) => [row.id],
+      (row) => ({
+        ...row,
+        position: row.position === null ? null : Number(row.position),
+        generatedAt: row.generatedAt && new Date(row.generatedAt).toISOString(),
+      }),
+    );
   }
 
   async html(scope: ReportScope, id: string): Promise<string> {
