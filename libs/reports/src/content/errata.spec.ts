@@ -1,4 +1,4 @@
-import { content, INDICATOR_ID, PERIOD_ID } from '../testing/report-fixtures';
+import { content, INDICATOR_ID, PERIOD_ID } from '../domain/testing/report-fixtures';
 import { errataOf, Revalidation } from './errata';
 
 const revalidation = (

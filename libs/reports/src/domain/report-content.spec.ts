@@ -1,4 +1,4 @@
-import { content } from '../testing/report-fixtures';
+import { content } from './testing/report-fixtures';
 import { canonicalContent, contentHashOf, ReportContent } from './report-content';
 
 // Reverses the key order at every level, as a round trip through jsonb may.

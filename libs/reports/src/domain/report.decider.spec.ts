@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@rl/kernel/testing';
-import { COORDINATOR, content, generated, pin, REPORT_ID, requested } from '../testing/report-fixtures';
+import { COORDINATOR, content, generated, pin, REPORT_ID, requested } from './testing/report-fixtures';
 import { reportDecider } from './report.decider';
 
 const spec = DeciderSpecification.for(reportDecider);

@@ -1,6 +1,6 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
-import { content, generated, pin, REPORT_ID, requested } from '../testing/report-fixtures';
+import { content, generated, pin, REPORT_ID, requested } from '../domain/testing/report-fixtures';
 import { GenerateReportJob } from './generate-report.job';
 import { ReportGenerator } from './report-generator';
 import { ReportJobs } from './report-jobs';

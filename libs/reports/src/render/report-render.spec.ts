@@ -1,4 +1,4 @@
-import { content } from '../testing/report-fixtures';
+import { content } from '../domain/testing/report-fixtures';
 import { renderReportHtml } from './report-html';
 import { renderReportPdf } from './report-pdf';
 

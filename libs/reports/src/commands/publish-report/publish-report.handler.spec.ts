@@ -1,7 +1,7 @@
 import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { commandMetadata } from '@rl/web/testing';
-import { generated, REPORT_ID, requested } from '../../testing/report-fixtures';
+import { generated, REPORT_ID, requested } from '../../domain/testing/report-fixtures';
 import { PublishReportCommand } from './publish-report.command';
 import { PublishReportHandler } from './publish-report.handler';
 

@@ -1,5 +1,5 @@
-import { ReportContent, ReportPin } from '../domain/report-content';
-import { ReportEvent } from '../domain/report.events';
+import { ReportContent, ReportPin } from '../report-content';
+import { ReportEvent } from '../report.events';
 
 export const REPORT_ID = '01929a00-0000-7000-8000-0000000000a1';
 export const INDICATOR_ID = '01929a00-0000-7000-8000-00000000001d';
