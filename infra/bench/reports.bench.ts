@@ -141,8 +141,10 @@ async function main(): Promise<void> {
     const again = await time('generate again at the same position', () =>
       generator.generate(cityId, request, { upTo: first.pin.position }),
     );
-    const html = await time('render HTML', () => renderReportHtml(first.content, first.contentHash, []));
-    const pdf = await time('render PDF', () => renderReportPdf(first.content, first.contentHash));
+    const html = await time('render HTML', () =>
+      renderReportHtml(first.content, first.contentHash, [], new Map()),
+    );
+    const pdf = await time('render PDF', () => renderReportPdf(first.content, first.contentHash, new Map()));
     log(
       `report at position ${first.pin.position}: content ${round(JSON.stringify(first.content).length / 1e3)} kB, ` +
         `HTML ${round(html.length / 1e3)} kB, PDF ${round(pdf.length / 1e3)} kB; hash stable: ${again.contentHash === first.contentHash}`,

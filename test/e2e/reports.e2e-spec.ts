@@ -113,6 +113,14 @@ describe('Annual reports pinned to the log', () => {
       .put(`indicators/${indicator.id}/publication`)
       .send({ comparable: false, public: true })
       .expect(200);
+    const comment = (visibility: string, body: string) =>
+      ghent
+        .as(ghent.researcher)
+        .post('comments')
+        .send({ target: { kind: 'indicator', id: indicator.id }, body, visibility })
+        .expect(201);
+    await comment('public', 'Evictions fell after the mediation desk opened.');
+    await comment('internal', 'Check the bailiff register before publishing.');
     const res = await request(ghent.coordinator, { year: 2024, title: 'Human rights in Ghent, 2024' });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.any(String), position: expect.any(Number), version: 1 });
@@ -169,6 +177,8 @@ describe('Annual reports pinned to the log', () => {
     expect(html).toContain(report.headHash);
     expect(html).toContain('<td>Q (suppressed)</td>');
     expect(html).not.toContain('<td>3</td>');
+    expect(html).toContain('<li>Evictions fell after the mediation desk opened.</li>');
+    expect(html).not.toContain('bailiff register');
     const pdf = async () =>
       (await members(ghent.coordinator, `${report.id}/report.pdf`).buffer(true).parse(binary).expect(200))
         .body as Buffer;
@@ -244,7 +254,9 @@ describe('Annual reports pinned to the log', () => {
       expect.objectContaining({ id: report.id, contentHash: report.contentHash, published: true }),
     );
     expect(published.errata.length).toBeGreaterThan(0);
-    expect((await anonymous(`${report.id}/report.html`).expect(200)).text).toContain('<h2>Errata</h2>');
+    const html = (await anonymous(`${report.id}/report.html`).expect(200)).text;
+    expect(html).toContain('<h2>Errata</h2>');
+    expect(html).toContain('<li>Evictions fell after the mediation desk opened.</li>');
     const pdf = (await anonymous(`${report.id}/report.pdf`).buffer(true).parse(binary).expect(200))
       .body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -23,9 +23,21 @@ export class Reports1795710500000 implements MigrationInterface {
          USING (EXISTS (SELECT 1 FROM reports r
                          WHERE r.tenant_id = report_errata.tenant_id AND r.id = report_errata.report_id AND r.published))`,
     );
+    // A published report shows the words of the public comments it cites, read as the anonymous reader:
+    // those columns of public, unretracted comments only.
+    await queryRunner.query(
+      `GRANT SELECT ("tenant_id", "id", "body", "visibility", "retracted") ON "comments" TO ${PUBLIC_READER_ROLE}`,
+    );
+    await queryRunner.query(
+      `CREATE POLICY report_public_read ON "comments" FOR SELECT TO ${PUBLIC_READER_ROLE} USING (visibility = 'public' AND NOT retracted)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP POLICY report_public_read ON "comments"`);
+    await queryRunner.query(
+      `REVOKE SELECT ("tenant_id", "id", "body", "visibility", "retracted") ON "comments" FROM ${PUBLIC_READER_ROLE}`,
+    );
     for (const table of ['report_errata', 'reports']) {
       await queryRunner.query(`REVOKE SELECT ON "${table}" FROM ${PUBLIC_READER_ROLE}`);
       await queryRunner.query(`DROP TABLE "${table}"`);

@@ -24,7 +24,7 @@ export interface SourceRows {
     definitionVersion: number;
     series: number;
   }[];
-  comments: { id: string; indicatorId: string; body: string; createdAt: string }[];
+  comments: { id: string; indicatorId: string; createdAt: string }[];
   valuesValidated: number;
   organisations: { id: string; name: string }[];
   completeness: {
@@ -89,7 +89,7 @@ function indicatorOf(
       })),
     comments: rows.comments
       .filter((c) => c.indicatorId === indicator.id)
-      .map(({ id, body, createdAt }) => ({ id, body, createdAt })),
+      .map(({ id, createdAt }) => ({ id, createdAt })),
   };
 }
 

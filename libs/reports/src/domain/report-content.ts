@@ -41,7 +41,10 @@ export interface ReportIndicator {
   // The totals of every period up to the end of the year, for the chart (suppressed: null).
   trend: { period: string; value: number | null; series: number }[];
   cells: ReportCell[];
-  comments: { id: string; body: string; createdAt: string }[];
+  // Public interpretation comments by id: their words are their authors' personal data, so they stay out
+  // of the content (and the log) and are read from the comments read model when rendered, where an
+  // erasure or a retraction reaches them.
+  comments: { id: string; createdAt: string }[];
 }
 
 export interface ReportContent {
@@ -79,6 +82,12 @@ export interface ReportContent {
     indicators: string[];
   }[];
 }
+
+// The words of the comments a report cites, by comment id, as they stand when it is read.
+export type CommentBodies = ReadonlyMap<string, string>;
+
+export const commentIdsOf = (content: ReportContent): string[] =>
+  (content.rights ?? []).flatMap((r) => r.indicators.flatMap((i) => i.comments.map((c) => c.id)));
 
 // The text the content hash is taken of: keys sorted at every level, so equal content hashes equally
 // whatever order it was assembled in.

@@ -56,8 +56,8 @@ export class ReportSources {
         [ids, String(year)],
       ),
       comments: (
-        await q<{ id: string; indicatorId: string; body: string; createdAt: Date }>(
-          `SELECT id, target_id AS "indicatorId", body, created_at AS "createdAt" FROM comments
+        await q<{ id: string; indicatorId: string; createdAt: Date }>(
+          `SELECT id, target_id AS "indicatorId", created_at AS "createdAt" FROM comments
             WHERE tenant_id = $1 AND target_kind = 'indicator' AND target_id = ANY($2::uuid[])
               AND visibility = 'public' AND NOT retracted
             ORDER BY created_at, id`,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CityId } from '@rl/kernel';
 import { TenantDb } from '@rl/persistence';
 import { Erratum, PublicErratum } from '../content/errata';
+import { CommentBodies, commentIdsOf } from '../domain/report-content';
 import { ReportRecord } from './reports.entities';
 
 export type StoredReport = Omit<ReportRecord, 'tenantId' | 'createdAt' | 'updatedAt' | 'used'>;
@@ -10,11 +11,22 @@ export type ReportSummaryRow = Pick<
   StoredReport,
   'id' | 'year' | 'title' | 'status' | 'published' | 'position' | 'contentHash' | 'generatedAt'
 >;
-export type ReportWithErrata = StoredReport & { errata: PublicErratum[] };
+export type ReportWithErrata = StoredReport & { errata: PublicErratum[]; commentBodies: CommentBodies };
 
 const COLUMNS = `id, version, year, title, sections, requested_by AS "requestedBy", status, position,
   head_hash AS "headHash", checkpoint, content_hash AS "contentHash", generated_at AS "generatedAt", content,
   error, published`;
+
+// The words of public, unretracted comments among `ids` (a retracted or erased one has none to show).
+async function commentBodies(em: EntityManager, cityId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.query<{ id: string; body: string }[]>(
+    `SELECT id, body FROM comments
+      WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND visibility = 'public' AND NOT retracted`,
+    [cityId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.body]));
+}
 
 async function withErrata(em: EntityManager, cityId: string, id: string): Promise<ReportWithErrata | null> {
   const [report] = await em.query<StoredReport[]>(
@@ -29,7 +41,11 @@ async function withErrata(em: EntityManager, cityId: string, id: string): Promis
       ORDER BY position, indicator_code, period, key`,
     [cityId, id],
   );
-  return { ...report, errata: errata.map((e) => ({ ...e, correctedAt: e.correctedAt.toISOString() })) };
+  return {
+    ...report,
+    errata: errata.map((e) => ({ ...e, correctedAt: e.correctedAt.toISOString() })),
+    commentBodies: await commentBodies(em, cityId, report.content ? commentIdsOf(report.content) : []),
+  };
 }
 
 // The reports read model: members read their city's, the anonymous reader role only published ones

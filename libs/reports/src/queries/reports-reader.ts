@@ -65,12 +65,12 @@ export class ReportsReader {
 
   async html(scope: ReportScope, id: string): Promise<string> {
     const { report, content, contentHash } = await this.generated(scope, id);
-    return renderReportHtml(content, contentHash, report.errata);
+    return renderReportHtml(content, contentHash, report.errata, report.commentBodies);
   }
 
   async pdf(scope: ReportScope, id: string): Promise<Buffer> {
-    const { content, contentHash } = await this.generated(scope, id);
-    return renderReportPdf(content, contentHash);
+    const { report, content, contentHash } = await this.generated(scope, id);
+    return renderReportPdf(content, contentHash, report.commentBodies);
   }
 
   private async find(scope: ReportScope, id: string): Promise<ReportWithErrata> {

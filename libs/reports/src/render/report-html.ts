@@ -1,6 +1,6 @@
 import { describeChart, xmlEscape as esc } from '@rl/embed';
 import { PublicErratum } from '../content/errata';
-import { ReportContent, ReportIndicator } from '../domain/report-content';
+import { CommentBodies, ReportContent, ReportIndicator } from '../domain/report-content';
 import { cellLabel, SECTION_TITLES, trendChart, trendSeries } from './report-charts';
 
 const value = (v: number | null) => (v === null ? 'Q (suppressed)' : String(v));
@@ -16,7 +16,8 @@ const table = (caption: string, head: string[], rows: (string | number)[][]) =>
 
 // An <img> of the SVG rather than the SVG inline: each chart names its title and description by fixed
 // ids, which must stay unique in one page.
-function indicatorHtml(content: ReportContent, i: ReportIndicator): string {
+function indicatorHtml(content: ReportContent, i: ReportIndicator, bodies: CommentBodies): string {
+  const comments = i.comments.flatMap((c) => bodies.get(c.id) ?? []);
   const chart = Buffer.from(trendChart(content, i)).toString('base64');
   const alt = describeChart(trendSeries(content, i), 'line');
   return [
@@ -32,14 +33,14 @@ function indicatorHtml(content: ReportContent, i: ReportIndicator): string {
     i.disclosure
       ? `<p>Counts below ${i.disclosure.minCount} are suppressed (Q) to protect small numbers.</p>`
       : '',
-    i.comments.length > 0
-      ? `<h5>Interpretation</h5><ul>${i.comments.map((c) => `<li>${esc(c.body)}</li>`).join('')}</ul>`
+    comments.length > 0
+      ? `<h5>Interpretation</h5><ul>${comments.map((body) => `<li>${esc(body)}</li>`).join('')}</ul>`
       : '',
     '</section>',
   ].join('');
 }
 
-function sectionsHtml(c: ReportContent): string[] {
+function sectionsHtml(c: ReportContent, bodies: CommentBodies): string[] {
   const parts: string[] = [];
   if (c.summary)
     parts.push(
@@ -52,7 +53,7 @@ function sectionsHtml(c: ReportContent): string[] {
       `<section><h2>${SECTION_TITLES.indicators}</h2>${c.rights
         .map(
           (r) =>
-            `<section><h3>${esc(r.right)}</h3>${r.indicators.map((i) => indicatorHtml(c, i)).join('')}</section>`,
+            `<section><h3>${esc(r.right)}</h3>${r.indicators.map((i) => indicatorHtml(c, i, bodies)).join('')}</section>`,
         )
         .join('')}</section>`,
     );
@@ -127,6 +128,7 @@ export function renderReportHtml(
   c: ReportContent,
   contentHash: string,
   errata: readonly PublicErratum[],
+  bodies: CommentBodies,
 ): string {
   return [
     `<!doctype html><html lang="${esc(c.city.locale)}"><head><meta charset="utf-8">`,
@@ -137,7 +139,7 @@ export function renderReportHtml(
       `caption{font-weight:bold;text-align:left}img{max-width:100%;height:auto}</style></head><body><main>`,
     `<h1>${esc(c.title)}</h1><p>${esc(c.city.name)}, annual report ${c.year}.</p>`,
     pinHtml(c, contentHash),
-    ...sectionsHtml(c),
+    ...sectionsHtml(c, bodies),
     errataHtml(errata),
     '</main></body></html>',
   ].join('\n');

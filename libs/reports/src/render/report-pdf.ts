@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { ReportContent } from '../domain/report-content';
+import { CommentBodies, ReportContent } from '../domain/report-content';
 import { cellLabel, SECTION_TITLES, trendChart } from './report-charts';
 
 // DejaVu covers far more than the standard fonts' Latin-1 (city and organisation names in any script);
@@ -15,8 +15,13 @@ const CHART = { width: 480, height: 270 };
 const shown = (v: number | null) => (v === null ? 'Q' : String(v));
 
 // The PDF of a report, deterministic: the document's dates are the pinned instant and its file ID is
-// derived from its info (pdfkit hashes the info), so the same content gives the same bytes.
-export function renderReportPdf(c: ReportContent, contentHash: string): Promise<Buffer> {
+// derived from its info (pdfkit hashes the info), so the same content (and comment words) gives the same
+// bytes.
+export function renderReportPdf(
+  c: ReportContent,
+  contentHash: string,
+  bodies: CommentBodies,
+): Promise<Buffer> {
   const pinned = new Date(c.pin.generatedAt);
   const doc = new PDFDocument({
     size: 'A4',
@@ -70,7 +75,10 @@ export function renderReportPdf(c: ReportContent, contentHash: string): Promise<
         }
         for (const cell of i.cells)
           line(`${cell.period} · ${cellLabel(cell.disaggregation)}: ${shown(cell.value)}`);
-        for (const comment of i.comments) line(`Interpretation: ${comment.body}`);
+        for (const comment of i.comments) {
+          const body = bodies.get(comment.id);
+          if (body !== undefined) line(`Interpretation: ${body}`);
+        }
       }
     }
   }
