@@ -18,6 +18,7 @@ import { seedDemoSdmx } from './demo-sdmx';
 import { seedDemoPublication } from './demo-publication';
 import { seedDemoPublicPages } from './demo-public-pages';
 import { seedDemoReminders } from './demo-reminders';
+import { seedDemoReport } from './demo-reports';
 import { seedDemoResources } from './demo-resources';
 import { seedDemoTasks } from './demo-tasks';
 import { seedDemoValues } from './demo-values';
@@ -137,6 +138,7 @@ export async function seedDemo(
     await seedDemoSdmx(commands, people, await seedDemoOpenData(commands, people, catalogue));
     await seedDemoPublicPages(commands, people, catalogue);
     await seedDemoCollection(commands, people, [...catalogue.indicators.values()][0].id);
+    await seedDemoReport(commands, db, { ...people, name: city.name, timezone: city.timezone });
   }
   await seedDemoGlossaryMatches(commands, waiter, glossaries);
   // A signed checkpoint of each seeded head, so an auditor sees evidence and can verify an export at once.

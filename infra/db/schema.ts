@@ -12,6 +12,7 @@ import { MEETINGS_ENTITIES } from '@rl/meetings';
 import { NOTIFICATIONS_ENTITIES } from '@rl/notifications';
 import { OPEN_DATA_ENTITIES } from '@rl/open-data';
 import { REPORTING_ENTITIES } from '@rl/reporting';
+import { REPORTS_ENTITIES } from '@rl/reports';
 import { RESOURCES_ENTITIES } from '@rl/resources';
 import { STAKEHOLDERS_ENTITIES } from '@rl/stakeholders';
 import { TASKS_ENTITIES } from '@rl/tasks';
@@ -37,4 +38,5 @@ export const ALL_ENTITIES = [
   ...TASKS_ENTITIES,
   ...OPEN_DATA_ENTITIES,
   ...COLLECTION_ENTITIES,
+  ...REPORTS_ENTITIES,
 ];

@@ -20,6 +20,7 @@ import { MeetingsModule } from '@rl/meetings';
 import { OperationsModule } from '@rl/observability';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
+import { ReportsModule } from '@rl/reports';
 import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TasksModule } from '@rl/tasks';
@@ -60,6 +61,7 @@ export class ApiModule {
         PublicPagesModule,
         FormsModule,
         CollectionModule,
+        ReportsModule,
       ],
     };
   }

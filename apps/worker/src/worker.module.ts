@@ -17,11 +17,13 @@ import { MeetingsModule } from '@rl/meetings';
 import { JobDispatcher } from '@rl/queue';
 import { BaseModule } from '@rl/runtime';
 import { ReportingModule } from '@rl/reporting';
+import { ReportsModule } from '@rl/reports';
 import { ResourcesModule } from '@rl/resources';
 import { StakeholdersModule } from '@rl/stakeholders';
 import { TasksModule } from '@rl/tasks';
 import { TenancyModule } from '@rl/tenancy';
 import { ComparisonsProcessor } from './processors/comparisons.processor';
+import { ExportsProcessor } from './processors/exports.processor';
 import { ImportsProcessor } from './processors/imports.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor, RemindersProcessor } from './processors/notifications.processor';
@@ -48,6 +50,7 @@ const CONTEXTS = [
   OpenDataModule,
   AuditModule,
   CollectionModule,
+  ReportsModule,
 ];
 
 @Module({})
@@ -64,6 +67,7 @@ export class WorkerModule {
         NotificationsProcessor,
         ComparisonsProcessor,
         ImportsProcessor,
+        ExportsProcessor,
         Schedules,
       ],
     };

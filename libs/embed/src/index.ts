@@ -1,4 +1,4 @@
 export { EmbedModule } from './embed.module';
 export { ChartPoint, ChartSeries, ChartType, ChartWords, chartPoints } from './domain/chart-series';
-export { renderSvgChart, seriesBreaks } from './domain/svg-chart';
+export { describe as describeChart, renderSvgChart, seriesBreaks, xmlEscape } from './domain/svg-chart';
 export { chartWords } from './domain/chart-words';

@@ -34,6 +34,8 @@ export interface JobPayloads {
   'collection.pull': { cityId: string; connectionId: string; scheduled?: boolean };
   // "This city's head may be due for a signed checkpoint": the handler checks how far it moved.
   'audit.checkpoint': { cityId: string };
+  // "This report is queued for generation": the handler reads its request from the report's stream.
+  'reports.generate': { cityId: string; reportId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -51,6 +53,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'imports.run': QueueName.Imports,
   'collection.pull': QueueName.Imports,
   'audit.checkpoint': QueueName.Maintenance,
+  'reports.generate': QueueName.Exports,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

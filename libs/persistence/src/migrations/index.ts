@@ -31,6 +31,7 @@ import { GlossaryLabelKeys1795710100000 } from './1795710100000-glossary-label-k
 import { IndicatorFollows1795710110000 } from './1795710110000-indicator-follows';
 import { OpenData1795710200000 } from './1795710200000-open-data';
 import { SdmxMappings1795710300000 } from './1795710300000-sdmx-mappings';
+import { Reports1795710500000 } from './1795710500000-reports';
 import { Collection1795710700000 } from './1795710700000-collection';
 
 // In order of application; listed explicitly so that built and test runs load the same set.
@@ -68,5 +69,6 @@ export const MIGRATIONS = [
   IndicatorFollows1795710110000,
   OpenData1795710200000,
   SdmxMappings1795710300000,
+  Reports1795710500000,
   Collection1795710700000,
 ];
