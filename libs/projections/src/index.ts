@@ -9,6 +9,7 @@ export { ProjectionWakeups } from './projection-wakeups';
 export { Reactor, ReactorDefinition } from './reactor';
 export { ReactorRunner } from './reactor-runner';
 export { inScratchFold, sideEffectsAllowed } from './scratch-fold';
+export { ScratchReplay, writtenTables } from './scratch-replay';
 export { ProjectionsModule } from './projections.module';
 export { DELETE, Evolved, foldRows, PersonalText, RowProjectionDeclaration } from './row-declaration';
 export { RowProjection, rowProjection } from './row-projection';

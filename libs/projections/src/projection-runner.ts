@@ -80,12 +80,16 @@ export class ProjectionRunner {
   // read model afterwards see every event committed before the call (reactors: a reminder, a notice).
   // The head and the checkpoint are read in one statement; a projection that handles none of the events
   // after its checkpoint counts as there at once, so the usual case costs one query.
-  async catchUpToHead(cityId: CityId, projection: Projection, timeoutMs = TO_HEAD_TIMEOUT_MS): Promise<number> {
+  async catchUpToHead(
+    cityId: CityId,
+    projection: Projection,
+    timeoutMs = TO_HEAD_TIMEOUT_MS,
+  ): Promise<number> {
     const reached = (upTo: number) =>
       this.checkpoints.reached(cityId, projection.name, projection.handles, upTo);
     const { position: first, head } = await reached(WHOLE_LOG);
     const deadline = Date.now() + timeoutMs;
-    for (let position = first; position < head; ({ position } = await reached(head))) {
+    for (let position = first; position < head; { position } = await reached(head)) {
       if (Date.now() >= deadline) {
         throw new Error(`${projection.name} did not reach position ${head} within ${timeoutMs} ms`);
       }

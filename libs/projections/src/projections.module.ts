@@ -10,6 +10,7 @@ import { ProjectionRunner } from './projection-runner';
 import { ProjectionWaiter } from './projection-waiter';
 import { ProjectionWakeups, WakeProjectionsOnAppend } from './projection-wakeups';
 import { ReactorRunner } from './reactor-runner';
+import { ScratchReplay } from './scratch-replay';
 
 @Global()
 @Module({
@@ -25,6 +26,7 @@ import { ReactorRunner } from './reactor-runner';
     WakeProjectionsOnAppend,
     CatchUpHandler,
     ProjectionSweep,
+    ScratchReplay,
     { provide: ReadStamps, useClass: CheckpointStamps },
   ],
   exports: [
@@ -37,6 +39,7 @@ import { ReactorRunner } from './reactor-runner';
     ProjectionRebuilder,
     ProjectionWaiter,
     ProjectionWakeups,
+    ScratchReplay,
   ],
 })
 export class ProjectionsModule {}
