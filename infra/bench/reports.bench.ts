@@ -144,7 +144,9 @@ async function main(): Promise<void> {
     const html = await time('render HTML', () =>
       renderReportHtml(first.content, first.contentHash, [], new Map()),
     );
-    const pdf = await time('render PDF', () => renderReportPdf(first.content, first.contentHash, new Map()));
+    const pdf = await time('render PDF', () =>
+      renderReportPdf(first.content, first.contentHash, [], new Map()),
+    );
     log(
       `report at position ${first.pin.position}: content ${round(JSON.stringify(first.content).length / 1e3)} kB, ` +
         `HTML ${round(html.length / 1e3)} kB, PDF ${round(pdf.length / 1e3)} kB; hash stable: ${again.contentHash === first.contentHash}`,

@@ -70,7 +70,7 @@ export class ReportsReader {
 
   async pdf(scope: ReportScope, id: string): Promise<Buffer> {
     const { report, content, contentHash } = await this.generated(scope, id);
-    return renderReportPdf(content, contentHash, report.commentBodies);
+    return renderReportPdf(content, contentHash, report.errata, report.commentBodies);
   }
 
   private async find(scope: ReportScope, id: string): Promise<ReportWithErrata> {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { PublicErratum } from '../content/errata';
 import { CommentBodies, ReportContent } from '../domain/report-content';
 import { cellLabel, SECTION_TITLES, trendChart } from './report-charts';
 
@@ -16,10 +17,11 @@ const shown = (v: number | null) => (v === null ? 'Q' : String(v));
 
 // The PDF of a report, deterministic: the document's dates are the pinned instant and its file ID is
 // derived from its info (pdfkit hashes the info), so the same content (and comment words) gives the same
-// bytes.
+// bytes. The errata follow the report, outside its hashed content, as in the HTML.
 export function renderReportPdf(
   c: ReportContent,
   contentHash: string,
+  errata: readonly PublicErratum[],
   bodies: CommentBodies,
 ): Promise<Buffer> {
   const pinned = new Date(c.pin.generatedAt);
@@ -103,6 +105,13 @@ export function renderReportPdf(
         `${b.code} ${b.title}: ${b.amount} ${b.currency} (committed ${b.committed}); indicators ${b.indicators.join(', ') || 'none'}`,
       );
   }
+  heading('Errata', 14);
+  if (errata.length === 0) line('No value this report used has been corrected since.');
+  for (const e of errata)
+    line(
+      `${e.indicatorCode} ${e.period} · ${cellLabel(e.disaggregation)}: ${shown(e.oldValue)} → ${shown(e.newValue)} ` +
+        `(corrected ${e.correctedAt}: ${e.reason})`,
+    );
   doc.end();
   return done;
 }

@@ -40,10 +40,26 @@ describe('report renderings', () => {
   });
 
   it('writes the same PDF bytes for the same content, dated at the pinned instant (no wall clock)', async () => {
-    const first = await renderReportPdf(content(), hash, new Map());
+    const first = await renderReportPdf(content(), hash, [], new Map());
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await renderReportPdf(content(), hash, new Map())).equals(first)).toBe(true);
+    expect((await renderReportPdf(content(), hash, [], new Map())).equals(first)).toBe(true);
     expect(first.toString('latin1')).toMatch(/\/Type \/Page\b/);
     // Generated at wall-clock time instead, the dates and file ID would differ between two runs.
+  });
+
+  it('adds the errata to the PDF after the report, still deterministic', async () => {
+    const erratum = {
+      indicatorCode: 'EV-1',
+      period: '2024',
+      disaggregation: { sex: 'F' },
+      oldValue: null,
+      newValue: 44,
+      correctedAt: '2025-02-01T09:00:00.000Z',
+      reason: 'Superseded by validated submission',
+    };
+    const plain = await renderReportPdf(content(), hash, [], new Map());
+    const corrected = await renderReportPdf(content(), hash, [erratum], new Map());
+    expect(corrected.equals(plain)).toBe(false);
+    expect((await renderReportPdf(content(), hash, [erratum], new Map())).equals(corrected)).toBe(true);
   });
 });
