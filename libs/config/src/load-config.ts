@@ -194,7 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     env: vars.NODE_ENV,
     port: vars.PORT,
     logLevel: vars.LOG_LEVEL,
-    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     database: {
       url: vars.DATABASE_URL,
       ownerRole: vars.DB_OWNER_ROLE,

@@ -153,7 +153,8 @@ class PgReminderFiringWrites implements ReminderFiringWrites {
     const city = await cityFacts(this.em, this.cityId);
     const path = `assignments/${reminder.assignmentId}`;
     const data = await workFacts(this.em, this.config, city, { ...reminder, path });
-    const templateLink = `${this.config.notifications.appUrl}/v1/cities/${city.slug}/${path}/template.xlsx`;
+    // The download is the API's own route: its base is PUBLIC_URL, not the front-end's APP_URL.
+    const templateLink = `${this.config.publicUrl}/v1/cities/${city.slug}/${path}/template.xlsx`;
     const missingCells = await this.missingCells(reminder);
     return { data: { ...data, templateLink, missingCells }, quietHours: city.quietHours };
   }
