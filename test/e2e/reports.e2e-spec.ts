@@ -47,6 +47,9 @@ describe('Annual reports pinned to the log', () => {
     api.http.get(`/v1/cities/${slug}/reports/${path}`).auth(session.accessToken, { type: 'bearer' });
   const anonymous = (path: string, slug = ghent.city.slug) =>
     api.http.get(`/v1/public/cities/${slug}/reports/${path}`);
+  // API.md's own path, without a bearer: "members (public once published)".
+  const anonymousOnMembersPath = (path: string, slug = ghent.city.slug) =>
+    api.http.get(`/v1/cities/${slug}/reports/${path}`);
   const request = (session: Session, body: Record<string, unknown>) =>
     api.http
       .post(`/v1/cities/${ghent.city.slug}/reports`)
@@ -191,6 +194,10 @@ describe('Annual reports pinned to the log', () => {
   it('keeps an unpublished report from anonymous readers and other cities, and lets only coordinators ask', async () => {
     expectProblem(await anonymous(report.id), 404, 'REPORT.NOT_FOUND');
     expectProblem(await anonymous(`${report.id}/report.html`), 404, 'REPORT.NOT_FOUND');
+    expectProblem(await anonymousOnMembersPath(report.id), 404, 'REPORT.NOT_FOUND');
+    expectProblem(await anonymousOnMembersPath(`${report.id}/report.pdf`), 404, 'REPORT.NOT_FOUND');
+    // A bad bearer is still refused, never taken for an anonymous reader.
+    expectProblem(await anonymousOnMembersPath(report.id).auth('not-a-token', { type: 'bearer' }), 401);
     expectProblem(await members(padua.coordinator, report.id, padua.city.slug), 404, 'REPORT.NOT_FOUND');
     expectProblem(await request(ghent.collector, { year: 2024, title: 'Mine' }), 403);
     const future = expectProblem(
@@ -241,7 +248,7 @@ describe('Annual reports pinned to the log', () => {
     expect(errata).toContain('<td>40</td><td>44</td>');
   });
 
-  it('serves a published report to anyone under /v1/public', async () => {
+  it('serves a published report to anyone, on its own path and under /v1/public', async () => {
     await api.http
       .post(`/v1/cities/${ghent.city.slug}/reports/${report.id}/publish`)
       .auth(ghent.coordinator.accessToken, { type: 'bearer' })
@@ -261,5 +268,13 @@ describe('Annual reports pinned to the log', () => {
       .body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expectProblem(await anonymous(report.id, padua.city.slug), 404, 'REPORT.NOT_FOUND');
+    expect((await anonymousOnMembersPath(report.id).expect(200)).body).toEqual(published);
+    expect((await anonymousOnMembersPath(`${report.id}/report.html`).expect(200)).text).toBe(html);
+    const samePdf = await anonymousOnMembersPath(`${report.id}/report.pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect((samePdf.body as Buffer).equals(pdf)).toBe(true);
+    expectProblem(await anonymousOnMembersPath(report.id, padua.city.slug), 404, 'REPORT.NOT_FOUND');
   });
 });

@@ -12,6 +12,7 @@ import {
   CommandContext,
   CommandMetadata,
   CurrentCity,
+  CurrentCityIfMember,
   PageQueryDto,
   pageRequest,
   uuidParam,
@@ -21,15 +22,21 @@ import { PublishReportCommand } from './commands/publish-report/publish-report.c
 import { RequestReportCommand } from './commands/request-report/request-report.command';
 import { RequestReportDto } from './commands/request-report/request-report.dto';
 import { ReportErrors as E } from './domain/report.errors';
-import { ReportsReader } from './queries/reports-reader';
+import { ReportScope, ReportsReader } from './queries/reports-reader';
 import { RequestedReportView, ReportSummaryView, ReportView } from './report.view';
 
 const COORDINATORS: readonly CityRole[] = ['coordinator'];
 export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
 export const PDF_MEDIA_TYPE = 'application/pdf';
 
-// The annual reports of a city, for its members; published ones are also under /v1/public (see
-// PublicReportsController).
+// A member reads the city's reports; a caller without a bearer reads a published one on the same path
+// (API.md: "members (public once published)"), through the anonymous reader like /v1/public.
+const scopeOf = (member: CityContext | undefined, slug: string): ReportScope =>
+  member ? { cityId: member.id } : { citySlug: slug };
+const MEMBERS_OR_ANYONE_ONCE_PUBLISHED = CityAccess(CITY_ROLES, { anonymous: true });
+
+// The annual reports of a city, for its members; published ones for anyone, here and under /v1/public
+// (see PublicReportsController).
 @ApiTags('reports')
 @Controller('v1/cities/:city/reports')
 export class ReportsController {
@@ -78,32 +85,37 @@ export class ReportsController {
   @ApiOperation({
     summary: 'A report: status and progress, its pin (position, head hash), content hash, errata',
   })
-  @CityAccess(CITY_ROLES)
+  @MEMBERS_OR_ANYONE_ONCE_PUBLISHED
   @ApiOkResponse({ type: ReportView })
   @ApiErrors(E.NOT_FOUND)
-  get(@CurrentCity() city: CityContext, @Param('id', uuidParam('id')) id: string): Promise<ReportView> {
-    return this.reader.view({ cityId: city.id }, id);
+  get(
+    @CurrentCityIfMember() member: CityContext | undefined,
+    @Param('city') city: string,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ReportView> {
+    return this.reader.view(scopeOf(member, city), id);
   }
 
   @Get(':id/report.html')
   @ApiOperation({ summary: 'The report as an accessible HTML page, its errata listed after it' })
-  @CityAccess(CITY_ROLES)
+  @MEMBERS_OR_ANYONE_ONCE_PUBLISHED
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiErrors(E.NOT_FOUND, E.NOT_GENERATED)
   async html(
-    @CurrentCity() city: CityContext,
+    @CurrentCityIfMember() member: CityContext | undefined,
+    @Param('city') city: string,
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const html = await this.reader.html({ cityId: city.id }, id);
+    const html = await this.reader.html(scopeOf(member, city), id);
     res.setHeader('Content-Type', HTML_MEDIA_TYPE);
     return html;
   }
 
   @Get(':id/report.pdf')
   @ApiOperation({ summary: 'The report as a PDF (deterministic: the same content gives the same bytes)' })
-  @CityAccess(CITY_ROLES)
+  @MEMBERS_OR_ANYONE_ONCE_PUBLISHED
   @ApiProduces(PDF_MEDIA_TYPE)
   @ApiOkResponse({
     description: 'PDF',
@@ -111,10 +123,11 @@ export class ReportsController {
   })
   @ApiErrors(E.NOT_FOUND, E.NOT_GENERATED)
   async pdf(
-    @CurrentCity() city: CityContext,
+    @CurrentCityIfMember() member: CityContext | undefined,
+    @Param('city') city: string,
     @Param('id', uuidParam('id')) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    res.type(PDF_MEDIA_TYPE).send(await this.reader.pdf({ cityId: city.id }, id));
+    res.type(PDF_MEDIA_TYPE).send(await this.reader.pdf(scopeOf(member, city), id));
   }
 }

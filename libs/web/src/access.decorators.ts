@@ -12,7 +12,9 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'operator' }
-  | { kind: 'city'; roles: readonly CityRole[]; operator: boolean };
+  // `anonymous`: a caller without any Authorization header gets through too, with no actor (the route
+  // then answers what anyone may see, e.g. a published report); a bearer is checked as usual.
+  | { kind: 'city'; roles: readonly CityRole[]; operator: boolean; anonymous?: boolean };
 
 export const ACCESS_RULE = 'rights-ledger:access-rule';
 
@@ -31,10 +33,19 @@ export const SignedIn = () => withAuth({ kind: 'signed-in' });
 export const OperatorOnly = () =>
   withAuth({ kind: 'operator' }, ApiForbiddenResponse({ description: 'Not a platform operator' }));
 
-// A member of the :city in the path with one of `roles`; `operator` also lets platform operators in.
-export const CityAccess = (roles: readonly CityRole[], options: { operator?: boolean } = {}) =>
+// A member of the :city in the path with one of `roles`; `operator` also lets platform operators in;
+// `anonymous` also lets in callers without a bearer (see AccessRule).
+export const CityAccess = (
+  roles: readonly CityRole[],
+  options: { operator?: boolean; anonymous?: boolean } = {},
+) =>
   withAuth(
-    { kind: 'city', roles, operator: options.operator ?? false },
+    {
+      kind: 'city',
+      roles,
+      operator: options.operator ?? false,
+      ...(options.anonymous && { anonymous: true }),
+    },
     ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' }),
     ApiForbiddenResponse({
       description: `Requires one of: ${roles.join(', ')}${options.operator ? ', operator' : ''}`,

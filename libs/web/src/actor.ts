@@ -32,3 +32,10 @@ export const CurrentCity = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (!city) throw new Error('CurrentCity used on a route without a city access rule');
   return city;
 });
+
+// On a route that also lets anonymous callers in (CityAccess with `anonymous`): the member's city, or
+// undefined for a caller without a bearer.
+export const CurrentCityIfMember = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CityContext | undefined =>
+    ctx.switchToHttp().getRequest<RequestWithActor>().actor?.city,
+);

@@ -1,5 +1,12 @@
 export { AccessRule, ACCESS_RULE, CityAccess, OperatorOnly, Public, SignedIn } from './access.decorators';
-export { Actor, CityContext, CurrentActor, CurrentCity, RequestWithActor } from './actor';
+export {
+  Actor,
+  CityContext,
+  CurrentActor,
+  CurrentCity,
+  CurrentCityIfMember,
+  RequestWithActor,
+} from './actor';
 export { ProblemDocument, ProblemFilter, sendProblem, toProblem } from './problem.filter';
 export { METRICS_TOKEN_SCHEME, openApiDocument, setupOpenApi } from './openapi';
 export { RouteAccessAuditor } from './route-access.auditor';

@@ -15,8 +15,13 @@ const operationId = (controller: string, handler: string) => `${controller}_${ha
 
 // Every operation declares its security from its route's access rule, so no controller repeats it;
 // a route that names its own scheme (the metrics scraper's token) keeps it.
+// A route open to anonymous callers too lists the empty requirement beside the bearer (OpenAPI: optional).
 const securityOf = (rule: AccessRule): SecurityRequirement[] =>
-  rule.kind === 'public' ? [] : [{ [BEARER_SCHEME]: [] }];
+  rule.kind === 'public'
+    ? []
+    : rule.kind === 'city' && rule.anonymous
+      ? [{ [BEARER_SCHEME]: [] }, {}]
+      : [{ [BEARER_SCHEME]: [] }];
 
 function declareSecurity(app: INestApplication, document: OpenAPIObject): void {
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>

@@ -27,6 +27,7 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
+    if (rule.kind === 'city' && rule.anonymous && request.headers.authorization === undefined) return true;
     const slug = rule.kind === 'city' ? String(request.params.city) : null;
     const caller = await this.callers.fromAuthorization(request.headers.authorization, slug);
     const actor: Actor = { userId: asUserId(caller.userId), isOperator: caller.isOperator };
