@@ -195,6 +195,10 @@ describe('Annual reports pinned to the log', () => {
     expectProblem(await anonymous(report.id), 404, 'REPORT.NOT_FOUND');
     expectProblem(await anonymous(`${report.id}/report.html`), 404, 'REPORT.NOT_FOUND');
     expectProblem(await anonymousOnMembersPath(report.id), 404, 'REPORT.NOT_FOUND');
+    // Anonymous lists hold published reports only: none yet.
+    expect((await anonymous('').expect(200)).body).toEqual([]);
+    expect((await anonymousOnMembersPath('').expect(200)).body).toEqual([]);
+    expectProblem(await anonymous('', 'no-such-city'), 404, 'CITY.NOT_FOUND');
     expectProblem(await anonymousOnMembersPath(`${report.id}/report.pdf`), 404, 'REPORT.NOT_FOUND');
     // A bad bearer is still refused, never taken for an anonymous reader.
     expectProblem(await anonymousOnMembersPath(report.id).auth('not-a-token', { type: 'bearer' }), 401);
@@ -276,5 +280,11 @@ describe('Annual reports pinned to the log', () => {
       .expect(200);
     expect((samePdf.body as Buffer).equals(pdf)).toBe(true);
     expectProblem(await anonymousOnMembersPath(report.id, padua.city.slug), 404, 'REPORT.NOT_FOUND');
+    const listed = [
+      expect.objectContaining({ id: report.id, published: true, contentHash: report.contentHash }),
+    ];
+    expect((await anonymous('').expect(200)).body).toEqual(listed);
+    expect((await anonymousOnMembersPath('').expect(200)).body).toEqual(listed);
+    expect((await anonymous('', padua.city.slug).expect(200)).body).toEqual([]);
   });
 });

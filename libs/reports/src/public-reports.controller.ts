@@ -1,24 +1,35 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, PublicRead, uuidParam } from '@rl/web';
+import { Page } from '@rl/kernel';
+import { CityErrors } from '@rl/tenancy';
+import { ApiErrors, ApiPage, PageQueryDto, pageRequest, PublicRead, uuidParam } from '@rl/web';
 import { ReportErrors as E } from './domain/report.errors';
 import { REPORTS_PROJECTION } from './projections/reports.projection';
 import { ReportsReader } from './queries/reports-reader';
 import { HTML_MEDIA_TYPE, PDF_MEDIA_TYPE } from './reports.controller';
-import { ReportView } from './report.view';
+import { ReportSummaryView, ReportView } from './report.view';
 
 const READ = { projections: [REPORTS_PROJECTION] };
 
 // Published reports for anyone, read through the anonymous reader role: an unpublished report, or
 // another city's id, is a 404 like a report that does not exist.
 @ApiTags('reports')
-@Controller('v1/public/cities/:city/reports/:id')
+@Controller('v1/public/cities/:city/reports')
 @ApiParam({ name: 'city', description: "The city's slug", example: 'ghent' })
 export class PublicReportsController {
   constructor(private readonly reader: ReportsReader) {}
 
   @Get()
+  @PublicRead(READ)
+  @ApiOperation({ summary: "The city's published reports, newest first" })
+  @ApiPage(ReportSummaryView, 'Newest first')
+  @ApiErrors(CityErrors.NOT_FOUND)
+  list(@Param('city') city: string, @Query() query: PageQueryDto): Promise<Page<ReportSummaryView>> {
+    return this.reader.list({ citySlug: city }, pageRequest(query));
+  }
+
+  @Get(':id')
   @PublicRead(READ)
   @ApiOperation({ summary: 'A published report: its pin (position, head hash), content hash and errata' })
   @ApiOkResponse({ type: ReportView })
@@ -27,7 +38,7 @@ export class PublicReportsController {
     return this.reader.view({ citySlug: city }, id);
   }
 
-  @Get('report.html')
+  @Get(':id/report.html')
   @PublicRead(READ)
   @ApiOperation({ summary: 'A published report as an accessible HTML page, its errata listed after it' })
   @ApiProduces('text/html')
@@ -43,7 +54,7 @@ export class PublicReportsController {
     return html;
   }
 
-  @Get('report.pdf')
+  @Get(':id/report.pdf')
   @PublicRead(READ)
   @ApiOperation({ summary: 'A published report as a PDF' })
   @ApiProduces(PDF_MEDIA_TYPE)

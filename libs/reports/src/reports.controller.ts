@@ -74,11 +74,18 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The city's reports, newest first (open one for its errata and renderings)" })
-  @CityAccess(CITY_ROLES)
+  @ApiOperation({
+    summary:
+      "The city's reports, newest first (open one for its errata and renderings); without a bearer, the published ones",
+  })
+  @MEMBERS_OR_ANYONE_ONCE_PUBLISHED
   @ApiPage(ReportSummaryView, 'Newest first')
-  list(@CurrentCity() city: CityContext, @Query() query: PageQueryDto): Promise<Page<ReportSummaryView>> {
-    return this.reader.list(city.id, pageRequest(query));
+  list(
+    @CurrentCityIfMember() member: CityContext | undefined,
+    @Param('city') city: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ReportSummaryView>> {
+    return this.reader.list(scopeOf(member, city), pageRequest(query));
   }
 
   @Get(':id')

@@ -48,6 +48,16 @@ async function withErrata(em: EntityManager, cityId: string, id: string): Promis
   };
 }
 
+// Newest first (ids are UUIDv7), `limit` + 1 after the id `before`; through the anonymous reader the
+// policies leave only published ones.
+const listReports = (em: EntityManager, cityId: string, before: string | undefined, limit: number) =>
+  em.query<ReportSummaryRow[]>(
+    `SELECT id, year, title, status, published, position, content_hash AS "contentHash",
+            generated_at AS "generatedAt"
+       FROM reports WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+    [cityId, before ?? null, limit + 1],
+  );
+
 // The reports read model: members read their city's, the anonymous reader role only published ones
 // (its policies), never with RLS off.
 @Injectable()
@@ -58,23 +68,31 @@ export class ReportsRepository {
     return this.db.inCity(cityId, (em) => withErrata(em, cityId, id));
   }
 
-  // Newest first (ids are UUIDv7), `limit` + 1 after the id `before`.
   list(cityId: CityId, before: string | undefined, limit: number): Promise<ReportSummaryRow[]> {
-    return this.db.inCity(cityId, (em) =>
-      em.query<ReportSummaryRow[]>(
-        `SELECT id, year, title, status, published, position, content_hash AS "contentHash",
-                generated_at AS "generatedAt"
-           FROM reports WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-        [cityId, before ?? null, limit + 1],
-      ),
-    );
+    return this.db.inCity(cityId, (em) => listReports(em, cityId, before, limit));
+  }
+
+  // null: no such city.
+  async publishedList(
+    citySlug: string,
+    before: string | undefined,
+    limit: number,
+  ): Promise<ReportSummaryRow[] | null> {
+    const cityId = await this.cityIdOf(citySlug);
+    if (!cityId) return null;
+    return this.db.published('public', (em) => listReports(em, cityId, before, limit));
   }
 
   async published(citySlug: string, id: string): Promise<ReportWithErrata | null> {
+    const cityId = await this.cityIdOf(citySlug);
+    if (!cityId) return null;
+    return this.db.published('public', (em) => withErrata(em, cityId, id));
+  }
+
+  private async cityIdOf(slug: string): Promise<string | undefined> {
     const [city] = await this.db.platform((em) =>
-      em.query<{ id: string }[]>(`SELECT id FROM cities WHERE slug = $1`, [citySlug]),
+      em.query<{ id: string }[]>(`SELECT id FROM cities WHERE slug = $1`, [slug]),
     );
-    if (!city) return null;
-    return this.db.published('public', (em) => withErrata(em, city.id, id));
+    return city?.id;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CityId, cursorOf, Page, PageRequest, pageOf } from '@rl/kernel';
+import { CityErrors } from '@rl/tenancy';
 import { contentHashOf, ReportContent } from '../domain/report-content';
 import { ReportErrors } from '../domain/report.errors';
 import { ReportJobs } from '../generation/report-jobs';
@@ -48,9 +49,14 @@ export class ReportsReader {
     };
   }
 
-  async list(cityId: CityId, page: PageRequest): Promise<Page<ReportSummaryView>> {
-    const after = cursorOf(page, ['uuid']);
-    const rows = await this.reports.list(cityId, after?.[0] as string | undefined, page.limit);
+  // A member's list has every report of the city; anyone else's the published ones.
+  async list(scope: ReportScope, page: PageRequest): Promise<Page<ReportSummaryView>> {
+    const after = cursorOf(page, ['uuid'])?.[0] as string | undefined;
+    const rows =
+      'cityId' in scope
+        ? await this.reports.list(scope.cityId, after, page.limit)
+        : await this.reports.publishedList(scope.citySlug, after, page.limit);
+    if (!rows) throw CityErrors.NOT_FOUND();
     return pageOf(
       rows,
       page.limit,
