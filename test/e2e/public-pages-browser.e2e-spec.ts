@@ -134,4 +134,31 @@ describeInBrowser('Public pages in a browser', () => {
     expect(await seriousViolations(cityPage())).toEqual([]);
     expect(await seriousViolations(indicatorPage())).toEqual([]);
   });
+
+  it('links a published annual report from the city page; the report page passes axe too', async () => {
+    const coordinator = world.ghent.as(world.ghent.coordinator);
+    const { id } = (
+      await coordinator.post('reports').send({ year: 2024, title: 'Jaarverslag 2024' }).expect(202)
+    ).body as { id: string };
+    await eventually(
+      'the generated report',
+      async () => {
+        const res = await coordinator.get(`reports/${id}`);
+        return res.status === 200 && res.body.status === 'done' ? true : undefined;
+      },
+      60_000,
+    );
+    await coordinator.post(`reports/${id}/publish`).expect(200);
+    const report = `${apiUrl}/v1/cities/${world.ghent.city.slug}/reports/${id}/report.html`;
+    await eventually('the report on the city page', async () => {
+      const text = await (await fetch(cityPage())).text();
+      return text.includes(`reports/${id}/report.html`) ? true : undefined;
+    });
+    const page = await open(cityPage());
+    await page.getByRole('link', { name: /online lezen/ }).click();
+    expect(page.url()).toBe(report);
+    expect(await page.locator('h1').innerText()).toBe('Jaarverslag 2024');
+    await page.context().close();
+    expect(await seriousViolations(report)).toEqual([]);
+  }, 120_000);
 });

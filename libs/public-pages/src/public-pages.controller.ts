@@ -17,6 +17,7 @@ import { GLOSSARY_TERMS_PROJECTION, GlossaryPublicationStamp } from '@rl/glossar
 import { INDICATOR_CATALOG_PROJECTION } from '@rl/indicators';
 import { OPEN_DATA_PROJECTION, OpenDataErrors } from '@rl/open-data';
 import { SUBMISSIONS_PROJECTION } from '@rl/reporting';
+import { REPORTS_PROJECTION } from '@rl/reports';
 import { ORGANISATIONS_PROJECTION } from '@rl/stakeholders';
 import { CityErrors } from '@rl/tenancy';
 import { ApiErrors, PublicRead } from '@rl/web';
@@ -25,7 +26,8 @@ import { PublicPages } from './public-pages';
 import { PageLanguage } from './render/messages';
 import { PAGE_CSP } from './render/layout';
 
-// The read models a city page is written from; an indicator page adds its comments, datasets and budget.
+// The read models a city page is written from (its published reports included); an indicator page adds
+// its comments, datasets and budget.
 // The glossary's publication flag follows no projection: its stamp joins the tag (as the glossary's own).
 const CITY_PAGE_READS = [
   OPEN_DATA_PROJECTION,
@@ -34,6 +36,7 @@ const CITY_PAGE_READS = [
   SUBMISSIONS_PROJECTION,
   ORGANISATIONS_PROJECTION,
   GLOSSARY_TERMS_PROJECTION,
+  REPORTS_PROJECTION,
 ];
 const INDICATOR_PAGE_READS = [
   ...CITY_PAGE_READS,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rl/config';
 import { ChartPoint, chartPoints, chartWords, renderSvgChart, seriesBreaks } from '@rl/embed';
 import { CONFIDENTIAL, OpenDataErrors, PublicSeriesReader, PublicSeriesView } from '@rl/open-data';
+import { ReportsReader } from '@rl/reports';
 import { CityErrors } from '@rl/tenancy';
 import { CityPageView, IndicatorCard, TermView } from './render/city-page';
 import { IndicatorPageView } from './render/indicator-page';
@@ -16,6 +17,9 @@ import {
   PublicPageSources,
 } from './persistence/public-page-sources';
 
+// The latest published annual reports a city page links (the rest are a page of the public list away).
+const REPORTS_LISTED = 10;
+
 // The public pages of a city, written on the server from what its public outputs read: the series as the
 // public reader gives them (small numbers already blank), so a page never holds a number the open-data
 // downloads hide.
@@ -24,6 +28,7 @@ export class PublicPages {
   constructor(
     private readonly sources: PublicPageSources,
     private readonly reader: PublicSeriesReader,
+    private readonly reports: ReportsReader,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +53,11 @@ export class PublicPages {
       };
       rights.set(d.right, [...(rights.get(d.right) ?? []), card]);
     }
-    const view: CityPageView = { rights: [...rights].map(([right, indicators]) => ({ right, indicators })) };
+    const published = await this.reports.list({ citySlug: city.slug }, { limit: REPORTS_LISTED });
+    const view: CityPageView = {
+      rights: [...rights].map(([right, indicators]) => ({ right, indicators })),
+      reports: published.items.map(({ id, year, title }) => ({ id, year, title })),
+    };
     return renderCityPage(ctx, view, path);
   }
 

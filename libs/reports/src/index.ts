@@ -6,3 +6,4 @@ export { ReportEvent, reportStream, SECTIONS } from './domain/report.events';
 export { contentHashOf } from './domain/report-content';
 export { RequestReportCommand } from './commands/request-report/request-report.command';
 export { PublishReportCommand } from './commands/publish-report/publish-report.command';
+export { ReportsReader } from './queries/reports-reader';

@@ -31,5 +31,7 @@ import { ReportsController } from './reports.controller';
     RequestReportHandler,
     PublishReportHandler,
   ],
+  // The public city pages list the published reports.
+  exports: [ReportsReader],
 })
 export class ReportsModule {}

@@ -1,6 +1,6 @@
 import { Html, markup } from './html';
 import { layout } from './layout';
-import { downloadLinks, indicatorPath, inLanguage, PageContext, valueText } from './page-context';
+import { downloadLinks, indicatorPath, inLanguage, PageContext, reportPath, valueText } from './page-context';
 
 type Picked = { text: string; lang: string } | null;
 
@@ -26,8 +26,27 @@ export interface IndicatorCard {
   terms: TermView[];
 }
 
+export interface PublishedReport {
+  id: string;
+  year: number;
+  title: string;
+}
+
 export interface CityPageView {
   rights: { right: string; indicators: IndicatorCard[] }[];
+  // The city's published annual reports, newest first.
+  reports: PublishedReport[];
+}
+
+function reportList(ctx: PageContext, reports: readonly PublishedReport[]): Html | string {
+  if (reports.length === 0) return '';
+  return markup`<section aria-labelledby="reports">
+<h2 id="reports">${ctx.m.annualReports}</h2>
+<ul>${reports.map((r) => {
+    const path = reportPath(ctx, r.id);
+    return markup`<li>${r.title} (${r.year}): <a href="${path}/report.html">${ctx.m.readOnline}<span class="vh"> (${r.year})</span></a> · <a href="${path}/report.pdf">PDF<span class="vh"> (${r.year})</span></a></li>`;
+  })}</ul>
+</section>`;
 }
 
 // A right's code (adequate-housing) as a heading.
@@ -70,6 +89,7 @@ ${view.rights.map(
 <h2 id="right-${n}"><span class="vh">${m.right}: </span>${rightLabel(r.right)}</h2>
 ${r.indicators.map((i) => card(ctx, i))}
 </section>`,
-)}`;
+)}
+${reportList(ctx, view.reports)}`;
   return layout(ctx, heading, path, body);
 }

@@ -13,6 +13,8 @@ export interface Messages {
   cityPageOf(city: string): string;
   catalogue: string;
   noIndicators: string;
+  annualReports: string;
+  readOnline: string;
   right: string;
   latestValue: string;
   trend: string;
@@ -62,6 +64,8 @@ const EN: Messages = {
   cityPageOf: (city) => `All indicators of ${city}`,
   catalogue: 'Open data catalogue (DCAT-AP)',
   noIndicators: 'This city publishes no indicators yet.',
+  annualReports: 'Annual reports',
+  readOnline: 'read online',
   right: 'Right',
   latestValue: 'Latest value',
   trend: 'Trend',
@@ -122,6 +126,8 @@ const NL: Messages = {
   cityPageOf: (city) => `Alle indicatoren van ${city}`,
   catalogue: 'Open-datacatalogus (DCAT-AP)',
   noIndicators: 'Deze stad publiceert nog geen indicatoren.',
+  annualReports: 'Jaarverslagen',
+  readOnline: 'online lezen',
   right: 'Recht',
   latestValue: 'Laatste waarde',
   trend: 'Verloop',
@@ -177,6 +183,8 @@ const IT: Messages = {
   cityPageOf: (city) => `Tutti gli indicatori di ${city}`,
   catalogue: 'Catalogo dei dati aperti (DCAT-AP)',
   noIndicators: 'Questo comune non pubblica ancora indicatori.',
+  annualReports: 'Relazioni annuali',
+  readOnline: 'leggi online',
   right: 'Diritto',
   latestValue: 'Ultimo valore',
   trend: 'Andamento',

@@ -55,6 +55,9 @@ export const cityPath = (ctx: PageContext) => `/cities/${encodeURIComponent(ctx.
 export const indicatorPath = (ctx: PageContext, code: string) =>
   `${cityPath(ctx)}/indicators/${encodeURIComponent(code)}`;
 export const cataloguePath = (ctx: PageContext) => `${publicBase(ctx)}/catalog`;
+// A published report is public on the members' path (no bearer needed).
+export const reportPath = (ctx: PageContext, id: string) =>
+  `/v1/cities/${encodeURIComponent(ctx.city.slug)}/reports/${encodeURIComponent(id)}`;
 
 // The open-data downloads of an indicator, each link naming it for a screen reader's list of links.
 export function downloadLinks(ctx: PageContext, code: string): Html {

@@ -108,6 +108,7 @@ describe('city page', () => {
             ],
           },
         ],
+        reports: [],
       },
       '/cities/ghent',
     );
@@ -117,8 +118,19 @@ describe('city page', () => {
     expect(page).toContain(
       '1.250 (2023) → <span class="gap">niet gepubliceerd (kleine aantallen)</span> (2024)',
     );
-    expect(renderCityPage(ctx, { rights: [] }, '/cities/ghent')).toContain(
+    expect(renderCityPage(ctx, { rights: [], reports: [] }, '/cities/ghent')).toContain(
       'Deze stad publiceert nog geen indicatoren.',
     );
+    expect(page).not.toContain('Jaarverslagen');
+  });
+
+  it('links the published annual reports, their titles escaped', () => {
+    const reports = [{ id: 'r-1', year: 2025, title: 'Verslag <2025>' }];
+    const page = renderCityPage(ctx, { rights: [], reports }, '/cities/ghent');
+    expect(page).toContain('<h2 id="reports">Jaarverslagen</h2>');
+    expect(page).toContain(
+      '<li>Verslag &lt;2025&gt; (2025): <a href="/v1/cities/ghent/reports/r-1/report.html">online lezen',
+    );
+    expect(page).toContain('<a href="/v1/cities/ghent/reports/r-1/report.pdf">PDF');
   });
 });
