@@ -26,7 +26,7 @@ interface Meeting {
 }
 interface Notice {
   kind: string;
-  data: { meetingTitle?: string; link: string };
+  data: { meetingTitle?: string; link: string; deadline?: string; reason?: string };
 }
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -343,7 +343,7 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
     );
   });
 
-  it('notifies each invited person once per meeting, in-app, and puts the meeting on the timeline', async () => {
+  it('notifies each invited person once per meeting, then of its move and cancellation, and puts it on the timeline', async () => {
     const created = await coordinator
       .post('meetings')
       .send({
@@ -364,13 +364,14 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
       .set('If-Match', '1')
       .send({ invitedUserIds: [ghent.researcher.user.id, ghent.official.user.id] })
       .expect(200);
-    const invitations = async (session: Session) => {
+    const noticesOf = async (session: Session, kind: string) => {
       const res = await api.http
         .get('/v1/me/notifications')
         .auth(session.accessToken, { type: 'bearer' })
         .expect(200);
-      return (res.body as Notice[]).filter((n) => n.kind === 'meeting.invited' && n.data.link.endsWith(id));
+      return (res.body as Notice[]).filter((n) => n.kind === kind && n.data.link.endsWith(id));
     };
+    const invitations = (session: Session) => noticesOf(session, 'meeting.invited');
     for (const session of [ghent.collector, ghent.researcher, ghent.official]) {
       const notices = await eventually('the invitation notice', async () => {
         const found = await invitations(session);
@@ -408,5 +409,34 @@ describe('Meetings (agenda, attendance, minutes, decisions, invitations)', () =>
       }),
     );
     expect(other.map((e) => e.id)).not.toContain(id);
+
+    // A move and a cancellation reach the invited (as invited then), each once, never their author.
+    const newStart = hoursFromNow(72);
+    await coordinator
+      .patch(`meetings/${id}`)
+      .set('If-Match', '2')
+      .send({ startsAt: newStart, endsAt: hoursFromNow(73) })
+      .expect(200);
+    await coordinator
+      .patch(`meetings/${id}`)
+      .set('If-Match', '3')
+      .send({ status: 'cancelled', reason: 'Room flooded' })
+      .expect(200);
+    for (const session of [ghent.collector, ghent.official]) {
+      const cancelled = await eventually('the cancellation notice', async () => {
+        const found = await noticesOf(session, 'meeting.cancelled');
+        return found.length > 0 ? found : undefined;
+      });
+      expect(cancelled).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ reason: 'Room flooded' }) }),
+      ]);
+      expect(await noticesOf(session, 'meeting.rescheduled')).toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({ deadline: new Date(newStart).toISOString() }),
+        }),
+      ]);
+    }
+    expect(await noticesOf(ghent.coordinator, 'meeting.cancelled')).toEqual([]);
+    expect(await noticesOf(ghent.observer, 'meeting.rescheduled')).toEqual([]);
   });
 });

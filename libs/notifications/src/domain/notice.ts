@@ -20,6 +20,9 @@ export const NOTICE_KINDS = [
   'mandate.expiring',
   // An invitation to a meeting (in-app only; the meeting is also in the calendar feed).
   'meeting.invited',
+  // A meeting the person is invited to was moved or cancelled (worth an e-mail: people plan around it).
+  'meeting.rescheduled',
+  'meeting.cancelled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -60,7 +63,8 @@ export interface NoticeData {
   termDeprecated?: boolean;
   // mandate.expiring: whose mandate it is (the deadline is its last day).
   holderName?: string;
-  // meeting.invited: the meeting's title (its start is `deadline`).
+  // meeting.*: the meeting's title (its start, new start for a move, is `deadline`; a cancellation's
+  // `reason` says why).
   meetingTitle?: string;
   // task.*: the task's title.
   taskTitle?: string;

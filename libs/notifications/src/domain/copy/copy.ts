@@ -20,7 +20,7 @@ export interface Facts {
   // term.changed: the term's label (quoted by the wording) and whether it was deprecated.
   term: string | null;
   deprecated: boolean;
-  // The meeting's title (meeting.invited), or null.
+  // The meeting's title (meeting.*), or null.
   meeting: string | null;
   // task.*: the task's title, or a fallback word.
   task: string;

@@ -164,6 +164,21 @@ export const EN: Copy = {
         ),
       ],
     }),
+    'meeting.rescheduled': (f) => ({
+      summary: `Moved: ${f.meeting ?? 'a meeting'}${f.due ? ` now on ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(
+          `${f.meeting ?? 'A meeting'} you are invited to was moved${f.due ? `; it now starts ${f.due.at}` : ''}.`,
+        ),
+      ],
+    }),
+    'meeting.cancelled': (f) => ({
+      summary: `Cancelled: ${f.meeting ?? 'a meeting'}`,
+      blocks: [
+        paragraph(`${f.meeting ?? 'A meeting'} you were invited to was cancelled.`),
+        ...field(EN.reasonLabel, f.reason),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'notification', 'notifications'),
   digestIntro: 'Here is a summary of your notifications:',

@@ -169,6 +169,21 @@ export const IT: Copy = {
         ),
       ],
     }),
+    'meeting.rescheduled': (f) => ({
+      summary: `Spostata: ${f.meeting ?? 'una riunione'}${f.due ? ` ora il ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(
+          `${f.meeting ?? 'Una riunione'} a cui è invitato/a è stata spostata${f.due ? `; ora inizia il ${f.due.at}` : ''}.`,
+        ),
+      ],
+    }),
+    'meeting.cancelled': (f) => ({
+      summary: `Annullata: ${f.meeting ?? 'una riunione'}`,
+      blocks: [
+        paragraph(`${f.meeting ?? 'Una riunione'} a cui era invitato/a è stata annullata.`),
+        ...field(IT.reasonLabel, f.reason),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'notifica', 'notifiche'),
   digestIntro: 'Ecco un riepilogo delle Sue notifiche:',

@@ -173,6 +173,21 @@ export const NL: Copy = {
         ),
       ],
     }),
+    'meeting.rescheduled': (f) => ({
+      summary: `Verplaatst: ${f.meeting ?? 'een vergadering'}${f.due ? ` nu op ${f.due.at}` : ''}`,
+      blocks: [
+        paragraph(
+          `${f.meeting ?? 'Een vergadering'} waarvoor u bent uitgenodigd, is verplaatst${f.due ? `; ze begint nu op ${f.due.at}` : ''}.`,
+        ),
+      ],
+    }),
+    'meeting.cancelled': (f) => ({
+      summary: `Geannuleerd: ${f.meeting ?? 'een vergadering'}`,
+      blocks: [
+        paragraph(`${f.meeting ?? 'Een vergadering'} waarvoor u was uitgenodigd, is geannuleerd.`),
+        ...field(NL.reasonLabel, f.reason),
+      ],
+    }),
   },
   digestSummary: (count) => plural(count, 'melding', 'meldingen'),
   digestIntro: 'Hier is een overzicht van uw meldingen:',
