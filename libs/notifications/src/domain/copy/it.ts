@@ -178,9 +178,9 @@ export const IT: Copy = {
       ],
     }),
     'meeting.cancelled': (f) => ({
-      summary: `Annullata: ${f.meeting ?? 'una riunione'}`,
+      summary: `Cancellata: ${f.meeting ?? 'una riunione'}`,
       blocks: [
-        paragraph(`${f.meeting ?? 'Una riunione'} a cui era invitato/a è stata annullata.`),
+        paragraph(`${f.meeting ?? 'Una riunione'} a cui era invitato/a è stata cancellata.`),
         ...field(IT.reasonLabel, f.reason),
       ],
     }),
