@@ -25,8 +25,11 @@ const isPublic = (path: string) =>
   ['/health', '/health/ready', '/metrics'].includes(path) ||
   path.startsWith('/v1/auth/') ||
   path.startsWith('/v1/public/') ||
-  // Charts other sites embed in an <img>: no token can come with them.
+  // Charts other sites embed in an <img>, and the public HTML pages: no token can come with them.
   path.startsWith('/embed/') ||
+  path.startsWith('/cities/') ||
+  // KoboToolbox's REST Service cannot send a bearer token: the push URL's secret is in its path.
+  path.startsWith('/v1/collection-push/') ||
   // Calendar apps cannot send a bearer token: the feed's secret is in its link.
   path.endsWith('/calendar.ics');
 
