@@ -21,6 +21,7 @@ interface Report {
   contentHash: string;
   generatedAt: string;
   published: boolean;
+  version: number;
   error: string | null;
   errata: { indicatorCode: string; period: string; oldValue: number | null; newValue: number | null }[];
 }
@@ -55,6 +56,10 @@ describe('Annual reports pinned to the log', () => {
       .post(`/v1/cities/${ghent.city.slug}/reports`)
       .auth(session.accessToken, { type: 'bearer' })
       .send(body);
+  const publish = (session: Session | null, id: string, slug = ghent.city.slug) => {
+    const req = api.http.post(`/v1/cities/${slug}/reports/${id}/publish`);
+    return session ? req.auth(session.accessToken, { type: 'bearer' }) : req;
+  };
   const generated = (id: string) =>
     eventually(
       'the generated report',
@@ -181,6 +186,8 @@ describe('Annual reports pinned to the log', () => {
     expect(html).toContain('<td>Q (suppressed)</td>');
     expect(html).not.toContain('<td>3</td>');
     expect(html).toContain('<li>Evictions fell after the mediation desk opened.</li>');
+    // Publishing the report publishes only public words: the internal comment stays with the members.
+    expect(html).not.toContain('bailiff');
     expect(html).not.toContain('bailiff register');
     const pdf = async () =>
       (await members(ghent.coordinator, `${report.id}/report.pdf`).buffer(true).parse(binary).expect(200))
@@ -218,6 +225,22 @@ describe('Annual reports pinned to the log', () => {
     expect(unknown.errors.map((e) => e.field)).toEqual(['sections']);
   });
 
+  it('lets only a coordinator of the city publish: another city, another role or no bearer changes nothing', async () => {
+    expectProblem(await publish(null, report.id), 401);
+    expectProblem(await publish(ghent.official, report.id), 403);
+    // Padua's coordinator: on Ghent's path a non-member, on Padua's own path an id Padua does not have.
+    expectProblem(await publish(padua.coordinator, report.id), 404, 'CITY.NOT_FOUND');
+    expectProblem(await publish(padua.coordinator, report.id, padua.city.slug), 404, 'REPORT.NOT_FOUND');
+    expectProblem(
+      await api.http.post(`/v1/cities/${ghent.city.slug}/reports`).send({ year: 2024, title: 'Anyone' }),
+      401,
+    );
+    expect((await members(ghent.coordinator, report.id).expect(200)).body).toEqual(
+      expect.objectContaining({ published: false, version: report.version }),
+    );
+    expectProblem(await anonymous(report.id), 404, 'REPORT.NOT_FOUND');
+  });
+
   it('lists a later correction of a used value as an erratum, leaving the content and its hash unchanged', async () => {
     await validate(period2024, [
       [{}, 44],
@@ -253,10 +276,7 @@ describe('Annual reports pinned to the log', () => {
   });
 
   it('serves a published report to anyone, on its own path and under /v1/public', async () => {
-    await api.http
-      .post(`/v1/cities/${ghent.city.slug}/reports/${report.id}/publish`)
-      .auth(ghent.coordinator.accessToken, { type: 'bearer' })
-      .expect(200);
+    await publish(ghent.coordinator, report.id).expect(200);
     const published = await eventually('the published report', async () => {
       const res = await anonymous(report.id);
       return res.status === 200 ? (res.body as Report) : undefined;
