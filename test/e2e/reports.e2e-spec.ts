@@ -36,6 +36,7 @@ describe('Annual reports pinned to the log', () => {
   let reviewer: Session;
   let indicator: { id: string; code: string };
   let period2024: string;
+  let publicComment: string;
 
   const validate = async (periodId: string, cells: [Record<string, string>, number][]) =>
     fixtures.validatedValues(
@@ -127,7 +128,8 @@ describe('Annual reports pinned to the log', () => {
         .post('comments')
         .send({ target: { kind: 'indicator', id: indicator.id }, body, visibility })
         .expect(201);
-    await comment('public', 'Evictions fell after the mediation desk opened.');
+    publicComment = (await comment('public', 'Evictions fell after the mediation desk opened.')).body
+      .id as string;
     await comment('internal', 'Check the bailiff register before publishing.');
     const res = await request(ghent.coordinator, { year: 2024, title: 'Human rights in Ghent, 2024' });
     expect(res.status).toBe(202);
@@ -239,6 +241,9 @@ describe('Annual reports pinned to the log', () => {
       expect.objectContaining({ published: false, version: report.version }),
     );
     expectProblem(await anonymous(report.id), 404, 'REPORT.NOT_FOUND');
+    // Nor does the city's public page name or link it.
+    const cityPage = (await api.http.get(`/cities/${ghent.city.slug}`).expect(200)).text;
+    expect(cityPage).not.toContain(report.id);
   });
 
   it('lists a later correction of a used value as an erratum, leaving the content and its hash unchanged', async () => {
@@ -306,5 +311,21 @@ describe('Annual reports pinned to the log', () => {
     expect((await anonymous('').expect(200)).body).toEqual(listed);
     expect((await anonymousOnMembersPath('').expect(200)).body).toEqual(listed);
     expect((await anonymous('', padua.city.slug).expect(200)).body).toEqual([]);
+    // Once published, the city's public page links it on the path read above without a bearer.
+    const cityPage = (await api.http.get(`/cities/${ghent.city.slug}`).expect(200)).text;
+    expect(cityPage).toContain(`href="/v1/cities/${ghent.city.slug}/reports/${report.id}/report.html"`);
+  });
+
+  it('stops showing a retracted comment at once, never a 304 to a copy that still has its words', async () => {
+    const path = `${report.id}/report.html`;
+    const before = await anonymous(path).expect(200);
+    const tag = before.headers.etag as string;
+    expect(tag).toBeDefined();
+    await ghent.as(ghent.researcher).delete(`comments/${publicComment}`).expect(200);
+    const after = await eventually('the report without the retracted comment', async () => {
+      const res = await anonymous(path).set('If-None-Match', tag);
+      return res.status === 200 && !res.text.includes('Evictions fell') ? res : undefined;
+    });
+    expect(after.headers.etag).not.toBe(tag);
   });
 });
