@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { COMMENT_THREADS_PROJECTION } from '@rl/comments';
 import { Page } from '@rl/kernel';
 import { CityErrors } from '@rl/tenancy';
 import { ApiErrors, ApiPage, PageQueryDto, pageRequest, PublicRead, uuidParam } from '@rl/web';
@@ -11,6 +12,9 @@ import { HTML_MEDIA_TYPE, PDF_MEDIA_TYPE } from './reports.controller';
 import { ReportSummaryView, ReportView } from './report.view';
 
 const READ = { projections: [REPORTS_PROJECTION] };
+// The renderings also show the words of the public comments the report cites, read at render time: a
+// retraction must change the tag, or a 304 would keep the retracted words in the reader's copy.
+const RENDERED = { projections: [REPORTS_PROJECTION, COMMENT_THREADS_PROJECTION] };
 
 // Published reports for anyone, read through the anonymous reader role: an unpublished report, or
 // another city's id, is a 404 like a report that does not exist.
@@ -39,7 +43,7 @@ export class PublicReportsController {
   }
 
   @Get(':id/report.html')
-  @PublicRead(READ)
+  @PublicRead(RENDERED)
   @ApiOperation({ summary: 'A published report as an accessible HTML page, its errata listed after it' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } })
@@ -55,7 +59,7 @@ export class PublicReportsController {
   }
 
   @Get(':id/report.pdf')
-  @PublicRead(READ)
+  @PublicRead(RENDERED)
   @ApiOperation({ summary: 'A published report as a PDF' })
   @ApiProduces(PDF_MEDIA_TYPE)
   @ApiOkResponse({
