@@ -259,6 +259,10 @@ describe('Collection connections: ODK Central and KoboToolbox pulls and pushes',
     const forged = `${pushPath.slice(0, -4)}AAAA`;
     expectProblem(await api.http.post(forged).send(record), 404, 'COLLECTION.UNKNOWN_PUSH_URL');
     expectProblem(await api.http.post('/v1/collection-push/not-a-token').send(record), 404);
+
+    // A push URL that leaked is dead once the connection is disconnected.
+    await coordinator().delete(`collection-connections/${id}`).expect(200);
+    expectProblem(await api.http.post(pushPath).send(edited), 404, 'COLLECTION.UNKNOWN_PUSH_URL');
   }, 120_000);
 
   it('never shows credentials: not in answers, runs or the audit log', async () => {
