@@ -249,9 +249,20 @@ describe('Collection connections: ODK Central and KoboToolbox pulls and pushes',
     const again = await api.http.post(pushPath).send(edited).expect(202);
     expect(await runOf(id, again.body.runId as string)).toMatchObject({ corrected: 1 });
 
+    // Nesting no body of the API has, small enough for the body limit: a clear 400, never a 500.
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const nested = await api.http.post(pushPath).set('Content-Type', 'application/json').send(deep);
+    expect(expectProblem(nested, 400, 'REQUEST.INVALID').errors).toEqual([
+      { field: 'body', message: 'must not be nested more than 64 levels deep' },
+    ]);
+
     const forged = `${pushPath.slice(0, -4)}AAAA`;
     expectProblem(await api.http.post(forged).send(record), 404, 'COLLECTION.UNKNOWN_PUSH_URL');
     expectProblem(await api.http.post('/v1/collection-push/not-a-token').send(record), 404);
+
+    // A push URL that leaked is dead once the connection is disconnected.
+    await coordinator().delete(`collection-connections/${id}`).expect(200);
+    expectProblem(await api.http.post(pushPath).send(edited), 404, 'COLLECTION.UNKNOWN_PUSH_URL');
   }, 120_000);
 
   it('never shows credentials: not in answers, runs or the audit log', async () => {

@@ -4,15 +4,21 @@ import { DomainError } from '@rl/kernel';
 
 const NUL = '\u0000';
 const MESSAGE = 'must not contain NUL characters';
+// Deeper than any body of the API; walking (or later serialising) deeper nesting overflows the stack.
+const MAX_DEPTH = 64;
+
+const invalid = (field: string, message: string) =>
+  new DomainError('bad_request', 'REQUEST.INVALID', `Invalid request: ${field}`, [{ field, message }]);
 
 // The first place (dotted path) in a parsed body where a key or string holds a NUL character.
-function nulIn(value: unknown, path: string): string | undefined {
+function nulIn(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
   if (value === null || typeof value !== 'object') return undefined;
+  if (depth === MAX_DEPTH) throw invalid('body', `must not be nested more than ${MAX_DEPTH} levels deep`);
   for (const [key, child] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
     if (key.includes(NUL)) return field;
-    const found = nulIn(child, field);
+    const found = nulIn(child, field, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -28,8 +34,6 @@ export class NulCharactersMiddleware implements NestMiddleware {
     const field = /%00/i.test(path) ? 'path' : (queryField ?? nulIn(req.body, ''));
     if (field === undefined) return next();
     const name = (field || 'body').replaceAll(NUL, '\\0'); // never echo the character itself
-    throw new DomainError('bad_request', 'REQUEST.INVALID', `Invalid request: ${name}`, [
-      { field: name, message: MESSAGE },
-    ]);
+    throw invalid(name, MESSAGE);
   }
 }

@@ -1,4 +1,5 @@
 import { AppConfig } from '@rl/config';
+import { InMemoryAggregates } from '@rl/event-store/testing';
 import { asCityId } from '@rl/kernel';
 import { ConnectionRow } from '../persistence/collection.store';
 import { CredentialsCipher } from '../persistence/credentials-cipher';
@@ -15,6 +16,11 @@ const indicatorId = '0192f0aa-0000-7000-8000-0000000000b1';
 const config = {
   collection: { credentialsKey: Buffer.alloc(32, 5), pullEveryMinutes: 15 },
 } as unknown as AppConfig;
+const stream = `collection-connection-${connectionId}`;
+const connected = {
+  type: 'CollectionConnected',
+  data: { connectionId, kind: 'odk-central', serverUrl: 'https://central.example.org', formId: '7/f' },
+};
 const submission = (logicalId: string, changedAt: string): ExternalSubmission => ({
   logicalId,
   editId: logicalId,
@@ -45,15 +51,19 @@ const setUp = (pages: SubmissionPage[] | Error, outcomes: Record<string, IngestO
     ingest: (_: unknown, __: unknown, ___: unknown, s: ExternalSubmission) =>
       Promise.resolve(outcomes[s.logicalId] ?? { kind: 'created' }),
   } as unknown as SubmissionIngest;
-  const wakeups = { unschedule: () => Promise.resolve(true) } as unknown as CollectionWakeups;
-  const runner = new PullRunner(store, references, cipher, clients, ingest, wakeups);
+  const unscheduled: string[] = [];
+  const wakeups = {
+    unschedule: (id: string) => Promise.resolve(unscheduled.push(id) > 0),
+  } as unknown as CollectionWakeups;
+  const aggregates = new InMemoryAggregates().given(ghent, stream, [connected]);
+  const runner = new PullRunner(store, references, cipher, clients, ingest, wakeups, aggregates);
   const connect = () =>
     store.saveSecrets(ghent, {
       connectionId,
       credentials: cipher.seal({ cityId: ghent, connectionId }, { token: 't' }),
       pushTokenHash: null,
     });
-  return { store, runner, seen, connect };
+  return { store, runner, seen, connect, aggregates, unscheduled };
 };
 
 describe('PullRunner', () => {
@@ -110,5 +120,17 @@ describe('PullRunner', () => {
     await store.addRun(ghent, { id: 'run-1', connectionId, trigger: 'pull' });
     await runner.run(ghent, connectionId, false);
     expect(store.runList[0].status).toBe('queued');
+  });
+
+  // Disconnecting then pushing before the read model caught up: the push must not be ingested.
+  it('runs nothing for a connection whose stream says disconnected, even while the read model lags', async () => {
+    const { store, runner, seen, connect, aggregates, unscheduled } = setUp([]);
+    aggregates.given(ghent, stream, [{ type: 'CollectionDisconnected', data: { connectionId } }]);
+    await connect();
+    await store.addRun(ghent, { id: 'run-1', connectionId, trigger: 'push', payload: { _uuid: 'u1' } });
+    await runner.run(ghent, connectionId, true);
+    expect(store.runList.map((run) => run.status)).toEqual(['queued']);
+    expect(seen).toEqual([]);
+    expect(unscheduled).toEqual([connectionId]);
   });
 });

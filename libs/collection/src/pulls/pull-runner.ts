@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Aggregates } from '@rl/event-store';
 import { CityId } from '@rl/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { ExternalSubmission, fromKoboRecord } from './answers';
+import { connectionDecider } from '../domain/connection.decider';
+import { connectionStream } from '../domain/connection.events';
 import { CollectionReferences } from '../persistence/collection-references';
 import { CollectionStore, ConnectionRow, RunCounts } from '../persistence/collection.store';
 import { ConnectionCredentials, CredentialsCipher } from '../persistence/credentials-cipher';
@@ -42,13 +45,16 @@ export class PullRunner {
     private readonly clients: PlatformClients,
     private readonly ingest: SubmissionIngest,
     private readonly wakeups: CollectionWakeups,
+    private readonly aggregates: Aggregates,
   ) {}
 
   async run(cityId: CityId, connectionId: string, scheduled: boolean): Promise<void> {
     const connection = await this.store.connection(cityId, connectionId);
     // Not projected yet (a push right after connecting): the job's retry with backoff comes back for it.
     if (!connection) throw new Error(`Collection connection ${connectionId} is not in the read model yet`);
-    if (connection.status !== 'active') {
+    // The stream, not the read model: a disconnection not projected yet must already stop pulls and pushes.
+    const { state } = await this.aggregates.load(cityId, connectionDecider, connectionStream(connectionId));
+    if (!state.exists || !state.active) {
       await this.wakeups.unschedule(connectionId);
       return;
     }

@@ -142,6 +142,13 @@ describe('ImportTemplateHandler', () => {
     );
     expect(await failure(handler.execute(elsewhere))).toBe('TEMPLATE.OTHER_CITY');
 
+    // A copied metadata row: the same signed assignment twice would be written twice.
+    const copied = await filled([1], (wb) => {
+      const meta = wb.getWorksheet('meta')!;
+      meta.addRow(meta.getRow(2).values);
+    });
+    expect(await failure(upload(copied))).toBe('TEMPLATE.TAMPERED');
+
     work.indicatorVersion = 4;
     expect(await failure(upload(await filled([1])))).toBe('TEMPLATE.STALE_DEFINITION');
     work.indicatorVersion = 3;

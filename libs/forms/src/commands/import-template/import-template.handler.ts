@@ -97,6 +97,16 @@ export class ImportTemplateHandler implements ICommandHandler<
       });
     }
     if (!sheets || sheets.length === 0) throw notTemplate();
+    // One sheet per assignment, as generated: a copied metadata row would pass the dry run twice and
+    // then half-apply the upload (its second write refused once the first is in).
+    const assignments = new Set<string>();
+    for (const { meta } of sheets) {
+      if (assignments.has(meta.assignmentId)) {
+        const message = `sheet "${meta.sheet.slice(0, 40)}" repeats the assignment of another sheet`;
+        throw fileError(TemplateErrors.TAMPERED, message);
+      }
+      assignments.add(meta.assignmentId);
+    }
     return sheets;
   }
 
