@@ -108,6 +108,34 @@ describe('SubmissionIngest', () => {
       kind: 'rejected',
       reason: 'assignment_id names no assignment of this indicator',
     });
+    // A real assignment of the indicator fixes the period: an answer naming another period is refused.
+    const references = new InMemoryCollectionReferences();
+    const assignmentId = '0192f0aa-0000-7000-8000-0000000000c1';
+    const slot = {
+      indicatorId: connection.indicatorId,
+      organisationId: '0192f0aa-0000-7000-8000-0000000000c2',
+      periodId: '0192f0aa-0000-7000-8000-0000000000c3',
+    };
+    references.assignments.set(assignmentId, slot);
+    const bus = new Bus();
+    const byAnswer = new SubmissionIngest(
+      bus as unknown as CommandBus,
+      new InMemoryCollectionStore(),
+      references,
+    );
+    const otherPeriod = {
+      total: 1,
+      assignment_id: assignmentId,
+      period_id: '0192f0aa-0000-7000-8000-0000000000c4',
+    };
+    expect(await byAnswer.ingest(ghent, bare, dimensions, answer('e1', otherPeriod), 'r')).toEqual({
+      kind: 'rejected',
+      reason: 'period_id is not the period of assignment_id',
+    });
+    const samePeriod = { ...otherPeriod, period_id: slot.periodId };
+    expect(await byAnswer.ingest(ghent, bare, dimensions, answer('e2', samePeriod), 'r')).toEqual({
+      kind: 'created',
+    });
     expect(await run('e1', { total: 'n/a' })).toEqual({
       kind: 'rejected',
       reason: 'total: "n/a" is not a number',

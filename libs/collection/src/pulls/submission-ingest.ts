@@ -107,7 +107,8 @@ export class SubmissionIngest {
   }
 
   // The connection's assignment, or the one the answer's hidden field names (in this city, for this
-  // indicator) with the period the answer names.
+  // indicator). An assignment is one period: a `period_id` naming another is refused, or whoever can
+  // answer the form could file the organisation's data for any period of the city.
   private async slot(cityId: CityId, c: ConnectionRow, hidden: Record<string, string>): Promise<Slot> {
     if (c.organisationId && c.periodId) return { organisationId: c.organisationId, periodId: c.periodId };
     const assignmentId = hidden[HIDDEN_FIELDS.assignmentId];
@@ -118,7 +119,8 @@ export class SubmissionIngest {
     if (!assignment || assignment.indicatorId !== c.indicatorId)
       throw new Rejected(`${HIDDEN_FIELDS.assignmentId} names no assignment of this indicator`);
     const periodId = hidden[HIDDEN_FIELDS.periodId] ?? assignment.periodId;
-    if (!UUID.test(periodId)) throw new Rejected(`${HIDDEN_FIELDS.periodId} is not a period id`);
+    if (periodId !== assignment.periodId)
+      throw new Rejected(`${HIDDEN_FIELDS.periodId} is not the period of ${HIDDEN_FIELDS.assignmentId}`);
     return { organisationId: assignment.organisationId, periodId };
   }
 
